@@ -1,0 +1,30 @@
+import { useQuery } from '@tanstack/react-query';
+import { featureCollectionResponse, featureDetailResponse, vocabularyResponse } from '@domain/api';
+import { fetchJson } from './fetch-json';
+import { loadBasemap } from '../map/basemap-data';
+
+export function useVocabulary() {
+  return useQuery({
+    queryKey: ['vocabulary'],
+    queryFn: ({ signal }) => fetchJson('/api/vocabulary', vocabularyResponse, signal),
+  });
+}
+
+export function useFeatures() {
+  return useQuery({
+    queryKey: ['features'],
+    queryFn: ({ signal }) => fetchJson('/api/features', featureCollectionResponse, signal),
+  });
+}
+
+export function useFeatureDetail(id: string | null) {
+  return useQuery({
+    queryKey: ['feature', id],
+    enabled: id !== null,
+    queryFn: ({ signal }) => fetchJson(`/api/features/${encodeURIComponent(id ?? '')}`, featureDetailResponse, signal),
+  });
+}
+
+export function useBasemap() {
+  return useQuery({ queryKey: ['basemap'], queryFn: ({ signal }) => loadBasemap(signal), staleTime: Number.POSITIVE_INFINITY });
+}

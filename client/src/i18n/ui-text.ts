@@ -1,0 +1,55 @@
+import type { Language } from '../state/url-state';
+
+/** Interface words, Vietnamese first. Vocabulary labels (statuses, kinds…) come from the shared module. */
+const TEXT = {
+  title: { vi: 'Bản đồ hợp tác biên giới phía Bắc', en: 'Northern border cooperation atlas', zh: '越南北部边境合作地图' },
+  legend: { vi: 'Chú giải', en: 'Legend', zh: '图例' },
+  status: { vi: 'Tình trạng', en: 'Status', zh: '状态' },
+  level: { vi: 'Cấp', en: 'Level', zh: '级别' },
+  kind: { vi: 'Loại', en: 'Kind', zh: '类别' },
+  history: { vi: 'Diễn biến', en: 'History', zh: '进展' },
+  noHistory: {
+    vi: 'Văn bản chưa nêu bước tiến triển nào cho đối tượng này.',
+    en: 'The documents record no step for this feature.',
+    zh: '文件未记录该对象的任何进展。',
+  },
+  mentionedIn: { vi: 'Được nhắc đến tại', en: 'Mentioned in', zh: '提及于' },
+  position: { vi: 'Vị trí', en: 'Position', zh: '位置' },
+  source: { vi: 'Nguồn', en: 'Source', zh: '来源' },
+  estimate: { vi: 'Ước lượng', en: 'Estimate', zh: '估算' },
+  approximateWarning: {
+    vi: 'Vị trí ước lượng, không phải điểm khảo sát.',
+    en: 'Approximate position, not a surveyed point.',
+    zh: '位置为估算，并非实测点。',
+  },
+  sides: { vi: 'Hai bên', en: 'Both sides', zh: '双方' },
+  related: { vi: 'Liên quan', en: 'Related', zh: '相关' },
+  upgrade: { vi: 'Nâng cấp lên', en: 'Upgrade to', zh: '升格为' },
+  currentLevel: { vi: 'cấp hiện tại', en: 'current level', zh: '现级别' },
+  levelNotStated: { vi: 'chưa nêu cấp', en: 'level not stated', zh: '未说明级别' },
+  close: { vi: 'Đóng', en: 'Close', zh: '关闭' },
+  loading: { vi: 'Đang tải…', en: 'Loading…', zh: '加载中…' },
+  approximate: { vi: 'Vị trí ước lượng (rỗng, có quầng)', en: 'Approximate position (hollow, with halo)', zh: '估算位置（空心并带光环）' },
+  exact: { vi: 'Vị trí có nguồn (≤1 km)', en: 'Sourced position (≤1 km)', zh: '有来源位置（≤1公里）' },
+  upgradeRing: { vi: 'Vòng ngoài: đang nâng cấp', en: 'Outer ring: upgrade under way', zh: '外圈：升格进行中' },
+  schematic: { vi: 'Tuyến vẽ sơ đồ (theo điểm mốc)', en: 'Schematic route (through waypoints)', zh: '示意线路（按途经点）' },
+  marker: { vi: 'Mốc biên giới', en: 'Boundary marker', zh: '界碑' },
+  clause: { vi: 'Điều khoản', en: 'Clause', zh: '条款' },
+  features: { vi: 'đối tượng', en: 'features', zh: '个对象' },
+  selectHint: {
+    vi: 'Chọn một cửa khẩu trên bản đồ để xem diễn biến và điều khoản làm căn cứ.',
+    en: 'Select a gate on the map to see its history and the clauses behind it.',
+    zh: '在地图上选择口岸，查看其进展及所依据的条款。',
+  },
+  loadError: { vi: 'Không tải được dữ liệu', en: 'Could not load data', zh: '数据加载失败' },
+} as const;
+
+export type TextKey = keyof typeof TEXT;
+export const text = (key: TextKey, language: Language): string => TEXT[key][language];
+
+/** Dates as planners write them: 22/02/2023 (vi), 2023-02-22 (en, zh). */
+export function formatDate(isoDate: string, language: Language): string {
+  if (language !== 'vi') return isoDate;
+  const [year, month, day] = isoDate.split('-');
+  return day ? `${day}/${month}/${year}` : month ? `${month}/${year}` : year;
+}

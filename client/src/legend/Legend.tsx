@@ -1,0 +1,62 @@
+import { STATUSES } from '@domain/vocabulary';
+import type { FeatureCollection, Geometry } from 'geojson';
+import { text } from '../i18n/ui-text';
+import type { MapFeatureProperties } from '../map/to-map-features';
+import type { Language } from '../state/url-state';
+
+type Props = { features: FeatureCollection<Geometry, MapFeatureProperties> | null; language: Language };
+
+/** Explains every colour and symbol on the map, with how many features carry each status. */
+export function Legend({ features, language }: Props) {
+  const counts = new Map<string, number>();
+  for (const feature of features?.features ?? []) {
+    if (feature.properties.kind === 'marker') continue;
+    counts.set(feature.properties.status, (counts.get(feature.properties.status) ?? 0) + 1);
+  }
+  const shown = STATUSES.filter((status) => (counts.get(status.id) ?? 0) > 0);
+  const has = (test: (p: MapFeatureProperties) => boolean) => features?.features.some((f) => test(f.properties)) ?? false;
+  return (
+    <section className="legend" aria-label={text('legend', language)}>
+      <h2>{text('legend', language)}</h2>
+      <ul>
+        {shown.map((status) => (
+          <li key={status.id} data-status={status.id}>
+            <span className="swatch" style={{ background: status.color }} />
+            <span className="legend-label">{status.label[language]}</span>
+            <span className="count">{counts.get(status.id)}</span>
+          </li>
+        ))}
+      </ul>
+      <ul className="legend-symbols">
+        <li>
+          <span className="swatch solid" />
+          {text('exact', language)}
+        </li>
+        {has((p) => p.approximate) && (
+          <li>
+            <span className="swatch hollow" />
+            {text('approximate', language)}
+          </li>
+        )}
+        {has((p) => p.upgradeStatus !== null) && (
+          <li>
+            <span className="swatch ring" />
+            {text('upgradeRing', language)}
+          </li>
+        )}
+        {has((p) => p.schematic) && (
+          <li>
+            <span className="swatch dashed" />
+            {text('schematic', language)}
+          </li>
+        )}
+        {has((p) => p.kind === 'marker') && (
+          <li>
+            <span className="swatch marker" />
+            {text('marker', language)}
+          </li>
+        )}
+      </ul>
+    </section>
+  );
+}

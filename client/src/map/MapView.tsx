@@ -1,0 +1,58 @@
+import { useEffect, useRef } from 'react';
+import type { FeatureCollection, Geometry } from 'geojson';
+import type { Language } from '../state/url-state';
+import type { Basemap } from './basemap-data';
+import { MapController } from './map-controller';
+import type { MapFeatureProperties } from './to-map-features';
+
+type Props = {
+  basemap: Basemap;
+  features: FeatureCollection<Geometry, MapFeatureProperties> | null;
+  selectedId: string | null;
+  language: Language;
+  onSelect: (id: string | null) => void;
+};
+
+/** The React ↔ MapLibre seam: one controller for the component's life, fed through effects. */
+export function MapView({ basemap, features, selectedId, language, onSelect }: Props) {
+  const container = useRef<HTMLDivElement>(null);
+  const controller = useRef<MapController | null>(null);
+  const onSelectRef = useRef(onSelect);
+  onSelectRef.current = onSelect;
+  const initialLanguage = useRef(language);
+
+  useEffect(() => {
+    if (!container.current) return;
+    const created = new MapController(container.current, basemap, initialLanguage.current, {
+      onSelect: (id) => onSelectRef.current(id),
+    });
+    controller.current = created;
+    (window as unknown as { __borderAtlasMap?: unknown }).__borderAtlasMap = created.map;
+    return () => {
+      created.destroy();
+      controller.current = null;
+    };
+  }, [basemap]);
+
+  useEffect(() => {
+    if (features) controller.current?.setData(features);
+  }, [features]);
+
+  useEffect(() => {
+    controller.current?.setSelected(selectedId);
+    if (selectedId) {
+      const map = controller.current?.map;
+      if (map?.loaded()) controller.current?.showSelected();
+      else map?.once('idle', () => controller.current?.showSelected());
+    }
+  }, [selectedId, features]);
+
+  useEffect(() => {
+    const map = controller.current?.map;
+    if (!map) return;
+    if (map.isStyleLoaded()) controller.current?.setLanguage(language);
+    else map.once('load', () => controller.current?.setLanguage(language));
+  }, [language]);
+
+  return <div ref={container} className="map" role="region" aria-label="Bản đồ / Map" />;
+}

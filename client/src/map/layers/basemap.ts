@@ -1,0 +1,108 @@
+import type { LayerSpecification } from 'maplibre-gl';
+import type { Language } from '../../state/url-state';
+import { LABEL_FONT } from '../fonts';
+import { BORDER, LAND_ABROAD, LAND_VIETNAM, SEA, labelIn } from '../palette';
+
+export const BASEMAP_SOURCES = {
+  land: 'basemap-land',
+  borders: 'basemap-borders',
+  provinces: 'basemap-provinces',
+  provinceLines: 'basemap-province-lines',
+  provinceLabels: 'basemap-province-labels',
+  places: 'basemap-places',
+  rivers: 'basemap-rivers',
+} as const;
+
+export const PLACE_LABEL_LAYER = 'basemap-place-labels';
+export const PROVINCE_LABEL_LAYER = 'basemap-province-labels';
+
+/** Land, water, provinces, borders and place names: calm colours so the gates stand out. */
+export function basemapLayers(language: Language): LayerSpecification[] {
+  return [
+    { id: 'basemap-sea', type: 'background', paint: { 'background-color': SEA } },
+    {
+      id: 'basemap-land',
+      type: 'fill',
+      source: BASEMAP_SOURCES.land,
+      paint: { 'fill-color': ['match', ['get', 'iso3'], 'VNM', LAND_VIETNAM, LAND_ABROAD] },
+    },
+    {
+      id: 'basemap-rivers',
+      type: 'line',
+      source: BASEMAP_SOURCES.rivers,
+      paint: { 'line-color': '#a9c9de', 'line-width': ['interpolate', ['linear'], ['zoom'], 6, 0.4, 10, 1.2] },
+    },
+    {
+      id: 'basemap-province-lines',
+      type: 'line',
+      source: BASEMAP_SOURCES.provinceLines,
+      paint: {
+        'line-color': '#a39e93',
+        'line-width': ['interpolate', ['linear'], ['zoom'], 6, 0.5, 10, 1.2],
+        'line-dasharray': [3, 2],
+      },
+    },
+    {
+      id: 'basemap-borders-casing',
+      type: 'line',
+      source: BASEMAP_SOURCES.borders,
+      layout: { 'line-join': 'round', 'line-cap': 'round' },
+      paint: { 'line-color': '#ffffff', 'line-opacity': 0.8, 'line-width': ['interpolate', ['linear'], ['zoom'], 6, 3, 12, 6] },
+    },
+    {
+      id: 'basemap-borders',
+      type: 'line',
+      source: BASEMAP_SOURCES.borders,
+      layout: { 'line-join': 'round', 'line-cap': 'round' },
+      paint: {
+        'line-color': ['match', ['get', 'pair'], ['VN-CN', 'VN-LA'], BORDER, '#8d8a93'],
+        'line-width': ['interpolate', ['linear'], ['zoom'], 6, ['match', ['get', 'pair'], ['VN-CN', 'VN-LA'], 1.4, 0.9], 12, 3],
+      },
+    },
+    {
+      id: PROVINCE_LABEL_LAYER,
+      type: 'symbol',
+      source: BASEMAP_SOURCES.provinceLabels,
+      minzoom: 6.5,
+      layout: {
+        'text-field': labelIn(language),
+        'text-font': [LABEL_FONT],
+        'text-size': ['interpolate', ['linear'], ['zoom'], 6.5, 10, 10, 13],
+        'text-letter-spacing': 0.08,
+        'text-transform': 'uppercase',
+        'text-max-width': 8,
+        'text-padding': 6,
+      },
+      paint: { 'text-color': '#8a8478', 'text-halo-color': '#ffffff', 'text-halo-width': 1.2 },
+    },
+    {
+      id: 'basemap-place-dots',
+      type: 'circle',
+      source: BASEMAP_SOURCES.places,
+      filter: ['<=', ['get', 'rank'], ['step', ['zoom'], 2, 8, 3]],
+      paint: {
+        'circle-radius': ['match', ['get', 'rank'], 1, 4, 2, 3, 2],
+        'circle-color': '#55514a',
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 1,
+      },
+    },
+    {
+      id: PLACE_LABEL_LAYER,
+      type: 'symbol',
+      source: BASEMAP_SOURCES.places,
+      filter: ['<=', ['get', 'rank'], ['step', ['zoom'], 2, 8, 3]],
+      layout: {
+        'text-field': labelIn(language),
+        'text-font': [LABEL_FONT],
+        'text-size': ['match', ['get', 'rank'], 1, 15, 2, 12.5, 11],
+        'text-anchor': 'left',
+        'text-offset': [0.5, 0],
+        'text-max-width': 9,
+        'symbol-sort-key': ['get', 'rank'],
+        'text-optional': false,
+      },
+      paint: { 'text-color': '#3d3a35', 'text-halo-color': '#ffffff', 'text-halo-width': 1.4 },
+    },
+  ];
+}

@@ -1,0 +1,179 @@
+import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
+import type { Language } from '../../state/url-state';
+import { LABEL_FONT } from '../fonts';
+import { INK, PAPER, SELECTED, labelIn, statusColor } from '../palette';
+
+export const RECORD_SOURCE = 'record-features';
+
+export const RECORD_LAYERS = {
+  zones: 'record-zones',
+  routes: 'record-routes',
+  uncertainty: 'record-uncertainty',
+  points: 'record-points',
+  upgradeRings: 'record-upgrade-rings',
+  markers: 'record-markers',
+  labels: 'record-labels',
+  markerLabels: 'record-marker-labels',
+} as const;
+
+/** Layers a click can select a feature on. */
+export const CLICKABLE_LAYERS = [RECORD_LAYERS.points, RECORD_LAYERS.markers, RECORD_LAYERS.routes, RECORD_LAYERS.zones];
+
+const isPoint: ExpressionSpecification = ['==', ['geometry-type'], 'Point'];
+const isKind = (...kinds: string[]): ExpressionSpecification => ['in', ['get', 'kind'], ['literal', kinds]];
+const selected: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
+
+/** Symbol size in pixels at zoom 7: gates by level, then the smaller kinds. */
+const symbolRadius: ExpressionSpecification = [
+  'match',
+  ['get', 'kind'],
+  'gate_pair',
+  ['match', ['get', 'level'], 'international', 9, 7.5],
+  'bridge',
+  4.5,
+  5.5,
+];
+const scaledRadius = (extra: number): ExpressionSpecification => [
+  'interpolate',
+  ['linear'],
+  ['zoom'],
+  6,
+  ['+', ['*', symbolRadius, 0.85], extra],
+  11,
+  ['+', ['*', symbolRadius, 1.3], extra],
+];
+
+/**
+ * How far a position may be off, drawn at true ground scale (≈5 km, or ≈10 km for "approximate")
+ * and never smaller than a ring around the symbol. Metres per pixel at 22°N ≈ 145 116 / 2^zoom.
+ */
+const uncertaintyRadius: ExpressionSpecification = [
+  'interpolate',
+  ['exponential', 2],
+  ['zoom'],
+  6,
+  14,
+  9,
+  ['match', ['get', 'precision'], '5km', 18, 35],
+  14,
+  ['match', ['get', 'precision'], '5km', 564, 1128],
+];
+
+export function recordLayers(language: Language): LayerSpecification[] {
+  return [
+    {
+      id: RECORD_LAYERS.zones,
+      type: 'circle',
+      source: RECORD_SOURCE,
+      filter: ['all', isPoint, isKind('zone')],
+      paint: {
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 6, 14, 11, 40],
+        'circle-color': statusColor(),
+        'circle-opacity': 0.16,
+        'circle-stroke-color': statusColor(),
+        'circle-stroke-width': ['case', selected, 3, 1.5],
+        'circle-stroke-opacity': 0.8,
+      },
+    },
+    {
+      id: RECORD_LAYERS.routes,
+      type: 'line',
+      source: RECORD_SOURCE,
+      filter: ['==', ['geometry-type'], 'LineString'],
+      layout: { 'line-cap': 'round', 'line-join': 'round' },
+      paint: {
+        'line-color': ['case', selected, SELECTED, statusColor()],
+        'line-width': ['case', selected, 5, 3.5],
+        // Drawn from waypoints, not surveyed: dashes say "schematic".
+        'line-dasharray': [2, 1.5],
+        'line-opacity': 0.9,
+      },
+    },
+    {
+      id: RECORD_LAYERS.uncertainty,
+      type: 'circle',
+      source: RECORD_SOURCE,
+      filter: ['all', isPoint, ['get', 'approximate'], ['!', isKind('zone')]],
+      paint: {
+        'circle-radius': uncertaintyRadius,
+        'circle-color': statusColor(),
+        'circle-opacity': 0.1,
+        'circle-stroke-color': statusColor(),
+        'circle-stroke-width': 1,
+        'circle-stroke-opacity': 0.45,
+        'circle-pitch-alignment': 'map',
+      },
+    },
+    {
+      id: RECORD_LAYERS.markers,
+      type: 'circle',
+      source: RECORD_SOURCE,
+      filter: ['all', isPoint, isKind('marker')],
+      minzoom: 7,
+      paint: {
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 7, 2, 12, 4.5],
+        'circle-color': ['case', ['get', 'approximate'], PAPER, INK],
+        'circle-stroke-color': ['case', selected, SELECTED, INK],
+        'circle-stroke-width': ['case', selected, 2.5, 1.2],
+      },
+    },
+    {
+      id: RECORD_LAYERS.points,
+      type: 'circle',
+      source: RECORD_SOURCE,
+      filter: ['all', isPoint, ['!', isKind('marker', 'zone')]],
+      layout: { 'circle-sort-key': ['-', 10, ['get', 'rank']] },
+      paint: {
+        'circle-radius': scaledRadius(0),
+        // Hollow when the position is approximate: the colour moves to the ring.
+        'circle-color': ['case', ['get', 'approximate'], PAPER, statusColor()],
+        'circle-stroke-color': ['case', selected, SELECTED, ['get', 'approximate'], statusColor(), PAPER],
+        'circle-stroke-width': ['case', selected, 3.5, ['get', 'approximate'], 3, 1.5],
+      },
+    },
+    {
+      id: RECORD_LAYERS.upgradeRings,
+      type: 'circle',
+      source: RECORD_SOURCE,
+      filter: ['all', isPoint, ['has', 'upgradeStatus'], ['!=', ['get', 'upgradeStatus'], null]],
+      paint: {
+        'circle-radius': scaledRadius(5),
+        'circle-opacity': 0,
+        'circle-stroke-color': statusColor('upgradeStatus'),
+        'circle-stroke-width': 2.5,
+      },
+    },
+    {
+      id: RECORD_LAYERS.labels,
+      type: 'symbol',
+      source: RECORD_SOURCE,
+      filter: ['all', isPoint, ['!', isKind('marker')], ['any', isKind('gate_pair'), ['>=', ['zoom'], 8]]],
+      layout: {
+        'text-field': labelIn(language),
+        'text-font': [LABEL_FONT],
+        'text-size': ['match', ['get', 'kind'], 'gate_pair', 12.5, 11],
+        'text-variable-anchor': ['top', 'bottom', 'right', 'left'],
+        'text-radial-offset': 1.1,
+        'text-justify': 'auto',
+        'text-max-width': 11,
+        'symbol-sort-key': ['get', 'rank'],
+      },
+      paint: { 'text-color': INK, 'text-halo-color': PAPER, 'text-halo-width': 1.6 },
+    },
+    {
+      id: RECORD_LAYERS.markerLabels,
+      type: 'symbol',
+      source: RECORD_SOURCE,
+      filter: ['all', isPoint, isKind('marker')],
+      minzoom: 10,
+      layout: {
+        'text-field': labelIn(language),
+        'text-font': [LABEL_FONT],
+        'text-size': 10.5,
+        'text-anchor': 'left',
+        'text-offset': [0.7, 0],
+      },
+      paint: { 'text-color': INK, 'text-halo-color': PAPER, 'text-halo-width': 1.4 },
+    },
+  ];
+}

@@ -1,0 +1,115 @@
+import * as maplibregl from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import type { FeatureCollection, Geometry } from 'geojson';
+import type { Language } from '../state/url-state';
+import type { Basemap } from './basemap-data';
+import { labelIn } from './palette';
+import { PLACE_LABEL_LAYER, PROVINCE_LABEL_LAYER } from './layers/basemap';
+import { CLICKABLE_LAYERS, RECORD_LAYERS, RECORD_SOURCE } from './layers/record-features';
+import { ATTRIBUTION, buildStyle } from './style';
+import type { MapFeatureProperties } from './to-map-features';
+
+// MapLibre 6 under Vite: the worker must be pointed at explicitly or the built app never draws.
+maplibregl.setWorkerUrl(workerUrl);
+
+/** Vietnam's northern border region, from the Lao tripoint to the Gulf of Tonkin. */
+export const REGION_BOUNDS: [number, number, number, number] = [101.0, 20.5, 109.0, 24.0];
+const LABEL_LAYERS = [PLACE_LABEL_LAYER, PROVINCE_LABEL_LAYER, RECORD_LAYERS.labels, RECORD_LAYERS.markerLabels];
+
+type Callbacks = { onSelect: (id: string | null) => void };
+
+/**
+ * The one module that talks to MapLibre: style, sources, layers, events. React hands it data
+ * and selection; it never rebuilds the style for them.
+ */
+export class MapController {
+  readonly map: maplibregl.Map;
+  private selectedId: string | null = null;
+  private data: FeatureCollection<Geometry, MapFeatureProperties> | null = null;
+  /** The collection last handed to the GPU, so unchanged data is never uploaded twice. */
+  private uploaded: FeatureCollection | null = null;
+  private ready = false;
+
+  constructor(container: HTMLElement, basemap: Basemap, language: Language, callbacks: Callbacks) {
+    this.map = new maplibregl.Map({
+      container,
+      style: buildStyle(basemap, language, window.location.href),
+      bounds: REGION_BOUNDS,
+      fitBoundsOptions: { padding: 20 },
+      maxBounds: [97.5, 17.5, 112.5, 27.0],
+      attributionControl: false,
+      canvasContextAttributes: { preserveDrawingBuffer: true },
+    });
+    this.map.addControl(new maplibregl.AttributionControl({ compact: false, customAttribution: ATTRIBUTION }), 'bottom-right');
+    this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+    this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
+    this.map.on('load', () => {
+      this.ready = true;
+      this.flush();
+    });
+    this.map.on('click', (event) => {
+      const hit = this.map.queryRenderedFeatures(event.point, { layers: CLICKABLE_LAYERS.filter((id) => this.map.getLayer(id)) })[0];
+      callbacks.onSelect(hit ? String(hit.properties.id) : null);
+    });
+    for (const layer of CLICKABLE_LAYERS) {
+      this.map.on('mouseenter', layer, () => {
+        this.map.getCanvas().style.cursor = 'pointer';
+      });
+      this.map.on('mouseleave', layer, () => {
+        this.map.getCanvas().style.cursor = '';
+      });
+    }
+  }
+
+  setData(data: FeatureCollection<Geometry, MapFeatureProperties>) {
+    if (data === this.data) return;
+    this.data = data;
+    this.flush();
+  }
+
+  setSelected(id: string | null) {
+    if (id === this.selectedId) return;
+    if (this.ready && this.selectedId) {
+      this.map.setFeatureState({ source: RECORD_SOURCE, id: this.selectedId }, { selected: false });
+    }
+    this.selectedId = id;
+    this.flush();
+  }
+
+  setLanguage(language: Language) {
+    if (!this.ready) return;
+    for (const layer of LABEL_LAYERS) {
+      if (this.map.getLayer(layer)) this.map.setLayoutProperty(layer, 'text-field', labelIn(language));
+    }
+  }
+
+  /** Brings the selected feature into view without moving a map that already shows it. */
+  showSelected() {
+    const feature = this.data?.features.find((f) => f.id === this.selectedId);
+    if (!feature || !this.ready) return;
+    const coordinates = feature.geometry.type === 'Point' ? [feature.geometry.coordinates] : feature.geometry.type === 'LineString' ? feature.geometry.coordinates : [];
+    const bounds = this.map.getBounds();
+    if (coordinates.every((c) => bounds.contains(c as [number, number]))) return;
+    const box = coordinates.reduce(
+      (acc, c) => acc.extend(c as [number, number]),
+      new maplibregl.LngLatBounds(coordinates[0] as [number, number], coordinates[0] as [number, number]),
+    );
+    this.map.fitBounds(box, { padding: 120, maxZoom: 9, duration: 600 });
+  }
+
+  private flush() {
+    if (!this.ready) return;
+    const source = this.map.getSource<maplibregl.GeoJSONSource>(RECORD_SOURCE);
+    if (this.data && source && this.uploaded !== this.data) {
+      source.setData(this.data);
+      this.uploaded = this.data;
+    }
+    if (this.selectedId && this.data?.features.some((f) => f.id === this.selectedId)) {
+      this.map.setFeatureState({ source: RECORD_SOURCE, id: this.selectedId }, { selected: true });
+    }
+  }
+
+  destroy() {
+    this.map.remove();
+  }
+}

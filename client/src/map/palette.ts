@@ -1,0 +1,26 @@
+import type { ExpressionSpecification } from 'maplibre-gl';
+import { STATUSES, STATUS_BY_ID } from '@domain/vocabulary';
+import type { Language } from '../state/url-state';
+
+export const INK = '#2b2d42';
+export const PAPER = '#ffffff';
+export const SEA = '#d4e6f1';
+export const LAND_VIETNAM = '#fbf8f1';
+export const LAND_ABROAD = '#ecebe5';
+export const BORDER = '#6a3d6b';
+export const SELECTED = '#111111';
+
+/** Status → colour, straight from the shared vocabulary. */
+export function statusColor(property: 'status' | 'upgradeStatus' = 'status'): ExpressionSpecification {
+  return [
+    'match',
+    ['get', property],
+    ...STATUSES.flatMap((status) => [status.id, status.color]),
+    STATUS_BY_ID.unknown.color,
+  ] as unknown as ExpressionSpecification;
+}
+
+/** The label in the chosen language, falling back to Vietnamese where a name is not known. */
+export function labelIn(language: Language): ExpressionSpecification {
+  return ['coalesce', ['get', `name_${language}`], ['get', 'name_vi']];
+}

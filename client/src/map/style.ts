@@ -1,0 +1,34 @@
+import type { FeatureCollection } from 'geojson';
+import type { StyleSpecification } from 'maplibre-gl';
+import type { Language } from '../state/url-state';
+import type { Basemap } from './basemap-data';
+import { fontFaces } from './fonts';
+import { BASEMAP_SOURCES, basemapLayers } from './layers/basemap';
+import { RECORD_SOURCE, recordLayers } from './layers/record-features';
+
+export const ATTRIBUTION =
+  'Biên giới, đất liền © <a href="https://www.openstreetmap.org/copyright">OpenStreetMap contributors</a> (ODbL) · Tỉnh: Natural Earth · Địa danh: GeoNames (CC BY 4.0) · Sông: GSHHG · Phông chữ: Noto (OFL)';
+
+const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+/** The whole style: embedded basemap (no tile server, no glyph server) plus the record's layers. */
+export function buildStyle(basemap: Basemap, language: Language, baseUrl: string): StyleSpecification {
+  const geojson = (data: FeatureCollection, attribution?: string) =>
+    ({ type: 'geojson', data, ...(attribution ? { attribution } : {}) }) as const;
+  return {
+    version: 8,
+    name: 'Border Atlas offline',
+    'font-faces': fontFaces(basemap.fontFiles, baseUrl),
+    sources: {
+      [BASEMAP_SOURCES.land]: geojson(basemap.land, ATTRIBUTION),
+      [BASEMAP_SOURCES.borders]: geojson(basemap.borders),
+      [BASEMAP_SOURCES.provinces]: geojson(basemap.provinces),
+      [BASEMAP_SOURCES.provinceLines]: geojson(basemap.province_lines),
+      [BASEMAP_SOURCES.provinceLabels]: geojson(basemap.provinceLabels),
+      [BASEMAP_SOURCES.places]: geojson(basemap.places),
+      [BASEMAP_SOURCES.rivers]: geojson(basemap.rivers),
+      [RECORD_SOURCE]: { type: 'geojson', data: EMPTY, promoteId: 'id' },
+    },
+    layers: [...basemapLayers(language), ...recordLayers(language)],
+  };
+}

@@ -1,0 +1,149 @@
+import type { FeatureDetailResponse } from '@domain/api';
+import { KIND_BY_ID, LEVEL_BY_ID, PRECISION_BY_ID, STATUS_BY_ID } from '@domain/vocabulary';
+import { useFeatureDetail } from '../api/queries';
+import { formatDate, text } from '../i18n/ui-text';
+import type { Language } from '../state/url-state';
+import { HistoryTimeline } from './HistoryTimeline';
+
+type Props = {
+  id: string;
+  language: Language;
+  onSelect: (id: string | null) => void;
+};
+
+const nameIn = (name: { vi: string; zh: string | null; en: string }, language: Language) =>
+  language === 'zh' ? (name.zh ?? name.vi) : name[language];
+
+export function FeaturePanel({ id, language, onSelect }: Props) {
+  const detail = useFeatureDetail(id);
+  if (detail.isPending) return <aside className="panel">{text('loading', language)}</aside>;
+  if (detail.isError) {
+    return (
+      <aside className="panel" role="alert">
+        {text('loadError', language)}: {detail.error.message}
+      </aside>
+    );
+  }
+  return <PanelBody feature={detail.data} language={language} onSelect={onSelect} />;
+}
+
+function PanelBody({ feature, language, onSelect }: Omit<Props, 'id'> & { feature: FeatureDetailResponse }) {
+  const { properties, record, history, related } = feature;
+  const status = properties.status ? STATUS_BY_ID[properties.status] : null;
+  const precision = PRECISION_BY_ID[properties.precision];
+  const location = record.location ?? record.waypoints?.[0]?.location;
+  return (
+    <aside className="panel" aria-labelledby="feature-title" data-feature-id={feature.id}>
+      <button type="button" className="close" onClick={() => onSelect(null)} aria-label={text('close', language)}>
+        ×
+      </button>
+      <p className="kind">{KIND_BY_ID[properties.kind].label[language]}</p>
+      <h2 id="feature-title" lang="vi">
+        {properties.name.vi}
+      </h2>
+      <p className="names">
+        {properties.name.zh && (
+          <span lang="zh-CN" className="name-zh">
+            {properties.name.zh}
+          </span>
+        )}
+        <span lang="en" className="name-en">
+          {properties.name.en}
+        </span>
+      </p>
+
+      {status && (
+        <div className="current">
+          <span className="status-badge" style={{ background: status.color }}>
+            {status.label[language]}
+          </span>
+          <span className="level">
+            {properties.level ? LEVEL_BY_ID[properties.level].label[language] : text('levelNotStated', language)}
+          </span>
+          {properties.since && <span className="since">({formatDate(properties.since, language)})</span>}
+          {properties.upgrade && (
+            <p className="upgrade">
+              {text('upgrade', language)} {LEVEL_BY_ID[properties.upgrade.level].label[language]}:{' '}
+              <span className="status-badge" style={{ background: STATUS_BY_ID[properties.upgrade.status].color }}>
+                {STATUS_BY_ID[properties.upgrade.status].label[language]}
+              </span>
+            </p>
+          )}
+        </div>
+      )}
+
+      {record.sides && (
+        <section>
+          <h3>{text('sides', language)}</h3>
+          <ul className="sides">
+            {record.sides.map((side) => (
+              <li key={side.country}>
+                <strong>{side.country}</strong> {side.name.vi}
+                {side.name.zh && (
+                  <span lang="zh-CN">
+                    {' '}
+                    · {side.name.zh}
+                    {side.zhInferred && ' (?)'}
+                  </span>
+                )}
+                {side.note && <span className="note"> — {side.note}</span>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section>
+        <h3>{text('history', language)}</h3>
+        <HistoryTimeline history={history} language={language} />
+      </section>
+
+      {record.mentionedIn.length > 0 && (
+        <section>
+          <h3>{text('mentionedIn', language)}</h3>
+          <ul className="mentions">
+            {record.mentionedIn.map((mention) => (
+              <li key={mention.clauseId}>
+                <code>{mention.clauseId}</code> {mention.label[language === 'zh' ? 'en' : language]}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section className={properties.approximate ? 'position approximate' : 'position'}>
+        <h3>{text('position', language)}</h3>
+        {properties.approximate && <p className="warning">{text('approximateWarning', language)}</p>}
+        <p>
+          <strong>{precision.label[language]}</strong>
+          {location && (
+            <>
+              {' '}
+              · {location.provenance === 'estimate' ? text('estimate', language) : text('source', language)}:{' '}
+              <span className="source">{location.source}</span>
+            </>
+          )}
+        </p>
+        {location?.note && <p className="note">{location.note}</p>}
+        {properties.schematic && <p className="note">{text('schematic', language)}</p>}
+      </section>
+
+      {related.length > 0 && (
+        <section>
+          <h3>{text('related', language)}</h3>
+          <ul className="related">
+            {related.map((link) => (
+              <li key={`${link.direction}-${link.id}`}>
+                <span className="kind-tag">{KIND_BY_ID[link.kind].label[language]}</span>{' '}
+                <button type="button" className="link" onClick={() => onSelect(link.id)}>
+                  {nameIn(link.name, language)}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {record.note && <p className="note">{record.note}</p>}
+    </aside>
+  );
+}

@@ -1,0 +1,49 @@
+import type { HistoryEntry } from '@domain/api';
+import { EVIDENCE_LABELS, LEVEL_BY_ID, STATUS_BY_ID } from '@domain/vocabulary';
+import { formatDate, text } from '../i18n/ui-text';
+import type { Language } from '../state/url-state';
+
+type Props = { history: HistoryEntry[]; language: Language };
+
+/** Each dated step with the verbatim words it rests on, the clause and the agreement. */
+export function HistoryTimeline({ history, language }: Props) {
+  if (history.length === 0) return <p className="muted">{text('noHistory', language)}</p>;
+  return (
+    <ol className="timeline">
+      {history.map((entry) => {
+        const status = STATUS_BY_ID[entry.status];
+        const labelLanguage = language === 'zh' ? 'en' : language;
+        return (
+          <li key={`${entry.clauseId}-${entry.status}-${entry.level}`} className="timeline-step">
+            <div className="step-head">
+              <time dateTime={entry.date}>{formatDate(entry.date, language)}</time>
+              <span className="status-badge" style={{ background: status.color }}>
+                {status.label[language]}
+              </span>
+              {entry.level && <span className="level">{LEVEL_BY_ID[entry.level].label[language]}</span>}
+              {entry.subject && <span className="subject">{entry.subject[labelLanguage]}</span>}
+              {entry.evidence === 'implied' && (
+                <span className="implied" title={EVIDENCE_LABELS.implied[language]}>
+                  {EVIDENCE_LABELS.implied[language]}
+                </span>
+              )}
+            </div>
+            <blockquote lang="vi" className="quote">
+              “{entry.quote}”
+            </blockquote>
+            <p className="citation">
+              {text('clause', language)} <code>{entry.clauseId}</code> — {entry.clauseLabel[labelLanguage]} ·{' '}
+              <cite>{language === 'vi' ? entry.agreementTitle.vi : entry.agreementTitle.en}</cite>
+              {entry.agreementDate && <>, {formatDate(entry.agreementDate, language)}</>}
+            </p>
+            {entry.note && (
+              <p className="note" lang="en">
+                {entry.note}
+              </p>
+            )}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

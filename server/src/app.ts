@@ -1,0 +1,45 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import express, { type Express } from 'express';
+import { agreementRouter } from './agreements/router';
+import { createFeatureService } from './features/feature-service';
+import { featureRouter } from './features/router';
+import { healthRouter } from './health/router';
+import { errorHandler, unknownApiRoute } from './http/errors';
+import type { RecordRepository } from './record/repository';
+import { vocabularyRouter } from './vocabulary/router';
+
+export type AppOptions = {
+  repository: RecordRepository;
+  /** Built client (client/dist); omitted in API-only tests. */
+  clientDir?: string;
+  /** Basemap output (geodata/basemap/output): TopoJSON and fonts, served under /basemap. */
+  basemapDir?: string;
+};
+
+/** The Express app, built apart from `listen` so tests can drive it directly. */
+export function createApp({ repository, clientDir, basemapDir }: AppOptions): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+
+  app.use('/api/health', healthRouter());
+  app.use('/api/vocabulary', vocabularyRouter());
+  app.use('/api/agreements', agreementRouter(repository));
+  app.use('/api/features', featureRouter(createFeatureService(repository)));
+  app.use('/api', unknownApiRoute);
+
+  if (basemapDir) {
+    app.use('/basemap', express.static(basemapDir, { maxAge: '1h', fallthrough: false }));
+  }
+  if (clientDir && existsSync(clientDir)) {
+    app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
+    // The single-page app answers page paths only: never assets, fonts or the API (they must 404).
+    app.get(/^\/(?!api\/|basemap\/|assets\/)[^.]*$/, (_request, response) => {
+      response.setHeader('Cache-Control', 'no-cache');
+      response.sendFile(join(clientDir, 'index.html'));
+    });
+  }
+  app.use(errorHandler);
+  return app;
+}

@@ -1,0 +1,94 @@
+/**
+ * Shapes of the API's responses, shared so the client can parse what it receives.
+ */
+import { z } from 'zod';
+import {
+  agreementSchema,
+  clauseSchema,
+  featureRecordSchema,
+  lonLat,
+  located,
+  multilingualName,
+  statusEventSchema,
+} from './schemas';
+import { KIND_IDS, LEVEL_IDS, PRECISION_IDS, STATUS_IDS } from './vocabulary';
+
+const labels = z.object({ vi: z.string(), en: z.string(), zh: z.string() });
+
+export const vocabularyResponse = z.object({
+  statuses: z.array(
+    z.object({
+      id: z.enum(STATUS_IDS),
+      order: z.number(),
+      operating: z.boolean(),
+      color: z.string(),
+      label: labels,
+      description: labels,
+    }),
+  ),
+  kinds: z.array(z.object({ id: z.enum(KIND_IDS), hasStatus: z.boolean(), label: labels })),
+  levels: z.array(z.object({ id: z.enum(LEVEL_IDS), rank: z.number(), label: labels })),
+  precisions: z.array(z.object({ id: z.enum(PRECISION_IDS), approximate: z.boolean(), label: labels })),
+});
+export type VocabularyResponse = z.infer<typeof vocabularyResponse>;
+
+export const featureProperties = z.object({
+  kind: z.enum(KIND_IDS),
+  name: multilingualName,
+  /** null for kinds that have no status (boundary markers). */
+  status: z.enum(STATUS_IDS).nullable(),
+  level: z.enum(LEVEL_IDS).nullable(),
+  upgrade: z.object({ level: z.enum(LEVEL_IDS), status: z.enum(STATUS_IDS) }).nullable(),
+  since: z.string().nullable(),
+  /** The Vietnamese province the feature belongs to (ISO 3166-2), as named at the time. */
+  province: z.string(),
+  provinces: z.array(z.string()),
+  precision: z.enum(PRECISION_IDS),
+  approximate: z.boolean(),
+  schematic: z.boolean(),
+  agreements: z.array(z.string()),
+});
+export type FeatureProperties = z.infer<typeof featureProperties>;
+
+const pointGeometry = z.object({ type: z.literal('Point'), coordinates: lonLat });
+const lineGeometry = z.object({ type: z.literal('LineString'), coordinates: z.array(lonLat).min(2) });
+
+export const mapFeature = z.object({
+  type: z.literal('Feature'),
+  id: z.string(),
+  geometry: z.discriminatedUnion('type', [pointGeometry, lineGeometry]),
+  properties: featureProperties,
+});
+export type MapFeature = z.infer<typeof mapFeature>;
+
+export const featureCollectionResponse = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(mapFeature),
+});
+export type FeatureCollectionResponse = z.infer<typeof featureCollectionResponse>;
+
+export const historyEntry = statusEventSchema.omit({ featureId: true }).extend({
+  agreementTitle: z.object({ vi: z.string(), en: z.string(), zh: z.string().nullable() }),
+  agreementDate: z.string().nullable(),
+  clauseLabel: z.object({ vi: z.string(), en: z.string() }),
+});
+export type HistoryEntry = z.infer<typeof historyEntry>;
+
+export const featureDetailResponse = mapFeature.extend({
+  record: featureRecordSchema.pick({ sides: true, relations: true, waypoints: true, note: true }).extend({
+    location: located.optional(),
+    mentionedIn: z.array(z.object({ clauseId: z.string(), agreementId: z.string(), label: z.object({ vi: z.string(), en: z.string() }) })),
+  }),
+  /** Features linked to this one either way: its channels, roads, bridges, markers; the gate it belongs to. */
+  related: z.array(
+    z.object({ id: z.string(), kind: z.enum(KIND_IDS), name: multilingualName, relation: z.string(), direction: z.enum(['out', 'in']) }),
+  ),
+  history: z.array(historyEntry),
+});
+export type FeatureDetailResponse = z.infer<typeof featureDetailResponse>;
+
+export const agreementListResponse = z.array(agreementSchema.extend({ clauseCount: z.number() }));
+export const agreementDetailResponse = agreementSchema.extend({ clauses: z.array(clauseSchema) });
+export type AgreementDetailResponse = z.infer<typeof agreementDetailResponse>;
+
+export const apiErrorResponse = z.object({ error: z.object({ code: z.string(), message: z.string() }) });

@@ -1,0 +1,57 @@
+import type { StatusEvent } from './schemas';
+import { LEVEL_BY_ID, type LevelId, type StatusId } from './vocabulary';
+
+export type FeatureState = {
+  /** Where the feature stands; `unknown` when no step is recorded by that date. */
+  status: StatusId;
+  /** The level it operates at, or — when not yet operating — the level its current step concerns. */
+  level: LevelId | null;
+  /** A step towards a higher level taken while it keeps operating at `level`. */
+  upgrade: { level: LevelId; status: StatusId } | null;
+  /** Date of the latest step counted. */
+  since: string | null;
+};
+
+const rank = (level: LevelId | null) => (level === null ? -1 : LEVEL_BY_ID[level].rank);
+
+/**
+ * The state of one feature as of a date, from its status events.
+ * Events on the same date keep their order in the record (the order the clause gives them).
+ *
+ * @example
+ * featureStateAsOf([{ date: '2023-02-22', status: 'operating', level: 'bilateral', … },
+ *                   { date: '2023-02-22', status: 'proposed', level: 'international', … }])
+ * // → { status: 'operating', level: 'bilateral', upgrade: { level: 'international', status: 'proposed' }, since: '2023-02-22' }
+ */
+export function featureStateAsOf(
+  events: readonly Pick<StatusEvent, 'date' | 'status' | 'level'>[],
+  asOf?: string,
+): FeatureState {
+  const counted = events
+    .map((event, index) => ({ event, index }))
+    .filter(({ event }) => asOf === undefined || event.date <= asOf)
+    .sort((a, b) => a.event.date.localeCompare(b.event.date) || a.index - b.index)
+    .map(({ event }) => event);
+  const latest = counted.at(-1);
+  if (!latest) return { status: 'unknown', level: null, upgrade: null, since: null };
+
+  const operatingEvents = counted.filter((event) => event.status === 'operating');
+  if (operatingEvents.length === 0) {
+    const latestLevel = [...counted].reverse().find((event) => event.level !== null)?.level ?? null;
+    return { status: latest.status, level: latestLevel, upgrade: null, since: latest.date };
+  }
+  const operatingLevel = operatingEvents.reduce<LevelId | null>(
+    (best, event) => (rank(event.level) > rank(best) ? event.level : best),
+    operatingEvents[0].level,
+  );
+  // Any step above the operating level is an upgrade still under way (it cannot be `operating`).
+  const pending = counted
+    .filter((event) => event.level !== null && rank(event.level) > rank(operatingLevel))
+    .at(-1);
+  return {
+    status: 'operating',
+    level: operatingLevel,
+    upgrade: pending?.level ? { level: pending.level, status: pending.status } : null,
+    since: latest.date,
+  };
+}

@@ -1,0 +1,135 @@
+/**
+ * Runtime schemas for the record (data files) and the API, shared by server and client.
+ * Parse once at each boundary: the server when it loads data files and reads query strings,
+ * the client inside each react-query `queryFn`.
+ */
+import { z } from 'zod';
+import { EVIDENCE_IDS, KIND_IDS, LEVEL_IDS, PRECISION_IDS, STATUS_IDS } from './vocabulary';
+
+export const isoDate = z.iso.date();
+
+export const countryCode = z.enum(['VN', 'CN', 'LA']);
+
+export const multilingualName = z.strictObject({
+  vi: z.string().min(1),
+  /** null: no Chinese name found in the documents or the gazetteer. */
+  zh: z.string().min(1).nullable(),
+  en: z.string().min(1),
+});
+export type MultilingualName = z.infer<typeof multilingualName>;
+
+export const lonLat = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
+
+/** Every coordinate says where it comes from and how far to trust it. */
+export const located = z.strictObject({
+  coordinates: lonLat,
+  precision: z.enum(PRECISION_IDS),
+  /** `sourced`: a published coordinate; `estimate`: derived by us from descriptions (always approximate). */
+  provenance: z.enum(['sourced', 'estimate']),
+  source: z.string().min(1),
+  note: z.string().min(1).optional(),
+});
+export type Located = z.infer<typeof located>;
+
+export const agreementKind = z.enum([
+  'submission',
+  'letter',
+  'memorandum',
+  'minutes',
+  'joint_communique',
+  'cooperation_plan',
+  'note_verbale',
+  'treaty',
+  'protocol',
+  'agreement',
+]);
+
+export const agreementSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  kind: agreementKind,
+  draft: z.boolean(),
+  title: z.strictObject({ vi: z.string().min(1), en: z.string().min(1), zh: z.string().min(1).nullable() }),
+  documentDate: isoDate.nullable(),
+  signedDate: isoDate.nullable(),
+  place: z.string().min(1).nullable(),
+  parties: z.array(z.strictObject({ country: countryCode, name: multilingualName })).min(1),
+  period: z.strictObject({ from: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/), to: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/) }).nullable(),
+  /** File under geodata/documents/ holding the full text, or null when the text is not held. */
+  sourceFile: z.string().min(1).nullable(),
+});
+export type Agreement = z.infer<typeof agreementSchema>;
+
+export const clauseId = z.string().regex(/^[a-z0-9-]+:[a-z0-9.]+$/);
+
+export const clauseSchema = z.strictObject({
+  id: clauseId,
+  agreementId: z.string().min(1),
+  /** Position in the document, e.g. ["3", "¶4"]; `label` is how a reader finds it. */
+  path: z.array(z.string().min(1)).min(1),
+  label: z.strictObject({ vi: z.string().min(1), en: z.string().min(1) }),
+  /** Verbatim text, line breaks of the source joined by single spaces. */
+  text: z.strictObject({ vi: z.string().min(1), zh: z.string().min(1).optional() }),
+});
+export type Clause = z.infer<typeof clauseSchema>;
+
+export const featureSide = z.strictObject({
+  country: countryCode,
+  name: multilingualName,
+  /** The Chinese name is an inference (see note), not read in a source. */
+  zhInferred: z.boolean().optional(),
+  province: z.string().min(1),
+  location: located.nullable(),
+  note: z.string().min(1).optional(),
+});
+export type FeatureSide = z.infer<typeof featureSide>;
+
+export const relationType = z.enum(['channel_of', 'road_of', 'located_by', 'bridge_at', 'part_of']);
+
+export const featureRecordSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  kind: z.enum(KIND_IDS),
+  name: multilingualName,
+  /** The two sides of a pair (gate, channel, opening, market), each with its own name. */
+  sides: z.array(featureSide).max(2).optional(),
+  /** Provinces involved (ISO 3166-2), as named when the record was made. */
+  provinces: z.array(z.string().min(1)).min(1),
+  /** Where the map draws it: a point, or the ordered waypoints of a line. */
+  location: located.optional(),
+  waypoints: z
+    .array(z.strictObject({ name: multilingualName, location: located }))
+    .min(2)
+    .optional(),
+  /** Drawn from waypoints, not surveyed: the line shows connection, not alignment. */
+  schematic: z.boolean().optional(),
+  relations: z.array(z.strictObject({ type: relationType, target: z.string().min(1) })).default([]),
+  /** Clauses that name it without changing its status. */
+  mentionedIn: z.array(clauseId).default([]),
+  note: z.string().min(1).optional(),
+});
+export type FeatureRecord = z.infer<typeof featureRecordSchema>;
+
+export const statusEventSchema = z.strictObject({
+  featureId: z.string().min(1),
+  date: isoDate,
+  status: z.enum(STATUS_IDS).exclude(['unknown']),
+  /** The level this step concerns (e.g. `international` for an upgrade); null when the text does not say. */
+  level: z.enum(LEVEL_IDS).nullable(),
+  /** What the step is about when it is not opening the thing itself (e.g. an expansion). */
+  subject: z.strictObject({ vi: z.string().min(1), en: z.string().min(1) }).optional(),
+  evidence: z.enum(EVIDENCE_IDS),
+  agreementId: z.string().min(1),
+  clauseId,
+  /** Verbatim words of the clause that carry this step. */
+  quote: z.string().min(1),
+  note: z.string().min(1).optional(),
+});
+export type StatusEvent = z.infer<typeof statusEventSchema>;
+
+export const provinceSchema = z.strictObject({
+  code: z.string().min(1),
+  country: countryCode,
+  name: multilingualName,
+  /** Province it was merged into, and when (the 2025 Vietnamese mergers). */
+  mergedInto: z.strictObject({ code: z.string().min(1), date: isoDate }).optional(),
+});
+export type Province = z.infer<typeof provinceSchema>;

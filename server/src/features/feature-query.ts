@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { KIND_IDS, STATUS_IDS } from '../domain/vocabulary';
+
+/** A comma-separated list whose items must each be one of `allowed`. */
+function listOf<T extends string>(allowed: readonly T[], what: string) {
+  return z.string().transform((value, context) => {
+    const items = value.split(',').map((item) => item.trim());
+    const bad = items.find((item) => !(allowed as readonly string[]).includes(item));
+    if (bad !== undefined) {
+      context.addIssue({ code: 'custom', message: `unknown ${what} "${bad}"; expected one of: ${allowed.join(', ')}` });
+      return z.NEVER;
+    }
+    return items as T[];
+  });
+}
+
+const realDate = z.string().refine(
+  (value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
+  'must be a real date written YYYY-MM-DD',
+);
+
+const bbox = z.string().transform((value, context) => {
+  const parts = value.split(',').map((part) => part.trim());
+  const numbers = parts.map(Number);
+  const problem =
+    parts.length !== 4 || parts.some((part) => part === '') || numbers.some((n) => !Number.isFinite(n))
+      ? 'must be four numbers: minLon,minLat,maxLon,maxLat'
+      : numbers[0] < -180 || numbers[2] > 180 || numbers[1] < -90 || numbers[3] > 90
+        ? 'longitudes must lie in -180..180 and latitudes in -90..90'
+        : numbers[0] > numbers[2] || numbers[1] > numbers[3]
+          ? 'minimum must not exceed maximum'
+          : null;
+  if (problem) {
+    context.addIssue({ code: 'custom', message: problem });
+    return z.NEVER;
+  }
+  return numbers as [number, number, number, number];
+});
+
+export const FEATURE_QUERY_PARAMETERS = ['kind', 'status', 'agreement', 'asOf', 'bbox'] as const;
+
+export const featureQuery = z.object({
+  kind: listOf(KIND_IDS, 'kind').optional(),
+  status: listOf(STATUS_IDS, 'status').optional(),
+  /** Agreement ids are checked against the record by the service. */
+  agreement: z
+    .string()
+    .transform((value) => value.split(',').map((item) => item.trim()))
+    .optional(),
+  asOf: realDate.optional(),
+  bbox: bbox.optional(),
+});
+export type FeatureQuery = z.infer<typeof featureQuery>;

@@ -1,0 +1,116 @@
+import type { FeatureCollectionResponse, FeatureDetailResponse, MapFeature } from '../domain/api';
+import type { RecordRepository } from '../record/repository';
+import { badRequest, notFound } from '../http/errors';
+import type { FeatureQuery } from './feature-query';
+import { intersectsBbox, toApiFeature } from './to-api-feature';
+
+/** Date from which an agreement counts: signed, else written. */
+const agreementDate = (agreement: { signedDate: string | null; documentDate: string | null }) =>
+  agreement.signedDate ?? agreement.documentDate;
+
+export function createFeatureService(repository: RecordRepository) {
+  /** The first date the record knows the feature: its first status step or first mention. */
+  async function firstRecordedDates(): Promise<Map<string, string>> {
+    const [features, eventsByFeature, agreements] = await Promise.all([
+      repository.listFeatures(),
+      repository.listEventsByFeature(),
+      repository.listAgreements(),
+    ]);
+    const dateOfAgreement = new Map(agreements.map((a) => [a.id, agreementDate(a)]));
+    const result = new Map<string, string>();
+    for (const feature of features) {
+      const dates = [
+        ...(eventsByFeature.get(feature.id) ?? []).map((event) => event.date),
+        ...feature.mentionedIn.map((clauseId) => dateOfAgreement.get(clauseId.split(':')[0]) ?? null),
+      ].filter((date): date is string => date !== null);
+      if (dates.length > 0) result.set(feature.id, dates.sort()[0]);
+    }
+    return result;
+  }
+
+  return {
+    async list(query: FeatureQuery): Promise<FeatureCollectionResponse> {
+      if (query.agreement) {
+        for (const id of query.agreement) {
+          if (!(await repository.getAgreement(id))) {
+            throw badRequest('invalid_parameter', `Query parameter "agreement": unknown agreement "${id}"`);
+          }
+        }
+      }
+      const [records, eventsByFeature, firstRecorded] = await Promise.all([
+        repository.listFeatures(),
+        repository.listEventsByFeature(),
+        query.asOf ? firstRecordedDates() : Promise.resolve(new Map<string, string>()),
+      ]);
+      const features: MapFeature[] = [];
+      for (const record of records) {
+        // As of a date, the map shows only what the record knew by then.
+        if (query.asOf && (firstRecorded.get(record.id) ?? '9999') > query.asOf) continue;
+        if (query.kind && !query.kind.includes(record.kind)) continue;
+        const feature = toApiFeature(record, eventsByFeature.get(record.id) ?? [], query.asOf);
+        const { status, upgrade, agreements } = feature.properties;
+        if (query.status && !query.status.some((wanted) => wanted === status || wanted === upgrade?.status)) continue;
+        if (query.agreement && !query.agreement.some((id) => agreements.includes(id))) continue;
+        if (query.bbox && !intersectsBbox(feature, query.bbox)) continue;
+        features.push(feature);
+      }
+      return { type: 'FeatureCollection', features };
+    },
+
+    async detail(id: string): Promise<FeatureDetailResponse> {
+      const record = await repository.getFeature(id);
+      if (!record) throw notFound(`No feature with id "${id}"`);
+      const events = (await repository.listEventsByFeature()).get(id) ?? [];
+      const feature = toApiFeature(record, events);
+      const history = await Promise.all(
+        events.map(async ({ featureId: _featureId, ...event }) => {
+          const [agreement, clause] = await Promise.all([
+            repository.getAgreement(event.agreementId),
+            repository.getClause(event.clauseId),
+          ]);
+          if (!agreement || !clause) throw new Error(`record link broken for ${id}`); // validated at start-up
+          return {
+            ...event,
+            agreementTitle: agreement.title,
+            agreementDate: agreementDate(agreement),
+            clauseLabel: clause.label,
+          };
+        }),
+      );
+      history.sort((a, b) => a.date.localeCompare(b.date));
+      const mentionedIn = await Promise.all(
+        record.mentionedIn.map(async (clauseId) => {
+          const clause = await repository.getClause(clauseId);
+          return { clauseId, agreementId: clauseId.split(':')[0], label: clause?.label ?? { vi: clauseId, en: clauseId } };
+        }),
+      );
+      const allRecords = await repository.listFeatures();
+      const byId = new Map(allRecords.map((other) => [other.id, other]));
+      const related = [
+        ...record.relations.map((relation) => ({ id: relation.target, relation: relation.type, direction: 'out' as const })),
+        ...allRecords.flatMap((other) =>
+          other.relations
+            .filter((relation) => relation.target === id)
+            .map((relation) => ({ id: other.id, relation: relation.type, direction: 'in' as const })),
+        ),
+      ].map((link) => {
+        const other = byId.get(link.id);
+        if (!other) throw new Error(`relation to missing feature ${link.id}`); // validated at start-up
+        return { ...link, kind: other.kind, name: other.name };
+      });
+      return {
+        ...feature,
+        related,
+        record: {
+          location: record.location,
+          sides: record.sides,
+          relations: record.relations,
+          waypoints: record.waypoints,
+          note: record.note,
+          mentionedIn,
+        },
+        history,
+      };
+    },
+  };
+}

@@ -1,0 +1,60 @@
+import turfBbox from '@turf/bbox';
+import type { FeatureProperties, MapFeature } from '../domain/api';
+import { featureStateAsOf } from '../domain/feature-state';
+import type { FeatureRecord, Located, StatusEvent } from '../domain/schemas';
+import { KIND_BY_ID, PRECISION_IDS, PRECISION_BY_ID, type PrecisionId } from '../domain/vocabulary';
+
+/** The least precise of several positions: a line is only as good as its worst waypoint. */
+function worstPrecision(locations: Located[]): PrecisionId {
+  return locations.reduce<PrecisionId>(
+    (worst, location) =>
+      PRECISION_IDS.indexOf(location.precision) > PRECISION_IDS.indexOf(worst) ? location.precision : worst,
+    'exact',
+  );
+}
+
+export function locationsOf(record: FeatureRecord): Located[] {
+  return record.location ? [record.location] : (record.waypoints ?? []).map((waypoint) => waypoint.location);
+}
+
+export function geometryOf(record: FeatureRecord): MapFeature['geometry'] {
+  return record.location
+    ? { type: 'Point', coordinates: record.location.coordinates }
+    : { type: 'LineString', coordinates: (record.waypoints ?? []).map((waypoint) => waypoint.location.coordinates) };
+}
+
+/** Agreements a feature is linked to: through its status events and through clauses that name it. */
+export function agreementsOf(record: FeatureRecord, events: readonly StatusEvent[]): string[] {
+  const ids = [...events.map((event) => event.agreementId), ...record.mentionedIn.map((clauseId) => clauseId.split(':')[0])];
+  return [...new Set(ids)];
+}
+
+/** One record and its events → the GeoJSON feature the API serves, with the state as of `asOf`. */
+export function toApiFeature(record: FeatureRecord, events: readonly StatusEvent[], asOf?: string): MapFeature {
+  const locations = locationsOf(record);
+  const precision = worstPrecision(locations);
+  const state = featureStateAsOf(events, asOf);
+  const hasStatus = KIND_BY_ID[record.kind].hasStatus;
+  const properties: FeatureProperties = {
+    kind: record.kind,
+    name: record.name,
+    status: hasStatus ? state.status : null,
+    level: state.level,
+    upgrade: state.upgrade,
+    since: state.since,
+    province: record.provinces.find((code) => code.startsWith('VN-')) ?? record.provinces[0],
+    provinces: record.provinces,
+    precision,
+    approximate:
+      PRECISION_BY_ID[precision].approximate || locations.some((location) => location.provenance === 'estimate'),
+    schematic: record.schematic ?? false,
+    agreements: agreementsOf(record, events),
+  };
+  return { type: 'Feature', id: record.id, geometry: geometryOf(record), properties };
+}
+
+/** True when the feature's extent touches the box [minLon, minLat, maxLon, maxLat]. */
+export function intersectsBbox(feature: MapFeature, box: readonly [number, number, number, number]): boolean {
+  const [west, south, east, north] = turfBbox(feature.geometry);
+  return west <= box[2] && east >= box[0] && south <= box[3] && north >= box[1];
+}

@@ -1,0 +1,36 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+
+/** An error the client caused or should know about; becomes `{"error":{"code","message"}}`. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export const notFound = (what: string) => new HttpError(404, 'not_found', what);
+export const badRequest = (code: string, message: string) => new HttpError(400, code, message);
+
+export const unknownApiRoute: RequestHandler = (request, _response, next) => {
+  next(new HttpError(404, 'not_found', `No API endpoint ${request.method} ${request.path}`));
+};
+
+/** Last middleware: known errors keep their status; anything else is a 500 without internals. */
+export const errorHandler: ErrorRequestHandler = (error, _request, response, _next) => {
+  if (error instanceof HttpError) {
+    response.status(error.status).json({ error: { code: error.code, message: error.message } });
+    return;
+  }
+  // Body-parser and similar middleware errors carry a 4xx status of their own.
+  const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
+  if (status === 500) console.error(error);
+  response.status(status).json({
+    error: {
+      code: status === 500 ? 'internal_error' : 'bad_request',
+      message: status === 500 ? 'Internal server error' : String(error.message ?? 'Bad request'),
+    },
+  });
+};

@@ -1,0 +1,26 @@
+import type { Request } from 'express';
+import type { z } from 'zod';
+import { badRequest } from './errors';
+
+/**
+ * Validates a query string against a strict schema. Unknown parameters and repeated parameters
+ * are refused by name, so a typo never silently returns everything.
+ */
+export function parseQuery<T>(request: Request, schema: z.ZodType<T>, known: readonly string[]): T {
+  const query = request.query as Record<string, unknown>;
+  for (const [name, value] of Object.entries(query)) {
+    if (!known.includes(name)) {
+      throw badRequest('unknown_parameter', `Unknown query parameter "${name}"; expected one of: ${known.join(', ')}`);
+    }
+    if (typeof value !== 'string') {
+      throw badRequest('invalid_parameter', `Query parameter "${name}" must be given once, as plain text`);
+    }
+  }
+  const parsed = schema.safeParse(query);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue.path[0] ?? 'query');
+    throw badRequest('invalid_parameter', `Query parameter "${name}": ${issue.message}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,25 @@
+import type { RecordRepository } from './repository';
+import type { LoadedRecord } from './load-record';
+
+/** The record held in memory after loading the files under geodata/record/ once at start-up. */
+export function createFileRepository(record: LoadedRecord): RecordRepository {
+  const agreementById = new Map(record.agreements.map((a) => [a.id, a]));
+  const clauseById = new Map(record.clauses.map((c) => [c.id, c]));
+  const featureById = new Map(record.features.map((f) => [f.id, f]));
+  const eventsByFeature = new Map<string, typeof record.events>();
+  for (const event of record.events) {
+    const list = eventsByFeature.get(event.featureId) ?? [];
+    list.push(event);
+    eventsByFeature.set(event.featureId, list);
+  }
+  return {
+    listAgreements: async () => record.agreements,
+    getAgreement: async (id) => agreementById.get(id),
+    listClauses: async (agreementId) => record.clauses.filter((c) => c.agreementId === agreementId),
+    getClause: async (id) => clauseById.get(id),
+    listFeatures: async () => record.features,
+    getFeature: async (id) => featureById.get(id),
+    listEventsByFeature: async () => eventsByFeature,
+    listProvinces: async () => record.provinces,
+  };
+}

@@ -1,0 +1,17 @@
+import type { Agreement, Clause, FeatureRecord, Province, StatusEvent } from '../domain/schemas';
+
+/**
+ * Read access to the record. Routes and services depend on this interface only, so a
+ * database-backed store can replace the file-backed one without touching them.
+ */
+export interface RecordRepository {
+  listAgreements(): Promise<Agreement[]>;
+  getAgreement(id: string): Promise<Agreement | undefined>;
+  listClauses(agreementId: string): Promise<Clause[]>;
+  getClause(id: string): Promise<Clause | undefined>;
+  listFeatures(): Promise<FeatureRecord[]>;
+  getFeature(id: string): Promise<FeatureRecord | undefined>;
+  /** Status events of every feature, in record order, keyed by feature id. */
+  listEventsByFeature(): Promise<ReadonlyMap<string, StatusEvent[]>>;
+  listProvinces(): Promise<Province[]>;
+}

@@ -1,0 +1,17 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const domain = fileURLToPath(new URL('./server/src/domain', import.meta.url));
+
+export default defineConfig({
+  root: 'client',
+  plugins: [react()],
+  resolve: { alias: { '@domain': domain } },
+  build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 1500 },
+  server: {
+    port: 5173,
+    // In development the Express server (npm run dev) answers the API and the basemap.
+    proxy: { '/api': 'http://localhost:8080', '/basemap': 'http://localhost:8080' },
+  },
+});
