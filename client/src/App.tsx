@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useBasemap, useFeatures } from './api/queries';
 import { text } from './i18n/ui-text';
 import { Legend } from './legend/Legend';
@@ -6,6 +6,7 @@ import { MapView } from './map/MapView';
 import { toMapFeatures } from './map/to-map-features';
 import { FeaturePanel } from './panel/FeaturePanel';
 import { type Language, useUrlState } from './state/url-state';
+import { registerUiFonts } from './ui-fonts';
 
 const LANGUAGE_NAMES: Record<Language, string> = { vi: 'Tiếng Việt', en: 'English', zh: '中文' };
 
@@ -16,6 +17,9 @@ export function App() {
   const mapFeatures = useMemo(() => (features.data ? toMapFeatures(features.data) : null), [features.data]);
   const language = urlState.lang;
   const select = (id: string | null) => setUrlState({ feature: id });
+  useEffect(() => {
+    if (basemap.data) registerUiFonts(basemap.data.fontFiles);
+  }, [basemap.data]);
 
   return (
     <div className="app" lang={language === 'zh' ? 'zh-CN' : language}>

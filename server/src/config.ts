@@ -6,6 +6,8 @@ const projectRoot = join(import.meta.dirname, '..', '..');
 const environment = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().min(1).default('0.0.0.0'),
+  /** Another record folder (tests use a deliberately broken copy); documents sit at ../documents beside it. */
+  BORDER_ATLAS_RECORD_DIR: z.string().min(1).optional(),
 });
 
 /** Read once at start-up; a bad PORT stops the server with a message naming it. */
@@ -15,10 +17,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env) {
     const issue = parsed.error.issues[0];
     throw new Error(`Invalid environment variable ${String(issue.path[0])}: ${issue.message}`);
   }
+  const recordDir = parsed.data.BORDER_ATLAS_RECORD_DIR ?? join(projectRoot, 'geodata', 'record');
   return {
-    ...parsed.data,
-    recordDir: join(projectRoot, 'geodata', 'record'),
-    documentsDir: join(projectRoot, 'geodata', 'documents'),
+    port: parsed.data.PORT,
+    host: parsed.data.HOST,
+    recordDir,
+    documentsDir: join(recordDir, '..', 'documents'),
     basemapDir: join(projectRoot, 'geodata', 'basemap', 'output'),
     clientDir: join(projectRoot, 'client', 'dist'),
   };

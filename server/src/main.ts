@@ -16,13 +16,15 @@ function start() {
     clientDir: config.clientDir,
     basemapDir: config.basemapDir,
   });
-  const server = app.listen(config.PORT, config.HOST, () => {
+  const server = app.listen(config.port, config.host, () => {
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
     console.log(
-      `Border Atlas on http://localhost:${config.PORT} — ${record.features.length} features, ${record.events.length} status events, ${record.agreements.length} agreements`,
+      `Border Atlas on http://localhost:${port} — ${record.features.length} features, ${record.events.length} status events, ${record.agreements.length} agreements`,
     );
   });
   server.on('error', (error) => {
-    console.error(`Cannot listen on port ${config.PORT}: ${error.message}`);
+    console.error(`Cannot listen on port ${config.port}: ${error.message}`);
     process.exit(1);
   });
 }

@@ -3,7 +3,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { FeatureCollection, Geometry } from 'geojson';
 import type { Language } from '../state/url-state';
 import type { Basemap } from './basemap-data';
-import { labelIn } from './palette';
+import { labelIn, recordLabelIn } from './palette';
 import { PLACE_LABEL_LAYER, PROVINCE_LABEL_LAYER } from './layers/basemap';
 import { CLICKABLE_LAYERS, RECORD_LAYERS, RECORD_SOURCE } from './layers/record-features';
 import { ATTRIBUTION, buildStyle } from './style';
@@ -14,7 +14,7 @@ maplibregl.setWorkerUrl(workerUrl);
 
 /** Vietnam's northern border region, from the Lao tripoint to the Gulf of Tonkin. */
 export const REGION_BOUNDS: [number, number, number, number] = [101.0, 20.5, 109.0, 24.0];
-const LABEL_LAYERS = [PLACE_LABEL_LAYER, PROVINCE_LABEL_LAYER, RECORD_LAYERS.labels, RECORD_LAYERS.markerLabels];
+const PLAIN_LABEL_LAYERS = [PLACE_LABEL_LAYER, PROVINCE_LABEL_LAYER, RECORD_LAYERS.markerLabels];
 
 type Callbacks = { onSelect: (id: string | null) => void };
 
@@ -78,9 +78,10 @@ export class MapController {
 
   setLanguage(language: Language) {
     if (!this.ready) return;
-    for (const layer of LABEL_LAYERS) {
+    for (const layer of PLAIN_LABEL_LAYERS) {
       if (this.map.getLayer(layer)) this.map.setLayoutProperty(layer, 'text-field', labelIn(language));
     }
+    this.map.setLayoutProperty(RECORD_LAYERS.labels, 'text-field', recordLabelIn(language));
   }
 
   /** Brings the selected feature into view without moving a map that already shows it. */

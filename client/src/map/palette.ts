@@ -21,6 +21,11 @@ export function statusColor(property: 'status' | 'upgradeStatus' = 'status'): Ex
 }
 
 /** The label in the chosen language, falling back to Vietnamese where a name is not known. */
-export function labelIn(language: Language): ExpressionSpecification {
-  return ['coalesce', ['get', `name_${language}`], ['get', 'name_vi']];
+export function labelIn(language: Language, prefix: 'name' | 'short' = 'name'): ExpressionSpecification {
+  return ['coalesce', ['get', `${prefix}_${language}`], ['get', `${prefix}_vi`]];
+}
+
+/** Record labels: one side's short name at overview zooms, the full pair name closer in. */
+export function recordLabelIn(language: Language): ExpressionSpecification {
+  return ['step', ['zoom'], labelIn(language, 'short'), 8.5, labelIn(language)];
 }

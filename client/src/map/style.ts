@@ -15,6 +15,7 @@ const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 export function buildStyle(basemap: Basemap, language: Language, baseUrl: string): StyleSpecification {
   const geojson = (data: FeatureCollection, attribution?: string) =>
     ({ type: 'geojson', data, ...(attribution ? { attribution } : {}) }) as const;
+  const basemapGroups = basemapLayers(language);
   return {
     version: 8,
     name: 'Border Atlas offline',
@@ -29,6 +30,6 @@ export function buildStyle(basemap: Basemap, language: Language, baseUrl: string
       [BASEMAP_SOURCES.rivers]: geojson(basemap.rivers),
       [RECORD_SOURCE]: { type: 'geojson', data: EMPTY, promoteId: 'id' },
     },
-    layers: [...basemapLayers(language), ...recordLayers(language)],
+    layers: [...basemapGroups.under, ...recordLayers(language), ...basemapGroups.labels],
   };
 }

@@ -14,9 +14,19 @@ export type MapFeatureProperties = {
   name_vi: string;
   name_zh: string | null;
   name_en: string;
+  /** One side's name, for labels at overview zooms: the Vietnamese side (vi, en), the Chinese side (zh). */
+  short_vi: string;
+  short_zh: string | null;
+  short_en: string;
   /** Lower draws first and wins label collisions: gate pairs before channels before the rest. */
   rank: number;
 };
+
+/** "Chi Ma – Ái Điểm" → "Chi Ma"; "Chi Ma—爱店" → "爱店" (the side a reader of that language knows). */
+export function sideName(pairName: string, side: 'first' | 'last'): string {
+  const parts = pairName.split(/\s*[–—]\s*/u);
+  return (side === 'first' ? parts[0] : parts.at(-1)) ?? pairName;
+}
 
 const KIND_RANK: Record<string, number> = { gate_pair: 0, channel: 1, opening: 1, market: 1, special_road: 2, bridge: 3, zone: 3, route: 4, marker: 5 };
 
@@ -45,6 +55,9 @@ export function toMapFeatures(collection: FeatureCollectionResponse): FeatureCol
           name_vi: name.vi,
           name_zh: name.zh,
           name_en: name.en,
+          short_vi: sideName(name.vi, 'first'),
+          short_zh: name.zh === null ? null : sideName(name.zh, 'last'),
+          short_en: sideName(name.en, 'first'),
           rank: KIND_RANK[kind] ?? 9,
         },
       };

@@ -16,9 +16,13 @@ export const BASEMAP_SOURCES = {
 export const PLACE_LABEL_LAYER = 'basemap-place-labels';
 export const PROVINCE_LABEL_LAYER = 'basemap-province-labels';
 
-/** Land, water, provinces, borders and place names: calm colours so the gates stand out. */
-export function basemapLayers(language: Language): LayerSpecification[] {
-  return [
+/**
+ * Land, water, provinces, borders and place names: calm colours so the gates stand out.
+ * `under` goes beneath the record's layers; `labels` above them, so towns such as Lạng Sơn and
+ * Cao Bằng are placed first and gate labels move to a free side instead of hiding them.
+ */
+export function basemapLayers(language: Language): { under: LayerSpecification[]; labels: LayerSpecification[] } {
+  const layers: LayerSpecification[] = [
     { id: 'basemap-sea', type: 'background', paint: { 'background-color': SEA } },
     {
       id: 'basemap-land',
@@ -105,4 +109,6 @@ export function basemapLayers(language: Language): LayerSpecification[] {
       paint: { 'text-color': '#3d3a35', 'text-halo-color': '#ffffff', 'text-halo-width': 1.4 },
     },
   ];
+  const isLabel = (layer: LayerSpecification) => layer.id === PLACE_LABEL_LAYER || layer.id === 'basemap-place-dots';
+  return { under: layers.filter((layer) => !isLabel(layer)), labels: layers.filter(isLabel) };
 }

@@ -1,7 +1,7 @@
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import type { Language } from '../../state/url-state';
 import { LABEL_FONT } from '../fonts';
-import { INK, PAPER, SELECTED, labelIn, statusColor } from '../palette';
+import { INK, PAPER, SELECTED, labelIn, recordLabelIn, statusColor } from '../palette';
 
 export const RECORD_SOURCE = 'record-features';
 
@@ -149,7 +149,7 @@ export function recordLayers(language: Language): LayerSpecification[] {
       source: RECORD_SOURCE,
       filter: ['all', isPoint, ['!', isKind('marker')], ['any', isKind('gate_pair'), ['>=', ['zoom'], 8]]],
       layout: {
-        'text-field': labelIn(language),
+        'text-field': recordLabelIn(language),
         'text-font': [LABEL_FONT],
         'text-size': ['match', ['get', 'kind'], 'gate_pair', 12.5, 11],
         'text-variable-anchor': ['top', 'bottom', 'right', 'left'],

@@ -1,7 +1,8 @@
 /**
- * Writes estimated positions into geodata/record/features.json from the rules in
- * geodata/record/position-estimates.json (see its "note"). Re-run after the basemap's boundary
- * line or the anchors change:  npx tsx scripts/estimate-positions.ts
+ * Writes derived positions into geodata/record/features.json from the rules in
+ * geodata/record/position-rules.json (see its "note"): estimates for places no source locates,
+ * and route waypoints from the basemap's GeoNames towns. Re-run after the basemap or the rules
+ * change:  npx tsx scripts/derive-positions.ts
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -78,7 +79,11 @@ function main() {
   const line = loadBoundary(topology);
   const provinces = topoFeature(topology, topology.objects.provinces) as FeatureCollection<Polygon | MultiPolygon>;
   const places = topoFeature(topology, topology.objects.places) as FeatureCollection;
-  const spec = JSON.parse(readFileSync(join(recordDir, 'position-estimates.json'), 'utf8')) as { anchors: Anchor[]; estimates: Estimate[] };
+  const spec = JSON.parse(readFileSync(join(recordDir, 'position-rules.json'), 'utf8')) as {
+    anchors: Anchor[];
+    estimates: Estimate[];
+    routeWaypoints: { featureId: string; places: string[] }[];
+  };
   const province = (code: string) => {
     const found = provinces.features.find((p) => p.properties?.code === code);
     if (!found) throw new Error(`province ${code} not in basemap`);
@@ -92,7 +97,7 @@ function main() {
   }));
   const anchorSource = (marker: number) => anchors.find((a) => a.marker === marker)?.source ?? '';
   const featuresPath = join(recordDir, 'features.json');
-  const features = JSON.parse(readFileSync(featuresPath, 'utf8')) as { id: string; location?: unknown }[];
+  const features = JSON.parse(readFileSync(featuresPath, 'utf8')) as { id: string; location?: unknown; waypoints?: unknown }[];
   const results = new Map<string, { coordinates: Position; source: string }>();
 
   for (const estimate of spec.estimates) {
@@ -132,6 +137,26 @@ function main() {
     const result = results.get(feature.id);
     if (!result) continue;
     feature.location = { coordinates: result.coordinates, precision: 'approximate', provenance: 'estimate', source: result.source };
+  }
+  for (const route of spec.routeWaypoints) {
+    const feature = features.find((f) => f.id === route.featureId);
+    if (!feature) throw new Error(`no feature ${route.featureId}`);
+    feature.waypoints = route.places.map((name) => {
+      const place = places.features.find((p) => p.properties?.name_vi === name);
+      if (!place || place.geometry.type !== 'Point') throw new Error(`place ${name} not in basemap`);
+      const { name_vi, name_zh, name_en, source, geonameid } = place.properties as Record<string, string | number | null>;
+      const [lon, lat] = place.geometry.coordinates;
+      return {
+        name: { vi: name_vi, zh: name_zh ?? null, en: name_en },
+        location: {
+          coordinates: [round(lon), round(lat)],
+          precision: '5km',
+          provenance: 'sourced',
+          source: `${source ?? 'GeoNames'} (${name_en}${geonameid ? `, geonameid ${geonameid}` : ''})`,
+          note: "Town position; the route's own alignment and stations are not given.",
+        },
+      };
+    });
   }
   const missing = spec.estimates.filter((e) => !features.some((f) => f.id === e.featureId));
   if (missing.length > 0) throw new Error(`no feature for estimates: ${missing.map((m) => m.featureId).join(', ')}`);

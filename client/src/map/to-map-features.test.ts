@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import type { FeatureCollectionResponse } from '@domain/api';
+import { deepFreeze } from '../../../test/helpers/app';
+import { toMapFeatures } from './to-map-features';
+
+const base = {
+  type: 'Feature' as const,
+  geometry: { type: 'Point' as const, coordinates: [107.11, 21.79] as [number, number] },
+};
+const collection: FeatureCollectionResponse = deepFreeze({
+  type: 'FeatureCollection',
+  features: [
+    {
+      ...base,
+      id: 'chi-ma',
+      properties: {
+        kind: 'gate_pair',
+        name: { vi: 'Chi Ma – Ái Điểm', zh: 'Chi Ma—爱店', en: 'Chi Ma – Aidian' },
+        status: 'operating',
+        level: 'bilateral',
+        upgrade: { level: 'international', status: 'proposed' },
+        since: '2023-02-22',
+        province: 'VN-09',
+        provinces: ['VN-09', 'CN-GX'],
+        precision: 'approximate',
+        approximate: true,
+        schematic: false,
+        agreements: ['004'],
+      },
+    },
+    {
+      ...base,
+      id: 'marker-1104',
+      properties: {
+        kind: 'marker',
+        name: { vi: 'Mốc 1104', zh: '1104号界碑', en: 'Boundary marker 1104' },
+        status: null,
+        level: null,
+        upgrade: null,
+        since: null,
+        province: 'VN-09',
+        provinces: ['VN-09'],
+        precision: 'approximate',
+        approximate: true,
+        schematic: false,
+        agreements: ['004'],
+      },
+    },
+  ],
+});
+
+describe('toMapFeatures', () => {
+  it('keeps only what the style reads, with the upgrade flattened for the ring layer', () => {
+    const [gate] = toMapFeatures(collection).features;
+    expect(gate.id).toBe('chi-ma');
+    expect(gate.properties).toEqual({
+      id: 'chi-ma',
+      kind: 'gate_pair',
+      status: 'operating',
+      upgradeStatus: 'proposed',
+      level: 'bilateral',
+      approximate: true,
+      precision: 'approximate',
+      schematic: false,
+      name_vi: 'Chi Ma – Ái Điểm',
+      name_zh: 'Chi Ma—爱店',
+      name_en: 'Chi Ma – Aidian',
+      short_vi: 'Chi Ma',
+      short_zh: '爱店',
+      short_en: 'Chi Ma',
+      rank: 0,
+    });
+  });
+
+  it('draws status-less markers with the unknown colour and ranks them last for labels', () => {
+    const [gate, marker] = toMapFeatures(collection).features;
+    expect(marker.properties.status).toBe('unknown');
+    expect(marker.properties.rank).toBeGreaterThan(gate.properties.rank);
+  });
+
+  it('does not mutate its input (fixtures are frozen)', () => {
+    expect(() => toMapFeatures(collection)).not.toThrow();
+  });
+});

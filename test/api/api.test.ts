@@ -1,0 +1,155 @@
+import request from 'supertest';
+import { describe, expect, it } from 'vitest';
+import { agreementDetailResponse, agreementListResponse, featureCollectionResponse, featureDetailResponse, vocabularyResponse } from '../../server/src/domain/api';
+import { createTestApp } from '../helpers/app';
+
+const app = createTestApp();
+
+async function expectError(path: string, status: number, code: string, mentions: string | RegExp) {
+  const response = await request(app).get(path);
+  expect(response.status, path).toBe(status);
+  expect(response.body.error.code).toBe(code);
+  expect(response.body.error.message).toMatch(mentions);
+  expect(JSON.stringify(response.body)).not.toMatch(/at .*\.ts:\d+/); // never a stack trace
+}
+
+const ids = (body: { features: { id: string }[] }) => body.features.map((f) => f.id).sort();
+
+describe('GET /api/health', () => {
+  it('answers ok', async () => {
+    const response = await request(app).get('/api/health');
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ status: 'ok' });
+  });
+});
+
+describe('GET /api/vocabulary', () => {
+  it('lists statuses in order with three languages and which mean operating', async () => {
+    const response = await request(app).get('/api/vocabulary');
+    const body = vocabularyResponse.parse(response.body);
+    expect(body.statuses.map((s) => s.order)).toEqual([...body.statuses.map((s) => s.order)].sort((a, b) => a - b));
+    expect(body.statuses.filter((s) => s.operating).map((s) => s.id)).toEqual(['operating']);
+    expect(body.statuses.find((s) => s.id === 'proposed')?.label).toEqual({ vi: 'Đề xuất', en: 'Proposed', zh: '提议' });
+    expect(body.kinds.map((k) => k.id)).toContain('gate_pair');
+    expect(body.levels.map((l) => l.id)).toEqual(expect.arrayContaining(['international', 'bilateral', 'channel', 'opening']));
+  });
+});
+
+describe('GET /api/agreements', () => {
+  it('lists the agreements with their clause counts', async () => {
+    const body = agreementListResponse.parse((await request(app).get('/api/agreements')).body);
+    const minutes = body.find((a) => a.id === '004');
+    expect(minutes).toMatchObject({ kind: 'minutes', signedDate: '2023-02-22', sourceFile: '004_5c64e609df01bd85.txt' });
+    expect(minutes?.clauseCount).toBeGreaterThan(10);
+  });
+
+  it('returns one agreement with its clauses in document order', async () => {
+    const body = agreementDetailResponse.parse((await request(app).get('/api/agreements/004')).body);
+    expect(body.clauses[0].id).toBe('004:0.1');
+    expect(body.clauses.find((c) => c.id === '004:3.2')?.text.vi).toBe(
+      'Hà Giang và Quảng Tây cùng thúc đẩy sớm mở chính thức lối mở và chợ biên giới Lũng Làn (Việt Nam) - Lộng Bình (Trung Quốc);',
+    );
+  });
+
+  it('answers 404 naming an unknown agreement', () => expectError('/api/agreements/999', 404, 'not_found', /"999"/));
+});
+
+describe('GET /api/features', () => {
+  it('returns a GeoJSON FeatureCollection with stable ids and the documented properties', async () => {
+    const response = await request(app).get('/api/features');
+    expect(response.status).toBe(200);
+    expect(response.type).toBe('application/geo+json');
+    const body = featureCollectionResponse.parse(response.body);
+    expect(body.features.length).toBeGreaterThanOrEqual(20);
+    const chiMa = body.features.find((f) => f.id === 'chi-ma');
+    expect(chiMa?.properties).toMatchObject({
+      kind: 'gate_pair',
+      name: { vi: 'Chi Ma – Ái Điểm', en: 'Chi Ma – Aidian' },
+      status: 'operating',
+      level: 'bilateral',
+      upgrade: { level: 'international', status: 'proposed' },
+      province: 'VN-09',
+      approximate: true,
+    });
+    const huuNghi = body.features.find((f) => f.id === 'huu-nghi');
+    expect(huuNghi?.properties).toMatchObject({ precision: '1km', approximate: false, status: 'operating', level: 'international' });
+  });
+
+  it('filters by kind, several at once', async () => {
+    const body = (await request(app).get('/api/features?kind=marker,bridge')).body;
+    expect(new Set(body.features.map((f: { properties: { kind: string } }) => f.properties.kind))).toEqual(new Set(['marker', 'bridge']));
+  });
+
+  it('filters by status, matching a pending upgrade too', async () => {
+    const body = (await request(app).get('/api/features?status=proposed')).body;
+    expect(ids(body)).toEqual(['chi-ma', 'km3-4-floating-bridge', 'km3-4-iron-bridge']);
+  });
+
+  it('filters by bounding box', async () => {
+    // Around the Hữu Nghị gate and the Tân Thanh / Cốc Nam roads.
+    const body = (await request(app).get('/api/features?bbox=106.6,21.9,106.8,22.05')).body;
+    expect(ids(body)).toEqual(
+      ['coc-nam', 'huu-nghi', 'marker-1088-2', 'marker-1089', 'marker-1104', 'marker-1105', 'marker-1119', 'marker-1120', 'railway-nanning-hanoi', 'road-1119-1120', 'tan-thanh-po-chai'].sort(),
+    );
+  });
+
+  it('shows status as of a date, leaving out what the record did not know yet', async () => {
+    expect((await request(app).get('/api/features?asOf=2023-02-21')).body.features).toEqual([]);
+    const body = (await request(app).get('/api/features?asOf=2023-02-22&kind=gate_pair&status=built')).body;
+    expect(ids(body)).toEqual(['ly-van', 'ta-lung', 'tra-linh']);
+  });
+
+  it('filters by agreement and combines filters', async () => {
+    const all = (await request(app).get('/api/features?agreement=004')).body;
+    expect(all.features.length).toBeGreaterThanOrEqual(20);
+    const combined = (await request(app).get('/api/features?agreement=004&kind=gate_pair&status=agreed&bbox=106,21.5,107,22.5')).body;
+    expect(ids(combined)).toEqual(['binh-nghi']);
+  });
+
+  it.each([
+    ['/api/features?kind=gate', 'kind', /unknown kind "gate"/],
+    ['/api/features?status=open', 'status', /unknown status "open"/],
+    ['/api/features?asOf=2023-02-30', 'asOf', /YYYY-MM-DD/],
+    ['/api/features?asOf=22/02/2023', 'asOf', /YYYY-MM-DD/],
+    ['/api/features?bbox=1,2,3', 'bbox', /four numbers/],
+    ['/api/features?bbox=107,22,106,21', 'bbox', /minimum must not exceed maximum/],
+    ['/api/features?bbox=a,b,c,d', 'bbox', /four numbers/],
+    ['/api/features?agreement=999', 'agreement', /unknown agreement "999"/],
+    ['/api/features?kind=marker&kind=bridge', 'kind', /given once/],
+    ['/api/features?colour=red', 'colour', /Unknown query parameter "colour"/],
+  ])('refuses %s with a 400 naming %s', async (path, name, message) => {
+    const response = await request(app).get(path);
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toContain(`"${name}"`);
+    expect(response.body.error.message).toMatch(message);
+  });
+});
+
+describe('GET /api/features/:id', () => {
+  it('returns the feature with its history, each step quoting its clause', async () => {
+    const body = featureDetailResponse.parse((await request(app).get('/api/features/chi-ma')).body);
+    expect(body.history.map((h) => [h.date, h.status, h.level])).toEqual([
+      ['2023-02-22', 'operating', 'bilateral'],
+      ['2023-02-22', 'proposed', 'international'],
+    ]);
+    expect(body.history[1]).toMatchObject({ agreementId: '004', clauseId: '004:3.4', evidence: 'stated', agreementDate: '2023-02-22' });
+    expect(body.history[1].quote).toContain('nâng cấp cửa khẩu song phương Chi Ma (Việt Nam) – Ái Điểm (Trung Quốc) lên thành cửa khẩu quốc tế');
+    expect(body.record.location?.provenance).toBe('estimate');
+  });
+
+  it('lists related features both ways', async () => {
+    const gate = featureDetailResponse.parse((await request(app).get('/api/features/huu-nghi')).body);
+    expect(gate.related.map((r) => r.id).sort()).toEqual(['coc-nam', 'road-1119-1120', 'tan-thanh-po-chai']);
+    const road = featureDetailResponse.parse((await request(app).get('/api/features/tan-thanh-po-chai')).body);
+    expect(road.related.map((r) => [r.id, r.direction])).toEqual(
+      expect.arrayContaining([['huu-nghi', 'out'], ['marker-1088-2', 'out'], ['marker-1089', 'out']]),
+    );
+  });
+
+  it('answers 404 naming an unknown feature', () => expectError('/api/features/no-such-gate', 404, 'not_found', /"no-such-gate"/));
+  it('refuses query parameters it does not take', () => expectError('/api/features/chi-ma?lang=vi', 400, 'unknown_parameter', /"lang"/));
+});
+
+describe('unknown API paths', () => {
+  it('answer a JSON 404, not the web page', () => expectError('/api/gates', 404, 'not_found', /GET \/api\/gates/));
+});

@@ -1,0 +1,170 @@
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { collapseWhitespace } from '../../server/src/domain/text';
+import { loadRealRecord } from '../helpers/app';
+import { artifactsDir, launchChromium, startAppServer } from './chromium';
+
+type MapHandle = {
+  loaded(): boolean;
+  areTilesLoaded(): boolean;
+  isMoving(): boolean;
+  project(lngLat: [number, number]): { x: number; y: number };
+  queryRenderedFeatures(options: { layers: string[] }): { properties: Record<string, unknown> }[];
+  getCanvas(): HTMLCanvasElement;
+};
+declare global {
+  interface Window {
+    __borderAtlasMap?: MapHandle;
+  }
+}
+
+let server: Server;
+let baseUrl: string;
+let browser: Browser;
+/** Every request the page made to anything but our own server: must stay empty (offline). */
+const outsideRequests: string[] = [];
+
+async function openMap(path: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+  await page.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(baseUrl) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+    outsideRequests.push(url);
+    return route.abort();
+  });
+  await page.goto(`${baseUrl}${path}`);
+  await waitForMapIdle(page);
+  return page;
+}
+
+/** Map loaded, not moving, and the record's gates drawn. */
+async function waitForMapIdle(page: Page) {
+  await page.waitForFunction(
+    () => {
+      const map = window.__borderAtlasMap;
+      return Boolean(
+        map?.loaded() && map.areTilesLoaded() && !map.isMoving() && map.queryRenderedFeatures({ layers: ['record-points'] }).length > 0,
+      );
+    },
+    null,
+    { timeout: 45_000, polling: 200 },
+  );
+}
+
+/** Share of sampled canvas pixels that differ from the sea colour, and how many colours there are. */
+async function canvasStats(page: Page) {
+  return page.evaluate(async () => {
+    const canvas = window.__borderAtlasMap?.getCanvas();
+    if (!canvas) throw new Error('no map canvas');
+    const image = new Image();
+    image.src = canvas.toDataURL('image/png');
+    await image.decode();
+    const copy = document.createElement('canvas');
+    copy.width = image.width;
+    copy.height = image.height;
+    const context = copy.getContext('2d');
+    if (!context) throw new Error('no 2d context');
+    context.drawImage(image, 0, 0);
+    const { data } = context.getImageData(0, 0, copy.width, copy.height);
+    const colours = new Set<string>();
+    let opaque = 0;
+    let samples = 0;
+    for (let index = 0; index < data.length; index += 4 * 97) {
+      samples += 1;
+      if (data[index + 3] > 0) opaque += 1;
+      colours.add(`${data[index] >> 3},${data[index + 1] >> 3},${data[index + 2] >> 3}`);
+    }
+    return { colours: colours.size, opaqueShare: opaque / samples };
+  });
+}
+
+beforeAll(async () => {
+  ({ server, baseUrl } = await startAppServer());
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+describe('the map in Chromium', () => {
+  it('draws the offline basemap, borders, place names and coloured gates without the network', async () => {
+    const page = await openMap('/');
+    const stats = await canvasStats(page);
+    expect(stats.opaqueShare).toBeGreaterThan(0.99);
+    expect(stats.colours).toBeGreaterThan(25);
+    const rendered = await page.evaluate(() => {
+      const map = window.__borderAtlasMap as MapHandle;
+      const count = (layer: string) => map.queryRenderedFeatures({ layers: [layer] }).length;
+      return {
+        borders: count('basemap-borders'),
+        provinces: count('basemap-province-lines'),
+        places: map.queryRenderedFeatures({ layers: ['basemap-place-labels'] }).map((f) => String(f.properties.name_vi)),
+        gates: count('record-points'),
+      };
+    });
+    expect(rendered.borders).toBeGreaterThan(0);
+    expect(rendered.provinces).toBeGreaterThan(0);
+    expect(rendered.places).toEqual(expect.arrayContaining(['Hà Nội', 'Lạng Sơn', 'Cao Bằng', 'Nam Ninh']));
+    expect(rendered.gates).toBeGreaterThanOrEqual(10);
+    expect(await page.locator('.legend').innerText()).toContain('Đang hoạt động');
+    await page.screenshot({ path: join(artifactsDir, 'overview.png') });
+    expect(outsideRequests).toEqual([]);
+    await page.close();
+  });
+
+  it('opens a gate on click and shows the verbatim clause its status rests on', async () => {
+    const page = await openMap('/');
+    const chiMa = loadRealRecord().features.find((f) => f.id === 'chi-ma');
+    const coordinates = chiMa?.location?.coordinates as [number, number];
+    const point = await page.evaluate((lngLat) => window.__borderAtlasMap?.project(lngLat), coordinates);
+    const box = await page.locator('.map canvas').boundingBox();
+    if (!point || !box) throw new Error('map not measurable');
+    await page.mouse.click(box.x + point.x, box.y + point.y);
+
+    const panel = page.locator('aside.panel[data-feature-id="chi-ma"]');
+    await panel.waitFor({ timeout: 15_000 });
+    expect(await panel.locator('h2').innerText()).toBe('Chi Ma – Ái Điểm');
+    const quote = loadRealRecord().events.find((e) => e.featureId === 'chi-ma' && e.status === 'proposed')?.quote ?? '';
+    const quotes = await panel.locator('blockquote').allTextContents();
+    expect(quotes.map(collapseWhitespace)).toContain(`“${collapseWhitespace(quote)}”`);
+    const panelText = await panel.innerText();
+    expect(panelText).toContain('Biên bản Hội nghị giữa Tỉnh ủy các tỉnh Hà Giang');
+    expect(panelText).toContain('爱店口岸');
+    expect(panelText).toContain('Vị trí ước lượng');
+    expect(new URL(page.url()).searchParams.get('feature')).toBe('chi-ma');
+    await waitForMapIdle(page);
+    await page.screenshot({ path: join(artifactsDir, 'chi-ma-panel.png') });
+    expect(outsideRequests).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps the selection and language across a reload, with Chinese labels drawn from bundled fonts', async () => {
+    const page = await openMap('/?feature=huu-nghi&lang=zh');
+    await page.locator('aside.panel h2').waitFor();
+    expect(await page.locator('aside.panel h2').innerText()).toBe('Hữu Nghị – Hữu Nghị Quan');
+    await page.reload();
+    await waitForMapIdle(page);
+    await page.locator('aside.panel[data-feature-id="huu-nghi"]').waitFor({ timeout: 15_000 });
+    const labels = await page.evaluate(() =>
+      (window.__borderAtlasMap as MapHandle).queryRenderedFeatures({ layers: ['record-labels'] }).map((f) => String(f.properties.name_zh ?? '')),
+    );
+    expect(labels.join('')).toMatch(/\p{Script=Han}/u);
+    const fontRequests = await page.evaluate(() =>
+      performance.getEntriesByType('resource').map((entry) => entry.name).filter((name) => name.includes('/basemap/fonts/')),
+    );
+    expect(fontRequests.some((name) => name.includes('noto-sans-sc-subset'))).toBe(true);
+    // The page's own Chinese (panel, legend) is drawn from the bundled font, not a system one.
+    const pageFontLoaded = await page.evaluate(async () => {
+      await document.fonts.ready;
+      return [...document.fonts].some((face) => face.family.includes('Border Atlas UI CJK') && face.status === 'loaded');
+    });
+    expect(pageFontLoaded).toBe(true);
+    expect(await page.locator('.legend').innerText()).toContain('运行中');
+    await page.screenshot({ path: join(artifactsDir, 'huu-nghi-zh.png') });
+    await page.close();
+  });
+});

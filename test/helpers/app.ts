@@ -1,0 +1,41 @@
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp } from '../../server/src/app';
+import { readConfig } from '../../server/src/config';
+import { createFileRepository } from '../../server/src/record/file-repository';
+import { loadRecord } from '../../server/src/record/load-record';
+
+export const projectRoot = join(import.meta.dirname, '..', '..');
+
+/** The real record, loaded and validated exactly as the server does. */
+export function loadRealRecord() {
+  return loadRecord(readConfig({}));
+}
+
+/** The app over the real record; `withClient` also serves the built client and the basemap. */
+export function createTestApp({ withClient = false } = {}) {
+  const config = readConfig({});
+  return createApp({
+    repository: createFileRepository(loadRecord(config)),
+    clientDir: withClient ? config.clientDir : undefined,
+    basemapDir: withClient ? config.basemapDir : undefined,
+  });
+}
+
+/** A throw-away copy of geodata/record and geodata/documents that a test may break. */
+export function copyRecord(): { recordDir: string; documentsDir: string } {
+  const root = mkdtempSync(join(tmpdir(), 'border-atlas-record-'));
+  cpSync(join(projectRoot, 'geodata', 'record'), join(root, 'geodata', 'record'), { recursive: true });
+  cpSync(join(projectRoot, 'geodata', 'documents'), join(root, 'geodata', 'documents'), { recursive: true });
+  return { recordDir: join(root, 'geodata', 'record'), documentsDir: join(root, 'geodata', 'documents') };
+}
+
+/** Deep-freezes a fixture so a function that mutates its input fails its test. */
+export function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
