@@ -35,7 +35,7 @@ const round = (value: number) => Math.round(value * 1e5) / 1e5;
 export function loadBoundary(topology: Topology): Feature<LineString> {
   const borders = topoFeature(topology, topology.objects.borders) as FeatureCollection;
   const vnCn = borders.features.find((f) => f.properties?.pair === 'VN-CN');
-  if (!vnCn || vnCn.geometry.type !== 'LineString') throw new Error('basemap lacks a single VN-CN boundary LineString');
+  if (vnCn?.geometry.type !== 'LineString') throw new Error('basemap lacks a single VN-CN boundary LineString');
   return vnCn as Feature<LineString>;
 }
 
@@ -120,7 +120,7 @@ function main() {
       method = `${Math.abs(estimate.km)} km along the OpenStreetMap boundary line from marker ${from.marker} (${from.source})`;
     } else if (estimate.nearestOnLineToPlace) {
       const place = places.features.find((p) => p.properties?.name_vi === estimate.nearestOnLineToPlace);
-      if (!place || place.geometry.type !== 'Point') throw new Error(`place ${estimate.nearestOnLineToPlace} not in basemap`);
+      if (place?.geometry.type !== 'Point') throw new Error(`place ${estimate.nearestOnLineToPlace} not in basemap`);
       km = kmAlong(line, place.geometry.coordinates);
       method = `the point of the OpenStreetMap boundary line nearest ${estimate.nearestOnLineToPlace} (${place.properties?.source ?? 'GeoNames'})`;
     } else if (estimate.nearestOnLineTo) {
@@ -143,7 +143,7 @@ function main() {
     if (!feature) throw new Error(`no feature ${route.featureId}`);
     feature.waypoints = route.places.map((name) => {
       const place = places.features.find((p) => p.properties?.name_vi === name);
-      if (!place || place.geometry.type !== 'Point') throw new Error(`place ${name} not in basemap`);
+      if (place?.geometry.type !== 'Point') throw new Error(`place ${name} not in basemap`);
       const { name_vi, name_zh, name_en, source, geonameid } = place.properties as Record<string, string | number | null>;
       const [lon, lat] = place.geometry.coordinates;
       return {

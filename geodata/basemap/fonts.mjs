@@ -157,7 +157,7 @@ export async function buildFonts() {
   }
   // Licence text travels with the font files.
   fs.copyFileSync(`${NM}/@fontsource/noto-sans/LICENSE`, path.join(FONTS, 'OFL.txt'));
-  fs.writeFileSync(path.join(FONTS, 'fonts.json'), JSON.stringify(manifest, null, 1) + '\n');
+  fs.writeFileSync(path.join(FONTS, 'fonts.json'), `${JSON.stringify(manifest, null, 1)}\n`);
   log(`fonts: wrote ${manifest.length} entries to fonts/fonts.json`);
 }
 

@@ -36,7 +36,7 @@ export function buildPlaces() {
       properties: { ...props, country: { VN: 'VNM', CN: 'CHN', LA: 'LAO' }[p.country] || p.country,
         population: hit.population, geonameid: p.geonameid ?? null, source } });
   }
-  if (missing.length) throw new Error('places not found in GeoNames: ' + missing.join(', '));
+  if (missing.length) throw new Error(`places not found in GeoNames: ${missing.join(', ')}`);
   feats.sort((a, b) => a.properties.rank - b.properties.rank || (b.properties.population ?? 0) - (a.properties.population ?? 0));
   writeJSON(cache('places.geojson'), fc(feats));
   log(`places: ${feats.length} (${[1, 2, 3].map((r) => `rank ${r}: ${feats.filter((f) => f.properties.rank === r).length}`).join(', ')})`);

@@ -72,7 +72,7 @@ function checkVnAgainstCapitals(vn) {
     const inside = booleanPointInPolygon([+c[5], +c[4]], p);
     if (!inside && !r.seat_note) bad.push(`${r.name_vi}: seat ${c[1]} is not inside`);
   }
-  if (bad.length) throw new Error('provinces: seat check failed: ' + bad.join('; '));
+  if (bad.length) throw new Error(`provinces: seat check failed: ${bad.join('; ')}`);
   log(`provinces: all 63 VN provinces contain their GeoNames seat (2 coarse exceptions noted in the table)`);
 }
 

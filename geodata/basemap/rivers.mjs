@@ -14,7 +14,7 @@ export function buildRivers() {
     const R = `-R${BBOX[0]}/${BBOX[2]}/${BBOX[1]}/${BBOX[3]}`;
     txt = execFileSync('gmt', ['coast', R, '-Dh', '-I1', '-I2', '-I3', '-M'], { encoding: 'utf8', maxBuffer: 1 << 28, cwd: CACHE });
   } catch (e) {
-    log('rivers: gmt not available, skipped (' + e.message.split('\n')[0] + ')');
+    log(`rivers: gmt not available, skipped (${e.message.split('\n')[0]})`);
     return false;
   }
   const lines = []; let cur = null;

@@ -110,7 +110,7 @@ describe('the map in Chromium', () => {
     expect(rendered.provinces).toBeGreaterThan(0);
     expect(rendered.places).toEqual(expect.arrayContaining(['Hà Nội', 'Lạng Sơn', 'Cao Bằng', 'Nam Ninh']));
     expect(rendered.gates).toBeGreaterThanOrEqual(10);
-    expect(await page.locator('.legend').innerText()).toContain('Đang hoạt động');
+    expect(await page.locator('.legend').textContent()).toContain('Đang hoạt động');
     await page.screenshot({ path: join(artifactsDir, 'overview.png') });
     expect(outsideRequests).toEqual([]);
     await page.close();
@@ -127,11 +127,11 @@ describe('the map in Chromium', () => {
 
     const panel = page.locator('aside.panel[data-feature-id="chi-ma"]');
     await panel.waitFor({ timeout: 15_000 });
-    expect(await panel.locator('h2').innerText()).toBe('Chi Ma – Ái Điểm');
+    expect(await panel.locator('h2').textContent()).toBe('Chi Ma – Ái Điểm');
     const quote = loadRealRecord().events.find((e) => e.featureId === 'chi-ma' && e.status === 'proposed')?.quote ?? '';
     const quotes = await panel.locator('blockquote').allTextContents();
     expect(quotes.map(collapseWhitespace)).toContain(`“${collapseWhitespace(quote)}”`);
-    const panelText = await panel.innerText();
+    const panelText = await panel.textContent();
     expect(panelText).toContain('Biên bản Hội nghị giữa Tỉnh ủy các tỉnh Hà Giang');
     expect(panelText).toContain('爱店口岸');
     expect(panelText).toContain('Vị trí ước lượng');
@@ -145,7 +145,7 @@ describe('the map in Chromium', () => {
   it('keeps the selection and language across a reload, with Chinese labels drawn from bundled fonts', async () => {
     const page = await openMap('/?feature=huu-nghi&lang=zh');
     await page.locator('aside.panel h2').waitFor();
-    expect(await page.locator('aside.panel h2').innerText()).toBe('Hữu Nghị – Hữu Nghị Quan');
+    expect(await page.locator('aside.panel h2').textContent()).toBe('Hữu Nghị – Hữu Nghị Quan');
     await page.reload();
     await waitForMapIdle(page);
     await page.locator('aside.panel[data-feature-id="huu-nghi"]').waitFor({ timeout: 15_000 });
@@ -163,7 +163,7 @@ describe('the map in Chromium', () => {
       return [...document.fonts].some((face) => face.family.includes('Border Atlas UI CJK') && face.status === 'loaded');
     });
     expect(pageFontLoaded).toBe(true);
-    expect(await page.locator('.legend').innerText()).toContain('运行中');
+    expect(await page.locator('.legend').textContent()).toContain('运行中');
     await page.screenshot({ path: join(artifactsDir, 'huu-nghi-zh.png') });
     await page.close();
   });

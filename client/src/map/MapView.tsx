@@ -15,7 +15,7 @@ type Props = {
 
 /** The React ↔ MapLibre seam: one controller for the component's life, fed through effects. */
 export function MapView({ basemap, features, selectedId, language, onSelect }: Props) {
-  const container = useRef<HTMLDivElement>(null);
+  const container = useRef<HTMLElement>(null);
   const controller = useRef<MapController | null>(null);
   const onSelectRef = useRef(onSelect);
   onSelectRef.current = onSelect;
@@ -39,6 +39,8 @@ export function MapView({ basemap, features, selectedId, language, onSelect }: P
   }, [features]);
 
   useEffect(() => {
+    // Selection can only be shown once the data holding the selected feature has arrived.
+    if (!features) return;
     controller.current?.setSelected(selectedId);
     if (selectedId) {
       const map = controller.current?.map;
@@ -54,5 +56,5 @@ export function MapView({ basemap, features, selectedId, language, onSelect }: P
     else map.once('load', () => controller.current?.setLanguage(language));
   }, [language]);
 
-  return <div ref={container} className="map" role="region" aria-label="Bản đồ / Map" />;
+  return <section ref={container} className="map" aria-label="Bản đồ / Map" />;
 }

@@ -121,17 +121,20 @@ export function loadRecord({ recordDir, documentsDir }: RecordLocation): LoadedR
   }
 
   const featureById = new Map(features.map((f) => [f.id, f]));
-  events.forEach((event, index) => {
+  for (const [index, event] of events.entries()) {
     const where = file('status-events.json');
     const at = `event ${index} (${event.featureId}, ${event.date})`;
     const feature = featureById.get(event.featureId);
-    if (!feature) return fail(where, `${at}: unknown feature "${event.featureId}"`);
-    if (!KIND_BY_ID[feature.kind].hasStatus) fail(where, `${at}: features of kind "${feature.kind}" carry no status`);
+    if (!feature) fail(where, `${at}: unknown feature "${event.featureId}"`);
+    if (feature && !KIND_BY_ID[feature.kind].hasStatus) fail(where, `${at}: features of kind "${feature.kind}" carry no status`);
     const clause = clauseById.get(event.clauseId);
-    if (!clause) return fail(where, `${at}: unknown clause "${event.clauseId}"`);
+    if (!clause) {
+      fail(where, `${at}: unknown clause "${event.clauseId}"`);
+      continue;
+    }
     if (clause.agreementId !== event.agreementId) fail(where, `${at}: clause "${event.clauseId}" is not in agreement "${event.agreementId}"`);
     if (!isVerbatimIn(event.quote, clause.text.vi)) fail(where, `${at}: quote is not verbatim in clause "${event.clauseId}"`);
-  });
+  }
 
   return { agreements, clauses, features, events, provinces };
 }
