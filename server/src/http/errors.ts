@@ -29,7 +29,7 @@ export const errorHandler: ErrorRequestHandler = (error, _request, response, _ne
   if (status === 500) console.error(error);
   response.status(status).json({
     error: {
-      code: status === 500 ? 'internal_error' : 'bad_request',
+      code: status === 500 ? 'internal_error' : status === 404 ? 'not_found' : 'bad_request',
       message: status === 500 ? 'Internal server error' : String(error.message ?? 'Bad request'),
     },
   });
