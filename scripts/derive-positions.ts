@@ -10,9 +10,10 @@ import along from '@turf/along';
 import { lineString, point } from '@turf/helpers';
 import length from '@turf/length';
 import nearestPointOnLine from '@turf/nearest-point-on-line';
+import destination from '@turf/destination';
 import pointToLineDistance from '@turf/point-to-line-distance';
 import polygonToLine from '@turf/polygon-to-line';
-import type { Feature, FeatureCollection, LineString, MultiPolygon, Polygon, Position } from 'geojson';
+import type { Feature, FeatureCollection, LineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import { feature as topoFeature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
 
@@ -25,6 +26,10 @@ type Estimate = {
   km?: number;
   nearestOnLineTo?: Position;
   nearestOnLineToPlace?: string;
+  /** A point `km` away from a town on a compass bearing, then the nearest point of the line. */
+  fromPlace?: { place: string; km: number; bearing: number };
+  /** The seaward end of the land boundary line (the Bắc Luân river mouth). */
+  lineEnd?: boolean;
   sameAs?: string;
 };
 
@@ -97,16 +102,26 @@ function main() {
   }));
   const anchorSource = (marker: number) => anchors.find((a) => a.marker === marker)?.source ?? '';
   const featuresPath = join(recordDir, 'features.json');
-  const features = JSON.parse(readFileSync(featuresPath, 'utf8')) as { id: string; location?: unknown; waypoints?: unknown }[];
+  const features = JSON.parse(readFileSync(featuresPath, 'utf8')) as {
+    id: string;
+    name: { vi: string; zh: string | null; en: string };
+    location?: { coordinates: Position; precision?: string; provenance?: string; source?: string };
+    waypoints?: unknown;
+  }[];
+  const placeNamed = (name: string) => {
+    const place = places.features.find((p) => p.properties?.name_vi === name);
+    if (!place || place.geometry.type !== 'Point') throw new Error(`place ${name} not in basemap`);
+    return place as Feature<Point>;
+  };
   const results = new Map<string, { coordinates: Position; source: string }>();
 
   for (const estimate of spec.estimates) {
     let km: number;
     let method: string;
     if (estimate.sameAs) {
-      const same = results.get(estimate.sameAs);
-      if (!same) throw new Error(`${estimate.featureId}: estimate ${estimate.sameAs} first`);
-      results.set(estimate.featureId, { coordinates: same.coordinates, source: `Estimate: ${estimate.basis}; position of ${estimate.sameAs}.` });
+      const same = results.get(estimate.sameAs)?.coordinates ?? features.find((f) => f.id === estimate.sameAs)?.location?.coordinates;
+      if (!same) throw new Error(`${estimate.featureId}: no position for ${estimate.sameAs} (estimate it first)`);
+      results.set(estimate.featureId, { coordinates: same, source: `Estimate: ${estimate.basis}; drawn at the position of ${estimate.sameAs}.` });
       continue;
     }
     if (estimate.marker !== undefined) {
@@ -118,9 +133,16 @@ function main() {
       if (!from) throw new Error(`${estimate.featureId}: no anchor at marker ${estimate.alongLineFromMarker}`);
       km = from.km + estimate.km;
       method = `${Math.abs(estimate.km)} km along the OpenStreetMap boundary line from marker ${from.marker} (${from.source})`;
+    } else if (estimate.lineEnd) {
+      km = length(line);
+      method = 'the seaward end of the OpenStreetMap boundary line';
+    } else if (estimate.fromPlace) {
+      const { place: name, km: distance, bearing } = estimate.fromPlace;
+      const target = destination(placeNamed(name), distance, bearing);
+      km = kmAlong(line, target.geometry.coordinates);
+      method = `the point of the OpenStreetMap boundary line nearest the point ${distance} km from ${name} (GeoNames) at bearing ${bearing}°`;
     } else if (estimate.nearestOnLineToPlace) {
-      const place = places.features.find((p) => p.properties?.name_vi === estimate.nearestOnLineToPlace);
-      if (place?.geometry.type !== 'Point') throw new Error(`place ${estimate.nearestOnLineToPlace} not in basemap`);
+      const place = placeNamed(estimate.nearestOnLineToPlace);
       km = kmAlong(line, place.geometry.coordinates);
       method = `the point of the OpenStreetMap boundary line nearest ${estimate.nearestOnLineToPlace} (${place.properties?.source ?? 'GeoNames'})`;
     } else if (estimate.nearestOnLineTo) {
@@ -142,8 +164,13 @@ function main() {
     const feature = features.find((f) => f.id === route.featureId);
     if (!feature) throw new Error(`no feature ${route.featureId}`);
     feature.waypoints = route.places.map((name) => {
-      const place = places.features.find((p) => p.properties?.name_vi === name);
-      if (place?.geometry.type !== 'Point') throw new Error(`place ${name} not in basemap`);
+      if (name.startsWith('@')) {
+        // Another feature of the record (a border crossing): its name and its own located position.
+        const crossing = features.find((f) => f.id === name.slice(1));
+        if (!crossing?.location) throw new Error(`${route.featureId}: waypoint ${name} has no position`);
+        return { name: crossing.name, location: crossing.location };
+      }
+      const place = placeNamed(name);
       const { name_vi, name_zh, name_en, source, geonameid } = place.properties as Record<string, string | number | null>;
       const [lon, lat] = place.geometry.coordinates;
       return {
@@ -153,7 +180,7 @@ function main() {
           precision: '5km',
           provenance: 'sourced',
           source: `${source ?? 'GeoNames'} (${name_en}${geonameid ? `, geonameid ${geonameid}` : ''})`,
-          note: "Town position; the route's own alignment and stations are not given.",
+          note: 'Town position; the line between towns is schematic.',
         },
       };
     });

@@ -81,20 +81,46 @@ describe('GET /api/features', () => {
   });
 
   it('filters by status, matching a pending upgrade too', async () => {
-    const body = (await request(app).get('/api/features?status=proposed')).body;
-    expect(ids(body)).toEqual(['chi-ma', 'km3-4-floating-bridge', 'km3-4-iron-bridge']);
+    const body = featureCollectionResponse.parse((await request(app).get('/api/features?status=proposed')).body);
+    for (const feature of body.features) {
+      expect([feature.properties.status, feature.properties.upgrade?.status], feature.id).toContain('proposed');
+    }
+    // Chi Ma operates as a bilateral gate; it matches through its proposed upgrade.
+    expect(ids(body)).toEqual(expect.arrayContaining(['chi-ma', 'km3-4-floating-bridge', 'bac-luan-3-bridge']));
+    expect(ids(body)).not.toContain('huu-nghi');
   });
 
-  it('filters by bounding box', async () => {
+  it('filters by bounding box, leaving out features without a position', async () => {
     // Around the Hữu Nghị gate and the Tân Thanh / Cốc Nam roads.
-    const body = (await request(app).get('/api/features?bbox=106.6,21.9,106.8,22.05')).body;
+    const body = featureCollectionResponse.parse((await request(app).get('/api/features?bbox=106.6,21.9,106.8,22.05')).body);
     expect(ids(body)).toEqual(
-      ['coc-nam', 'huu-nghi', 'marker-1088-2', 'marker-1089', 'marker-1104', 'marker-1105', 'marker-1119', 'marker-1120', 'railway-nanning-hanoi', 'road-1119-1120', 'tan-thanh-po-chai'].sort(),
+      expect.arrayContaining(['coc-nam', 'huu-nghi', 'marker-1088-2', 'marker-1104', 'marker-1120', 'railway-nanning-hanoi', 'tan-thanh-po-chai']),
     );
+    for (const feature of body.features) expect(feature.geometry, feature.id).not.toBeNull();
+    expect(ids(body)).not.toContain('chi-ma');
+    expect(ids(body)).not.toContain('bac-luan-3-bridge');
+  });
+
+  it('keeps features without a position in the list, with geometry null', async () => {
+    const body = featureCollectionResponse.parse((await request(app).get('/api/features?kind=bridge')).body);
+    const unlocated = body.features.find((f) => f.id === 'bac-luan-3-bridge');
+    expect(unlocated?.geometry).toBeNull();
+    expect(unlocated?.properties).toMatchObject({ located: false, precision: null, status: 'proposed' });
+  });
+
+  it('gives the province as of the date asked: Hà Giang before the 2025 merger, Tuyên Quang after', async () => {
+    const before = featureCollectionResponse.parse((await request(app).get('/api/features?asOf=2025-06-30&kind=opening')).body);
+    const after = featureCollectionResponse.parse((await request(app).get('/api/features?asOf=2025-07-01&kind=opening')).body);
+    expect(before.features.find((f) => f.id === 'lung-lan')?.properties.province).toBe('VN-03');
+    expect(after.features.find((f) => f.id === 'lung-lan')?.properties.province).toBe('VN-07');
   });
 
   it('shows status as of a date, leaving out what the record did not know yet', async () => {
-    expect((await request(app).get('/api/features?asOf=2023-02-21')).body.features).toEqual([]);
+    // The earliest document is the 2022 memorandum, sent on 17/03/2022.
+    expect((await request(app).get('/api/features?asOf=2022-03-16')).body.features).toEqual([]);
+    const early = featureCollectionResponse.parse((await request(app).get('/api/features?asOf=2022-03-17')).body);
+    expect(ids(early)).toEqual(expect.arrayContaining(['ban-gioc-detian-area', 'mong-cai-dong-hung-zone']));
+    expect(ids(early)).not.toContain('chi-ma');
     const body = (await request(app).get('/api/features?asOf=2023-02-22&kind=gate_pair&status=built')).body;
     expect(ids(body)).toEqual(['ly-van', 'ta-lung', 'tra-linh']);
   });
@@ -131,6 +157,8 @@ describe('GET /api/features/:id', () => {
     expect(body.history.map((h) => [h.date, h.status, h.level])).toEqual([
       ['2023-02-22', 'operating', 'bilateral'],
       ['2023-02-22', 'proposed', 'international'],
+      ['2026-02-11', 'operating', 'bilateral'],
+      ['2026-02-11', 'proposed', 'international'],
     ]);
     expect(body.history[1]).toMatchObject({ agreementId: '004', clauseId: '004:3.4', evidence: 'stated', agreementDate: '2023-02-22' });
     expect(body.history[1].quote).toContain('nâng cấp cửa khẩu song phương Chi Ma (Việt Nam) – Ái Điểm (Trung Quốc) lên thành cửa khẩu quốc tế');
@@ -140,6 +168,8 @@ describe('GET /api/features/:id', () => {
   it('lists related features both ways', async () => {
     const gate = featureDetailResponse.parse((await request(app).get('/api/features/huu-nghi')).body);
     expect(gate.related.map((r) => r.id).sort()).toEqual(['coc-nam', 'road-1119-1120', 'tan-thanh-po-chai']);
+    const chiMa = featureDetailResponse.parse((await request(app).get('/api/features/chi-ma')).body);
+    expect(chiMa.related.map((r) => [r.id, r.relation, r.direction])).toEqual([['co-sa', 'channel_of', 'in']]);
     const road = featureDetailResponse.parse((await request(app).get('/api/features/tan-thanh-po-chai')).body);
     expect(road.related.map((r) => [r.id, r.direction])).toEqual(
       expect.arrayContaining([['huu-nghi', 'out'], ['marker-1088-2', 'out'], ['marker-1089', 'out']]),

@@ -29,13 +29,13 @@ describe('server start-up', () => {
 
   it('refuses to start on invalid data, naming the file and the problem', async () => {
     const copy = copyRecord();
-    const file = join(copy.recordDir, 'status-events.json');
+    const file = join(copy.recordDir, 'status-events', '004.json');
     const events = JSON.parse(readFileSync(file, 'utf8'));
     events[2].status = 'opened';
     writeFileSync(file, JSON.stringify(events));
     const { code, output } = await startServer({ BORDER_ATLAS_RECORD_DIR: copy.recordDir });
     expect(code).toBe(1);
-    expect(output).toMatch(/Refusing to start: invalid data in geodata\/record\/status-events\.json: 2\.status/);
+    expect(output).toMatch(/Refusing to start: invalid data in geodata\/record\/status-events\/004\.json: 2\.status/);
     expect(output).not.toMatch(/Border Atlas on/);
   });
 

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { collapseWhitespace } from '../../server/src/domain/text';
+import { normalizeText as collapseWhitespace } from '../../server/src/domain/text';
 import { loadRecord } from '../../server/src/record/load-record';
 import { RecordError } from '../../server/src/record/record-error';
 import { segment } from '../../scripts/segment-document';
@@ -81,12 +81,12 @@ describe('the record', () => {
 describe('start-up validation', () => {
   it('names the file and the problem when a quote is not in its clause', () => {
     const copy = copyRecord();
-    const file = join(copy.recordDir, 'status-events.json');
+    const file = join(copy.recordDir, 'status-events', '004.json');
     const events = JSON.parse(readFileSync(file, 'utf8'));
     events[0].quote = 'một câu không có trong văn bản';
     writeFileSync(file, JSON.stringify(events));
     expect(() => loadRecord(copy)).toThrowError(RecordError);
-    expect(() => loadRecord(copy)).toThrowError(/geodata\/record\/status-events\.json: .*quote is not verbatim in clause "004:3\.4"/);
+    expect(() => loadRecord(copy)).toThrowError(/geodata\/record\/status-events\/004\.json: .*quote is not verbatim in clause "004:3\.4"/);
   });
 
   it('names the file and the field when a coordinate has no precision', () => {

@@ -22,6 +22,11 @@ const TEXT = {
     en: 'Approximate position, not a surveyed point.',
     zh: '位置为估算，并非实测点。',
   },
+  unlocated: {
+    vi: 'Chưa xác định được vị trí; không vẽ trên bản đồ.',
+    en: 'No position can be justified; not drawn on the map.',
+    zh: '无法确定位置，未在地图上标出。',
+  },
   sides: { vi: 'Hai bên', en: 'Both sides', zh: '双方' },
   related: { vi: 'Liên quan', en: 'Related', zh: '相关' },
   upgrade: { vi: 'Nâng cấp lên', en: 'Upgrade to', zh: '升格为' },

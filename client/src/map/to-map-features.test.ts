@@ -24,7 +24,9 @@ const collection: FeatureCollectionResponse = deepFreeze({
         provinces: ['VN-09', 'CN-GX'],
         precision: 'approximate',
         approximate: true,
+        located: true,
         schematic: false,
+        route: null,
         agreements: ['004'],
       },
     },
@@ -42,7 +44,9 @@ const collection: FeatureCollectionResponse = deepFreeze({
         provinces: ['VN-09'],
         precision: 'approximate',
         approximate: true,
+        located: true,
         schematic: false,
+        route: null,
         agreements: ['004'],
       },
     },
@@ -50,6 +54,14 @@ const collection: FeatureCollectionResponse = deepFreeze({
 });
 
 describe('toMapFeatures', () => {
+  it('leaves features without a position off the map', () => {
+    const unlocated = deepFreeze({
+      ...collection,
+      features: [{ ...collection.features[0], id: 'bac-luan-3', geometry: null }, collection.features[1]],
+    });
+    expect(toMapFeatures(unlocated).features.map((f) => f.id)).toEqual(['marker-1104']);
+  });
+
   it('keeps only what the style reads, with the upgrade flattened for the ring layer', () => {
     const [gate] = toMapFeatures(collection).features;
     expect(gate.id).toBe('chi-ma');

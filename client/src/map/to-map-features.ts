@@ -37,10 +37,12 @@ const KIND_RANK: Record<string, number> = { gate_pair: 0, channel: 1, opening: 1
 export function toMapFeatures(collection: FeatureCollectionResponse): FeatureCollection<Geometry, MapFeatureProperties> {
   return {
     type: 'FeatureCollection',
-    features: collection.features.map((feature) => {
+    // Features without a position stay in the record and the lists, not on the map.
+    features: collection.features.flatMap((feature) => {
+      if (!feature.geometry) return [];
       const { kind, status, upgrade, level, approximate, precision, schematic, name } = feature.properties;
-      return {
-        type: 'Feature',
+      const mapped = {
+        type: 'Feature' as const,
         id: feature.id,
         geometry: feature.geometry,
         properties: {
@@ -50,7 +52,7 @@ export function toMapFeatures(collection: FeatureCollectionResponse): FeatureCol
           upgradeStatus: upgrade?.status ?? null,
           level,
           approximate,
-          precision,
+          precision: precision ?? 'approximate',
           schematic,
           name_vi: name.vi,
           name_zh: name.zh,
@@ -61,6 +63,7 @@ export function toMapFeatures(collection: FeatureCollectionResponse): FeatureCol
           rank: KIND_RANK[kind] ?? 9,
         },
       };
+      return [mapped];
     }),
   };
 }

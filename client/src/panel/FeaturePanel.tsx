@@ -30,7 +30,7 @@ export function FeaturePanel({ id, language, onSelect }: Props) {
 function PanelBody({ feature, language, onSelect }: Omit<Props, 'id'> & { feature: FeatureDetailResponse }) {
   const { properties, record, history, related } = feature;
   const status = properties.status ? STATUS_BY_ID[properties.status] : null;
-  const precision = PRECISION_BY_ID[properties.precision];
+  const precision = properties.precision ? PRECISION_BY_ID[properties.precision] : null;
   const location = record.location ?? record.waypoints?.[0]?.location;
   return (
     <aside className="panel" aria-labelledby="feature-title" data-feature-id={feature.id}>
@@ -113,9 +113,15 @@ function PanelBody({ feature, language, onSelect }: Omit<Props, 'id'> & { featur
 
       <section className={properties.approximate ? 'position approximate' : 'position'}>
         <h3>{text('position', language)}</h3>
-        {properties.approximate && <p className="warning">{text('approximateWarning', language)}</p>}
+        {record.unlocated ? (
+          <p className="warning">
+            {text('unlocated', language)} <span className="note">{record.unlocated}</span>
+          </p>
+        ) : (
+          properties.approximate && <p className="warning">{text('approximateWarning', language)}</p>
+        )}
         <p>
-          <strong>{precision.label[language]}</strong>
+          {precision && <strong>{precision.label[language]}</strong>}
           {location && (
             <>
               {' '}

@@ -10,6 +10,7 @@ import {
   located,
   multilingualName,
   statusEventSchema,
+  transportMode,
 } from './schemas';
 import { KIND_IDS, LEVEL_IDS, PRECISION_IDS, STATUS_IDS } from './vocabulary';
 
@@ -40,12 +41,15 @@ export const featureProperties = z.object({
   level: z.enum(LEVEL_IDS).nullable(),
   upgrade: z.object({ level: z.enum(LEVEL_IDS), status: z.enum(STATUS_IDS) }).nullable(),
   since: z.string().nullable(),
-  /** The Vietnamese province the feature belongs to (ISO 3166-2), as named at the time. */
+  /** The Vietnamese province the feature lies in (ISO 3166-2), as it was on `asOf` (today by default). */
   province: z.string(),
   provinces: z.array(z.string()),
-  precision: z.enum(PRECISION_IDS),
+  /** null when the feature has no position (geometry null, see `record.unlocated`). */
+  precision: z.enum(PRECISION_IDS).nullable(),
   approximate: z.boolean(),
+  located: z.boolean(),
   schematic: z.boolean(),
+  route: z.object({ mode: transportMode, number: z.string().optional(), variant: z.string().optional() }).nullable(),
   agreements: z.array(z.string()),
 });
 export type FeatureProperties = z.infer<typeof featureProperties>;
@@ -56,7 +60,7 @@ const lineGeometry = z.object({ type: z.literal('LineString'), coordinates: z.ar
 export const mapFeature = z.object({
   type: z.literal('Feature'),
   id: z.string(),
-  geometry: z.discriminatedUnion('type', [pointGeometry, lineGeometry]),
+  geometry: z.discriminatedUnion('type', [pointGeometry, lineGeometry]).nullable(),
   properties: featureProperties,
 });
 export type MapFeature = z.infer<typeof mapFeature>;
@@ -75,7 +79,7 @@ export const historyEntry = statusEventSchema.omit({ featureId: true }).extend({
 export type HistoryEntry = z.infer<typeof historyEntry>;
 
 export const featureDetailResponse = mapFeature.extend({
-  record: featureRecordSchema.pick({ sides: true, relations: true, waypoints: true, note: true }).extend({
+  record: featureRecordSchema.pick({ sides: true, relations: true, waypoints: true, note: true, unlocated: true, pairingScale: true }).extend({
     location: located.optional(),
     mentionedIn: z.array(z.object({ clauseId: z.string(), agreementId: z.string(), label: z.object({ vi: z.string(), en: z.string() }) })),
   }),

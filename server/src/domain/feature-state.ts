@@ -44,9 +44,12 @@ export function featureStateAsOf(
     (best, event) => (rank(event.level) > rank(best) ? event.level : best),
     operatingEvents[0].level,
   );
-  // Any step above the operating level is an upgrade still under way (it cannot be `operating`).
+  // A step above the operating level, taken on or after the latest date it was seen operating, is an
+  // upgrade still under way. Older steps were overtaken: e.g. a road "to become a channel" (2023) that a
+  // later document reports simply "in operation" (2026).
+  const operatingSince = operatingEvents.at(-1)?.date ?? '';
   const pending = counted
-    .filter((event) => event.level !== null && rank(event.level) > rank(operatingLevel))
+    .filter((event) => event.date >= operatingSince && event.level !== null && rank(event.level) > rank(operatingLevel))
     .at(-1);
   return {
     status: 'operating',

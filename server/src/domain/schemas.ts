@@ -7,6 +7,8 @@ import { z } from 'zod';
 import { EVIDENCE_IDS, KIND_IDS, LEVEL_IDS, PRECISION_IDS, STATUS_IDS } from './vocabulary';
 
 export const isoDate = z.iso.date();
+/** A date known to the year, month or day, as the documents give it (e.g. the MoU "agreed February 2022"). */
+export const partialDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD');
 
 export const countryCode = z.enum(['VN', 'CN', 'LA']);
 
@@ -27,6 +29,8 @@ export const located = z.strictObject({
   /** `sourced`: a published coordinate; `estimate`: derived by us from descriptions (always approximate). */
   provenance: z.enum(['sourced', 'estimate']),
   source: z.string().min(1),
+  /** Row of shared/reference/gazetteer.json this point comes from: geodata:check compares them. */
+  gazetteerId: z.string().min(1).optional(),
   note: z.string().min(1).optional(),
 });
 export type Located = z.infer<typeof located>;
@@ -49,17 +53,24 @@ export const agreementSchema = z.strictObject({
   kind: agreementKind,
   draft: z.boolean(),
   title: z.strictObject({ vi: z.string().min(1), en: z.string().min(1), zh: z.string().min(1).nullable() }),
-  documentDate: isoDate.nullable(),
-  signedDate: isoDate.nullable(),
+  /** Date written on the document (null when the documents do not give it). */
+  documentDate: partialDate.nullable(),
+  /** Date signed or agreed, where it differs or is known; null for drafts and unknowns. */
+  signedDate: partialDate.nullable(),
   place: z.string().min(1).nullable(),
-  parties: z.array(z.strictObject({ country: countryCode, name: multilingualName })).min(1),
-  period: z.strictObject({ from: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/), to: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/) }).nullable(),
-  /** File under geodata/documents/ holding the full text, or null when the text is not held. */
+  parties: z.array(z.strictObject({ country: countryCode, name: multilingualName })),
+  period: z.strictObject({ from: partialDate, to: partialDate }).nullable(),
+  /** File under geodata/documents/ holding the full text, or null: referenced, text not held. */
   sourceFile: z.string().min(1).nullable(),
+  /** The document this one is attached to or enclosed in (a draft annexed to a submission…). */
+  partOf: z.string().min(1).optional(),
+  /** Clauses of held documents that cite this one (for agreements whose text is not held). */
+  referencedIn: z.array(z.string().min(1)).optional(),
+  note: z.string().min(1).optional(),
 });
 export type Agreement = z.infer<typeof agreementSchema>;
 
-export const clauseId = z.string().regex(/^[a-z0-9-]+:[a-z0-9.]+$/);
+export const clauseId = z.string().regex(/^[a-z0-9-]+:[A-Za-z0-9.]+$/);
 
 export const clauseSchema = z.strictObject({
   id: clauseId,
@@ -83,7 +94,11 @@ export const featureSide = z.strictObject({
 });
 export type FeatureSide = z.infer<typeof featureSide>;
 
-export const relationType = z.enum(['channel_of', 'road_of', 'located_by', 'bridge_at', 'part_of']);
+export const relationType = z.enum(['channel_of', 'road_of', 'located_by', 'bridge_at', 'part_of', 'crosses_at', 'variant_of']);
+
+/** How a route carries people or goods; the map draws each differently. */
+export const transportMode = z.enum(['passenger', 'freight', 'rail', 'air', 'tourism', 'ambulance', 'bus']);
+export type TransportMode = z.infer<typeof transportMode>;
 
 export const featureRecordSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+$/),
@@ -101,6 +116,18 @@ export const featureRecordSchema = z.strictObject({
     .optional(),
   /** Drawn from waypoints, not surveyed: the line shows connection, not alignment. */
   schematic: z.boolean().optional(),
+  /** Neither a point nor waypoints can be justified: kept in the record, not drawn, and this says why. */
+  unlocated: z.string().min(1).optional(),
+  /** Routes: mode, the route number the documents give, and which variant ("Một là", "Hai là"). */
+  route: z
+    .strictObject({
+      mode: transportMode,
+      number: z.string().min(1).optional(),
+      variant: z.string().min(1).optional(),
+    })
+    .optional(),
+  /** Pairings: the administrative level of the two partners. */
+  pairingScale: z.enum(['commune', 'district', 'province']).optional(),
   relations: z.array(z.strictObject({ type: relationType, target: z.string().min(1) })).default([]),
   /** Clauses that name it without changing its status. */
   mentionedIn: z.array(clauseId).default([]),
@@ -110,6 +137,7 @@ export type FeatureRecord = z.infer<typeof featureRecordSchema>;
 
 export const statusEventSchema = z.strictObject({
   featureId: z.string().min(1),
+  /** The date of the document the step is read from. */
   date: isoDate,
   status: z.enum(STATUS_IDS).exclude(['unknown']),
   /** The level this step concerns (e.g. `international` for an upgrade); null when the text does not say. */

@@ -1,12 +1,27 @@
 /**
- * Clause text is kept verbatim, with the source's line breaks joined: the documents wrap lines
- * mid-sentence, so comparing quotes with documents happens on whitespace-collapsed text.
+ * Clause text is kept verbatim, with the source's line breaks joined. The documents wrap lines
+ * mid-sentence and carry Markdown emphasis from their transcription (`**I. …**`, `### `, `<b>`), so
+ * documents, clauses and quotes are compared after the same normalisation: whitespace collapsed,
+ * emphasis marks, heading marks and inline tags removed, and Unicode composed (NFC: some documents
+ * write "ớ" as "ơ" + a combining accent). Words and punctuation are never touched.
  */
+export function normalizeText(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(/^[ \t]*#{1,6}[ \t]+/gmu, '')
+    .replace(/<\/?(?:b|sup|i|u)>/gu, '')
+    .replace(/\\\*/gu, '')
+    .replace(/\*+/gu, '')
+    .replace(/\s+/gu, ' ')
+    .trim();
+}
+
+/** Kept for callers that only need whitespace joined (no markup in the text). */
 export function collapseWhitespace(text: string): string {
   return text.replace(/\s+/gu, ' ').trim();
 }
 
-/** True when `quote` appears word for word (whitespace aside) in `source`. */
+/** True when `quote` appears word for word (whitespace and emphasis marks aside) in `source`. */
 export function isVerbatimIn(quote: string, source: string): boolean {
-  return collapseWhitespace(source).includes(collapseWhitespace(quote));
+  return normalizeText(source).includes(normalizeText(quote));
 }

@@ -2,13 +2,22 @@ import type { FeatureCollectionResponse, FeatureDetailResponse, MapFeature } fro
 import type { RecordRepository } from '../record/repository';
 import { badRequest, notFound } from '../http/errors';
 import type { FeatureQuery } from './feature-query';
-import { intersectsBbox, toApiFeature } from './to-api-feature';
+import { intersectsBbox, type ProvinceAsOf, toApiFeature } from './to-api-feature';
 
 /** Date from which an agreement counts: signed, else written. */
 const agreementDate = (agreement: { signedDate: string | null; documentDate: string | null }) =>
   agreement.signedDate ?? agreement.documentDate;
 
 export function createFeatureService(repository: RecordRepository) {
+  async function provinceResolver(): Promise<ProvinceAsOf> {
+    const mergers = new Map((await repository.listProvinces()).flatMap((p) => (p.mergedInto ? [[p.code, p.mergedInto]] : [])));
+    const resolve: ProvinceAsOf = (code, asOf) => {
+      const merged = mergers.get(code);
+      return merged && asOf >= merged.date ? resolve(merged.code, asOf) : code;
+    };
+    return resolve;
+  }
+
   /** The first date the record knows the feature: its first status step or first mention. */
   async function firstRecordedDates(): Promise<Map<string, string>> {
     const [features, eventsByFeature, agreements] = await Promise.all([
@@ -37,17 +46,18 @@ export function createFeatureService(repository: RecordRepository) {
           }
         }
       }
-      const [records, eventsByFeature, firstRecorded] = await Promise.all([
+      const [records, eventsByFeature, firstRecorded, provinceAsOf] = await Promise.all([
         repository.listFeatures(),
         repository.listEventsByFeature(),
         query.asOf ? firstRecordedDates() : Promise.resolve(new Map<string, string>()),
+        provinceResolver(),
       ]);
       const features: MapFeature[] = [];
       for (const record of records) {
         // As of a date, the map shows only what the record knew by then.
         if (query.asOf && (firstRecorded.get(record.id) ?? '9999') > query.asOf) continue;
         if (query.kind && !query.kind.includes(record.kind)) continue;
-        const feature = toApiFeature(record, eventsByFeature.get(record.id) ?? [], query.asOf);
+        const feature = toApiFeature(record, eventsByFeature.get(record.id) ?? [], query.asOf, provinceAsOf);
         const { status, upgrade, agreements } = feature.properties;
         if (query.status && !query.status.some((wanted) => wanted === status || wanted === upgrade?.status)) continue;
         if (query.agreement && !query.agreement.some((id) => agreements.includes(id))) continue;
@@ -61,7 +71,7 @@ export function createFeatureService(repository: RecordRepository) {
       const record = await repository.getFeature(id);
       if (!record) throw notFound(`No feature with id "${id}"`);
       const events = (await repository.listEventsByFeature()).get(id) ?? [];
-      const feature = toApiFeature(record, events);
+      const feature = toApiFeature(record, events, undefined, await provinceResolver());
       const history = await Promise.all(
         events.map(async ({ featureId: _featureId, ...event }) => {
           const [agreement, clause] = await Promise.all([
@@ -107,6 +117,8 @@ export function createFeatureService(repository: RecordRepository) {
           relations: record.relations,
           waypoints: record.waypoints,
           note: record.note,
+          unlocated: record.unlocated,
+          pairingScale: record.pairingScale,
           mentionedIn,
         },
         history,

@@ -18,9 +18,9 @@ export function locationsOf(record: FeatureRecord): Located[] {
 }
 
 export function geometryOf(record: FeatureRecord): MapFeature['geometry'] {
-  return record.location
-    ? { type: 'Point', coordinates: record.location.coordinates }
-    : { type: 'LineString', coordinates: (record.waypoints ?? []).map((waypoint) => waypoint.location.coordinates) };
+  if (record.location) return { type: 'Point', coordinates: record.location.coordinates };
+  if (record.waypoints) return { type: 'LineString', coordinates: record.waypoints.map((waypoint) => waypoint.location.coordinates) };
+  return null;
 }
 
 /** Agreements a feature is linked to: through its status events and through clauses that name it. */
@@ -29,10 +29,22 @@ export function agreementsOf(record: FeatureRecord, events: readonly StatusEvent
   return [...new Set(ids)];
 }
 
+/** Province code as of a date: follows mergers (Hà Giang → Tuyên Quang from 1 July 2025). */
+export type ProvinceAsOf = (code: string, asOf: string) => string;
+
+const today = () => new Date().toISOString().slice(0, 10);
+
 /** One record and its events → the GeoJSON feature the API serves, with the state as of `asOf`. */
-export function toApiFeature(record: FeatureRecord, events: readonly StatusEvent[], asOf?: string): MapFeature {
+export function toApiFeature(
+  record: FeatureRecord,
+  events: readonly StatusEvent[],
+  asOf?: string,
+  provinceAsOf: ProvinceAsOf = (code) => code,
+): MapFeature {
   const locations = locationsOf(record);
-  const precision = worstPrecision(locations);
+  const precision = locations.length > 0 ? worstPrecision(locations) : null;
+  const date = asOf ?? today();
+  const provinces = [...new Set(record.provinces.map((code) => provinceAsOf(code, date)))];
   const state = featureStateAsOf(events, asOf);
   const hasStatus = KIND_BY_ID[record.kind].hasStatus;
   const properties: FeatureProperties = {
@@ -42,12 +54,16 @@ export function toApiFeature(record: FeatureRecord, events: readonly StatusEvent
     level: state.level,
     upgrade: state.upgrade,
     since: state.since,
-    province: record.provinces.find((code) => code.startsWith('VN-')) ?? record.provinces[0],
-    provinces: record.provinces,
+    province: provinces.find((code) => code.startsWith('VN-')) ?? provinces[0],
+    provinces,
     precision,
     approximate:
-      PRECISION_BY_ID[precision].approximate || locations.some((location) => location.provenance === 'estimate'),
+      precision === null ||
+      PRECISION_BY_ID[precision].approximate ||
+      locations.some((location) => location.provenance === 'estimate'),
+    located: precision !== null,
     schematic: record.schematic ?? false,
+    route: record.route ?? null,
     agreements: agreementsOf(record, events),
   };
   return { type: 'Feature', id: record.id, geometry: geometryOf(record), properties };
@@ -55,6 +71,7 @@ export function toApiFeature(record: FeatureRecord, events: readonly StatusEvent
 
 /** True when the feature's extent touches the box [minLon, minLat, maxLon, maxLat]. */
 export function intersectsBbox(feature: MapFeature, box: readonly [number, number, number, number]): boolean {
+  if (!feature.geometry) return false;
   const [west, south, east, north] = turfBbox(feature.geometry);
   return west <= box[2] && east >= box[0] && south <= box[3] && north >= box[1];
 }

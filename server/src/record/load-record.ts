@@ -61,11 +61,17 @@ export function loadRecord({ recordDir, documentsDir }: RecordLocation): LoadedR
   const agreements = readJson(file('agreements.json'), z.array(agreementSchema), root);
   const provinces = readJson(file('provinces.json'), z.array(provinceSchema), root);
   const features = readJson(file('features.json'), z.array(featureRecordSchema), root);
-  const events = readJson(file('status-events.json'), z.array(statusEventSchema), root);
-  const clauseFiles = readdirSync(file('clauses'))
-    .filter((name) => name.endsWith('.json'))
-    .sort();
-  const clauses = clauseFiles.flatMap((name) => readJson(file('clauses', name), z.array(clauseSchema), root));
+  const jsonFilesIn = (folder: string) =>
+    readdirSync(file(folder))
+      .filter((name) => name.endsWith('.json'))
+      .sort();
+  const clauses = jsonFilesIn('clauses').flatMap((name) => readJson(file('clauses', name), z.array(clauseSchema), root));
+  // One file of status events per source document, so each document's reading can be reviewed alone.
+  const eventFiles = jsonFilesIn('status-events').map((name) => ({
+    path: file('status-events', name),
+    events: readJson(file('status-events', name), z.array(statusEventSchema), root),
+  }));
+  const events = eventFiles.flatMap((entry) => entry.events);
 
   const fail = (path: string, problem: string): never => {
     throw new RecordError(shown(path), problem);
@@ -86,6 +92,13 @@ export function loadRecord({ recordDir, documentsDir }: RecordLocation): LoadedR
   const provinceCodes = new Set(provinces.map((p) => p.code));
 
   for (const agreement of agreements) {
+    if (agreement.partOf && !agreementById.has(agreement.partOf)) {
+      fail(file('agreements.json'), `agreement "${agreement.id}": part of unknown agreement "${agreement.partOf}"`);
+    }
+    for (const clauseId of agreement.referencedIn ?? []) {
+      if (!clauseById.has(clauseId))
+        fail(file('agreements.json'), `agreement "${agreement.id}": referenced in unknown clause "${clauseId}"`);
+    }
     if (!agreement.sourceFile) continue;
     let text: string;
     try {
@@ -108,7 +121,17 @@ export function loadRecord({ recordDir, documentsDir }: RecordLocation): LoadedR
     const where = file('features.json');
     const hasPoint = feature.location !== undefined;
     const hasLine = feature.waypoints !== undefined;
-    if (hasPoint === hasLine) fail(where, `feature "${feature.id}": give exactly one of "location" or "waypoints"`);
+    if (hasPoint && hasLine) fail(where, `feature "${feature.id}": give "location" or "waypoints", not both`);
+    if (!hasPoint && !hasLine && !feature.unlocated) {
+      fail(where, `feature "${feature.id}": no position; give "location", "waypoints" or say why in "unlocated"`);
+    }
+    if ((hasPoint || hasLine) && feature.unlocated) fail(where, `feature "${feature.id}": has a position but is marked "unlocated"`);
+    if ((feature.kind === 'route') !== (feature.route !== undefined)) {
+      fail(where, `feature "${feature.id}": "route" (mode, number, variant) is required for routes and only for them`);
+    }
+    if ((feature.kind === 'pairing') !== (feature.pairingScale !== undefined)) {
+      fail(where, `feature "${feature.id}": "pairingScale" is required for pairings and only for them`);
+    }
     for (const code of [...feature.provinces, ...(feature.sides ?? []).map((s) => s.province)]) {
       if (!provinceCodes.has(code)) fail(where, `feature "${feature.id}": unknown province "${code}"`);
     }
@@ -121,19 +144,21 @@ export function loadRecord({ recordDir, documentsDir }: RecordLocation): LoadedR
   }
 
   const featureById = new Map(features.map((f) => [f.id, f]));
-  for (const [index, event] of events.entries()) {
-    const where = file('status-events.json');
-    const at = `event ${index} (${event.featureId}, ${event.date})`;
-    const feature = featureById.get(event.featureId);
-    if (!feature) fail(where, `${at}: unknown feature "${event.featureId}"`);
-    if (feature && !KIND_BY_ID[feature.kind].hasStatus) fail(where, `${at}: features of kind "${feature.kind}" carry no status`);
-    const clause = clauseById.get(event.clauseId);
-    if (!clause) {
-      fail(where, `${at}: unknown clause "${event.clauseId}"`);
-      continue;
+  for (const { path: where, events: fileEvents } of eventFiles) {
+    for (const [index, event] of fileEvents.entries()) {
+      const at = `event ${index} (${event.featureId}, ${event.date})`;
+      const feature = featureById.get(event.featureId);
+      if (!feature) fail(where, `${at}: unknown feature "${event.featureId}"`);
+      if (feature && !KIND_BY_ID[feature.kind].hasStatus) fail(where, `${at}: features of kind "${feature.kind}" carry no status`);
+      const clause = clauseById.get(event.clauseId);
+      if (!clause) {
+        fail(where, `${at}: unknown clause "${event.clauseId}"`);
+        continue;
+      }
+      if (clause.agreementId !== event.agreementId)
+        fail(where, `${at}: clause "${event.clauseId}" is not in agreement "${event.agreementId}"`);
+      if (!isVerbatimIn(event.quote, clause.text.vi)) fail(where, `${at}: quote is not verbatim in clause "${event.clauseId}"`);
     }
-    if (clause.agreementId !== event.agreementId) fail(where, `${at}: clause "${event.clauseId}" is not in agreement "${event.agreementId}"`);
-    if (!isVerbatimIn(event.quote, clause.text.vi)) fail(where, `${at}: quote is not verbatim in clause "${event.clauseId}"`);
   }
 
   return { agreements, clauses, features, events, provinces };

@@ -1,0 +1,115 @@
+/**
+ * npm run geodata:check — the record's integrity beyond what start-up validation covers:
+ *  1. schemas, references, quotes verbatim in clauses, clauses verbatim in documents (loadRecord);
+ *  2. every sourced coordinate that names a gazetteer row lies within its stated precision of it;
+ *  3. every side of a pair with a position lies in (or within 3 km of) the country it claims;
+ *  4. every boundary marker lies within 3 km of the boundary line;
+ *  5. every feature is cited by at least one clause (a status step or a mention).
+ * Prints each problem and exits non-zero if there is any. The tests run `checkRecord()` too.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+import distance from '@turf/distance';
+import { point } from '@turf/helpers';
+import pointToLineDistance from '@turf/point-to-line-distance';
+import polygonToLine from '@turf/polygon-to-line';
+import type { Feature, FeatureCollection, LineString, MultiPolygon, Polygon, Position } from 'geojson';
+import { feature as topoFeature } from 'topojson-client';
+import type { Topology } from 'topojson-specification';
+import { readConfig } from '../server/src/config';
+import type { Located } from '../server/src/domain/schemas';
+import { loadRecord, type LoadedRecord } from '../server/src/record/load-record';
+import { loadBoundary } from './derive-positions';
+
+const root = join(import.meta.dirname, '..');
+const COUNTRY_ISO3 = { VN: 'VNM', CN: 'CHN', LA: 'LAO' } as const;
+const SIDE_TOLERANCE_KM = 3;
+/** How far (km) a point may lie from its reference and still honour its stated precision. */
+const PRECISION_KM = { exact: 0.1, '1km': 1, '5km': 5, approximate: 15 } as const;
+
+type GazetteerRow = { id: string; lat: number | null; lon: number | null };
+
+export type CheckInput = {
+  record: LoadedRecord;
+  gazetteer: GazetteerRow[];
+  land: FeatureCollection<Polygon | MultiPolygon>;
+  boundary: Feature<LineString>;
+};
+
+export function loadCheckInput(): CheckInput {
+  const topology = JSON.parse(readFileSync(join(root, 'geodata', 'basemap', 'output', 'basemap.topojson'), 'utf8')) as Topology;
+  return {
+    record: loadRecord(readConfig({})),
+    gazetteer: JSON.parse(readFileSync(join(root, 'geodata', 'reference', 'gazetteer.json'), 'utf8')),
+    land: topoFeature(topology, topology.objects.land) as FeatureCollection<Polygon | MultiPolygon>,
+    boundary: loadBoundary(topology),
+  };
+}
+
+function kmOutside(position: Position, country: Feature<Polygon | MultiPolygon>): number {
+  if (booleanPointInPolygon(position, country)) return 0;
+  const outlines = polygonToLine(country);
+  const lines = 'features' in outlines ? outlines.features : [outlines];
+  return Math.min(...lines.map((line) => pointToLineDistance(point(position), line as Feature<LineString>)));
+}
+
+export function checkRecord({ record, gazetteer, land, boundary }: CheckInput): string[] {
+  const problems: string[] = [];
+  const gazetteerById = new Map(gazetteer.map((row) => [row.id, row]));
+
+  const checkReference = (where: string, location: Located) => {
+    if (!location.gazetteerId) return;
+    const row = gazetteerById.get(location.gazetteerId);
+    if (!row || row.lat === null || row.lon === null) {
+      problems.push(`${where}: gazetteer row "${location.gazetteerId}" has no coordinate`);
+      return;
+    }
+    const km = distance(location.coordinates, [row.lon, row.lat]);
+    if (km > PRECISION_KM[location.precision]) {
+      problems.push(`${where}: ${km.toFixed(2)} km from gazetteer "${row.id}", more than its precision "${location.precision}" allows`);
+    }
+  };
+
+  for (const feature of record.features) {
+    if (feature.location) checkReference(feature.id, feature.location);
+    for (const [index, waypoint] of (feature.waypoints ?? []).entries()) checkReference(`${feature.id} waypoint ${index}`, waypoint.location);
+    for (const side of feature.sides ?? []) {
+      if (!side.location) continue;
+      checkReference(`${feature.id} (${side.country} side)`, side.location);
+      const country = land.features.find((f) => f.properties?.iso3 === COUNTRY_ISO3[side.country]);
+      if (!country) {
+        problems.push(`${feature.id}: no land polygon for ${side.country}`);
+        continue;
+      }
+      const km = kmOutside(side.location.coordinates, country);
+      if (km > SIDE_TOLERANCE_KM) problems.push(`${feature.id}: its ${side.country} side lies ${km.toFixed(1)} km outside ${side.country}`);
+    }
+    if (feature.kind === 'marker' && feature.location) {
+      const km = pointToLineDistance(point(feature.location.coordinates), boundary);
+      if (km > SIDE_TOLERANCE_KM) problems.push(`${feature.id}: a boundary marker ${km.toFixed(1)} km from the boundary line`);
+    }
+  }
+
+  const cited = new Set([...record.events.map((event) => event.featureId)]);
+  for (const feature of record.features) {
+    if (!cited.has(feature.id) && feature.mentionedIn.length === 0) problems.push(`${feature.id}: cited by no clause`);
+  }
+  return problems;
+}
+
+if (process.argv[1] === import.meta.filename) {
+  try {
+    const input = loadCheckInput();
+    const problems = checkRecord(input);
+    for (const problem of problems) console.error(`✗ ${problem}`);
+    const { record } = input;
+    console.log(
+      `${problems.length === 0 ? 'geodata ok' : `${problems.length} problem(s)`}: ${record.agreements.length} agreements, ${record.clauses.length} clauses, ${record.features.length} features, ${record.events.length} status events`,
+    );
+    process.exit(problems.length === 0 ? 0 : 1);
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+}
