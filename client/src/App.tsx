@@ -26,7 +26,9 @@ export function App() {
       <header className="topbar">
         <h1>{text('title', language)}</h1>
         <span className="count-line">
-          {mapFeatures ? `${mapFeatures.features.length} ${text('features', language)}` : text('loading', language)}
+          {mapFeatures && features.data
+            ? `${mapFeatures.features.length} ${text('onMap', language)} · ${features.data.features.length - mapFeatures.features.length} ${text('notLocated', language)}`
+            : text('loading', language)}
         </span>
         <nav className="languages" aria-label="Ngôn ngữ / Language / 语言">
           {(Object.keys(LANGUAGE_NAMES) as Language[]).map((code) => (

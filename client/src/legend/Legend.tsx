@@ -1,4 +1,4 @@
-import { STATUSES } from '@domain/vocabulary';
+import { STATUSES, TRANSPORT_MODES } from '@domain/vocabulary';
 import type { FeatureCollection, Geometry } from 'geojson';
 import { text } from '../i18n/ui-text';
 import type { MapFeatureProperties } from '../map/to-map-features';
@@ -44,12 +44,25 @@ export function Legend({ features, language }: Props) {
             {text('upgradeRing', language)}
           </li>
         )}
-        {has((p) => p.schematic) && (
+        {TRANSPORT_MODES.filter((mode) => has((p) => p.mode === mode.id)).map((mode) => (
+          <li key={mode.id} data-mode={mode.id}>
+            <span className="swatch line" style={{ borderTopColor: mode.color }} />
+            {mode.label[language]}
+          </li>
+        ))}
+        {has((p) => p.kind === 'route' && p.status !== 'operating') && (
           <li>
             <span className="swatch dashed" />
-            {text('schematic', language)}
+            {text('plannedRoute', language)}
           </li>
         )}
+        {has((p) => p.kind === 'pairing') && (
+          <li>
+            <span className="swatch dotted" />
+            {text('pairing', language)}
+          </li>
+        )}
+        {has((p) => p.schematic) && <li className="legend-note">{text('schematic', language)}</li>}
         {has((p) => p.kind === 'marker') && (
           <li>
             <span className="swatch marker" />

@@ -74,6 +74,7 @@ describe('toMapFeatures', () => {
       approximate: true,
       precision: 'approximate',
       schematic: false,
+      mode: null,
       name_vi: 'Chi Ma – Ái Điểm',
       name_zh: 'Chi Ma—爱店',
       name_en: 'Chi Ma – Aidian',

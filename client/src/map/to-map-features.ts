@@ -11,6 +11,8 @@ export type MapFeatureProperties = {
   approximate: boolean;
   precision: string;
   schematic: boolean;
+  /** Routes: passenger, freight, rail, air, tourism, ambulance, bus; null for everything else. */
+  mode: string | null;
   name_vi: string;
   name_zh: string | null;
   name_en: string;
@@ -40,7 +42,7 @@ export function toMapFeatures(collection: FeatureCollectionResponse): FeatureCol
     // Features without a position stay in the record and the lists, not on the map.
     features: collection.features.flatMap((feature) => {
       if (!feature.geometry) return [];
-      const { kind, status, upgrade, level, approximate, precision, schematic, name } = feature.properties;
+      const { kind, status, upgrade, level, approximate, precision, schematic, name, route } = feature.properties;
       const mapped = {
         type: 'Feature' as const,
         id: feature.id,
@@ -54,6 +56,7 @@ export function toMapFeatures(collection: FeatureCollectionResponse): FeatureCol
           approximate,
           precision: precision ?? 'approximate',
           schematic,
+          mode: route?.mode ?? null,
           name_vi: name.vi,
           name_zh: name.zh,
           name_en: name.en,

@@ -217,3 +217,14 @@ export const STATUS_BY_ID = byId(STATUSES);
 export const KIND_BY_ID = byId(KINDS);
 export const LEVEL_BY_ID = byId(LEVELS);
 export const PRECISION_BY_ID = byId(PRECISIONS);
+
+/** Route modes: colour on the map and labels. Lines are dashed until the route operates. */
+export const TRANSPORT_MODES = [
+  { id: 'passenger', color: '#1f5fa8', label: { vi: 'Tuyến khách', en: 'Passenger route', zh: '客运线路' } },
+  { id: 'bus', color: '#1f5fa8', label: { vi: 'Xe khách', en: 'Bus', zh: '客车' } },
+  { id: 'freight', color: '#a0522d', label: { vi: 'Tuyến hàng hóa', en: 'Freight route', zh: '货运线路' } },
+  { id: 'rail', color: '#3a3a3a', label: { vi: 'Đường sắt', en: 'Railway', zh: '铁路' } },
+  { id: 'air', color: '#7b3fa0', label: { vi: 'Đường bay', en: 'Air route', zh: '航线' } },
+  { id: 'tourism', color: '#2e8b57', label: { vi: 'Du lịch', en: 'Tourism', zh: '旅游' } },
+  { id: 'ambulance', color: '#c0392b', label: { vi: 'Cấp cứu', en: 'Ambulance', zh: '急救' } },
+] as const;

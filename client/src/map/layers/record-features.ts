@@ -1,13 +1,16 @@
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import type { Language } from '../../state/url-state';
 import { LABEL_FONT } from '../fonts';
+import { TRANSPORT_MODES } from '@domain/vocabulary';
 import { INK, PAPER, SELECTED, labelIn, recordLabelIn, statusColor } from '../palette';
 
 export const RECORD_SOURCE = 'record-features';
 
 export const RECORD_LAYERS = {
   zones: 'record-zones',
+  pairings: 'record-pairings',
   routes: 'record-routes',
+  routesPlanned: 'record-routes-planned',
   uncertainty: 'record-uncertainty',
   points: 'record-points',
   upgradeRings: 'record-upgrade-rings',
@@ -17,9 +20,24 @@ export const RECORD_LAYERS = {
 } as const;
 
 /** Layers a click can select a feature on. */
-export const CLICKABLE_LAYERS = [RECORD_LAYERS.points, RECORD_LAYERS.markers, RECORD_LAYERS.routes, RECORD_LAYERS.zones];
+export const CLICKABLE_LAYERS = [
+  RECORD_LAYERS.points,
+  RECORD_LAYERS.markers,
+  RECORD_LAYERS.routes,
+  RECORD_LAYERS.routesPlanned,
+  RECORD_LAYERS.pairings,
+  RECORD_LAYERS.zones,
+];
 
 const isPoint: ExpressionSpecification = ['==', ['geometry-type'], 'Point'];
+const isLine: ExpressionSpecification = ['==', ['geometry-type'], 'LineString'];
+const isOperating: ExpressionSpecification = ['==', ['get', 'status'], 'operating'];
+const modeColor = [
+  'match',
+  ['get', 'mode'],
+  ...TRANSPORT_MODES.flatMap((mode) => [mode.id, mode.color]),
+  INK,
+] as unknown as ExpressionSpecification;
 const isKind = (...kinds: string[]): ExpressionSpecification => ['in', ['get', 'kind'], ['literal', kinds]];
 const selected: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
 
@@ -76,17 +94,44 @@ export function recordLayers(language: Language): LayerSpecification[] {
       },
     },
     {
+      // Partnerships between places: quiet, thin, dotted — context, not traffic.
+      id: RECORD_LAYERS.pairings,
+      type: 'line',
+      source: RECORD_SOURCE,
+      filter: ['all', isLine, isKind('pairing')],
+      layout: { 'line-cap': 'round' },
+      paint: {
+        'line-color': ['case', selected, SELECTED, '#8e7cc3'],
+        'line-width': ['case', selected, 3, 1.2],
+        'line-dasharray': [0.5, 2.5],
+        'line-opacity': ['case', selected, 1, 0.6],
+      },
+    },
+    {
+      // Routes that operate: solid, coloured by mode (passenger, freight, rail, air, tourism…).
       id: RECORD_LAYERS.routes,
       type: 'line',
       source: RECORD_SOURCE,
-      filter: ['==', ['geometry-type'], 'LineString'],
+      filter: ['all', isLine, isKind('route'), isOperating],
       layout: { 'line-cap': 'round', 'line-join': 'round' },
       paint: {
-        'line-color': ['case', selected, SELECTED, statusColor()],
-        'line-width': ['case', selected, 5, 3.5],
-        // Drawn from waypoints, not surveyed: dashes say "schematic".
-        'line-dasharray': [2, 1.5],
-        'line-opacity': 0.9,
+        'line-color': ['case', selected, SELECTED, modeColor],
+        'line-width': ['case', selected, 4.5, 2.5],
+        'line-opacity': 0.85,
+      },
+    },
+    {
+      // Routes proposed, agreed or being built: dashed, same mode colours.
+      id: RECORD_LAYERS.routesPlanned,
+      type: 'line',
+      source: RECORD_SOURCE,
+      filter: ['all', isLine, isKind('route'), ['!', isOperating]],
+      layout: { 'line-cap': 'butt', 'line-join': 'round' },
+      paint: {
+        'line-color': ['case', selected, SELECTED, modeColor],
+        'line-width': ['case', selected, 4.5, 2.5],
+        'line-dasharray': [2.5, 2],
+        'line-opacity': 0.85,
       },
     },
     {
