@@ -1,11 +1,21 @@
-import { useEffect, useMemo } from 'react';
+import type { FeatureCollectionResponse } from '@domain/api';
+import { KIND_IDS, type KindId } from '@domain/vocabulary';
+import { useCallback, useEffect, useMemo } from 'react';
 import { useBasemap, useFeatures } from './api/queries';
+import { useAgreements, useEvents, useProvinces } from './api/record-queries';
+import { FilterPanel } from './filters/FilterPanel';
+import type { Filters } from './filters/filters';
+import { ResultsList } from './filters/ResultsList';
+import { indexEvents, visibleFeatures } from './filters/visible-features';
 import { text } from './i18n/ui-text';
 import { Legend } from './legend/Legend';
 import { MapView } from './map/MapView';
 import { toMapFeatures } from './map/to-map-features';
 import { FeaturePanel } from './panel/FeaturePanel';
 import { type Language, useUrlState } from './state/url-state';
+import { ChangesView } from './time/ChangesView';
+import { TimeSlider } from './time/TimeSlider';
+import { todayIso } from './time/dates';
 import { registerUiFonts } from './ui-fonts';
 
 const LANGUAGE_NAMES: Record<Language, string> = { vi: 'Tiếng Việt', en: 'English', zh: '中文' };
@@ -14,20 +24,46 @@ export function App() {
   const [urlState, setUrlState] = useUrlState();
   const basemap = useBasemap();
   const features = useFeatures();
-  const mapFeatures = useMemo(() => (features.data ? toMapFeatures(features.data) : null), [features.data]);
-  const language = urlState.lang;
-  const select = (id: string | null) => setUrlState({ feature: id });
+  const events = useEvents();
+  const provinces = useProvinces();
+  const agreements = useAgreements();
+  const { lang: language, filters } = urlState;
+
+  const eventsByFeature = useMemo(() => indexEvents(events.data ?? []), [events.data]);
+  const visible = useMemo(
+    () =>
+      features.data && events.data && provinces.data
+        ? visibleFeatures(features.data, { eventsByFeature, provinces: provinces.data }, filters, todayIso())
+        : null,
+    [features.data, events.data, provinces.data, eventsByFeature, filters],
+  );
+  const mapFeatures = useMemo(
+    () => (visible ? toMapFeatures({ type: 'FeatureCollection', features: visible } as FeatureCollectionResponse) : null),
+    [visible],
+  );
+  const kindsPresent = useMemo(
+    () => KIND_IDS.filter((kind) => features.data?.features.some((f) => f.properties.kind === kind)) as KindId[],
+    [features.data],
+  );
+  const vietnameseProvinces = useMemo(() => (provinces.data ?? []).filter((p) => p.country === 'VN'), [provinces.data]);
+  const documentDates = useMemo(() => [...new Set((events.data ?? []).map((e) => e.date))].sort(), [events.data]);
+
+  const select = useCallback((id: string | null) => setUrlState({ feature: id }), [setUrlState]);
+  const setFilters = useCallback((next: Filters) => setUrlState({ filters: next }, 'replace'), [setUrlState]);
+  const setAsOf = useCallback((asOf: string | null) => setUrlState({ filters: { ...filters, asOf } }, 'replace'), [setUrlState, filters]);
+
   useEffect(() => {
     if (basemap.data) registerUiFonts(basemap.data.fontFiles);
   }, [basemap.data]);
 
+  const error = features.error ?? events.error ?? provinces.error ?? agreements.error;
   return (
     <div className="app" lang={language === 'zh' ? 'zh-CN' : language}>
       <header className="topbar">
         <h1>{text('title', language)}</h1>
         <span className="count-line">
-          {mapFeatures && features.data
-            ? `${mapFeatures.features.length} ${text('onMap', language)} · ${features.data.features.length - mapFeatures.features.length} ${text('notLocated', language)}`
+          {mapFeatures && visible
+            ? `${mapFeatures.features.length} ${text('onMap', language)} · ${visible.length - mapFeatures.features.length} ${text('notLocated', language)}`
             : text('loading', language)}
         </span>
         <nav className="languages" aria-label="Ngôn ngữ / Language / 语言">
@@ -36,7 +72,7 @@ export function App() {
               key={code}
               type="button"
               aria-pressed={code === language}
-              onClick={() => setUrlState({ lang: code })}
+              onClick={() => setUrlState({ lang: code }, 'replace')}
               lang={code === 'zh' ? 'zh-CN' : code}
             >
               {LANGUAGE_NAMES[code]}
@@ -45,28 +81,37 @@ export function App() {
         </nav>
       </header>
       <main className="workspace">
-        {basemap.data ? (
-          <MapView
-            basemap={basemap.data}
-            features={mapFeatures}
-            selectedId={urlState.feature}
+        <aside className="sidebar">
+          <FilterPanel
+            filters={filters}
+            onChange={setFilters}
             language={language}
-            onSelect={select}
+            kinds={kindsPresent}
+            agreements={agreements.data ?? []}
+            provinces={vietnameseProvinces}
           />
-        ) : (
-          <div className="map map-placeholder" role="status">
-            {basemap.isError ? `${text('loadError', language)}: ${basemap.error.message}` : text('loading', language)}
-          </div>
-        )}
-        <Legend features={mapFeatures} language={language} />
+          {visible && <ResultsList features={visible} language={language} selectedId={urlState.feature} onSelect={select} />}
+          {features.data && <ChangesView collection={features.data} eventsByFeature={eventsByFeature} language={language} onSelect={select} />}
+        </aside>
+        <div className="map-area">
+          {basemap.data ? (
+            <MapView basemap={basemap.data} features={mapFeatures} selectedId={urlState.feature} language={language} onSelect={select} />
+          ) : (
+            <div className="map map-placeholder" role="status">
+              {basemap.isError ? `${text('loadError', language)}: ${basemap.error.message}` : text('loading', language)}
+            </div>
+          )}
+          <Legend features={mapFeatures} language={language} />
+          <TimeSlider asOf={filters.asOf} onChange={setAsOf} language={language} documentDates={documentDates} />
+        </div>
         {urlState.feature ? (
           <FeaturePanel key={urlState.feature} id={urlState.feature} language={language} onSelect={select} />
         ) : (
           <aside className="panel panel-hint">{text('selectHint', language)}</aside>
         )}
-        {features.isError && (
+        {error && (
           <p className="error-banner" role="alert">
-            {text('loadError', language)}: {features.error.message}
+            {text('loadError', language)}: {error.message}
           </p>
         )}
       </main>

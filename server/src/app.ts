@@ -3,9 +3,11 @@ import { join } from 'node:path';
 import express, { type Express } from 'express';
 import { agreementRouter } from './agreements/router';
 import { createFeatureService } from './features/feature-service';
+import { eventRouter } from './events/router';
 import { featureRouter } from './features/router';
 import { healthRouter } from './health/router';
 import { errorHandler, unknownApiRoute } from './http/errors';
+import { provinceRouter } from './provinces/router';
 import type { RecordRepository } from './record/repository';
 import { vocabularyRouter } from './vocabulary/router';
 
@@ -27,6 +29,8 @@ export function createApp({ repository, clientDir, basemapDir }: AppOptions): Ex
   app.use('/api/vocabulary', vocabularyRouter());
   app.use('/api/agreements', agreementRouter(repository));
   app.use('/api/features', featureRouter(createFeatureService(repository)));
+  app.use('/api/events', eventRouter(repository));
+  app.use('/api/provinces', provinceRouter(repository));
   app.use('/api', unknownApiRoute);
 
   if (basemapDir) {

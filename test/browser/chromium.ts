@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { createTestApp, projectRoot } from '../helpers/app';
 
 export const artifactsDir = join(projectRoot, 'test', 'artifacts');
@@ -30,3 +30,52 @@ export async function launchChromium(): Promise<Browser> {
   mkdirSync(artifactsDir, { recursive: true });
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
+
+export type MapHandle = {
+  loaded(): boolean;
+  areTilesLoaded(): boolean;
+  isMoving(): boolean;
+  project(lngLat: [number, number]): { x: number; y: number };
+  queryRenderedFeatures(options: { layers: string[] }): { properties: Record<string, unknown> }[];
+  getCanvas(): HTMLCanvasElement;
+};
+declare global {
+  interface Window {
+    __borderAtlasMap?: MapHandle;
+  }
+}
+
+/**
+ * Opens a page of the app with every request outside our own server aborted and recorded in
+ * `outsideRequests` (the app must work offline), and waits for the map to be drawn.
+ */
+export async function openPage(browser: Browser, baseUrl: string, path: string, outsideRequests: string[]): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+  await page.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(baseUrl) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+    outsideRequests.push(url);
+    return route.abort();
+  });
+  await page.goto(`${baseUrl}${path}`);
+  await waitForMapIdle(page);
+  return page;
+}
+
+/** Map loaded, not moving, and the record's gates drawn. */
+export async function waitForMapIdle(page: Page, { needPoints = true } = {}) {
+  await page.waitForFunction(
+    (points) => {
+      const map = window.__borderAtlasMap;
+      return Boolean(
+        map?.loaded() &&
+          map.areTilesLoaded() &&
+          !map.isMoving() &&
+          (!points || map.queryRenderedFeatures({ layers: ['record-points'] }).length > 0),
+      );
+    },
+    needPoints,
+    { timeout: 45_000, polling: 200 },
+  );
+}
+

@@ -4,54 +4,14 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collapseWhitespace } from '../../server/src/domain/text';
 import { loadRealRecord } from '../helpers/app';
-import { artifactsDir, launchChromium, startAppServer } from './chromium';
-
-type MapHandle = {
-  loaded(): boolean;
-  areTilesLoaded(): boolean;
-  isMoving(): boolean;
-  project(lngLat: [number, number]): { x: number; y: number };
-  queryRenderedFeatures(options: { layers: string[] }): { properties: Record<string, unknown> }[];
-  getCanvas(): HTMLCanvasElement;
-};
-declare global {
-  interface Window {
-    __borderAtlasMap?: MapHandle;
-  }
-}
+import { artifactsDir, launchChromium, type MapHandle, openPage, startAppServer, waitForMapIdle } from './chromium';
 
 let server: Server;
 let baseUrl: string;
 let browser: Browser;
 /** Every request the page made to anything but our own server: must stay empty (offline). */
 const outsideRequests: string[] = [];
-
-async function openMap(path: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
-  await page.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith(baseUrl) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
-    outsideRequests.push(url);
-    return route.abort();
-  });
-  await page.goto(`${baseUrl}${path}`);
-  await waitForMapIdle(page);
-  return page;
-}
-
-/** Map loaded, not moving, and the record's gates drawn. */
-async function waitForMapIdle(page: Page) {
-  await page.waitForFunction(
-    () => {
-      const map = window.__borderAtlasMap;
-      return Boolean(
-        map?.loaded() && map.areTilesLoaded() && !map.isMoving() && map.queryRenderedFeatures({ layers: ['record-points'] }).length > 0,
-      );
-    },
-    null,
-    { timeout: 45_000, polling: 200 },
-  );
-}
+const openMap = (path: string) => openPage(browser, baseUrl, path, outsideRequests);
 
 /** Share of sampled canvas pixels that differ from the sea colour, and how many colours there are. */
 async function canvasStats(page: Page) {

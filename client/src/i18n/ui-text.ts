@@ -4,6 +4,7 @@ import type { Language } from '../state/url-state';
 const TEXT = {
   title: { vi: 'Bản đồ hợp tác biên giới phía Bắc', en: 'Northern border cooperation atlas', zh: '越南北部边境合作地图' },
   legend: { vi: 'Chú giải', en: 'Legend', zh: '图例' },
+  symbols: { vi: 'Ký hiệu khác', en: 'Other symbols', zh: '其他符号' },
   status: { vi: 'Tình trạng', en: 'Status', zh: '状态' },
   level: { vi: 'Cấp', en: 'Level', zh: '级别' },
   kind: { vi: 'Loại', en: 'Kind', zh: '类别' },
@@ -55,6 +56,21 @@ const TEXT = {
     zh: '在地图上选择口岸，查看其进展及所依据的条款。',
   },
   loadError: { vi: 'Không tải được dữ liệu', en: 'Could not load data', zh: '数据加载失败' },
+  filters: { vi: 'Bộ lọc', en: 'Filters', zh: '筛选' },
+  clearFilters: { vi: 'Bỏ lọc', en: 'Clear filters', zh: '清除筛选' },
+  agreements: { vi: 'Văn bản', en: 'Agreements', zh: '文件' },
+  provinces: { vi: 'Tỉnh', en: 'Province', zh: '省份' },
+  asOf: { vi: 'Tính đến ngày', en: 'As of', zh: '截至' },
+  latest: { vi: 'Mới nhất', en: 'Latest', zh: '最新' },
+  play: { vi: 'Phát', en: 'Play', zh: '播放' },
+  pause: { vi: 'Dừng', en: 'Pause', zh: '暂停' },
+  results: { vi: 'Kết quả', en: 'Results', zh: '结果' },
+  noResults: { vi: 'Không có đối tượng nào khớp bộ lọc.', en: 'No feature matches the filters.', zh: '没有符合筛选条件的对象。' },
+  changes: { vi: 'Thay đổi giữa hai ngày', en: 'What changed between two dates', zh: '两个日期之间的变化' },
+  from: { vi: 'Từ', en: 'From', zh: '从' },
+  to: { vi: 'Đến', en: 'To', zh: '到' },
+  noChanges: { vi: 'Không có thay đổi.', en: 'No change.', zh: '无变化。' },
+  notOnMap: { vi: 'không có trên bản đồ', en: 'not on the map', zh: '不在地图上' },
 } as const;
 
 export type TextKey = keyof typeof TEXT;

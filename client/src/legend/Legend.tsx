@@ -27,6 +27,8 @@ export function Legend({ features, language }: Props) {
           </li>
         ))}
       </ul>
+      <details className="legend-more">
+        <summary>{text('symbols', language)}</summary>
       <ul className="legend-symbols">
         <li>
           <span className="swatch solid" />
@@ -70,6 +72,7 @@ export function Legend({ features, language }: Props) {
           </li>
         )}
       </ul>
+      </details>
     </section>
   );
 }

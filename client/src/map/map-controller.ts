@@ -36,7 +36,8 @@ export class MapController {
       style: buildStyle(basemap, language, window.location.href),
       bounds: REGION_BOUNDS,
       fitBoundsOptions: { padding: 20 },
-      maxBounds: [97.5, 17.5, 112.5, 27.0],
+      maxBounds: [96, 15, 114, 29],
+      minZoom: 5,
       attributionControl: false,
       canvasContextAttributes: { preserveDrawingBuffer: true },
     });

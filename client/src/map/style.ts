@@ -7,7 +7,7 @@ import { BASEMAP_SOURCES, basemapLayers } from './layers/basemap';
 import { RECORD_SOURCE, recordLayers } from './layers/record-features';
 
 export const ATTRIBUTION =
-  'Biên giới, đất liền © <a href="https://www.openstreetmap.org/copyright">OpenStreetMap contributors</a> (ODbL) · Tỉnh: Natural Earth · Địa danh: GeoNames (CC BY 4.0) · Sông: GSHHG · Phông chữ: Noto (OFL)';
+  '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> (ODbL) · Natural Earth · GeoNames (CC BY 4.0) · GSHHG · Noto (OFL)';
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 

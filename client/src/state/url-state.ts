@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
+import { type Filters, readFilters, writeFilters } from '../filters/filters';
 
 export type Language = 'vi' | 'en' | 'zh';
 const LANGUAGES: readonly Language[] = ['vi', 'en', 'zh'];
 
-export type UrlState = { feature: string | null; lang: Language };
+export type UrlState = { feature: string | null; lang: Language; filters: Filters };
 
 export function readUrlState(search: string): UrlState {
   const params = new URLSearchParams(search);
@@ -11,6 +12,7 @@ export function readUrlState(search: string): UrlState {
   return {
     feature: params.get('feature') || null,
     lang: LANGUAGES.includes(lang as Language) ? (lang as Language) : 'vi',
+    filters: readFilters(params),
   };
 }
 
@@ -20,24 +22,30 @@ export function writeUrlState(state: UrlState, search: string): string {
   else params.delete('feature');
   if (state.lang !== 'vi') params.set('lang', state.lang);
   else params.delete('lang');
+  writeFilters(state.filters, params);
   const query = params.toString();
   return query ? `?${query}` : '';
 }
 
-/** Selection and language live in the URL, so a reload or a shared link shows the same thing. */
-export function useUrlState(): [UrlState, (next: Partial<UrlState>) => void] {
+/**
+ * Selection, language, date and filters live in the URL, so a reload or a shared link shows the
+ * same screen. Selecting pushes a history entry; moving the time slider or a filter replaces it.
+ */
+export function useUrlState(): [UrlState, (next: Partial<UrlState>, mode?: 'push' | 'replace') => void] {
   const [state, setState] = useState(() => readUrlState(window.location.search));
   useEffect(() => {
     const onPop = () => setState(readUrlState(window.location.search));
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
   }, []);
-  const update = useCallback((next: Partial<UrlState>) => {
+  const update = useCallback((next: Partial<UrlState>, mode: 'push' | 'replace' = 'push') => {
     setState((previous) => {
       const merged = { ...previous, ...next };
       const search = writeUrlState(merged, window.location.search);
       if (search !== window.location.search) {
-        window.history.pushState(null, '', `${window.location.pathname}${search}${window.location.hash}`);
+        const url = `${window.location.pathname}${search}${window.location.hash}`;
+        if (mode === 'push') window.history.pushState(null, '', url);
+        else window.history.replaceState(null, '', url);
       }
       return merged;
     });

@@ -9,6 +9,7 @@ import {
   lonLat,
   located,
   multilingualName,
+  provinceSchema,
   statusEventSchema,
   transportMode,
 } from './schemas';
@@ -44,6 +45,10 @@ export const featureProperties = z.object({
   /** The Vietnamese province the feature lies in (ISO 3166-2), as it was on `asOf` (today by default). */
   province: z.string(),
   provinces: z.array(z.string()),
+  /** Province codes as the record names them (before mergers), for clients that compute `asOf` themselves. */
+  recordedProvinces: z.array(z.string()),
+  /** The first date the record knows the feature (its first step or mention); features are hidden before it. */
+  firstRecorded: z.string().nullable(),
   /** null when the feature has no position (geometry null, see `record.unlocated`). */
   precision: z.enum(PRECISION_IDS).nullable(),
   approximate: z.boolean(),
@@ -94,5 +99,8 @@ export type FeatureDetailResponse = z.infer<typeof featureDetailResponse>;
 export const agreementListResponse = z.array(agreementSchema.extend({ clauseCount: z.number() }));
 export const agreementDetailResponse = agreementSchema.extend({ clauses: z.array(clauseSchema) });
 export type AgreementDetailResponse = z.infer<typeof agreementDetailResponse>;
+
+export const eventsResponse = z.array(statusEventSchema);
+export const provincesResponse = z.array(provinceSchema);
 
 export const apiErrorResponse = z.object({ error: z.object({ code: z.string(), message: z.string() }) });

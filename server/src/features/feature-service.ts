@@ -1,4 +1,5 @@
 import type { FeatureCollectionResponse, FeatureDetailResponse, MapFeature } from '../domain/api';
+import { provinceAsOf } from '../domain/provinces';
 import type { RecordRepository } from '../record/repository';
 import { badRequest, notFound } from '../http/errors';
 import type { FeatureQuery } from './feature-query';
@@ -10,12 +11,8 @@ const agreementDate = (agreement: { signedDate: string | null; documentDate: str
 
 export function createFeatureService(repository: RecordRepository) {
   async function provinceResolver(): Promise<ProvinceAsOf> {
-    const mergers = new Map((await repository.listProvinces()).flatMap((p) => (p.mergedInto ? [[p.code, p.mergedInto]] : [])));
-    const resolve: ProvinceAsOf = (code, asOf) => {
-      const merged = mergers.get(code);
-      return merged && asOf >= merged.date ? resolve(merged.code, asOf) : code;
-    };
-    return resolve;
+    const provinces = await repository.listProvinces();
+    return (code, asOf) => provinceAsOf(code, asOf, provinces);
   }
 
   /** The first date the record knows the feature: its first status step or first mention. */
@@ -46,10 +43,10 @@ export function createFeatureService(repository: RecordRepository) {
           }
         }
       }
-      const [records, eventsByFeature, firstRecorded, provinceAsOf] = await Promise.all([
+      const [records, eventsByFeature, firstRecorded, resolveProvince] = await Promise.all([
         repository.listFeatures(),
         repository.listEventsByFeature(),
-        query.asOf ? firstRecordedDates() : Promise.resolve(new Map<string, string>()),
+        firstRecordedDates(),
         provinceResolver(),
       ]);
       const features: MapFeature[] = [];
@@ -57,7 +54,8 @@ export function createFeatureService(repository: RecordRepository) {
         // As of a date, the map shows only what the record knew by then.
         if (query.asOf && (firstRecorded.get(record.id) ?? '9999') > query.asOf) continue;
         if (query.kind && !query.kind.includes(record.kind)) continue;
-        const feature = toApiFeature(record, eventsByFeature.get(record.id) ?? [], query.asOf, provinceAsOf);
+        const feature = toApiFeature(record, eventsByFeature.get(record.id) ?? [], query.asOf, resolveProvince);
+        feature.properties.firstRecorded = firstRecorded.get(record.id) ?? null;
         const { status, upgrade, agreements } = feature.properties;
         if (query.status && !query.status.some((wanted) => wanted === status || wanted === upgrade?.status)) continue;
         if (query.agreement && !query.agreement.some((id) => agreements.includes(id))) continue;

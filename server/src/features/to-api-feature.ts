@@ -56,6 +56,8 @@ export function toApiFeature(
     since: state.since,
     province: provinces.find((code) => code.startsWith('VN-')) ?? provinces[0],
     provinces,
+    recordedProvinces: record.provinces,
+    firstRecorded: null,
     precision,
     approximate:
       precision === null ||

@@ -1,0 +1,15 @@
+import { useQuery } from '@tanstack/react-query';
+import { agreementListResponse, eventsResponse, provincesResponse } from '@domain/api';
+import { fetchJson } from './fetch-json';
+
+export function useEvents() {
+  return useQuery({ queryKey: ['events'], queryFn: ({ signal }) => fetchJson('/api/events', eventsResponse, signal) });
+}
+
+export function useProvinces() {
+  return useQuery({ queryKey: ['provinces'], queryFn: ({ signal }) => fetchJson('/api/provinces', provincesResponse, signal) });
+}
+
+export function useAgreements() {
+  return useQuery({ queryKey: ['agreements'], queryFn: ({ signal }) => fetchJson('/api/agreements', agreementListResponse, signal) });
+}

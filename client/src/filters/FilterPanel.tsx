@@ -1,0 +1,73 @@
+import type { Agreement, Province } from '@domain/schemas';
+import { KIND_BY_ID, type KindId, STATUSES, type StatusId } from '@domain/vocabulary';
+import { text } from '../i18n/ui-text';
+import type { Language } from '../state/url-state';
+import { type Filters, hasFilters, NO_FILTERS, toggle } from './filters';
+
+type Props = {
+  filters: Filters;
+  onChange: (filters: Filters) => void;
+  language: Language;
+  kinds: readonly KindId[];
+  agreements: readonly Agreement[];
+  provinces: readonly Province[];
+};
+
+/** Checkbox groups for kind, status, agreement and province; each group empty = all. */
+export function FilterPanel({ filters, onChange, language, kinds, agreements, provinces }: Props) {
+  const group = <T extends string>(
+    legend: string,
+    name: keyof Pick<Filters, 'kinds' | 'statuses' | 'agreements' | 'provinces'>,
+    options: readonly { id: T; label: string; title?: string }[],
+  ) => (
+    <fieldset className="filter-group">
+      <legend>{legend}</legend>
+      {options.map((option) => (
+        <label key={option.id} title={option.title}>
+          <input
+            type="checkbox"
+            name={name}
+            value={option.id}
+            checked={(filters[name] as readonly string[]).includes(option.id)}
+            onChange={() => onChange({ ...filters, [name]: toggle(filters[name] as string[], option.id) })}
+          />
+          {option.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+  return (
+    <section className="filters" aria-label={text('filters', language)}>
+      <div className="filters-head">
+        <h2>{text('filters', language)}</h2>
+        {hasFilters(filters) && (
+          <button type="button" className="link" onClick={() => onChange({ ...NO_FILTERS, asOf: filters.asOf })}>
+            {text('clearFilters', language)}
+          </button>
+        )}
+      </div>
+      {group(text('kind', language), 'kinds', kinds.map((id) => ({ id, label: KIND_BY_ID[id].label[language] })))}
+      {group(
+        text('status', language),
+        'statuses',
+        STATUSES.map((status) => ({ id: status.id as StatusId, label: status.label[language] })),
+      )}
+      {group(
+        text('agreements', language),
+        'agreements',
+        agreements
+          .filter((agreement) => agreement.sourceFile)
+          .map((agreement) => ({
+            id: agreement.id,
+            label: `${agreement.id} · ${agreement.signedDate ?? agreement.documentDate ?? ''}`,
+            title: language === 'vi' ? agreement.title.vi : agreement.title.en,
+          })),
+      )}
+      {group(
+        text('provinces', language),
+        'provinces',
+        provinces.map((province) => ({ id: province.code, label: language === 'zh' ? (province.name.zh ?? province.name.vi) : province.name[language === 'en' ? 'en' : 'vi'] })),
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,33 @@
+import type { FeatureCollectionResponse, MapFeature } from '@domain/api';
+import { type FeatureState, featureStateAsOf } from '@domain/feature-state';
+import type { StatusEvent } from '@domain/schemas';
+import { KIND_BY_ID } from '@domain/vocabulary';
+
+export type Change = {
+  feature: MapFeature;
+  before: FeatureState;
+  after: FeatureState;
+  /** The steps dated after `from` and up to `to`: the clauses that changed it. */
+  steps: StatusEvent[];
+};
+
+const summary = (state: FeatureState) => `${state.status}|${state.level}|${state.upgrade?.level}|${state.upgrade?.status}`;
+
+/** Features whose status, level or pending upgrade differ between two dates, with the steps between. */
+export function changesBetween(
+  collection: FeatureCollectionResponse,
+  eventsByFeature: ReadonlyMap<string, readonly StatusEvent[]>,
+  from: string,
+  to: string,
+): Change[] {
+  const changes: Change[] = [];
+  for (const feature of collection.features) {
+    if (!KIND_BY_ID[feature.properties.kind].hasStatus) continue;
+    const events = eventsByFeature.get(feature.id) ?? [];
+    const before = featureStateAsOf(events, from);
+    const after = featureStateAsOf(events, to);
+    if (summary(before) === summary(after)) continue;
+    changes.push({ feature, before, after, steps: events.filter((event) => event.date > from && event.date <= to) });
+  }
+  return changes.sort((a, b) => (a.after.since ?? '').localeCompare(b.after.since ?? '') || a.feature.id.localeCompare(b.feature.id));
+}

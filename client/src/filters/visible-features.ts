@@ -1,0 +1,56 @@
+import type { FeatureCollectionResponse, MapFeature } from '@domain/api';
+import { featureStateAsOf } from '@domain/feature-state';
+import { provinceAsOf } from '@domain/provinces';
+import type { Province, StatusEvent } from '@domain/schemas';
+import { KIND_BY_ID } from '@domain/vocabulary';
+import type { Filters } from './filters';
+
+export type RecordIndex = {
+  eventsByFeature: ReadonlyMap<string, readonly StatusEvent[]>;
+  provinces: readonly Province[];
+};
+
+export function indexEvents(events: readonly StatusEvent[]): Map<string, StatusEvent[]> {
+  const byFeature = new Map<string, StatusEvent[]>();
+  for (const event of events) byFeature.set(event.featureId, [...(byFeature.get(event.featureId) ?? []), event]);
+  return byFeature;
+}
+
+/**
+ * The features a planner sees for the chosen date and filters, each with its status, level and
+ * province as of that date. One pure step, run on every change of date or filter: the record is
+ * small enough that recomputing everything stays far below a frame.
+ */
+export function visibleFeatures(
+  collection: FeatureCollectionResponse,
+  { eventsByFeature, provinces }: RecordIndex,
+  filters: Filters,
+  today: string,
+): MapFeature[] {
+  const date = filters.asOf ?? today;
+  const result: MapFeature[] = [];
+  for (const feature of collection.features) {
+    const properties = feature.properties;
+    if (filters.asOf && (properties.firstRecorded ?? '9999') > filters.asOf) continue;
+    if (filters.kinds.length > 0 && !filters.kinds.includes(properties.kind)) continue;
+    if (filters.agreements.length > 0 && !filters.agreements.some((id) => properties.agreements.includes(id))) continue;
+    const codes = [...new Set(properties.recordedProvinces.map((code) => provinceAsOf(code, date, provinces)))];
+    if (filters.provinces.length > 0 && !filters.provinces.some((code) => codes.includes(code))) continue;
+    const state = featureStateAsOf(eventsByFeature.get(feature.id) ?? [], filters.asOf ?? undefined);
+    const status = KIND_BY_ID[properties.kind].hasStatus ? state.status : null;
+    if (filters.statuses.length > 0 && !filters.statuses.some((wanted) => wanted === status || wanted === state.upgrade?.status)) continue;
+    result.push({
+      ...feature,
+      properties: {
+        ...properties,
+        status,
+        level: state.level,
+        upgrade: state.upgrade,
+        since: state.since,
+        provinces: codes,
+        province: codes.find((code) => code.startsWith('VN-')) ?? codes[0],
+      },
+    });
+  }
+  return result;
+}

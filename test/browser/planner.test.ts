@@ -1,0 +1,110 @@
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STATUS_BY_ID } from '../../server/src/domain/vocabulary';
+import { loadRealRecord } from '../helpers/app';
+import { artifactsDir, launchChromium, type MapHandle, openPage, startAppServer, waitForMapIdle } from './chromium';
+
+let server: Server;
+let baseUrl: string;
+let browser: Browser;
+const outsideRequests: string[] = [];
+const record = loadRealRecord();
+
+beforeAll(async () => {
+  ({ server, baseUrl } = await startAppServer());
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** Kinds of the features the map currently draws from the record source. */
+async function drawnKinds(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const map = window.__borderAtlasMap as MapHandle;
+    const layers = ['record-points', 'record-markers', 'record-routes', 'record-routes-planned', 'record-pairings', 'record-zones'];
+    return [...new Set(map.queryRenderedFeatures({ layers }).map((f) => String(f.properties.kind)))].sort();
+  });
+}
+
+const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+
+describe('the planner’s filters, time and links', () => {
+  it('filters change what is drawn and what is listed, together', async () => {
+    const page = await openPage(browser, baseUrl, '/?kind=gate_pair', outsideRequests);
+    const gatePairs = record.features.filter((f) => f.kind === 'gate_pair').length;
+    expect(await page.locator('.results li').count()).toBe(gatePairs);
+    expect(await drawnKinds(page)).toEqual(['gate_pair']);
+    await page.getByRole('checkbox', { name: 'Cầu biên giới' }).check();
+    await waitForMapIdle(page);
+    const bridges = record.features.filter((f) => f.kind === 'bridge').length;
+    expect(await page.locator('.results li').count()).toBe(gatePairs + bridges);
+    expect(await drawnKinds(page)).toEqual(['bridge', 'gate_pair']);
+    expect(new URL(page.url()).searchParams.get('kind')).toBe('gate_pair,bridge');
+    await page.screenshot({ path: join(artifactsDir, 'filter-gates-bridges.png') });
+    await page.close();
+  });
+
+  it('moving the date turns the Tân Thanh – Pò Chài road from agreed (2023) to operating (2026)', async () => {
+    const page = await openPage(browser, baseUrl, '/?asOf=2023-06-01&kind=special_road', outsideRequests);
+    const swatch = page.locator('.result[data-feature-id="tan-thanh-po-chai"] .swatch');
+    expect(await swatch.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(rgb(STATUS_BY_ID.agreed.color));
+    const drawnStatus = () =>
+      page.evaluate(
+        () =>
+          (window.__borderAtlasMap as MapHandle)
+            .queryRenderedFeatures({ layers: ['record-points'] })
+            .find((f) => f.properties.id === 'tan-thanh-po-chai')?.properties.status,
+      );
+    expect(await drawnStatus()).toBe('agreed');
+    await page.screenshot({ path: join(artifactsDir, 'time-2023.png') });
+
+    await page.locator('input.time-date').fill('2026-03-01');
+    await waitForMapIdle(page);
+    expect(await swatch.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(rgb(STATUS_BY_ID.operating.color));
+    expect(await drawnStatus()).toBe('operating');
+    expect(new URL(page.url()).searchParams.get('asOf')).toBe('2026-03-01');
+    await page.screenshot({ path: join(artifactsDir, 'time-2026.png') });
+    await page.close();
+  });
+
+  it('lists what changed between two dates with the clause that changed it', async () => {
+    const page = await openPage(browser, baseUrl, '/', outsideRequests);
+    const change = page.locator('.changes li[data-feature-id="tan-thanh-po-chai"]');
+    expect(await change.textContent()).toContain('003:6.a');
+    expect(await change.textContent()).toContain('đã chính thức đi vào hoạt động');
+    await page.close();
+  });
+
+  it('a copied link restores the same screen: filters, date, selection and language', async () => {
+    const page = await openPage(browser, baseUrl, '/', outsideRequests);
+    await page.getByRole('checkbox', { name: 'Cặp cửa khẩu' }).check();
+    await page.getByRole('checkbox', { name: 'Cao Bằng' }).check();
+    await page.locator('input.time-date').fill('2024-01-01');
+    await page.locator('.result[data-feature-id="tra-linh"]').click();
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.locator('aside.panel[data-feature-id="tra-linh"]').waitFor();
+    const link = page.url();
+    const listed = await page.locator('.results li').allTextContents();
+    await page.close();
+
+    const context = await browser.newContext({ viewport: { width: 1400, height: 860 } });
+    const fresh = await context.newPage();
+    await fresh.goto(link);
+    await waitForMapIdle(fresh);
+    await fresh.locator('aside.panel[data-feature-id="tra-linh"]').waitFor();
+    expect(await fresh.locator('.results li').allTextContents()).toEqual(listed);
+    expect(await fresh.getByRole('checkbox', { name: 'Border gate pair' }).isChecked()).toBe(true);
+    expect(await fresh.getByRole('checkbox', { name: 'Cao Bằng' }).count()).toBe(0); // labels are in English now
+    expect(await fresh.getByRole('checkbox', { name: 'Cao Bang' }).isChecked()).toBe(true);
+    expect(await fresh.locator('input.time-date').inputValue()).toBe('2024-01-01');
+    expect(await fresh.locator('h1').textContent()).toBe('Northern border cooperation atlas');
+    await fresh.screenshot({ path: join(artifactsDir, 'restored-link.png') });
+    await context.close();
+    expect(outsideRequests).toEqual([]);
+  });
+});

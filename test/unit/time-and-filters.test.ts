@@ -1,0 +1,79 @@
+import request from 'supertest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type FeatureCollectionResponse, eventsResponse, featureCollectionResponse, provincesResponse } from '../../server/src/domain/api';
+import { changesBetween } from '../../client/src/filters/changes-between';
+import { NO_FILTERS, readFilters, writeFilters } from '../../client/src/filters/filters';
+import { indexEvents, type RecordIndex, visibleFeatures } from '../../client/src/filters/visible-features';
+import { createTestApp } from '../helpers/app';
+
+let collection: FeatureCollectionResponse;
+let index: RecordIndex;
+const TODAY = '2026-11-23';
+
+beforeAll(async () => {
+  const app = createTestApp();
+  collection = featureCollectionResponse.parse((await request(app).get('/api/features')).body);
+  const events = eventsResponse.parse((await request(app).get('/api/events')).body);
+  index = { eventsByFeature: indexEvents(events), provinces: provincesResponse.parse((await request(app).get('/api/provinces')).body) };
+});
+
+const byId = (features: { id: string }[], id: string) => features.find((f) => f.id === id) as ReturnType<typeof visibleFeatures>[number];
+
+describe('visibleFeatures (the client computes any date itself)', () => {
+  it('agrees with the server for the same date', async () => {
+    const app = createTestApp();
+    for (const asOf of ['2023-06-01', '2025-07-01']) {
+      const server = featureCollectionResponse.parse((await request(app).get(`/api/features?asOf=${asOf}`)).body);
+      const client = visibleFeatures(collection, index, { ...NO_FILTERS, asOf }, TODAY);
+      expect(client.map((f) => [f.id, f.properties.status, f.properties.level, f.properties.province])).toEqual(
+        server.features.map((f) => [f.id, f.properties.status, f.properties.level, f.properties.province]),
+      );
+    }
+  });
+
+  it('moves the Tân Thanh – Pò Chài road from agreed (2023) to operating (2026)', () => {
+    expect(byId(visibleFeatures(collection, index, { ...NO_FILTERS, asOf: '2023-12-31' }, TODAY), 'tan-thanh-po-chai').properties.status).toBe('agreed');
+    expect(byId(visibleFeatures(collection, index, { ...NO_FILTERS, asOf: '2026-03-01' }, TODAY), 'tan-thanh-po-chai').properties.status).toBe('operating');
+  });
+
+  it('filters by province as of the date: Tuyên Quang includes Lũng Làn only after the 2025 merger', () => {
+    const tuyenQuang = (asOf: string) =>
+      visibleFeatures(collection, index, { ...NO_FILTERS, asOf, provinces: ['VN-07'] }, TODAY).map((f) => f.id);
+    expect(tuyenQuang('2024-01-01')).not.toContain('lung-lan');
+    expect(tuyenQuang('2026-03-01')).toContain('lung-lan');
+  });
+
+  it('combines kind, status and agreement filters', () => {
+    const result = visibleFeatures(collection, index, { ...NO_FILTERS, kinds: ['gate_pair'], statuses: ['agreed'], agreements: ['003'] }, TODAY);
+    expect(result.map((f) => f.id).sort()).toEqual(['binh-nghi', 'ly-van', 'po-peo']);
+  });
+});
+
+describe('changesBetween', () => {
+  it('lists what changed from 2023 to 2026 with the clause that changed it', () => {
+    const changes = changesBetween(collection, index.eventsByFeature, '2023-12-31', '2026-03-01');
+    const road = changes.find((c) => c.feature.id === 'tan-thanh-po-chai');
+    expect(road?.before.status).toBe('agreed');
+    expect(road?.after.status).toBe('operating');
+    expect(road?.steps.map((s) => s.clauseId)).toContain('003:6.a');
+    expect(changes.map((c) => c.feature.id)).not.toContain('bac-phong-sinh'); // not mentioned since 2023
+  });
+
+  it('is empty between two dates with no step in between', () => {
+    expect(changesBetween(collection, index.eventsByFeature, '2023-03-01', '2023-06-01')).toEqual([]);
+  });
+});
+
+describe('filters in the URL', () => {
+  it('round-trip through the same parameter names as the API', () => {
+    const filters = { asOf: '2024-08-22', kinds: ['gate_pair' as const], statuses: ['agreed' as const], agreements: ['003', '004'], provinces: ['VN-04'] };
+    const params = new URLSearchParams('feature=chi-ma');
+    writeFilters(filters, params);
+    expect(params.toString()).toBe('feature=chi-ma&asOf=2024-08-22&kind=gate_pair&status=agreed&agreement=003%2C004&province=VN-04');
+    expect(readFilters(params)).toEqual(filters);
+  });
+
+  it('drop malformed values instead of breaking the page', () => {
+    expect(readFilters(new URLSearchParams('asOf=yesterday&kind=gate,gate_pair&status=open'))).toEqual({ ...NO_FILTERS, kinds: ['gate_pair'] });
+  });
+});
