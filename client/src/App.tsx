@@ -2,7 +2,9 @@ import type { FeatureCollectionResponse } from '@domain/api';
 import { KIND_IDS, type KindId } from '@domain/vocabulary';
 import { useCallback, useEffect, useMemo } from 'react';
 import { useBasemap, useFeatures } from './api/queries';
-import { useAgreements, useEvents, useProvinces } from './api/record-queries';
+import { useAgreement, useAgreements, useEvents, useProvinces } from './api/record-queries';
+import { AgreementReader } from './agreements/AgreementReader';
+import { AgreementsList } from './agreements/AgreementsList';
 import { FilterPanel } from './filters/FilterPanel';
 import type { Filters } from './filters/filters';
 import { ResultsList } from './filters/ResultsList';
@@ -28,6 +30,11 @@ export function App() {
   const provinces = useProvinces();
   const agreements = useAgreements();
   const { lang: language, filters } = urlState;
+  const openAgreement = useAgreement(urlState.doc);
+  const highlightedIds = useMemo(
+    () => openAgreement.data?.clauses.find((clause) => clause.id === urlState.clause)?.features.map((f) => f.id) ?? [],
+    [openAgreement.data, urlState.clause],
+  );
 
   const eventsByFeature = useMemo(() => indexEvents(events.data ?? []), [events.data]);
   const visible = useMemo(
@@ -48,7 +55,11 @@ export function App() {
   const vietnameseProvinces = useMemo(() => (provinces.data ?? []).filter((p) => p.country === 'VN'), [provinces.data]);
   const documentDates = useMemo(() => [...new Set((events.data ?? []).map((e) => e.date))].sort(), [events.data]);
 
-  const select = useCallback((id: string | null) => setUrlState({ feature: id }), [setUrlState]);
+  const select = useCallback((id: string | null) => setUrlState({ feature: id, doc: null, clause: null }), [setUrlState]);
+  const openClause = useCallback(
+    (agreementId: string, clauseId: string | null) => setUrlState({ doc: agreementId, clause: clauseId }),
+    [setUrlState],
+  );
   const setFilters = useCallback((next: Filters) => setUrlState({ filters: next }, 'replace'), [setUrlState]);
   const setAsOf = useCallback((asOf: string | null) => setUrlState({ filters: { ...filters, asOf } }, 'replace'), [setUrlState, filters]);
 
@@ -91,11 +102,26 @@ export function App() {
             provinces={vietnameseProvinces}
           />
           {visible && <ResultsList features={visible} language={language} selectedId={urlState.feature} onSelect={select} />}
-          {features.data && <ChangesView collection={features.data} eventsByFeature={eventsByFeature} language={language} onSelect={select} />}
+          <AgreementsList
+            agreements={agreements.data ?? []}
+            language={language}
+            openId={urlState.doc}
+            onOpen={(id) => openClause(id, null)}
+          />
+          {features.data && (
+            <ChangesView collection={features.data} eventsByFeature={eventsByFeature} language={language} onSelect={select} />
+          )}
         </aside>
         <div className="map-area">
           {basemap.data ? (
-            <MapView basemap={basemap.data} features={mapFeatures} selectedId={urlState.feature} language={language} onSelect={select} />
+            <MapView
+              basemap={basemap.data}
+              features={mapFeatures}
+              selectedId={urlState.feature}
+              highlightedIds={highlightedIds}
+              language={language}
+              onSelect={select}
+            />
           ) : (
             <div className="map map-placeholder" role="status">
               {basemap.isError ? `${text('loadError', language)}: ${basemap.error.message}` : text('loading', language)}
@@ -104,8 +130,18 @@ export function App() {
           <Legend features={mapFeatures} language={language} />
           <TimeSlider asOf={filters.asOf} onChange={setAsOf} language={language} documentDates={documentDates} />
         </div>
-        {urlState.feature ? (
-          <FeaturePanel key={urlState.feature} id={urlState.feature} language={language} onSelect={select} />
+        {urlState.doc ? (
+          <AgreementReader
+            key={urlState.doc}
+            id={urlState.doc}
+            selectedClause={urlState.clause}
+            language={language}
+            onSelectClause={(clauseId) => setUrlState({ clause: clauseId }, 'replace')}
+            onSelectFeature={select}
+            onClose={() => setUrlState({ doc: null, clause: null })}
+          />
+        ) : urlState.feature ? (
+          <FeaturePanel key={urlState.feature} id={urlState.feature} language={language} onSelect={select} onOpenClause={openClause} />
         ) : (
           <aside className="panel panel-hint">{text('selectHint', language)}</aside>
         )}

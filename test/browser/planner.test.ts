@@ -108,3 +108,47 @@ describe('the planner’s filters, time and links', () => {
     expect(outsideRequests).toEqual([]);
   });
 });
+
+describe('two-way links between the map and the agreements', () => {
+  it('a timeline step opens its clause in the document, and the clause shows its features on the map', async () => {
+    const page = await openPage(browser, baseUrl, '/?feature=chi-ma', outsideRequests);
+    await page.locator('aside.panel[data-feature-id="chi-ma"] .clause-link', { hasText: '003:6.c' }).first().click();
+    const clause = page.locator('aside.reader li.clause[data-clause-id="003:6.c"]');
+    await clause.waitFor();
+    expect(await clause.textContent()).toContain('Chi Ma - Ái Điểm lên thành cửa khẩu quốc tế');
+    expect(new URL(page.url()).searchParams.get('doc')).toBe('003');
+
+    // Opening a clause selects it: the features it names are outlined on the map.
+    await waitForMapIdle(page);
+    const highlighted = () =>
+      page.evaluate(() => {
+        const map = window.__borderAtlasMap as MapHandle & {
+          getFeatureState(feature: { source: string; id: string }): Record<string, unknown>;
+        };
+        return ['chi-ma', 'co-sa', 'huu-nghi', 'binh-nghi', 'lung-lan'].filter(
+          (id) => map.getFeatureState({ source: 'record-features', id }).highlighted === true,
+        );
+      });
+    expect(await highlighted()).toEqual(['chi-ma', 'co-sa', 'huu-nghi', 'binh-nghi']);
+    expect(new URL(page.url()).searchParams.get('clause')).toBe('003:6.c');
+    await page.screenshot({ path: join(artifactsDir, 'clause-highlight.png') });
+    const toggle = clause.getByRole('button', { name: /Xem trên bản đồ/ });
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    await toggle.click();
+    await page.waitForFunction(() => !new URL(window.location.href).searchParams.has('clause'));
+    expect(await highlighted()).toEqual([]);
+
+    await clause.getByRole('button', { name: 'Bình Nghi – Bình Nhi Quan' }).click();
+    await page.locator('aside.panel[data-feature-id="binh-nghi"]').waitFor();
+    await page.close();
+  });
+
+  it('the agreements list opens a document with its Chinese text where held', async () => {
+    const page = await openPage(browser, baseUrl, '/', outsideRequests);
+    await page.locator('.agreements li[data-agreement-id="001-mou"] button').click();
+    const clause = page.locator('aside.reader li.clause[data-clause-id="001-mou:II.2"]');
+    await clause.waitFor();
+    expect(await clause.locator('.clause-text.zh').textContent()).toContain('东兴—芒街');
+    await page.close();
+  });
+});

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { agreementListResponse, eventsResponse, provincesResponse } from '@domain/api';
+import { agreementDetailResponse, agreementListResponse, eventsResponse, provincesResponse } from '@domain/api';
 import { fetchJson } from './fetch-json';
 
 export function useEvents() {
@@ -12,4 +12,12 @@ export function useProvinces() {
 
 export function useAgreements() {
   return useQuery({ queryKey: ['agreements'], queryFn: ({ signal }) => fetchJson('/api/agreements', agreementListResponse, signal) });
+}
+
+export function useAgreement(id: string | null) {
+  return useQuery({
+    queryKey: ['agreement', id],
+    enabled: id !== null,
+    queryFn: ({ signal }) => fetchJson(`/api/agreements/${encodeURIComponent(id ?? '')}`, agreementDetailResponse, signal),
+  });
 }

@@ -46,7 +46,11 @@ export function FilterPanel({ filters, onChange, language, kinds, agreements, pr
           </button>
         )}
       </div>
-      {group(text('kind', language), 'kinds', kinds.map((id) => ({ id, label: KIND_BY_ID[id].label[language] })))}
+      {group(
+        text('kind', language),
+        'kinds',
+        kinds.map((id) => ({ id, label: KIND_BY_ID[id].label[language] })),
+      )}
       {group(
         text('status', language),
         'statuses',
@@ -66,7 +70,10 @@ export function FilterPanel({ filters, onChange, language, kinds, agreements, pr
       {group(
         text('provinces', language),
         'provinces',
-        provinces.map((province) => ({ id: province.code, label: language === 'zh' ? (province.name.zh ?? province.name.vi) : province.name[language === 'en' ? 'en' : 'vi'] })),
+        provinces.map((province) => ({
+          id: province.code,
+          label: language === 'zh' ? (province.name.zh ?? province.name.vi) : province.name[language === 'en' ? 'en' : 'vi'],
+        })),
       )}
     </section>
   );

@@ -17,7 +17,10 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function list<T extends string>(value: string | null, allowed?: readonly T[]): T[] {
   if (!value) return [];
-  const items = value.split(',').map((item) => item.trim()).filter(Boolean);
+  const items = value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
   return (allowed ? items.filter((item) => (allowed as readonly string[]).includes(item)) : items) as T[];
 }
 

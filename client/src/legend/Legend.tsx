@@ -29,49 +29,49 @@ export function Legend({ features, language }: Props) {
       </ul>
       <details className="legend-more">
         <summary>{text('symbols', language)}</summary>
-      <ul className="legend-symbols">
-        <li>
-          <span className="swatch solid" />
-          {text('exact', language)}
-        </li>
-        {has((p) => p.approximate) && (
+        <ul className="legend-symbols">
           <li>
-            <span className="swatch hollow" />
-            {text('approximate', language)}
+            <span className="swatch solid" />
+            {text('exact', language)}
           </li>
-        )}
-        {has((p) => p.upgradeStatus !== null) && (
-          <li>
-            <span className="swatch ring" />
-            {text('upgradeRing', language)}
-          </li>
-        )}
-        {TRANSPORT_MODES.filter((mode) => has((p) => p.mode === mode.id)).map((mode) => (
-          <li key={mode.id} data-mode={mode.id}>
-            <span className="swatch line" style={{ borderTopColor: mode.color }} />
-            {mode.label[language]}
-          </li>
-        ))}
-        {has((p) => p.kind === 'route' && p.status !== 'operating') && (
-          <li>
-            <span className="swatch dashed" />
-            {text('plannedRoute', language)}
-          </li>
-        )}
-        {has((p) => p.kind === 'pairing') && (
-          <li>
-            <span className="swatch dotted" />
-            {text('pairing', language)}
-          </li>
-        )}
-        {has((p) => p.schematic) && <li className="legend-note">{text('schematic', language)}</li>}
-        {has((p) => p.kind === 'marker') && (
-          <li>
-            <span className="swatch marker" />
-            {text('marker', language)}
-          </li>
-        )}
-      </ul>
+          {has((p) => p.approximate) && (
+            <li>
+              <span className="swatch hollow" />
+              {text('approximate', language)}
+            </li>
+          )}
+          {has((p) => p.upgradeStatus !== null) && (
+            <li>
+              <span className="swatch ring" />
+              {text('upgradeRing', language)}
+            </li>
+          )}
+          {TRANSPORT_MODES.filter((mode) => has((p) => p.mode === mode.id)).map((mode) => (
+            <li key={mode.id} data-mode={mode.id}>
+              <span className="swatch line" style={{ borderTopColor: mode.color }} />
+              {mode.label[language]}
+            </li>
+          ))}
+          {has((p) => p.kind === 'route' && p.status !== 'operating') && (
+            <li>
+              <span className="swatch dashed" />
+              {text('plannedRoute', language)}
+            </li>
+          )}
+          {has((p) => p.kind === 'pairing') && (
+            <li>
+              <span className="swatch dotted" />
+              {text('pairing', language)}
+            </li>
+          )}
+          {has((p) => p.schematic) && <li className="legend-note">{text('schematic', language)}</li>}
+          {has((p) => p.kind === 'marker') && (
+            <li>
+              <span className="swatch marker" />
+              {text('marker', language)}
+            </li>
+          )}
+        </ul>
       </details>
     </section>
   );

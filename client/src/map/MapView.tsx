@@ -9,12 +9,14 @@ type Props = {
   basemap: Basemap;
   features: FeatureCollection<Geometry, MapFeatureProperties> | null;
   selectedId: string | null;
+  /** Features named by the clause being read: outlined and fitted into view. */
+  highlightedIds: readonly string[];
   language: Language;
   onSelect: (id: string | null) => void;
 };
 
 /** The React ↔ MapLibre seam: one controller for the component's life, fed through effects. */
-export function MapView({ basemap, features, selectedId, language, onSelect }: Props) {
+export function MapView({ basemap, features, selectedId, highlightedIds, language, onSelect }: Props) {
   const container = useRef<HTMLElement>(null);
   const controller = useRef<MapController | null>(null);
   const onSelectRef = useRef(onSelect);
@@ -48,6 +50,10 @@ export function MapView({ basemap, features, selectedId, language, onSelect }: P
       else map?.once('idle', () => controller.current?.showSelected());
     }
   }, [selectedId, features]);
+
+  useEffect(() => {
+    if (features) controller.current?.setHighlighted(highlightedIds);
+  }, [highlightedIds, features]);
 
   useEffect(() => {
     const map = controller.current?.map;

@@ -25,6 +25,7 @@ type Callbacks = { onSelect: (id: string | null) => void };
 export class MapController {
   readonly map: maplibregl.Map;
   private selectedId: string | null = null;
+  private highlightedIds: readonly string[] = [];
   private data: FeatureCollection<Geometry, MapFeatureProperties> | null = null;
   /** The collection last handed to the GPU, so unchanged data is never uploaded twice. */
   private uploaded: FeatureCollection | null = null;
@@ -47,6 +48,7 @@ export class MapController {
     this.map.on('load', () => {
       this.ready = true;
       this.flush();
+      this.fitTo(this.highlightedIds);
     });
     this.map.on('click', (event) => {
       const hit = this.map.queryRenderedFeatures(event.point, { layers: CLICKABLE_LAYERS.filter((id) => this.map.getLayer(id)) })[0];
@@ -77,6 +79,33 @@ export class MapController {
     this.flush();
   }
 
+  /** Marks the features a clause names and brings them all into view. */
+  setHighlighted(ids: readonly string[]) {
+    if (ids.join() === this.highlightedIds.join()) return;
+    if (this.ready) {
+      for (const id of this.highlightedIds) this.map.setFeatureState({ source: RECORD_SOURCE, id }, { highlighted: false });
+    }
+    this.highlightedIds = ids;
+    this.flush();
+    this.fitTo(ids);
+  }
+
+  private fitTo(ids: readonly string[]) {
+    if (!this.ready || ids.length === 0) return;
+    const coordinates = (this.data?.features ?? [])
+      .filter((feature) => ids.includes(String(feature.id)))
+      .flatMap((feature) =>
+        feature.geometry.type === 'Point'
+          ? [feature.geometry.coordinates]
+          : feature.geometry.type === 'LineString'
+            ? feature.geometry.coordinates
+            : [],
+      ) as [number, number][];
+    if (coordinates.length === 0) return;
+    const box = coordinates.reduce((acc, c) => acc.extend(c), new maplibregl.LngLatBounds(coordinates[0], coordinates[0]));
+    this.map.fitBounds(box, { padding: 90, maxZoom: 10, duration: 600 });
+  }
+
   setLanguage(language: Language) {
     if (!this.ready) return;
     for (const layer of PLAIN_LABEL_LAYERS) {
@@ -89,7 +118,12 @@ export class MapController {
   showSelected() {
     const feature = this.data?.features.find((f) => f.id === this.selectedId);
     if (!feature || !this.ready) return;
-    const coordinates = feature.geometry.type === 'Point' ? [feature.geometry.coordinates] : feature.geometry.type === 'LineString' ? feature.geometry.coordinates : [];
+    const coordinates =
+      feature.geometry.type === 'Point'
+        ? [feature.geometry.coordinates]
+        : feature.geometry.type === 'LineString'
+          ? feature.geometry.coordinates
+          : [];
     const bounds = this.map.getBounds();
     if (coordinates.every((c) => bounds.contains(c as [number, number]))) return;
     const box = coordinates.reduce(
@@ -108,6 +142,9 @@ export class MapController {
     }
     if (this.selectedId && this.data?.features.some((f) => f.id === this.selectedId)) {
       this.map.setFeatureState({ source: RECORD_SOURCE, id: this.selectedId }, { selected: true });
+    }
+    for (const id of this.highlightedIds) {
+      if (this.data?.features.some((f) => f.id === id)) this.map.setFeatureState({ source: RECORD_SOURCE, id }, { highlighted: true });
     }
   }
 

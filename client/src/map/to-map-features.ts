@@ -30,7 +30,17 @@ export function sideName(pairName: string, side: 'first' | 'last'): string {
   return (side === 'first' ? parts[0] : parts.at(-1)) ?? pairName;
 }
 
-const KIND_RANK: Record<string, number> = { gate_pair: 0, channel: 1, opening: 1, market: 1, special_road: 2, bridge: 3, zone: 3, route: 4, marker: 5 };
+const KIND_RANK: Record<string, number> = {
+  gate_pair: 0,
+  channel: 1,
+  opening: 1,
+  market: 1,
+  special_road: 2,
+  bridge: 3,
+  zone: 3,
+  route: 4,
+  marker: 5,
+};
 
 /**
  * API features → the slim GeoJSON the map draws. Markers carry no status: they are drawn

@@ -9,12 +9,13 @@ type Props = {
   id: string;
   language: Language;
   onSelect: (id: string | null) => void;
+  onOpenClause: (agreementId: string, clauseId: string) => void;
 };
 
 const nameIn = (name: { vi: string; zh: string | null; en: string }, language: Language) =>
   language === 'zh' ? (name.zh ?? name.vi) : name[language];
 
-export function FeaturePanel({ id, language, onSelect }: Props) {
+export function FeaturePanel({ id, language, onSelect, onOpenClause }: Props) {
   const detail = useFeatureDetail(id);
   if (detail.isPending) return <aside className="panel">{text('loading', language)}</aside>;
   if (detail.isError) {
@@ -24,10 +25,10 @@ export function FeaturePanel({ id, language, onSelect }: Props) {
       </aside>
     );
   }
-  return <PanelBody feature={detail.data} language={language} onSelect={onSelect} />;
+  return <PanelBody feature={detail.data} language={language} onSelect={onSelect} onOpenClause={onOpenClause} />;
 }
 
-function PanelBody({ feature, language, onSelect }: Omit<Props, 'id'> & { feature: FeatureDetailResponse }) {
+function PanelBody({ feature, language, onSelect, onOpenClause }: Omit<Props, 'id'> & { feature: FeatureDetailResponse }) {
   const { properties, record, history, related } = feature;
   const status = properties.status ? STATUS_BY_ID[properties.status] : null;
   const precision = properties.precision ? PRECISION_BY_ID[properties.precision] : null;
@@ -95,7 +96,7 @@ function PanelBody({ feature, language, onSelect }: Omit<Props, 'id'> & { featur
 
       <section>
         <h3>{text('history', language)}</h3>
-        <HistoryTimeline history={history} language={language} />
+        <HistoryTimeline history={history} language={language} onOpenClause={onOpenClause} />
       </section>
 
       {record.mentionedIn.length > 0 && (
@@ -104,7 +105,10 @@ function PanelBody({ feature, language, onSelect }: Omit<Props, 'id'> & { featur
           <ul className="mentions">
             {record.mentionedIn.map((mention) => (
               <li key={mention.clauseId}>
-                <code>{mention.clauseId}</code> {mention.label[language === 'zh' ? 'en' : language]}
+                <button type="button" className="link clause-link" onClick={() => onOpenClause(mention.agreementId, mention.clauseId)}>
+                  <code>{mention.clauseId}</code>
+                </button>{' '}
+                {mention.label[language === 'zh' ? 'en' : language]}
               </li>
             ))}
           </ul>

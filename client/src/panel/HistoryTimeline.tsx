@@ -3,10 +3,10 @@ import { EVIDENCE_LABELS, LEVEL_BY_ID, STATUS_BY_ID } from '@domain/vocabulary';
 import { formatDate, text } from '../i18n/ui-text';
 import type { Language } from '../state/url-state';
 
-type Props = { history: HistoryEntry[]; language: Language };
+type Props = { history: HistoryEntry[]; language: Language; onOpenClause: (agreementId: string, clauseId: string) => void };
 
 /** Each dated step with the verbatim words it rests on, the clause and the agreement. */
-export function HistoryTimeline({ history, language }: Props) {
+export function HistoryTimeline({ history, language, onOpenClause }: Props) {
   if (history.length === 0) return <p className="muted">{text('noHistory', language)}</p>;
   return (
     <ol className="timeline">
@@ -32,8 +32,16 @@ export function HistoryTimeline({ history, language }: Props) {
               “{entry.quote}”
             </blockquote>
             <p className="citation">
-              {text('clause', language)} <code>{entry.clauseId}</code> — {entry.clauseLabel[labelLanguage]} ·{' '}
-              <cite>{language === 'vi' ? entry.agreementTitle.vi : entry.agreementTitle.en}</cite>
+              {text('clause', language)}{' '}
+              <button
+                type="button"
+                className="link clause-link"
+                title={text('openClause', language)}
+                onClick={() => onOpenClause(entry.agreementId, entry.clauseId)}
+              >
+                <code>{entry.clauseId}</code>
+              </button>{' '}
+              — {entry.clauseLabel[labelLanguage]} · <cite>{language === 'vi' ? entry.agreementTitle.vi : entry.agreementTitle.en}</cite>
               {entry.agreementDate && <>, {formatDate(entry.agreementDate, language)}</>}
             </p>
             {entry.note && (

@@ -4,7 +4,14 @@ import { type Filters, readFilters, writeFilters } from '../filters/filters';
 export type Language = 'vi' | 'en' | 'zh';
 const LANGUAGES: readonly Language[] = ['vi', 'en', 'zh'];
 
-export type UrlState = { feature: string | null; lang: Language; filters: Filters };
+export type UrlState = {
+  feature: string | null;
+  lang: Language;
+  filters: Filters;
+  /** The agreement open in the reader, and the clause selected in it (its features are highlighted). */
+  doc: string | null;
+  clause: string | null;
+};
 
 export function readUrlState(search: string): UrlState {
   const params = new URLSearchParams(search);
@@ -13,6 +20,8 @@ export function readUrlState(search: string): UrlState {
     feature: params.get('feature') || null,
     lang: LANGUAGES.includes(lang as Language) ? (lang as Language) : 'vi',
     filters: readFilters(params),
+    doc: params.get('doc') || null,
+    clause: params.get('clause') || null,
   };
 }
 
@@ -23,6 +32,11 @@ export function writeUrlState(state: UrlState, search: string): string {
   if (state.lang !== 'vi') params.set('lang', state.lang);
   else params.delete('lang');
   writeFilters(state.filters, params);
+  for (const name of ['doc', 'clause'] as const) {
+    const value = state[name];
+    if (value) params.set(name, value);
+    else params.delete(name);
+  }
   const query = params.toString();
   return query ? `?${query}` : '';
 }

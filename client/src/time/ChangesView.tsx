@@ -24,7 +24,8 @@ export function ChangesView({ collection, eventsByFeature, language, onSelect }:
       <h2>{text('changes', language)}</h2>
       <div className="changes-dates">
         <label>
-          {text('from', language)} <input type="date" value={from} onChange={(event) => event.target.value && setFrom(event.target.value)} />
+          {text('from', language)}{' '}
+          <input type="date" value={from} onChange={(event) => event.target.value && setFrom(event.target.value)} />
         </label>
         <label>
           {text('to', language)} <input type="date" value={to} onChange={(event) => event.target.value && setTo(event.target.value)} />
@@ -37,7 +38,9 @@ export function ChangesView({ collection, eventsByFeature, language, onSelect }:
           {changes.map((change) => (
             <li key={change.feature.id} data-feature-id={change.feature.id}>
               <button type="button" className="link" onClick={() => onSelect(change.feature.id)}>
-                {language === 'zh' ? (change.feature.properties.name.zh ?? change.feature.properties.name.vi) : change.feature.properties.name[language]}
+                {language === 'zh'
+                  ? (change.feature.properties.name.zh ?? change.feature.properties.name.vi)
+                  : change.feature.properties.name[language]}
               </button>
               <div className="change-states">
                 <span className="status-badge" style={{ background: STATUS_BY_ID[change.before.status].color }}>

@@ -23,7 +23,19 @@ export function agreementRouter(repository: RecordRepository): Router {
     parseQuery(request, noQuery, []);
     const agreement = await repository.getAgreement(request.params.id);
     if (!agreement) throw notFound(`No agreement with id "${request.params.id}"`);
-    response.json({ ...agreement, clauses: await repository.listClauses(agreement.id) });
+    const [clauses, features, eventsByFeature] = await Promise.all([
+      repository.listClauses(agreement.id),
+      repository.listFeatures(),
+      repository.listEventsByFeature(),
+    ]);
+    const featuresOfClause = (clauseId: string) =>
+      features
+        .filter(
+          (feature) =>
+            feature.mentionedIn.includes(clauseId) || (eventsByFeature.get(feature.id) ?? []).some((event) => event.clauseId === clauseId),
+        )
+        .map(({ id, kind, name }) => ({ id, kind, name }));
+    response.json({ ...agreement, clauses: clauses.map((clause) => ({ ...clause, features: featuresOfClause(clause.id) })) });
   });
   return router;
 }

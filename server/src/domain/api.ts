@@ -97,7 +97,12 @@ export const featureDetailResponse = mapFeature.extend({
 export type FeatureDetailResponse = z.infer<typeof featureDetailResponse>;
 
 export const agreementListResponse = z.array(agreementSchema.extend({ clauseCount: z.number() }));
-export const agreementDetailResponse = agreementSchema.extend({ clauses: z.array(clauseSchema) });
+/** A clause with the features it names or moves, so a reader can jump from text to map. */
+export const clauseWithFeatures = clauseSchema.extend({
+  features: z.array(z.object({ id: z.string(), kind: z.enum(KIND_IDS), name: multilingualName })),
+});
+export type ClauseWithFeatures = z.infer<typeof clauseWithFeatures>;
+export const agreementDetailResponse = agreementSchema.extend({ clauses: z.array(clauseWithFeatures) });
 export type AgreementDetailResponse = z.infer<typeof agreementDetailResponse>;
 
 export const eventsResponse = z.array(statusEventSchema);

@@ -15,6 +15,8 @@ export const RECORD_LAYERS = {
   points: 'record-points',
   upgradeRings: 'record-upgrade-rings',
   markers: 'record-markers',
+  highlightPoints: 'record-highlight-points',
+  highlightLines: 'record-highlight-lines',
   labels: 'record-labels',
   markerLabels: 'record-marker-labels',
 } as const;
@@ -40,6 +42,9 @@ const modeColor = [
 ] as unknown as ExpressionSpecification;
 const isKind = (...kinds: string[]): ExpressionSpecification => ['in', ['get', 'kind'], ['literal', kinds]];
 const selected: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
+/** Features named by the clause being read. */
+const highlighted: ExpressionSpecification = ['boolean', ['feature-state', 'highlighted'], false];
+export const HIGHLIGHT = '#e8590c';
 
 /** Symbol size in pixels at zoom 7: gates by level, then the smaller kinds. */
 const symbolRadius: ExpressionSpecification = [
@@ -186,6 +191,28 @@ export function recordLayers(language: Language): LayerSpecification[] {
         'circle-opacity': 0,
         'circle-stroke-color': statusColor('upgradeStatus'),
         'circle-stroke-width': 2.5,
+      },
+    },
+    {
+      // A halo around everything the selected clause names; invisible otherwise.
+      id: RECORD_LAYERS.highlightLines,
+      type: 'line',
+      source: RECORD_SOURCE,
+      filter: isLine,
+      layout: { 'line-cap': 'round', 'line-join': 'round' },
+      paint: { 'line-color': HIGHLIGHT, 'line-width': 8, 'line-opacity': ['case', highlighted, 0.45, 0] },
+    },
+    {
+      id: RECORD_LAYERS.highlightPoints,
+      type: 'circle',
+      source: RECORD_SOURCE,
+      filter: isPoint,
+      paint: {
+        'circle-radius': scaledRadius(9),
+        'circle-opacity': 0,
+        'circle-stroke-color': HIGHLIGHT,
+        'circle-stroke-width': 3,
+        'circle-stroke-opacity': ['case', highlighted, 1, 0],
       },
     },
     {

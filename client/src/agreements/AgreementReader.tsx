@@ -1,0 +1,120 @@
+import type { ClauseWithFeatures } from '@domain/api';
+import { KIND_BY_ID } from '@domain/vocabulary';
+import { useEffect, useRef } from 'react';
+import { useAgreement } from '../api/record-queries';
+import { formatDate, text } from '../i18n/ui-text';
+import type { Language } from '../state/url-state';
+
+type Props = {
+  id: string;
+  selectedClause: string | null;
+  language: Language;
+  onSelectClause: (clauseId: string | null) => void;
+  onSelectFeature: (featureId: string) => void;
+  onClose: () => void;
+};
+
+/** Reads an agreement clause by clause; a clause shows its features and selecting it shows them on the map. */
+export function AgreementReader({ id, selectedClause, language, onSelectClause, onSelectFeature, onClose }: Props) {
+  const agreement = useAgreement(id);
+  const selectedRef = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    selectedRef.current?.scrollIntoView({ block: 'center' });
+  }, [agreement.data]);
+
+  if (agreement.isPending) return <aside className="panel">{text('loading', language)}</aside>;
+  if (agreement.isError) {
+    return (
+      <aside className="panel" role="alert">
+        {text('loadError', language)}: {agreement.error.message}
+      </aside>
+    );
+  }
+  const data = agreement.data;
+  const date = data.signedDate ?? data.documentDate;
+  return (
+    <aside className="panel reader" aria-labelledby="agreement-title" data-agreement-id={data.id}>
+      <button type="button" className="close" onClick={onClose} aria-label={text('close', language)}>
+        ×
+      </button>
+      <p className="kind">
+        {data.id} · {data.kind}
+        {data.draft && ` (${text('draft', language)})`}
+      </p>
+      <h2 id="agreement-title" lang="vi">
+        {data.title.vi}
+      </h2>
+      {data.title.zh && <p lang="zh-CN">{data.title.zh}</p>}
+      <p className="muted">
+        {date && formatDate(date, language)}
+        {data.place && ` · ${data.place}`}
+        {data.period && ` · ${text('period', language)} ${data.period.from}–${data.period.to}`}
+      </p>
+      <p className="note">
+        {text('parties', language)}: {data.parties.map((party) => (language === 'vi' ? party.name.vi : party.name.en)).join('; ')}
+      </p>
+      {data.note && <p className="note">{data.note}</p>}
+      <ol className="clauses">
+        {data.clauses.map((clause) => (
+          <ClauseItem
+            key={clause.id}
+            clause={clause}
+            language={language}
+            selected={clause.id === selectedClause}
+            itemRef={clause.id === selectedClause ? selectedRef : undefined}
+            onSelect={() => onSelectClause(clause.id === selectedClause ? null : clause.id)}
+            onSelectFeature={onSelectFeature}
+          />
+        ))}
+      </ol>
+    </aside>
+  );
+}
+
+type ClauseProps = {
+  clause: ClauseWithFeatures;
+  language: Language;
+  selected: boolean;
+  itemRef?: React.Ref<HTMLLIElement>;
+  onSelect: () => void;
+  onSelectFeature: (featureId: string) => void;
+};
+
+function ClauseItem({ clause, language, selected, itemRef, onSelect, onSelectFeature }: ClauseProps) {
+  return (
+    <li ref={itemRef} className={selected ? 'clause selected' : 'clause'} data-clause-id={clause.id}>
+      <div className="clause-head">
+        <code>{clause.id}</code> <span className="muted">{clause.label[language === 'zh' ? 'en' : language]}</span>
+      </div>
+      <p lang="vi" className="clause-text">
+        {clause.text.vi}
+      </p>
+      {clause.text.zh && (
+        <p lang="zh-CN" className="clause-text zh">
+          {clause.text.zh}
+        </p>
+      )}
+      {clause.features.length > 0 && (
+        <div className="clause-features">
+          <button type="button" className="show-on-map" aria-pressed={selected} onClick={onSelect}>
+            {text('showOnMap', language)} ({clause.features.length})
+          </button>
+          <ul>
+            {clause.features.map((feature) => (
+              <li key={feature.id}>
+                <button
+                  type="button"
+                  className="chip"
+                  onClick={() => onSelectFeature(feature.id)}
+                  title={KIND_BY_ID[feature.kind].label[language]}
+                >
+                  {language === 'zh' ? (feature.name.zh ?? feature.name.vi) : feature.name[language]}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </li>
+  );
+}
