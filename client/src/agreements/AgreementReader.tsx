@@ -18,9 +18,11 @@ type Props = {
 export function AgreementReader({ id, selectedClause, language, onSelectClause, onSelectFeature, onClose }: Props) {
   const agreement = useAgreement(id);
   const selectedRef = useRef<HTMLLIElement>(null);
+  // Once the text has arrived, bring the clause the reader was sent to into view.
+  const loaded = agreement.data !== undefined;
   useEffect(() => {
-    selectedRef.current?.scrollIntoView({ block: 'center' });
-  }, [agreement.data]);
+    if (loaded) selectedRef.current?.scrollIntoView({ block: 'center' });
+  }, [loaded]);
 
   if (agreement.isPending) return <aside className="panel">{text('loading', language)}</aside>;
   if (agreement.isError) {
