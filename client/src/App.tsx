@@ -18,6 +18,7 @@ import { type Language, useUrlState } from './state/url-state';
 import { ChangesView } from './time/ChangesView';
 import { TimeSlider } from './time/TimeSlider';
 import { todayIso } from './time/dates';
+import { SearchBox } from './search/SearchBox';
 import { registerUiFonts } from './ui-fonts';
 
 const LANGUAGE_NAMES: Record<Language, string> = { vi: 'Tiếng Việt', en: 'English', zh: '中文' };
@@ -77,6 +78,12 @@ export function App() {
             ? `${mapFeatures.features.length} ${text('onMap', language)} · ${visible.length - mapFeatures.features.length} ${text('notLocated', language)}`
             : text('loading', language)}
         </span>
+        <SearchBox
+          language={language}
+          onChoose={(hit) =>
+            hit.type === 'feature' ? select(hit.id) : openClause(hit.agreementId ?? hit.id, hit.type === 'clause' ? hit.id : null)
+          }
+        />
         <nav className="languages" aria-label="Ngôn ngữ / Language / 语言">
           {(Object.keys(LANGUAGE_NAMES) as Language[]).map((code) => (
             <button

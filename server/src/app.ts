@@ -8,6 +8,8 @@ import { featureRouter } from './features/router';
 import { healthRouter } from './health/router';
 import { errorHandler, unknownApiRoute } from './http/errors';
 import { provinceRouter } from './provinces/router';
+import { searchRouter } from './search/router';
+import { createSearchService } from './search/search-service';
 import type { RecordRepository } from './record/repository';
 import { vocabularyRouter } from './vocabulary/router';
 
@@ -31,6 +33,7 @@ export function createApp({ repository, clientDir, basemapDir }: AppOptions): Ex
   app.use('/api/features', featureRouter(createFeatureService(repository)));
   app.use('/api/events', eventRouter(repository));
   app.use('/api/provinces', provinceRouter(repository));
+  app.use('/api/search', searchRouter(createSearchService(repository)));
   app.use('/api', unknownApiRoute);
 
   if (basemapDir) {

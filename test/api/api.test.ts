@@ -183,3 +183,35 @@ describe('GET /api/features/:id', () => {
 describe('unknown API paths', () => {
   it('answer a JSON 404, not the web page', () => expectError('/api/gates', 404, 'not_found', /GET \/api\/gates/));
 });
+
+describe('GET /api/search', () => {
+  const search = async (q: string) => (await request(app).get(`/api/search?q=${encodeURIComponent(q)}`)).body as { type: string; id: string; snippet?: string }[];
+
+  it('finds Hữu Nghị without diacritics or capitals', async () => {
+    const hits = await search('huu nghi');
+    expect(hits[0]).toMatchObject({ type: 'feature', id: 'huu-nghi' });
+  });
+
+  it('finds features by their Chinese names', async () => {
+    expect((await search('友谊')).map((hit) => hit.id)).toContain('huu-nghi');
+    expect((await search('爱店')).map((hit) => hit.id)).toContain('chi-ma');
+  });
+
+  it('finds clause text and agreement titles, with a snippet', async () => {
+    const hits = await search('cau phao');
+    const clause = hits.find((hit) => hit.type === 'clause');
+    expect(clause).toMatchObject({ id: '004:3.3' });
+    expect(clause?.snippet).toContain('cầu phao');
+    expect((await search('thong cao chung')).map((hit) => hit.id)).toContain('003');
+  });
+
+  it('refuses a missing or oversized query by name', async () => {
+    const missing = await request(app).get('/api/search');
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.message).toContain('"q"');
+    const huge = await request(app).get(`/api/search?q=${'a'.repeat(201)}`);
+    expect(huge.status).toBe(400);
+    const badLimit = await request(app).get('/api/search?q=a&limit=0');
+    expect(badLimit.status).toBe(400);
+  });
+});

@@ -152,3 +152,29 @@ describe('two-way links between the map and the agreements', () => {
     await page.close();
   });
 });
+
+describe('search', () => {
+  it('finds Hữu Nghị typed without diacritics, by keyboard, and opens it', async () => {
+    const page = await openPage(browser, baseUrl, '/', outsideRequests);
+    const box = page.getByRole('combobox');
+    await box.fill('huu nghi');
+    await page.locator('.search-results li[data-hit-id="huu-nghi"]').waitFor();
+    await page.screenshot({ path: join(artifactsDir, 'search-huu-nghi.png') });
+    await box.press('Enter');
+    await page.locator('aside.panel[data-feature-id="huu-nghi"]').waitFor();
+    expect(new URL(page.url()).searchParams.get('feature')).toBe('huu-nghi');
+    await page.close();
+  });
+
+  it('finds clause text in Chinese and opens the clause', async () => {
+    const page = await openPage(browser, baseUrl, '/', outsideRequests);
+    const box = page.getByRole('combobox');
+    await box.fill('跨境经济合作区');
+    const hit = page.locator('.search-results li[data-hit-id="001-mou:II.2"]');
+    await hit.waitFor();
+    await box.press('ArrowDown');
+    await hit.click();
+    await page.locator('aside.reader li.clause.selected[data-clause-id="001-mou:II.2"]').waitFor();
+    await page.close();
+  });
+});

@@ -108,4 +108,15 @@ export type AgreementDetailResponse = z.infer<typeof agreementDetailResponse>;
 export const eventsResponse = z.array(statusEventSchema);
 export const provincesResponse = z.array(provinceSchema);
 
+export const searchResponse = z.array(
+  z.object({
+    type: z.enum(['feature', 'agreement', 'clause']),
+    id: z.string(),
+    agreementId: z.string().optional(),
+    title: z.object({ vi: z.string(), zh: z.string().nullable(), en: z.string() }),
+    snippet: z.string().optional(),
+  }),
+);
+export type SearchResponse = z.infer<typeof searchResponse>;
+
 export const apiErrorResponse = z.object({ error: z.object({ code: z.string(), message: z.string() }) });

@@ -1,0 +1,97 @@
+import { type SearchResponse, searchResponse } from '@domain/api';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useId, useState } from 'react';
+import { fetchJson } from '../api/fetch-json';
+import { text } from '../i18n/ui-text';
+import type { Language } from '../state/url-state';
+
+type Hit = SearchResponse[number];
+type Props = { language: Language; onChoose: (hit: Hit) => void };
+
+const DEBOUNCE_MS = 150;
+
+/** One box over feature names, agreement titles and clause text; arrows move, Enter opens, Escape closes. */
+export function SearchBox({ language, onChoose }: Props) {
+  const [input, setInput] = useState('');
+  const [query, setQuery] = useState('');
+  const [active, setActive] = useState(0);
+  const [open, setOpen] = useState(false);
+  const listId = useId();
+
+  useEffect(() => {
+    const timer = setTimeout(() => setQuery(input.trim()), DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [input]);
+
+  const results = useQuery({
+    queryKey: ['search', query],
+    enabled: query.length > 0,
+    queryFn: ({ signal }) => fetchJson(`/api/search?q=${encodeURIComponent(query)}&limit=12`, searchResponse, signal),
+  });
+  const hits = query.length > 0 ? (results.data ?? []) : [];
+
+  const choose = (hit: Hit | undefined) => {
+    if (!hit) return;
+    onChoose(hit);
+    setOpen(false);
+  };
+  const titleOf = (hit: Hit) => (language === 'zh' ? (hit.title.zh ?? hit.title.vi) : hit.title[language]);
+
+  return (
+    <div className="search">
+      <input
+        type="search"
+        role="combobox"
+        aria-label={text('search', language)}
+        placeholder={text('searchPlaceholder', language)}
+        aria-expanded={open && hits.length > 0}
+        aria-controls={listId}
+        aria-activedescendant={open && hits[active] ? `${listId}-${active}` : undefined}
+        value={input}
+        onChange={(event) => {
+          setInput(event.target.value);
+          setActive(0);
+          setOpen(true);
+        }}
+        onFocus={() => setOpen(true)}
+        onBlur={() => setTimeout(() => setOpen(false), 150)}
+        onKeyDown={(event) => {
+          if (event.key === 'ArrowDown') {
+            event.preventDefault();
+            setActive((index) => Math.min(index + 1, hits.length - 1));
+          } else if (event.key === 'ArrowUp') {
+            event.preventDefault();
+            setActive((index) => Math.max(index - 1, 0));
+          } else if (event.key === 'Enter') {
+            event.preventDefault();
+            choose(hits[active]);
+          } else if (event.key === 'Escape') {
+            setOpen(false);
+          }
+        }}
+      />
+      {open && hits.length > 0 && (
+        <ul id={listId} role="listbox" className="search-results">
+          {hits.map((hit, index) => (
+            <li
+              key={`${hit.type}-${hit.id}`}
+              id={`${listId}-${index}`}
+              role="option"
+              aria-selected={index === active}
+              data-hit-id={hit.id}
+              onMouseDown={(event) => {
+                event.preventDefault();
+                choose(hit);
+              }}
+              onMouseEnter={() => setActive(index)}
+            >
+              <span className="hit-type">{text(`hit_${hit.type}`, language)}</span>
+              <span className="hit-title">{titleOf(hit)}</span>
+              {hit.snippet && <span className="hit-snippet">{hit.snippet}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
