@@ -158,7 +158,7 @@ describe('search', () => {
     const page = await openPage(browser, baseUrl, '/', outsideRequests);
     const box = page.getByRole('combobox');
     await box.fill('huu nghi');
-    await page.locator('.search-results li[data-hit-id="huu-nghi"]').waitFor();
+    await page.locator('.search-results [role="option"][data-hit-id="huu-nghi"]').waitFor();
     await page.screenshot({ path: join(artifactsDir, 'search-huu-nghi.png') });
     await box.press('Enter');
     await page.locator('aside.panel[data-feature-id="huu-nghi"]').waitFor();
@@ -170,7 +170,7 @@ describe('search', () => {
     const page = await openPage(browser, baseUrl, '/', outsideRequests);
     const box = page.getByRole('combobox');
     await box.fill('跨境经济合作区');
-    const hit = page.locator('.search-results li[data-hit-id="001-mou:II.2"]');
+    const hit = page.locator('.search-results [role="option"][data-hit-id="001-mou:II.2"]');
     await hit.waitFor();
     await box.press('ArrowDown');
     await hit.click();

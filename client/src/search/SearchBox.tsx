@@ -71,12 +71,13 @@ export function SearchBox({ language, onChoose }: Props) {
         }}
       />
       {open && hits.length > 0 && (
-        <ul id={listId} role="listbox" className="search-results">
+        <div id={listId} role="listbox" className="search-results">
           {hits.map((hit, index) => (
-            <li
+            <div
               key={`${hit.type}-${hit.id}`}
               id={`${listId}-${index}`}
               role="option"
+              tabIndex={-1}
               aria-selected={index === active}
               data-hit-id={hit.id}
               onMouseDown={(event) => {
@@ -88,9 +89,9 @@ export function SearchBox({ language, onChoose }: Props) {
               <span className="hit-type">{text(`hit_${hit.type}`, language)}</span>
               <span className="hit-title">{titleOf(hit)}</span>
               {hit.snippet && <span className="hit-snippet">{hit.snippet}</span>}
-            </li>
+            </div>
           ))}
-        </ul>
+        </div>
       )}
     </div>
   );
