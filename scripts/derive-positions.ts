@@ -110,7 +110,7 @@ function main() {
   }[];
   const placeNamed = (name: string) => {
     const place = places.features.find((p) => p.properties?.name_vi === name);
-    if (!place || place.geometry.type !== 'Point') throw new Error(`place ${name} not in basemap`);
+    if (place?.geometry.type !== 'Point') throw new Error(`place ${name} not in basemap`);
     return place as Feature<Point>;
   };
   const results = new Map<string, { coordinates: Position; source: string }>();
