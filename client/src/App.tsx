@@ -19,6 +19,8 @@ import { ChangesView } from './time/ChangesView';
 import { TimeSlider } from './time/TimeSlider';
 import { todayIso } from './time/dates';
 import { SearchBox } from './search/SearchBox';
+import { ProgressSummary } from './summary/ProgressSummary';
+import { NO_FILTERS } from './filters/filters';
 import { registerUiFonts } from './ui-fonts';
 
 const LANGUAGE_NAMES: Record<Language, string> = { vi: 'Tiếng Việt', en: 'English', zh: '中文' };
@@ -44,6 +46,14 @@ export function App() {
         ? visibleFeatures(features.data, { eventsByFeature, provinces: provinces.data }, filters, todayIso())
         : null,
     [features.data, events.data, provinces.data, eventsByFeature, filters],
+  );
+  // The summary counts everything known on the chosen date, whatever the other filters say.
+  const featuresOnDate = useMemo(
+    () =>
+      features.data && events.data && provinces.data
+        ? visibleFeatures(features.data, { eventsByFeature, provinces: provinces.data }, { ...NO_FILTERS, asOf: filters.asOf }, todayIso())
+        : null,
+    [features.data, events.data, provinces.data, eventsByFeature, filters.asOf],
   );
   const mapFeatures = useMemo(
     () => (visible ? toMapFeatures({ type: 'FeatureCollection', features: visible } as FeatureCollectionResponse) : null),
@@ -100,6 +110,24 @@ export function App() {
       </header>
       <main className="workspace">
         <aside className="sidebar">
+          {featuresOnDate && (
+            <ProgressSummary
+              features={featuresOnDate}
+              provinces={provinces.data ?? []}
+              language={language}
+              onPick={(pick) =>
+                setFilters({
+                  ...NO_FILTERS,
+                  asOf: filters.asOf,
+                  kinds: [...pick.kinds],
+                  statuses: pick.statuses,
+                  provinces: pick.provinces ?? [],
+                  agreements: pick.agreements ?? [],
+                  stalled: pick.stalled ?? false,
+                })
+              }
+            />
+          )}
           <FilterPanel
             filters={filters}
             onChange={setFilters}

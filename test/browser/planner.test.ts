@@ -178,3 +178,24 @@ describe('search', () => {
     await page.close();
   });
 });
+
+describe('progress at a glance', () => {
+  it('a summary cell filters the map to those features, and stalled commitments are explained', async () => {
+    const page = await openPage(browser, baseUrl, '/', outsideRequests);
+    const summary = page.locator('.summary');
+    await summary.getByRole('button', { name: /^Tuyên Quang: 1 Hai bên thống nhất/ }).click();
+    await page.waitForFunction(() => new URL(window.location.href).searchParams.get('province') === 'VN-07');
+    expect(await page.locator('.results li').allTextContents()).toEqual([expect.stringContaining('Lũng Làn')]);
+    await page.screenshot({ path: join(artifactsDir, 'summary-cell.png') });
+
+    await summary.locator('.stalled-count').click();
+    await page.waitForFunction(() => new URL(window.location.href).searchParams.get('stalled') === 'true');
+    await page.locator('.result[data-feature-id="lung-lan"]').click();
+    const commitment = page.locator('aside.panel .commitment.stalled');
+    await commitment.waitFor();
+    expect(await commitment.textContent()).toContain('004:3.2');
+    expect(await commitment.textContent()).toContain('003:6.e');
+    await page.screenshot({ path: join(artifactsDir, 'stalled-lung-lan.png') });
+    await page.close();
+  });
+});

@@ -49,6 +49,17 @@ describe('visibleFeatures (the client computes any date itself)', () => {
   });
 });
 
+describe('stalled commitments as a filter', () => {
+  it('keeps only features with a promise restated without progress for over two years, as the server does', async () => {
+    const client = visibleFeatures(collection, index, { ...NO_FILTERS, stalled: true }, TODAY).map((f) => f.id);
+    const server = featureCollectionResponse.parse((await request(createTestApp()).get('/api/features?stalled=true')).body).features.map((f) => f.id);
+    expect(client).toEqual(server);
+    expect(client).toEqual(expect.arrayContaining(['lung-lan', 'binh-nghi', 'chi-ma']));
+    expect(client).not.toContain('tan-thanh-po-chai');
+    expect(visibleFeatures(collection, index, { ...NO_FILTERS, stalled: true, asOf: '2025-12-31' }, TODAY)).toEqual([]);
+  });
+});
+
 describe('changesBetween', () => {
   it('lists what changed from 2023 to 2026 with the clause that changed it', () => {
     const changes = changesBetween(collection, index.eventsByFeature, '2023-12-31', '2026-03-01');
@@ -66,10 +77,17 @@ describe('changesBetween', () => {
 
 describe('filters in the URL', () => {
   it('round-trip through the same parameter names as the API', () => {
-    const filters = { asOf: '2024-08-22', kinds: ['gate_pair' as const], statuses: ['agreed' as const], agreements: ['003', '004'], provinces: ['VN-04'] };
+    const filters = {
+      asOf: '2024-08-22',
+      kinds: ['gate_pair' as const],
+      statuses: ['agreed' as const],
+      agreements: ['003', '004'],
+      provinces: ['VN-04'],
+      stalled: true,
+    };
     const params = new URLSearchParams('feature=chi-ma');
     writeFilters(filters, params);
-    expect(params.toString()).toBe('feature=chi-ma&asOf=2024-08-22&kind=gate_pair&status=agreed&agreement=003%2C004&province=VN-04');
+    expect(params.toString()).toBe('feature=chi-ma&asOf=2024-08-22&kind=gate_pair&status=agreed&agreement=003%2C004&province=VN-04&stalled=true');
     expect(readFilters(params)).toEqual(filters);
   });
 

@@ -9,9 +9,11 @@ export type Filters = {
   agreements: string[];
   /** Province codes as of `asOf` (so "VN-07" after 1 July 2025 includes former Hà Giang). */
   provinces: string[];
+  /** Only features with a commitment restated without progress for over two years. */
+  stalled: boolean;
 };
 
-export const NO_FILTERS: Filters = { asOf: null, kinds: [], statuses: [], agreements: [], provinces: [] };
+export const NO_FILTERS: Filters = { asOf: null, kinds: [], statuses: [], agreements: [], provinces: [], stalled: false };
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -33,6 +35,7 @@ export function readFilters(params: URLSearchParams): Filters {
     statuses: list(params.get('status'), STATUS_IDS),
     agreements: list(params.get('agreement')),
     provinces: list(params.get('province')),
+    stalled: params.get('stalled') === 'true',
   };
 }
 
@@ -44,10 +47,11 @@ export function writeFilters(filters: Filters, params: URLSearchParams): void {
   set('status', filters.statuses.join(','));
   set('agreement', filters.agreements.join(','));
   set('province', filters.provinces.join(','));
+  set('stalled', filters.stalled ? 'true' : null);
 }
 
 export const hasFilters = (filters: Filters) =>
-  filters.kinds.length + filters.statuses.length + filters.agreements.length + filters.provinces.length > 0;
+  filters.stalled || filters.kinds.length + filters.statuses.length + filters.agreements.length + filters.provinces.length > 0;
 
 /** Toggles one value in a list filter. */
 export function toggle<T>(values: readonly T[], value: T): T[] {

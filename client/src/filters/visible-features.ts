@@ -1,4 +1,5 @@
 import type { FeatureCollectionResponse, MapFeature } from '@domain/api';
+import { isStalled } from '@domain/commitments';
 import { featureStateAsOf } from '@domain/feature-state';
 import { provinceAsOf } from '@domain/provinces';
 import type { Province, StatusEvent } from '@domain/schemas';
@@ -36,8 +37,12 @@ export function visibleFeatures(
     if (filters.agreements.length > 0 && !filters.agreements.some((id) => properties.agreements.includes(id))) continue;
     const codes = [...new Set(properties.recordedProvinces.map((code) => provinceAsOf(code, date, provinces)))];
     if (filters.provinces.length > 0 && !filters.provinces.some((code) => codes.includes(code))) continue;
-    const state = featureStateAsOf(eventsByFeature.get(feature.id) ?? [], filters.asOf ?? undefined);
-    const status = KIND_BY_ID[properties.kind].hasStatus ? state.status : null;
+    const events = eventsByFeature.get(feature.id) ?? [];
+    const state = featureStateAsOf(events, filters.asOf ?? undefined);
+    const hasStatus = KIND_BY_ID[properties.kind].hasStatus;
+    const status = hasStatus ? state.status : null;
+    const stalled = hasStatus && isStalled(events, filters.asOf ?? undefined);
+    if (filters.stalled && !stalled) continue;
     if (filters.statuses.length > 0 && !filters.statuses.some((wanted) => wanted === status || wanted === state.upgrade?.status)) continue;
     result.push({
       ...feature,
@@ -47,6 +52,7 @@ export function visibleFeatures(
         level: state.level,
         upgrade: state.upgrade,
         since: state.since,
+        stalled,
         provinces: codes,
         province: codes.find((code) => code.startsWith('VN-')) ?? codes[0],
       },

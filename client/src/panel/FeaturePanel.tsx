@@ -12,6 +12,14 @@ type Props = {
   onOpenClause: (agreementId: string, clauseId: string) => void;
 };
 
+/** "level:international" → "Quốc tế"; "subject:Expansion of the road" stays as the subject. */
+function commitmentTitle(key: string, language: Language): string {
+  const [kind, value] = key.split(':');
+  if (kind === 'level')
+    return value === 'unstated' ? text('levelNotStated', language) : LEVEL_BY_ID[value as keyof typeof LEVEL_BY_ID].label[language];
+  return value;
+}
+
 const nameIn = (name: { vi: string; zh: string | null; en: string }, language: Language) =>
   language === 'zh' ? (name.zh ?? name.vi) : name[language];
 
@@ -88,6 +96,38 @@ function PanelBody({ feature, language, onSelect, onOpenClause }: Omit<Props, 'i
                   </span>
                 )}
                 {side.note && <span className="note"> — {side.note}</span>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {feature.commitments.length > 0 && (
+        <section className="commitments">
+          <h3>{text('commitments', language)}</h3>
+          <ul>
+            {feature.commitments.map((commitment) => (
+              <li key={commitment.key} className={commitment.stalled ? 'commitment stalled' : 'commitment'}>
+                <strong>{commitmentTitle(commitment.key, language)}</strong>
+                {commitment.stalled && <span className="stalled-badge">{text('stalled', language)}</span>}
+                {commitment.achieved && (
+                  <span className="achieved-badge">
+                    {text('achieved', language)} {formatDate(commitment.achieved, language)}
+                  </span>
+                )}
+                <span className="muted">
+                  {' '}
+                  {text('firstMade', language)} {formatDate(commitment.firstMade, language)}
+                  {commitment.lastRestated !== commitment.firstMade &&
+                    ` · ${text('restated', language)} ${formatDate(commitment.lastRestated, language)}`}
+                </span>
+                {commitment.stalled && (
+                  <p className="note">
+                    {text('stalledWhy', language)}: {commitment.stalled.sinceClause} ({formatDate(commitment.stalled.since, language)}) →{' '}
+                    {commitment.stalled.restatedClause} ({formatDate(commitment.stalled.restated, language)}),{' '}
+                    {Math.round(commitment.stalled.days / 30.4)} {language === 'vi' ? 'tháng' : language === 'zh' ? '个月' : 'months'}.
+                  </p>
+                )}
               </li>
             ))}
           </ul>

@@ -55,6 +55,8 @@ export const featureProperties = z.object({
   located: z.boolean(),
   schematic: z.boolean(),
   route: z.object({ mode: transportMode, number: z.string().optional(), variant: z.string().optional() }).nullable(),
+  /** A promise about it was restated without progress for more than two years (as of the date asked). */
+  stalled: z.boolean(),
   agreements: z.array(z.string()),
 });
 export type FeatureProperties = z.infer<typeof featureProperties>;
@@ -84,15 +86,32 @@ export const historyEntry = statusEventSchema.omit({ featureId: true }).extend({
 export type HistoryEntry = z.infer<typeof historyEntry>;
 
 export const featureDetailResponse = mapFeature.extend({
-  record: featureRecordSchema.pick({ sides: true, relations: true, waypoints: true, note: true, unlocated: true, pairingScale: true }).extend({
-    location: located.optional(),
-    mentionedIn: z.array(z.object({ clauseId: z.string(), agreementId: z.string(), label: z.object({ vi: z.string(), en: z.string() }) })),
-  }),
+  record: featureRecordSchema
+    .pick({ sides: true, relations: true, waypoints: true, note: true, unlocated: true, pairingScale: true })
+    .extend({
+      location: located.optional(),
+      mentionedIn: z.array(
+        z.object({ clauseId: z.string(), agreementId: z.string(), label: z.object({ vi: z.string(), en: z.string() }) }),
+      ),
+    }),
   /** Features linked to this one either way: its channels, roads, bridges, markers; the gate it belongs to. */
   related: z.array(
     z.object({ id: z.string(), kind: z.enum(KIND_IDS), name: multilingualName, relation: z.string(), direction: z.enum(['out', 'in']) }),
   ),
   history: z.array(historyEntry),
+  /** Its steps grouped into promises: first made, restated, achieved or stalled. */
+  commitments: z.array(
+    z.object({
+      key: z.string(),
+      clauseIds: z.array(z.string()),
+      firstMade: z.string(),
+      lastRestated: z.string(),
+      achieved: z.string().nullable(),
+      stalled: z
+        .object({ since: z.string(), restated: z.string(), days: z.number(), sinceClause: z.string(), restatedClause: z.string() })
+        .nullable(),
+    }),
+  ),
 });
 export type FeatureDetailResponse = z.infer<typeof featureDetailResponse>;
 

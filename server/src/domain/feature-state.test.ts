@@ -38,7 +38,11 @@ describe('featureStateAsOf', () => {
 
   it('treats any levelled step above an operating gate of unstated level as its upgrade', () => {
     const events = [step('2023-02-22', 'operating', null), step('2023-02-22', 'built', 'international')];
-    expect(featureStateAsOf(events)).toMatchObject({ status: 'operating', level: null, upgrade: { level: 'international', status: 'built' } });
+    expect(featureStateAsOf(events)).toMatchObject({
+      status: 'operating',
+      level: null,
+      upgrade: { level: 'international', status: 'built' },
+    });
   });
 
   it('orders by date, not by position in the record', () => {

@@ -23,10 +23,7 @@ const rank = (level: LevelId | null) => (level === null ? -1 : LEVEL_BY_ID[level
  *                   { date: '2023-02-22', status: 'proposed', level: 'international', … }])
  * // → { status: 'operating', level: 'bilateral', upgrade: { level: 'international', status: 'proposed' }, since: '2023-02-22' }
  */
-export function featureStateAsOf(
-  events: readonly Pick<StatusEvent, 'date' | 'status' | 'level'>[],
-  asOf?: string,
-): FeatureState {
+export function featureStateAsOf(events: readonly Pick<StatusEvent, 'date' | 'status' | 'level'>[], asOf?: string): FeatureState {
   const counted = events
     .map((event, index) => ({ event, index }))
     .filter(({ event }) => asOf === undefined || event.date <= asOf)

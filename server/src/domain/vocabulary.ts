@@ -7,16 +7,7 @@
 export type Labels = { vi: string; en: string; zh: string };
 
 /** Steps a gate, road, bridge or zone moves through, in order. `unknown` = no step recorded. */
-export const STATUS_IDS = [
-  'unknown',
-  'proposed',
-  'agreed',
-  'under_construction',
-  'built',
-  'accepted',
-  'announced',
-  'operating',
-] as const;
+export const STATUS_IDS = ['unknown', 'proposed', 'agreed', 'under_construction', 'built', 'accepted', 'announced', 'operating'] as const;
 export type StatusId = (typeof STATUS_IDS)[number];
 
 export type StatusDefinition = {

@@ -14,10 +14,12 @@ function listOf<T extends string>(allowed: readonly T[], what: string) {
   });
 }
 
-const realDate = z.string().refine(
-  (value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
-  'must be a real date written YYYY-MM-DD',
-);
+const realDate = z
+  .string()
+  .refine(
+    (value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
+    'must be a real date written YYYY-MM-DD',
+  );
 
 const bbox = z.string().transform((value, context) => {
   const parts = value.split(',').map((part) => part.trim());
@@ -37,7 +39,7 @@ const bbox = z.string().transform((value, context) => {
   return numbers as [number, number, number, number];
 });
 
-export const FEATURE_QUERY_PARAMETERS = ['kind', 'status', 'agreement', 'asOf', 'bbox'] as const;
+export const FEATURE_QUERY_PARAMETERS = ['kind', 'status', 'agreement', 'asOf', 'bbox', 'stalled'] as const;
 
 export const featureQuery = z.object({
   kind: listOf(KIND_IDS, 'kind').optional(),
@@ -49,5 +51,10 @@ export const featureQuery = z.object({
     .optional(),
   asOf: realDate.optional(),
   bbox: bbox.optional(),
+  /** true: only features with a stalled commitment; false: only those without. */
+  stalled: z
+    .enum(['true', 'false'], { message: 'must be true or false' })
+    .transform((value) => value === 'true')
+    .optional(),
 });
 export type FeatureQuery = z.infer<typeof featureQuery>;

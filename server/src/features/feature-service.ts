@@ -1,4 +1,5 @@
 import type { FeatureCollectionResponse, FeatureDetailResponse, MapFeature } from '../domain/api';
+import { commitmentsOf } from '../domain/commitments';
 import { provinceAsOf } from '../domain/provinces';
 import type { RecordRepository } from '../record/repository';
 import { badRequest, notFound } from '../http/errors';
@@ -60,6 +61,7 @@ export function createFeatureService(repository: RecordRepository) {
         if (query.status && !query.status.some((wanted) => wanted === status || wanted === upgrade?.status)) continue;
         if (query.agreement && !query.agreement.some((id) => agreements.includes(id))) continue;
         if (query.bbox && !intersectsBbox(feature, query.bbox)) continue;
+        if (query.stalled !== undefined && feature.properties.stalled !== query.stalled) continue;
         features.push(feature);
       }
       return { type: 'FeatureCollection', features };
@@ -72,10 +74,7 @@ export function createFeatureService(repository: RecordRepository) {
       const feature = toApiFeature(record, events, undefined, await provinceResolver());
       const history = await Promise.all(
         events.map(async ({ featureId: _featureId, ...event }) => {
-          const [agreement, clause] = await Promise.all([
-            repository.getAgreement(event.agreementId),
-            repository.getClause(event.clauseId),
-          ]);
+          const [agreement, clause] = await Promise.all([repository.getAgreement(event.agreementId), repository.getClause(event.clauseId)]);
           if (!agreement || !clause) throw new Error(`record link broken for ${id}`); // validated at start-up
           return {
             ...event,
@@ -106,9 +105,24 @@ export function createFeatureService(repository: RecordRepository) {
         if (!other) throw new Error(`relation to missing feature ${link.id}`); // validated at start-up
         return { ...link, kind: other.kind, name: other.name };
       });
+      const commitments = commitmentsOf(events).map((commitment) => ({
+        key: commitment.key,
+        clauseIds: commitment.events.map((event) => event.clauseId),
+        firstMade: commitment.firstMade.date,
+        lastRestated: commitment.events[commitment.events.length - 1].date,
+        achieved: commitment.achieved?.date ?? null,
+        stalled: commitment.stalled && {
+          since: commitment.stalled.since.date,
+          restated: commitment.stalled.restated.date,
+          days: commitment.stalled.days,
+          sinceClause: commitment.stalled.since.clauseId,
+          restatedClause: commitment.stalled.restated.clauseId,
+        },
+      }));
       return {
         ...feature,
         related,
+        commitments,
         record: {
           location: record.location,
           sides: record.sides,

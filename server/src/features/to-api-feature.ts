@@ -1,5 +1,6 @@
 import turfBbox from '@turf/bbox';
 import type { FeatureProperties, MapFeature } from '../domain/api';
+import { isStalled } from '../domain/commitments';
 import { featureStateAsOf } from '../domain/feature-state';
 import type { FeatureRecord, Located, StatusEvent } from '../domain/schemas';
 import { KIND_BY_ID, PRECISION_IDS, PRECISION_BY_ID, type PrecisionId } from '../domain/vocabulary';
@@ -7,8 +8,7 @@ import { KIND_BY_ID, PRECISION_IDS, PRECISION_BY_ID, type PrecisionId } from '..
 /** The least precise of several positions: a line is only as good as its worst waypoint. */
 function worstPrecision(locations: Located[]): PrecisionId {
   return locations.reduce<PrecisionId>(
-    (worst, location) =>
-      PRECISION_IDS.indexOf(location.precision) > PRECISION_IDS.indexOf(worst) ? location.precision : worst,
+    (worst, location) => (PRECISION_IDS.indexOf(location.precision) > PRECISION_IDS.indexOf(worst) ? location.precision : worst),
     'exact',
   );
 }
@@ -60,12 +60,11 @@ export function toApiFeature(
     firstRecorded: null,
     precision,
     approximate:
-      precision === null ||
-      PRECISION_BY_ID[precision].approximate ||
-      locations.some((location) => location.provenance === 'estimate'),
+      precision === null || PRECISION_BY_ID[precision].approximate || locations.some((location) => location.provenance === 'estimate'),
     located: precision !== null,
     schematic: record.schematic ?? false,
     route: record.route ?? null,
+    stalled: hasStatus && isStalled(events, asOf),
     agreements: agreementsOf(record, events),
   };
   return { type: 'Feature', id: record.id, geometry: geometryOf(record), properties };

@@ -15,7 +15,7 @@ export const notFound = (what: string) => new HttpError(404, 'not_found', what);
 export const badRequest = (code: string, message: string) => new HttpError(400, code, message);
 
 export const unknownApiRoute: RequestHandler = (request, _response, next) => {
-  next(new HttpError(404, 'not_found', `No API endpoint ${request.method} ${request.originalUrl.split("?")[0]}`));
+  next(new HttpError(404, 'not_found', `No API endpoint ${request.method} ${request.originalUrl.split('?')[0]}`));
 };
 
 /** Last middleware: known errors keep their status; anything else is a 500 without internals. */

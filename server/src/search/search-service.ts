@@ -35,10 +35,20 @@ export function createSearchService(repository: RecordRepository) {
       ]);
     }
     for (const agreement of agreements) {
-      add({ type: 'agreement', id: agreement.id, title: agreement.title }, [agreement.id, agreement.title.vi, agreement.title.en, agreement.title.zh]);
+      add({ type: 'agreement', id: agreement.id, title: agreement.title }, [
+        agreement.id,
+        agreement.title.vi,
+        agreement.title.en,
+        agreement.title.zh,
+      ]);
       for (const clause of await repository.listClauses(agreement.id)) {
         add(
-          { type: 'clause', id: clause.id, agreementId: agreement.id, title: { vi: `${clause.id} · ${clause.label.vi}`, zh: null, en: `${clause.id} · ${clause.label.en}` } },
+          {
+            type: 'clause',
+            id: clause.id,
+            agreementId: agreement.id,
+            title: { vi: `${clause.id} · ${clause.label.vi}`, zh: null, en: `${clause.id} · ${clause.label.en}` },
+          },
           [clause.text.vi, clause.text.zh],
         );
       }
