@@ -41,7 +41,8 @@ export function ProgressSummary({ features, provinces, language, onPick }: Props
           <th scope="col" />
           {present.map((status) => (
             <th key={status.id} scope="col" title={status.label[language]}>
-              <span className="swatch" style={{ background: status.color }} aria-label={status.label[language]} />
+              <span className="swatch" style={{ background: status.color }} />
+              <span className="visually-hidden">{status.label[language]}</span>
             </th>
           ))}
         </tr>
