@@ -14,7 +14,7 @@ import { Legend } from './legend/Legend';
 import { MapView } from './map/MapView';
 import { toMapFeatures } from './map/to-map-features';
 import { FeaturePanel } from './panel/FeaturePanel';
-import { type Language, useUrlState } from './state/url-state';
+import { type Language, type MapViewState, useUrlState } from './state/url-state';
 import { ChangesView } from './time/ChangesView';
 import { TimeSlider } from './time/TimeSlider';
 import { todayIso } from './time/dates';
@@ -71,6 +71,7 @@ export function App() {
     (agreementId: string, clauseId: string | null) => setUrlState({ doc: agreementId, clause: clauseId }),
     [setUrlState],
   );
+  const setView = useCallback((view: MapViewState) => setUrlState({ view }, 'replace'), [setUrlState]);
   const setFilters = useCallback((next: Filters) => setUrlState({ filters: next }, 'replace'), [setUrlState]);
   const setAsOf = useCallback((asOf: string | null) => setUrlState({ filters: { ...filters, asOf } }, 'replace'), [setUrlState, filters]);
 
@@ -155,7 +156,9 @@ export function App() {
               selectedId={urlState.feature}
               highlightedIds={highlightedIds}
               language={language}
+              initialView={urlState.view}
               onSelect={select}
+              onViewChange={setView}
             />
           ) : (
             <div className="map map-placeholder" role="status">

@@ -1,6 +1,12 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { agreementDetailResponse, agreementListResponse, featureCollectionResponse, featureDetailResponse, vocabularyResponse } from '../../server/src/domain/api';
+import {
+  agreementDetailResponse,
+  agreementListResponse,
+  featureCollectionResponse,
+  featureDetailResponse,
+  vocabularyResponse,
+} from '../../server/src/domain/api';
 import { createTestApp } from '../helpers/app';
 
 const app = createTestApp();
@@ -94,7 +100,15 @@ describe('GET /api/features', () => {
     // Around the Hữu Nghị gate and the Tân Thanh / Cốc Nam roads.
     const body = featureCollectionResponse.parse((await request(app).get('/api/features?bbox=106.6,21.9,106.8,22.05')).body);
     expect(ids(body)).toEqual(
-      expect.arrayContaining(['coc-nam', 'huu-nghi', 'marker-1088-2', 'marker-1104', 'marker-1120', 'railway-nanning-hanoi', 'tan-thanh-po-chai']),
+      expect.arrayContaining([
+        'coc-nam',
+        'huu-nghi',
+        'marker-1088-2',
+        'marker-1104',
+        'marker-1120',
+        'railway-nanning-hanoi',
+        'tan-thanh-po-chai',
+      ]),
     );
     for (const feature of body.features) expect(feature.geometry, feature.id).not.toBeNull();
     expect(ids(body)).not.toContain('chi-ma');
@@ -161,7 +175,9 @@ describe('GET /api/features/:id', () => {
       ['2026-02-11', 'proposed', 'international'],
     ]);
     expect(body.history[1]).toMatchObject({ agreementId: '004', clauseId: '004:3.4', evidence: 'stated', agreementDate: '2023-02-22' });
-    expect(body.history[1].quote).toContain('nâng cấp cửa khẩu song phương Chi Ma (Việt Nam) – Ái Điểm (Trung Quốc) lên thành cửa khẩu quốc tế');
+    expect(body.history[1].quote).toContain(
+      'nâng cấp cửa khẩu song phương Chi Ma (Việt Nam) – Ái Điểm (Trung Quốc) lên thành cửa khẩu quốc tế',
+    );
     expect(body.record.location?.provenance).toBe('estimate');
   });
 
@@ -172,7 +188,11 @@ describe('GET /api/features/:id', () => {
     expect(chiMa.related.map((r) => [r.id, r.relation, r.direction])).toEqual([['co-sa', 'channel_of', 'in']]);
     const road = featureDetailResponse.parse((await request(app).get('/api/features/tan-thanh-po-chai')).body);
     expect(road.related.map((r) => [r.id, r.direction])).toEqual(
-      expect.arrayContaining([['huu-nghi', 'out'], ['marker-1088-2', 'out'], ['marker-1089', 'out']]),
+      expect.arrayContaining([
+        ['huu-nghi', 'out'],
+        ['marker-1088-2', 'out'],
+        ['marker-1089', 'out'],
+      ]),
     );
   });
 
@@ -185,7 +205,8 @@ describe('unknown API paths', () => {
 });
 
 describe('GET /api/search', () => {
-  const search = async (q: string) => (await request(app).get(`/api/search?q=${encodeURIComponent(q)}`)).body as { type: string; id: string; snippet?: string }[];
+  const search = async (q: string) =>
+    (await request(app).get(`/api/search?q=${encodeURIComponent(q)}`)).body as { type: string; id: string; snippet?: string }[];
 
   it('finds Hữu Nghị without diacritics or capitals', async () => {
     const hits = await search('huu nghi');

@@ -78,4 +78,3 @@ export async function waitForMapIdle(page: Page, { needPoints = true } = {}) {
     { timeout: 45_000, polling: 200 },
   );
 }
-

@@ -110,11 +110,16 @@ describe('the map in Chromium', () => {
     await waitForMapIdle(page);
     await page.locator('aside.panel[data-feature-id="huu-nghi"]').waitFor({ timeout: 15_000 });
     const labels = await page.evaluate(() =>
-      (window.__borderAtlasMap as MapHandle).queryRenderedFeatures({ layers: ['record-labels'] }).map((f) => String(f.properties.name_zh ?? '')),
+      (window.__borderAtlasMap as MapHandle)
+        .queryRenderedFeatures({ layers: ['record-labels'] })
+        .map((f) => String(f.properties.name_zh ?? '')),
     );
     expect(labels.join('')).toMatch(/\p{Script=Han}/u);
     const fontRequests = await page.evaluate(() =>
-      performance.getEntriesByType('resource').map((entry) => entry.name).filter((name) => name.includes('/basemap/fonts/')),
+      performance
+        .getEntriesByType('resource')
+        .map((entry) => entry.name)
+        .filter((name) => name.includes('/basemap/fonts/')),
     );
     expect(fontRequests.some((name) => name.includes('noto-sans-sc-subset'))).toBe(true);
     // The page's own Chinese (panel, legend) is drawn from the bundled font, not a system one.

@@ -88,7 +88,12 @@ describe('the planner’s filters, time and links', () => {
     await page.locator('.result[data-feature-id="tra-linh"]').click();
     await page.getByRole('button', { name: 'English' }).click();
     await page.locator('aside.panel[data-feature-id="tra-linh"]').waitFor();
+    await page.locator('button.maplibregl-ctrl-zoom-in').click();
+    await page.waitForFunction(() => new URL(window.location.href).searchParams.has('view'));
+    await waitForMapIdle(page);
     const link = page.url();
+    expect(new URL(link).searchParams.get('view')).toMatch(/^\d+\.\d{4},\d+\.\d{4},\d+\.\d{2}$/);
+    const zoomBefore = await page.evaluate(() => (window.__borderAtlasMap as unknown as { getZoom(): number }).getZoom());
     const listed = await page.locator('.results li').allTextContents();
     await page.close();
 
@@ -103,6 +108,8 @@ describe('the planner’s filters, time and links', () => {
     expect(await fresh.getByRole('checkbox', { name: 'Cao Bang' }).isChecked()).toBe(true);
     expect(await fresh.locator('input.time-date').inputValue()).toBe('2024-01-01');
     expect(await fresh.locator('h1').textContent()).toBe('Northern border cooperation atlas');
+    const zoomAfter = await fresh.evaluate(() => (window.__borderAtlasMap as unknown as { getZoom(): number }).getZoom());
+    expect(zoomAfter).toBeCloseTo(zoomBefore, 1);
     await fresh.screenshot({ path: join(artifactsDir, 'restored-link.png') });
     await context.close();
     expect(outsideRequests).toEqual([]);

@@ -61,7 +61,10 @@ describe('the record', () => {
       expect(ids.has(id), id).toBe(true);
     }
     for (const marker of ['1088/2', '1089', '1104', '1105', '1119', '1120']) {
-      expect(record.features.some((f) => f.kind === 'marker' && f.name.vi === `Mốc ${marker}`), marker).toBe(true);
+      expect(
+        record.features.some((f) => f.kind === 'marker' && f.name.vi === `Mốc ${marker}`),
+        marker,
+      ).toBe(true);
     }
   });
 

@@ -32,8 +32,12 @@ describe('visibleFeatures (the client computes any date itself)', () => {
   });
 
   it('moves the Tân Thanh – Pò Chài road from agreed (2023) to operating (2026)', () => {
-    expect(byId(visibleFeatures(collection, index, { ...NO_FILTERS, asOf: '2023-12-31' }, TODAY), 'tan-thanh-po-chai').properties.status).toBe('agreed');
-    expect(byId(visibleFeatures(collection, index, { ...NO_FILTERS, asOf: '2026-03-01' }, TODAY), 'tan-thanh-po-chai').properties.status).toBe('operating');
+    expect(
+      byId(visibleFeatures(collection, index, { ...NO_FILTERS, asOf: '2023-12-31' }, TODAY), 'tan-thanh-po-chai').properties.status,
+    ).toBe('agreed');
+    expect(
+      byId(visibleFeatures(collection, index, { ...NO_FILTERS, asOf: '2026-03-01' }, TODAY), 'tan-thanh-po-chai').properties.status,
+    ).toBe('operating');
   });
 
   it('filters by province as of the date: Tuyên Quang includes Lũng Làn only after the 2025 merger', () => {
@@ -44,7 +48,12 @@ describe('visibleFeatures (the client computes any date itself)', () => {
   });
 
   it('combines kind, status and agreement filters', () => {
-    const result = visibleFeatures(collection, index, { ...NO_FILTERS, kinds: ['gate_pair'], statuses: ['agreed'], agreements: ['003'] }, TODAY);
+    const result = visibleFeatures(
+      collection,
+      index,
+      { ...NO_FILTERS, kinds: ['gate_pair'], statuses: ['agreed'], agreements: ['003'] },
+      TODAY,
+    );
     expect(result.map((f) => f.id).sort()).toEqual(['binh-nghi', 'ly-van', 'po-peo']);
   });
 });
@@ -52,7 +61,9 @@ describe('visibleFeatures (the client computes any date itself)', () => {
 describe('stalled commitments as a filter', () => {
   it('keeps only features with a promise restated without progress for over two years, as the server does', async () => {
     const client = visibleFeatures(collection, index, { ...NO_FILTERS, stalled: true }, TODAY).map((f) => f.id);
-    const server = featureCollectionResponse.parse((await request(createTestApp()).get('/api/features?stalled=true')).body).features.map((f) => f.id);
+    const server = featureCollectionResponse
+      .parse((await request(createTestApp()).get('/api/features?stalled=true')).body)
+      .features.map((f) => f.id);
     expect(client).toEqual(server);
     expect(client).toEqual(expect.arrayContaining(['lung-lan', 'binh-nghi', 'chi-ma']));
     expect(client).not.toContain('tan-thanh-po-chai');
@@ -87,11 +98,16 @@ describe('filters in the URL', () => {
     };
     const params = new URLSearchParams('feature=chi-ma');
     writeFilters(filters, params);
-    expect(params.toString()).toBe('feature=chi-ma&asOf=2024-08-22&kind=gate_pair&status=agreed&agreement=003%2C004&province=VN-04&stalled=true');
+    expect(params.toString()).toBe(
+      'feature=chi-ma&asOf=2024-08-22&kind=gate_pair&status=agreed&agreement=003%2C004&province=VN-04&stalled=true',
+    );
     expect(readFilters(params)).toEqual(filters);
   });
 
   it('drop malformed values instead of breaking the page', () => {
-    expect(readFilters(new URLSearchParams('asOf=yesterday&kind=gate,gate_pair&status=open'))).toEqual({ ...NO_FILTERS, kinds: ['gate_pair'] });
+    expect(readFilters(new URLSearchParams('asOf=yesterday&kind=gate,gate_pair&status=open'))).toEqual({
+      ...NO_FILTERS,
+      kinds: ['gate_pair'],
+    });
   });
 });

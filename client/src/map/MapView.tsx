@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { FeatureCollection, Geometry } from 'geojson';
-import type { Language } from '../state/url-state';
+import type { Language, MapViewState } from '../state/url-state';
 import type { Basemap } from './basemap-data';
 import { MapController } from './map-controller';
 import type { MapFeatureProperties } from './to-map-features';
@@ -12,21 +12,28 @@ type Props = {
   /** Features named by the clause being read: outlined and fitted into view. */
   highlightedIds: readonly string[];
   language: Language;
+  /** The view to open with (from the URL); later moves are reported through `onViewChange`. */
+  initialView: MapViewState | null;
   onSelect: (id: string | null) => void;
+  onViewChange: (view: MapViewState) => void;
 };
 
 /** The React ↔ MapLibre seam: one controller for the component's life, fed through effects. */
-export function MapView({ basemap, features, selectedId, highlightedIds, language, onSelect }: Props) {
+export function MapView({ basemap, features, selectedId, highlightedIds, language, initialView, onSelect, onViewChange }: Props) {
   const container = useRef<HTMLElement>(null);
   const controller = useRef<MapController | null>(null);
   const onSelectRef = useRef(onSelect);
   onSelectRef.current = onSelect;
+  const onViewChangeRef = useRef(onViewChange);
+  onViewChangeRef.current = onViewChange;
   const initialLanguage = useRef(language);
+  const firstView = useRef(initialView);
 
   useEffect(() => {
     if (!container.current) return;
-    const created = new MapController(container.current, basemap, initialLanguage.current, {
+    const created = new MapController(container.current, basemap, initialLanguage.current, firstView.current, {
       onSelect: (id) => onSelectRef.current(id),
+      onViewChange: (view) => onViewChangeRef.current(view),
     });
     controller.current = created;
     (window as unknown as { __borderAtlasMap?: unknown }).__borderAtlasMap = created.map;

@@ -1,7 +1,7 @@
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { FeatureCollection, Geometry } from 'geojson';
-import type { Language } from '../state/url-state';
+import type { Language, MapViewState } from '../state/url-state';
 import type { Basemap } from './basemap-data';
 import { labelIn, recordLabelIn } from './palette';
 import { PLACE_LABEL_LAYER, PROVINCE_LABEL_LAYER } from './layers/basemap';
@@ -16,7 +16,7 @@ maplibregl.setWorkerUrl(workerUrl);
 export const REGION_BOUNDS: [number, number, number, number] = [101.0, 20.5, 109.0, 24.0];
 const PLAIN_LABEL_LAYERS = [PLACE_LABEL_LAYER, PROVINCE_LABEL_LAYER, RECORD_LAYERS.markerLabels];
 
-type Callbacks = { onSelect: (id: string | null) => void };
+type Callbacks = { onSelect: (id: string | null) => void; onViewChange: (view: MapViewState) => void };
 
 /**
  * The one module that talks to MapLibre: style, sources, layers, events. React hands it data
@@ -31,12 +31,14 @@ export class MapController {
   private uploaded: FeatureCollection | null = null;
   private ready = false;
 
-  constructor(container: HTMLElement, basemap: Basemap, language: Language, callbacks: Callbacks) {
+  constructor(container: HTMLElement, basemap: Basemap, language: Language, view: MapViewState | null, callbacks: Callbacks) {
     this.map = new maplibregl.Map({
       container,
       style: buildStyle(basemap, language, window.location.href),
-      bounds: REGION_BOUNDS,
-      fitBoundsOptions: { padding: 20 },
+      // A shared link's view wins; otherwise the whole northern border region.
+      ...(view
+        ? { center: [view.lng, view.lat] as [number, number], zoom: view.zoom }
+        : { bounds: REGION_BOUNDS, fitBoundsOptions: { padding: 20 } }),
       maxBounds: [96, 15, 114, 29],
       minZoom: 5,
       attributionControl: false,
@@ -49,6 +51,10 @@ export class MapController {
       this.ready = true;
       this.flush();
       this.fitTo(this.highlightedIds);
+    });
+    this.map.on('moveend', () => {
+      const center = this.map.getCenter();
+      callbacks.onViewChange({ lng: center.lng, lat: center.lat, zoom: this.map.getZoom() });
     });
     this.map.on('click', (event) => {
       const hit = this.map.queryRenderedFeatures(event.point, { layers: CLICKABLE_LAYERS.filter((id) => this.map.getLayer(id)) })[0];

@@ -11,7 +11,18 @@ export type UrlState = {
   /** The agreement open in the reader, and the clause selected in it (its features are highlighted). */
   doc: string | null;
   clause: string | null;
+  /** Map view: centre and zoom, so a shared link frames the same area. */
+  view: MapViewState | null;
 };
+
+export type MapViewState = { lng: number; lat: number; zoom: number };
+
+function readView(value: string | null): MapViewState | null {
+  const parts = (value ?? '').split(',').map(Number);
+  if (parts.length !== 3 || parts.some((n) => !Number.isFinite(n))) return null;
+  const [lng, lat, zoom] = parts;
+  return Math.abs(lng) <= 180 && Math.abs(lat) <= 90 && zoom >= 0 && zoom <= 22 ? { lng, lat, zoom } : null;
+}
 
 export function readUrlState(search: string): UrlState {
   const params = new URLSearchParams(search);
@@ -22,6 +33,7 @@ export function readUrlState(search: string): UrlState {
     filters: readFilters(params),
     doc: params.get('doc') || null,
     clause: params.get('clause') || null,
+    view: readView(params.get('view')),
   };
 }
 
@@ -32,6 +44,8 @@ export function writeUrlState(state: UrlState, search: string): string {
   if (state.lang !== 'vi') params.set('lang', state.lang);
   else params.delete('lang');
   writeFilters(state.filters, params);
+  if (state.view) params.set('view', `${state.view.lng.toFixed(4)},${state.view.lat.toFixed(4)},${state.view.zoom.toFixed(2)}`);
+  else params.delete('view');
   for (const name of ['doc', 'clause'] as const) {
     const value = state[name];
     if (value) params.set(name, value);
