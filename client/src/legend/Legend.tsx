@@ -1,4 +1,5 @@
-import { STATUSES, TRANSPORT_MODES } from '@domain/vocabulary';
+import { KIND_BY_ID, LEVEL_BY_ID, STATUSES, TRANSPORT_MODES } from '@domain/vocabulary';
+import { parseIconName, SHAPE_PATHS, type ShapeId } from '../map/shapes';
 import type { FeatureCollection, Geometry } from 'geojson';
 import { text } from '../i18n/ui-text';
 import type { MapFeatureProperties } from '../map/to-map-features';
@@ -15,6 +16,19 @@ export function Legend({ features, language }: Props) {
   }
   const shown = STATUSES.filter((status) => (counts.get(status.id) ?? 0) > 0);
   const has = (test: (p: MapFeatureProperties) => boolean) => features?.features.some((f) => test(f.properties)) ?? false;
+  const shapes = [
+    ...new Set(
+      (features?.features ?? [])
+        .filter((f) => f.geometry.type === 'Point' && !['marker', 'zone'].includes(f.properties.kind))
+        .map((f) => parseIconName(f.properties.icon)?.shape),
+    ),
+  ].filter((shape): shape is ShapeId => shape !== undefined);
+  const shapeLabel = (shape: ShapeId) =>
+    shape === 'crossing'
+      ? KIND_BY_ID.route.label[language]
+      : shape === 'bridge'
+        ? KIND_BY_ID.bridge.label[language]
+        : LEVEL_BY_ID[shape].label[language];
   return (
     <section className="legend" aria-label={text('legend', language)}>
       <h2>{text('legend', language)}</h2>
@@ -30,6 +44,14 @@ export function Legend({ features, language }: Props) {
       <details className="legend-more">
         <summary>{text('symbols', language)}</summary>
         <ul className="legend-symbols">
+          {shapes.map((shape) => (
+            <li key={shape} data-shape={shape}>
+              <svg className="shape-swatch" viewBox="0 0 24 24" width="14" height="14" aria-hidden="true">
+                <path d={SHAPE_PATHS[shape]} fill="#6b6f80" />
+              </svg>
+              {shapeLabel(shape)}
+            </li>
+          ))}
           <li>
             <span className="swatch solid" />
             {text('exact', language)}

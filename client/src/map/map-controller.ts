@@ -3,6 +3,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { FeatureCollection, Geometry } from 'geojson';
 import type { Language, MapViewState } from '../state/url-state';
 import type { Basemap } from './basemap-data';
+import { ALL_ICON_NAMES, drawIcon, ICON_PIXEL_RATIO } from './icons';
 import { labelIn, recordLabelIn } from './palette';
 import { PLACE_LABEL_LAYER, PROVINCE_LABEL_LAYER } from './layers/basemap';
 import { CLICKABLE_LAYERS, RECORD_LAYERS, RECORD_SOURCE } from './layers/record-features';
@@ -48,16 +49,22 @@ export class MapController {
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
     this.map.on('load', () => {
+      // Icons must exist before the first features are laid out, or those tiles draw without them.
+      for (const name of ALL_ICON_NAMES) this.addIcon(name);
       this.ready = true;
       this.flush();
       this.fitTo(this.highlightedIds);
     });
+    // Status-coloured shapes are drawn the first time the style asks for them.
+    this.map.on('styleimagemissing', (event) => this.addIcon(event.id));
     this.map.on('moveend', () => {
       const center = this.map.getCenter();
       callbacks.onViewChange({ lng: center.lng, lat: center.lat, zoom: this.map.getZoom() });
     });
     this.map.on('click', (event) => {
-      const hit = this.map.queryRenderedFeatures(event.point, { layers: CLICKABLE_LAYERS.filter((id) => this.map.getLayer(id)) })[0];
+      const hits = this.map.queryRenderedFeatures(event.point, { layers: CLICKABLE_LAYERS.filter((id) => this.map.getLayer(id)) });
+      // Where features share a spot (a gate and the channel drawn at its position), the gate wins.
+      const hit = [...hits].sort((a, b) => Number(a.properties.rank) - Number(b.properties.rank))[0];
       callbacks.onSelect(hit ? String(hit.properties.id) : null);
     });
     for (const layer of CLICKABLE_LAYERS) {
@@ -68,6 +75,12 @@ export class MapController {
         this.map.getCanvas().style.cursor = '';
       });
     }
+  }
+
+  private addIcon(name: string) {
+    if (this.map.hasImage(name)) return;
+    const image = drawIcon(name);
+    if (image) this.map.addImage(name, image, { pixelRatio: ICON_PIXEL_RATIO });
   }
 
   setData(data: FeatureCollection<Geometry, MapFeatureProperties>) {

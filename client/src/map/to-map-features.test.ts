@@ -87,6 +87,7 @@ describe('toMapFeatures', () => {
       short_vi: 'Chi Ma',
       short_zh: '爱店',
       short_en: 'Chi Ma',
+      icon: 'shape:bilateral:operating:hollow',
       rank: 0,
     });
   });

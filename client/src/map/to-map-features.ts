@@ -1,5 +1,6 @@
 import type { FeatureCollection, Geometry } from 'geojson';
 import type { FeatureCollectionResponse } from '@domain/api';
+import { iconName, shapeOf } from './shapes';
 
 /** Only what the style reads: stable id, kind, status, level, precision flags and the three names. */
 export type MapFeatureProperties = {
@@ -20,6 +21,8 @@ export type MapFeatureProperties = {
   short_vi: string;
   short_zh: string | null;
   short_en: string;
+  /** Icon for point features: shape by level (or kind), status colour, hollow when approximate. */
+  icon: string;
   /** Lower draws first and wins label collisions: gate pairs before channels before the rest. */
   rank: number;
 };
@@ -73,6 +76,7 @@ export function toMapFeatures(collection: FeatureCollectionResponse): FeatureCol
           short_vi: sideName(name.vi, 'first'),
           short_zh: name.zh === null ? null : sideName(name.zh, 'last'),
           short_en: sideName(name.en, 'first'),
+          icon: iconName(shapeOf(kind, level), status ?? 'unknown', approximate),
           rank: KIND_RANK[kind] ?? 9,
         },
       };

@@ -12,6 +12,7 @@ export const RECORD_LAYERS = {
   routes: 'record-routes',
   routesPlanned: 'record-routes-planned',
   uncertainty: 'record-uncertainty',
+  selection: 'record-selection',
   points: 'record-points',
   upgradeRings: 'record-upgrade-rings',
   markers: 'record-markers',
@@ -168,17 +169,39 @@ export function recordLayers(language: Language): LayerSpecification[] {
       },
     },
     {
-      id: RECORD_LAYERS.points,
+      // The selected feature: a dark ring under its symbol (feature-state, no data rebuild).
+      id: RECORD_LAYERS.selection,
       type: 'circle',
       source: RECORD_SOURCE,
       filter: ['all', isPoint, ['!', isKind('marker', 'zone')]],
-      layout: { 'circle-sort-key': ['-', 10, ['get', 'rank']] },
       paint: {
-        'circle-radius': scaledRadius(0),
-        // Hollow when the position is approximate: the colour moves to the ring.
-        'circle-color': ['case', ['get', 'approximate'], PAPER, statusColor()],
-        'circle-stroke-color': ['case', selected, SELECTED, ['get', 'approximate'], statusColor(), PAPER],
-        'circle-stroke-width': ['case', selected, 3.5, ['get', 'approximate'], 3, 1.5],
+        'circle-radius': scaledRadius(4),
+        'circle-opacity': 0,
+        'circle-stroke-color': SELECTED,
+        'circle-stroke-width': 3,
+        'circle-stroke-opacity': ['case', selected, 1, 0],
+      },
+    },
+    {
+      // Gates, channels, openings, markets, roads, bridges and crossings: shape by level (or kind),
+      // colour by status, hollow when the position is approximate (icons drawn on demand, icons.ts).
+      id: RECORD_LAYERS.points,
+      type: 'symbol',
+      source: RECORD_SOURCE,
+      filter: ['all', isPoint, ['!', isKind('marker', 'zone')]],
+      layout: {
+        'icon-image': ['get', 'icon'],
+        'icon-size': [
+          'interpolate',
+          ['linear'],
+          ['zoom'],
+          6,
+          ['match', ['get', 'level'], 'international', 0.85, 'bilateral', 0.72, 0.6],
+          11,
+          ['match', ['get', 'level'], 'international', 1.25, 'bilateral', 1.1, 0.95],
+        ],
+        'icon-allow-overlap': true,
+        'symbol-sort-key': ['-', 10, ['get', 'rank']],
       },
     },
     {

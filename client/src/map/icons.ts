@@ -1,0 +1,39 @@
+import { STATUS_BY_ID, STATUS_IDS, type StatusId } from '@domain/vocabulary';
+import { iconName, parseIconName, SHAPE_PATHS, type ShapeId } from './shapes';
+
+const PIXEL_RATIO = 2;
+const SIZE = 24;
+
+/**
+ * Draws a map icon on demand (MapLibre's `styleimagemissing`): the shape filled with its status
+ * colour and a white edge, or — for approximate positions — white with a thick coloured edge.
+ */
+export function drawIcon(name: string): ImageData | null {
+  const parsed = parseIconName(name);
+  if (!parsed) return null;
+  const colour = STATUS_BY_ID[parsed.status as StatusId]?.color ?? STATUS_BY_ID.unknown.color;
+  const canvas = document.createElement('canvas');
+  canvas.width = SIZE * PIXEL_RATIO;
+  canvas.height = SIZE * PIXEL_RATIO;
+  const context = canvas.getContext('2d');
+  if (!context) return null;
+  context.scale(PIXEL_RATIO, PIXEL_RATIO);
+  // Shrink a little so the edge stroke stays inside the box.
+  context.translate(SIZE * 0.08, SIZE * 0.08);
+  context.scale(0.84, 0.84);
+  const path = new Path2D(SHAPE_PATHS[parsed.shape]);
+  context.lineJoin = 'round';
+  context.fillStyle = parsed.hollow ? '#ffffff' : colour;
+  context.fill(path);
+  context.strokeStyle = parsed.hollow ? colour : '#ffffff';
+  context.lineWidth = parsed.hollow ? 3.2 : 1.8;
+  context.stroke(path);
+  return context.getImageData(0, 0, canvas.width, canvas.height);
+}
+
+export const ICON_PIXEL_RATIO = PIXEL_RATIO;
+
+/** Every icon the style can ask for (shapes × statuses × solid/hollow): registered before data arrives. */
+export const ALL_ICON_NAMES = (Object.keys(SHAPE_PATHS) as ShapeId[]).flatMap((shape) =>
+  STATUS_IDS.flatMap((status) => [iconName(shape, status, false), iconName(shape, status, true)]),
+);
