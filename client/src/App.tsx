@@ -1,6 +1,6 @@
 import type { FeatureCollectionResponse } from '@domain/api';
 import { KIND_IDS, type KindId } from '@domain/vocabulary';
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useBasemap, useFeatures } from './api/queries';
 import { useAgreement, useAgreements, useEvents, useProvinces } from './api/record-queries';
 import { AgreementReader } from './agreements/AgreementReader';
@@ -27,6 +27,8 @@ const LANGUAGE_NAMES: Record<Language, string> = { vi: 'Tiếng Việt', en: 'En
 
 export function App() {
   const [urlState, setUrlState] = useUrlState();
+  // Small screens: the sidebar (summary, filters, results) opens over the map on demand.
+  const [sidebarOpen, setSidebarOpen] = useState(false);
   const basemap = useBasemap();
   const features = useFeatures();
   const events = useEvents();
@@ -83,6 +85,9 @@ export function App() {
   return (
     <div className="app" lang={language === 'zh' ? 'zh-CN' : language}>
       <header className="topbar">
+        <button type="button" className="sidebar-toggle" aria-expanded={sidebarOpen} aria-controls="sidebar" onClick={() => setSidebarOpen(!sidebarOpen)}>
+          ☰ {text('filters', language)}
+        </button>
         <h1>{text('title', language)}</h1>
         <span className="count-line">
           {mapFeatures && visible
@@ -110,7 +115,7 @@ export function App() {
         </nav>
       </header>
       <main className="workspace">
-        <aside className="sidebar">
+        <aside id="sidebar" className={sidebarOpen ? 'sidebar open' : 'sidebar'}>
           {featuresOnDate && (
             <ProgressSummary
               features={featuresOnDate}

@@ -206,3 +206,25 @@ describe('progress at a glance', () => {
     await page.close();
   });
 });
+
+describe('screen sizes', () => {
+  it.each([
+    ['laptop', 1366, 768],
+    ['phone', 390, 844],
+  ])('fits a %s screen (%i×%i) without sideways scrolling, filters reachable', async (name, width, height) => {
+    const context = await browser.newContext({ viewport: { width, height } });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/?feature=huu-nghi`);
+    await waitForMapIdle(page);
+    await page.locator('aside.panel[data-feature-id="huu-nghi"]').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    const map = await page.locator('.map').boundingBox();
+    expect(map?.width).toBeGreaterThan(width * 0.35);
+    expect(map?.height).toBeGreaterThan(200);
+    const filters = page.getByRole('checkbox', { name: 'Cặp cửa khẩu' });
+    if (!(await filters.isVisible())) await page.getByRole('button', { name: /Bộ lọc/ }).click();
+    expect(await filters.isVisible()).toBe(true);
+    await page.screenshot({ path: join(artifactsDir, `size-${name}.png`) });
+    await context.close();
+  });
+});

@@ -98,6 +98,25 @@ describe('toMapFeatures', () => {
     expect(marker.properties.rank).toBeGreaterThan(gate.properties.rank);
   });
 
+  it('draws a pairing as an arc between its two ends', () => {
+    const pairing = deepFreeze({
+      type: 'FeatureCollection' as const,
+      features: [
+        {
+          ...collection.features[1],
+          id: 'pairing-dien-bien-luang-namtha',
+          geometry: { type: 'LineString' as const, coordinates: [[103.0169, 21.3856], [100.975, 22.7308]] as [number, number][] },
+          properties: { ...collection.features[1].properties, kind: 'pairing' as const },
+        },
+      ],
+    });
+    const [arc] = toMapFeatures(pairing).features;
+    expect(arc.geometry.type).toBe('LineString');
+    const coordinates = (arc.geometry as { coordinates: number[][] }).coordinates;
+    expect(coordinates.length).toBeGreaterThan(2);
+    expect(coordinates[0]).toEqual([103.0169, 21.3856]);
+  });
+
   it('does not mutate its input (fixtures are frozen)', () => {
     expect(() => toMapFeatures(collection)).not.toThrow();
   });

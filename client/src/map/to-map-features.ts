@@ -1,5 +1,6 @@
 import type { FeatureCollection, Geometry } from 'geojson';
 import type { FeatureCollectionResponse } from '@domain/api';
+import { arcBetween } from './arc';
 import { iconName, shapeOf } from './shapes';
 
 /** Only what the style reads: stable id, kind, status, level, precision flags and the three names. */
@@ -56,10 +57,15 @@ export function toMapFeatures(collection: FeatureCollectionResponse): FeatureCol
     features: collection.features.flatMap((feature) => {
       if (!feature.geometry) return [];
       const { kind, status, upgrade, level, approximate, precision, schematic, name, route } = feature.properties;
+      // Pairings are relationships, not roads: drawn as arcs between their two ends.
+      const geometry =
+        kind === 'pairing' && feature.geometry.type === 'LineString' && feature.geometry.coordinates.length === 2
+          ? { type: 'LineString' as const, coordinates: arcBetween(feature.geometry.coordinates[0], feature.geometry.coordinates[1]) }
+          : feature.geometry;
       const mapped = {
         type: 'Feature' as const,
         id: feature.id,
-        geometry: feature.geometry,
+        geometry,
         properties: {
           id: feature.id,
           kind,

@@ -16,6 +16,7 @@ export const RECORD_LAYERS = {
   points: 'record-points',
   upgradeRings: 'record-upgrade-rings',
   markers: 'record-markers',
+  routeArrows: 'record-route-arrows',
   highlightPoints: 'record-highlight-points',
   highlightLines: 'record-highlight-lines',
   labels: 'record-labels',
@@ -215,6 +216,25 @@ export function recordLayers(language: Language): LayerSpecification[] {
         'circle-stroke-color': statusColor('upgradeStatus'),
         'circle-stroke-width': 2.5,
       },
+    },
+    {
+      // Direction of travel: the order the documents list the route's places in.
+      id: RECORD_LAYERS.routeArrows,
+      type: 'symbol',
+      source: RECORD_SOURCE,
+      filter: ['all', isLine, isKind('route')],
+      minzoom: 6.5,
+      layout: {
+        'symbol-placement': 'line',
+        'symbol-spacing': 90,
+        'text-field': '›',
+        'text-font': [LABEL_FONT],
+        'text-size': 18,
+        'text-keep-upright': false,
+        'text-allow-overlap': true,
+        'text-ignore-placement': true,
+      },
+      paint: { 'text-color': modeColor, 'text-halo-color': PAPER, 'text-halo-width': 1.5 },
     },
     {
       // A halo around everything the selected clause names; invisible otherwise.
