@@ -85,7 +85,13 @@ export function App() {
   return (
     <div className="app" lang={language === 'zh' ? 'zh-CN' : language}>
       <header className="topbar">
-        <button type="button" className="sidebar-toggle" aria-expanded={sidebarOpen} aria-controls="sidebar" onClick={() => setSidebarOpen(!sidebarOpen)}>
+        <button
+          type="button"
+          className="sidebar-toggle"
+          aria-expanded={sidebarOpen}
+          aria-controls="sidebar"
+          onClick={() => setSidebarOpen(!sidebarOpen)}
+        >
           ☰ {text('filters', language)}
         </button>
         <h1>{text('title', language)}</h1>

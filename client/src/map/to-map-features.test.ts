@@ -105,7 +105,13 @@ describe('toMapFeatures', () => {
         {
           ...collection.features[1],
           id: 'pairing-dien-bien-luang-namtha',
-          geometry: { type: 'LineString' as const, coordinates: [[103.0169, 21.3856], [100.975, 22.7308]] as [number, number][] },
+          geometry: {
+            type: 'LineString' as const,
+            coordinates: [
+              [103.0169, 21.3856],
+              [100.975, 22.7308],
+            ] as [number, number][],
+          },
           properties: { ...collection.features[1].properties, kind: 'pairing' as const },
         },
       ],

@@ -108,7 +108,9 @@ function PanelBody({ feature, language, onSelect, onOpenClause }: Omit<Props, 'i
           <ul>
             {feature.commitments.map((commitment) => (
               <li key={commitment.key} className={commitment.stalled ? 'commitment stalled' : 'commitment'}>
-                <strong>{commitmentTitle(commitment.key, language)}</strong>
+                <strong>
+                  {commitment.subject ? commitment.subject[language === 'vi' ? 'vi' : 'en'] : commitmentTitle(commitment.key, language)}
+                </strong>
                 {commitment.stalled && <span className="stalled-badge">{text('stalled', language)}</span>}
                 {commitment.achieved && (
                   <span className="achieved-badge">

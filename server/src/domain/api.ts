@@ -103,6 +103,8 @@ export const featureDetailResponse = mapFeature.extend({
   commitments: z.array(
     z.object({
       key: z.string(),
+      /** What the promise is about when it is not the opening itself (smart gate, expansion…). */
+      subject: z.object({ vi: z.string(), en: z.string() }).nullable(),
       clauseIds: z.array(z.string()),
       firstMade: z.string(),
       lastRestated: z.string(),

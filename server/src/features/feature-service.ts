@@ -107,6 +107,7 @@ export function createFeatureService(repository: RecordRepository) {
       });
       const commitments = commitmentsOf(events).map((commitment) => ({
         key: commitment.key,
+        subject: commitment.firstMade.subject ?? null,
         clauseIds: commitment.events.map((event) => event.clauseId),
         firstMade: commitment.firstMade.date,
         lastRestated: commitment.events[commitment.events.length - 1].date,
