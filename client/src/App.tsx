@@ -97,7 +97,7 @@ export function App() {
         <h1>{text('title', language)}</h1>
         <span className="count-line">
           {mapFeatures && visible
-            ? `${mapFeatures.features.length} ${text('onMap', language)} · ${visible.length - mapFeatures.features.length} ${text('notLocated', language)}`
+            ? `${visible.filter((f) => f.geometry).length} ${text('onMap', language)} · ${visible.filter((f) => !f.geometry).length} ${text('notLocated', language)}`
             : text('loading', language)}
         </span>
         <SearchBox

@@ -228,3 +228,22 @@ describe('screen sizes', () => {
     await context.close();
   });
 });
+
+describe('both sides of a pair', () => {
+  it('draws Hữu Nghị and Hữu Nghị Quan apart and linked when zoomed in; a side selects its pair', async () => {
+    const page = await openPage(browser, baseUrl, '/?view=106.7115,21.9737,14', outsideRequests);
+    const sides = await page.evaluate(() =>
+      (window.__borderAtlasMap as MapHandle).queryRenderedFeatures({ layers: ['record-sides', 'record-side-links'] }).map((f) => String(f.properties.id)),
+    );
+    expect(sides.sort()).toEqual(['huu-nghi#CN', 'huu-nghi#VN', 'huu-nghi#link']);
+    // The sides are drawings of the pair, not features of their own: counts do not change.
+    expect(await page.locator('.count-line').textContent()).toMatch(/^65 .* · 3 /);
+    const youyiguan = await page.evaluate(() => window.__borderAtlasMap?.project([106.71222, 21.97639]));
+    const box = await page.locator('.map canvas').boundingBox();
+    if (!youyiguan || !box) throw new Error('map not measurable');
+    await page.mouse.click(box.x + youyiguan.x, box.y + youyiguan.y);
+    await page.locator('aside.panel[data-feature-id="huu-nghi"]').waitFor();
+    await page.screenshot({ path: join(artifactsDir, 'huu-nghi-sides.png') });
+    await page.close();
+  });
+});

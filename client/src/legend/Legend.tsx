@@ -2,7 +2,7 @@ import { KIND_BY_ID, LEVEL_BY_ID, STATUSES, TRANSPORT_MODES } from '@domain/voca
 import { parseIconName, SHAPE_PATHS, type ShapeId } from '../map/shapes';
 import type { FeatureCollection, Geometry } from 'geojson';
 import { text } from '../i18n/ui-text';
-import type { MapFeatureProperties } from '../map/to-map-features';
+import { isDrawingPart, type MapFeatureProperties } from '../map/to-map-features';
 import type { Language } from '../state/url-state';
 
 type Props = { features: FeatureCollection<Geometry, MapFeatureProperties> | null; language: Language };
@@ -11,7 +11,7 @@ type Props = { features: FeatureCollection<Geometry, MapFeatureProperties> | nul
 export function Legend({ features, language }: Props) {
   const counts = new Map<string, number>();
   for (const feature of features?.features ?? []) {
-    if (feature.properties.kind === 'marker') continue;
+    if (feature.properties.kind === 'marker' || isDrawingPart(feature.properties)) continue;
     counts.set(feature.properties.status, (counts.get(feature.properties.status) ?? 0) + 1);
   }
   const shown = STATUSES.filter((status) => (counts.get(status.id) ?? 0) > 0);

@@ -65,7 +65,7 @@ export class MapController {
       const hits = this.map.queryRenderedFeatures(event.point, { layers: CLICKABLE_LAYERS.filter((id) => this.map.getLayer(id)) });
       // Where features share a spot (a gate and the channel drawn at its position), the gate wins.
       const hit = [...hits].sort((a, b) => Number(a.properties.rank) - Number(b.properties.rank))[0];
-      callbacks.onSelect(hit ? String(hit.properties.id) : null);
+      callbacks.onSelect(hit ? String(hit.properties.parent ?? hit.properties.id) : null);
     });
     for (const layer of CLICKABLE_LAYERS) {
       this.map.on('mouseenter', layer, () => {

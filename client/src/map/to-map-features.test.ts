@@ -30,6 +30,7 @@ const collection: FeatureCollectionResponse = deepFreeze({
         schematic: false,
         route: null,
         stalled: false,
+        sidePoints: [],
         agreements: ['004'],
       },
     },
@@ -53,6 +54,7 @@ const collection: FeatureCollectionResponse = deepFreeze({
         schematic: false,
         route: null,
         stalled: false,
+        sidePoints: [],
         agreements: ['004'],
       },
     },
@@ -96,6 +98,43 @@ describe('toMapFeatures', () => {
     const [gate, marker] = toMapFeatures(collection).features;
     expect(marker.properties.status).toBe('unknown');
     expect(marker.properties.rank).toBeGreaterThan(gate.properties.rank);
+  });
+
+  it('draws both sides of a pair apart, linked, when each has its own position', () => {
+    const pair = deepFreeze({
+      type: 'FeatureCollection' as const,
+      features: [
+        {
+          ...collection.features[0],
+          id: 'huu-nghi',
+          properties: {
+            ...collection.features[0].properties,
+            sidePoints: [
+              {
+                country: 'VN',
+                name: { vi: 'Cửa khẩu quốc tế Hữu Nghị', zh: '友谊口岸', en: 'Huu Nghi' },
+                coordinates: [106.71083, 21.97111] as [number, number],
+                approximate: false,
+              },
+              {
+                country: 'CN',
+                name: { vi: 'Hữu Nghị Quan', zh: '友谊关', en: 'Youyiguan' },
+                coordinates: [106.71222, 21.97639] as [number, number],
+                approximate: false,
+              },
+            ],
+          },
+        },
+      ],
+    });
+    const drawn = toMapFeatures(pair).features;
+    expect(drawn.map((f) => [f.id, f.properties.kind, f.properties.parent])).toEqual([
+      ['huu-nghi', 'gate_pair', undefined],
+      ['huu-nghi#link', 'side_link', 'huu-nghi'],
+      ['huu-nghi#VN', 'side', 'huu-nghi'],
+      ['huu-nghi#CN', 'side', 'huu-nghi'],
+    ]);
+    expect(drawn[3].properties.name_zh).toBe('友谊关');
   });
 
   it('draws a pairing as an arc between its two ends', () => {

@@ -6,6 +6,8 @@ import { iconName, shapeOf } from './shapes';
 /** Only what the style reads: stable id, kind, status, level, precision flags and the three names. */
 export type MapFeatureProperties = {
   id: string;
+  /** For the side points of a pair: the pair they belong to (a click selects it). */
+  parent?: string;
   kind: string;
   status: string;
   upgradeStatus: string | null;
@@ -32,6 +34,49 @@ export type MapFeatureProperties = {
 export function sideName(pairName: string, side: 'first' | 'last'): string {
   const parts = pairName.split(/\s*[–—]\s*/u);
   return (side === 'first' ? parts[0] : parts.at(-1)) ?? pairName;
+}
+
+/** Extra drawings of a feature (its two sides and their link): not features of their own for counts. */
+export const isDrawingPart = (properties: Pick<MapFeatureProperties, 'parent'>) => properties.parent !== undefined;
+
+/** Sides closer than this to the pair's own point are not drawn apart (degrees, ≈50 m). */
+const SIDE_MIN_SEPARATION = 0.0005;
+
+/**
+ * The two sides of a pair, where each has its own position: a dot per side and a link between
+ * them, so a planner sees both gates (e.g. Hữu Nghị and Hữu Nghị Quan, 600 m apart).
+ */
+function sideFeatures(feature: FeatureCollectionResponse['features'][number], parent: MapFeatureProperties) {
+  const sides = feature.properties.sidePoints;
+  if (sides.length < 2 || feature.geometry?.type !== 'Point') return [];
+  const [a, b] = sides;
+  if (Math.hypot(a.coordinates[0] - b.coordinates[0], a.coordinates[1] - b.coordinates[1]) < SIDE_MIN_SEPARATION) return [];
+  const side = (point: (typeof sides)[number]) => ({
+    type: 'Feature' as const,
+    id: `${feature.id}#${point.country}`,
+    geometry: { type: 'Point' as const, coordinates: point.coordinates },
+    properties: {
+      ...parent,
+      id: `${feature.id}#${point.country}`,
+      parent: feature.id,
+      kind: 'side',
+      approximate: point.approximate,
+      name_vi: point.name.vi,
+      name_zh: point.name.zh,
+      name_en: point.name.en,
+      short_vi: point.name.vi,
+      short_zh: point.name.zh,
+      short_en: point.name.en,
+      rank: 8,
+    },
+  });
+  const link = {
+    type: 'Feature' as const,
+    id: `${feature.id}#link`,
+    geometry: { type: 'LineString' as const, coordinates: [a.coordinates, b.coordinates] },
+    properties: { ...parent, id: `${feature.id}#link`, parent: feature.id, kind: 'side_link', rank: 8 },
+  };
+  return [link, side(a), side(b)];
 }
 
 const KIND_RANK: Record<string, number> = {
@@ -86,7 +131,7 @@ export function toMapFeatures(collection: FeatureCollectionResponse): FeatureCol
           rank: KIND_RANK[kind] ?? 9,
         },
       };
-      return [mapped];
+      return [mapped, ...sideFeatures(feature, mapped.properties)];
     }),
   };
 }

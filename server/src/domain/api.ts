@@ -55,6 +55,8 @@ export const featureProperties = z.object({
   located: z.boolean(),
   schematic: z.boolean(),
   route: z.object({ mode: transportMode, number: z.string().optional(), variant: z.string().optional() }).nullable(),
+  /** Each side of a pair that has a position of its own (drawn and linked at close zoom). */
+  sidePoints: z.array(z.object({ country: z.string(), name: multilingualName, coordinates: lonLat, approximate: z.boolean() })),
   /** A promise about it was restated without progress for more than two years (as of the date asked). */
   stalled: z.boolean(),
   agreements: z.array(z.string()),

@@ -65,6 +65,18 @@ export function toApiFeature(
     schematic: record.schematic ?? false,
     route: record.route ?? null,
     stalled: hasStatus && isStalled(events, asOf),
+    sidePoints: (record.sides ?? []).flatMap((side) =>
+      side.location
+        ? [
+            {
+              country: side.country,
+              name: side.name,
+              coordinates: side.location.coordinates,
+              approximate: PRECISION_BY_ID[side.location.precision].approximate || side.location.provenance === 'estimate',
+            },
+          ]
+        : [],
+    ),
     agreements: agreementsOf(record, events),
   };
   return { type: 'Feature', id: record.id, geometry: geometryOf(record), properties };

@@ -17,6 +17,8 @@ export const RECORD_LAYERS = {
   upgradeRings: 'record-upgrade-rings',
   markers: 'record-markers',
   routeArrows: 'record-route-arrows',
+  sideLinks: 'record-side-links',
+  sides: 'record-sides',
   highlightPoints: 'record-highlight-points',
   highlightLines: 'record-highlight-lines',
   labels: 'record-labels',
@@ -25,6 +27,7 @@ export const RECORD_LAYERS = {
 
 /** Layers a click can select a feature on. */
 export const CLICKABLE_LAYERS = [
+  'record-sides',
   RECORD_LAYERS.points,
   RECORD_LAYERS.markers,
   RECORD_LAYERS.routes,
@@ -145,7 +148,7 @@ export function recordLayers(language: Language): LayerSpecification[] {
       id: RECORD_LAYERS.uncertainty,
       type: 'circle',
       source: RECORD_SOURCE,
-      filter: ['all', isPoint, ['get', 'approximate'], ['!', isKind('zone')]],
+      filter: ['all', isPoint, ['get', 'approximate'], ['!', isKind('zone', 'side')]],
       paint: {
         'circle-radius': uncertaintyRadius,
         'circle-color': statusColor(),
@@ -174,7 +177,7 @@ export function recordLayers(language: Language): LayerSpecification[] {
       id: RECORD_LAYERS.selection,
       type: 'circle',
       source: RECORD_SOURCE,
-      filter: ['all', isPoint, ['!', isKind('marker', 'zone')]],
+      filter: ['all', isPoint, ['!', isKind('marker', 'zone', 'side')]],
       paint: {
         'circle-radius': scaledRadius(4),
         'circle-opacity': 0,
@@ -189,7 +192,7 @@ export function recordLayers(language: Language): LayerSpecification[] {
       id: RECORD_LAYERS.points,
       type: 'symbol',
       source: RECORD_SOURCE,
-      filter: ['all', isPoint, ['!', isKind('marker', 'zone')]],
+      filter: ['all', isPoint, ['!', isKind('marker', 'zone', 'side')]],
       layout: {
         'icon-image': ['get', 'icon'],
         'icon-size': [
@@ -209,12 +212,34 @@ export function recordLayers(language: Language): LayerSpecification[] {
       id: RECORD_LAYERS.upgradeRings,
       type: 'circle',
       source: RECORD_SOURCE,
-      filter: ['all', isPoint, ['has', 'upgradeStatus'], ['!=', ['get', 'upgradeStatus'], null]],
+      filter: ['all', isPoint, ['!', isKind('side')], ['!=', ['get', 'upgradeStatus'], null]],
       paint: {
         'circle-radius': scaledRadius(5),
         'circle-opacity': 0,
         'circle-stroke-color': statusColor('upgradeStatus'),
         'circle-stroke-width': 2.5,
+      },
+    },
+    {
+      // Both sides of a pair, linked, once zoomed in enough to tell them apart.
+      id: RECORD_LAYERS.sideLinks,
+      type: 'line',
+      source: RECORD_SOURCE,
+      filter: ['all', isLine, isKind('side_link')],
+      minzoom: 10,
+      paint: { 'line-color': INK, 'line-width': 1.5, 'line-dasharray': [1, 1.5], 'line-opacity': 0.7 },
+    },
+    {
+      id: RECORD_LAYERS.sides,
+      type: 'circle',
+      source: RECORD_SOURCE,
+      filter: ['all', isPoint, isKind('side')],
+      minzoom: 10,
+      paint: {
+        'circle-radius': 5,
+        'circle-color': ['case', ['get', 'approximate'], PAPER, statusColor()],
+        'circle-stroke-color': ['case', ['get', 'approximate'], statusColor(), INK],
+        'circle-stroke-width': 1.5,
       },
     },
     {
@@ -262,7 +287,7 @@ export function recordLayers(language: Language): LayerSpecification[] {
       id: RECORD_LAYERS.labels,
       type: 'symbol',
       source: RECORD_SOURCE,
-      filter: ['all', isPoint, ['!', isKind('marker')], ['any', isKind('gate_pair'), ['>=', ['zoom'], 8]]],
+      filter: ['all', isPoint, ['!', isKind('marker', 'side')], ['any', isKind('gate_pair'), ['>=', ['zoom'], 8]]],
       layout: {
         'text-field': recordLabelIn(language),
         'text-font': [LABEL_FONT],
