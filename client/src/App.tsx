@@ -42,20 +42,34 @@ export function App() {
   );
 
   const eventsByFeature = useMemo(() => indexEvents(events.data ?? []), [events.data]);
+  const agreementDates = useMemo(
+    () =>
+      new Map(
+        (agreements.data ?? []).flatMap((a) =>
+          (a.signedDate ?? a.documentDate) ? [[a.id, (a.signedDate ?? a.documentDate) as string]] : [],
+        ),
+      ),
+    [agreements.data],
+  );
   const visible = useMemo(
     () =>
       features.data && events.data && provinces.data
-        ? visibleFeatures(features.data, { eventsByFeature, provinces: provinces.data }, filters, todayIso())
+        ? visibleFeatures(features.data, { eventsByFeature, provinces: provinces.data, agreementDates }, filters, todayIso())
         : null,
-    [features.data, events.data, provinces.data, eventsByFeature, filters],
+    [features.data, events.data, provinces.data, eventsByFeature, agreementDates, filters],
   );
   // The summary counts everything known on the chosen date, whatever the other filters say.
   const featuresOnDate = useMemo(
     () =>
       features.data && events.data && provinces.data
-        ? visibleFeatures(features.data, { eventsByFeature, provinces: provinces.data }, { ...NO_FILTERS, asOf: filters.asOf }, todayIso())
+        ? visibleFeatures(
+            features.data,
+            { eventsByFeature, provinces: provinces.data, agreementDates },
+            { ...NO_FILTERS, asOf: filters.asOf },
+            todayIso(),
+          )
         : null,
-    [features.data, events.data, provinces.data, eventsByFeature, filters.asOf],
+    [features.data, events.data, provinces.data, eventsByFeature, agreementDates, filters.asOf],
   );
   const mapFeatures = useMemo(
     () => (visible ? toMapFeatures({ type: 'FeatureCollection', features: visible } as FeatureCollectionResponse) : null),

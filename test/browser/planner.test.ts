@@ -233,7 +233,9 @@ describe('both sides of a pair', () => {
   it('draws Hữu Nghị and Hữu Nghị Quan apart and linked when zoomed in; a side selects its pair', async () => {
     const page = await openPage(browser, baseUrl, '/?view=106.7115,21.9737,14', outsideRequests);
     const sides = await page.evaluate(() =>
-      (window.__borderAtlasMap as MapHandle).queryRenderedFeatures({ layers: ['record-sides', 'record-side-links'] }).map((f) => String(f.properties.id)),
+      (window.__borderAtlasMap as MapHandle)
+        .queryRenderedFeatures({ layers: ['record-sides', 'record-side-links'] })
+        .map((f) => String(f.properties.id)),
     );
     expect(sides.sort()).toEqual(['huu-nghi#CN', 'huu-nghi#VN', 'huu-nghi#link']);
     // The sides are drawings of the pair, not features of their own: counts do not change.
@@ -244,6 +246,23 @@ describe('both sides of a pair', () => {
     await page.mouse.click(box.x + youyiguan.x, box.y + youyiguan.y);
     await page.locator('aside.panel[data-feature-id="huu-nghi"]').waitFor();
     await page.screenshot({ path: join(artifactsDir, 'huu-nghi-sides.png') });
+    await page.close();
+  });
+});
+
+describe('playing through time', () => {
+  it('shows the record growing document by document (screenshots per date)', async () => {
+    const page = await openPage(browser, baseUrl, '/?asOf=2023-02-22', outsideRequests);
+    const counts: number[] = [];
+    for (const date of ['2022-03-17', '2023-02-22', '2024-08-22', '2026-02-11']) {
+      await page.locator('input.time-date').fill(date);
+      await page.waitForFunction((d) => new URL(window.location.href).searchParams.get('asOf') === d, date);
+      await waitForMapIdle(page, { needPoints: false });
+      counts.push(await page.locator('.results li').count());
+      await page.screenshot({ path: join(artifactsDir, `play-${date}.png`) });
+    }
+    expect(counts).toEqual([...counts].sort((a, b) => a - b));
+    expect(counts[0]).toBeLessThan(counts[3]);
     await page.close();
   });
 });

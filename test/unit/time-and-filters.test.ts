@@ -58,6 +58,22 @@ describe('visibleFeatures (the client computes any date itself)', () => {
   });
 });
 
+describe('agreements as of a date', () => {
+  it('does not link a feature to an agreement signed after the date', () => {
+    const dated = {
+      ...index,
+      agreementDates: new Map([
+        ['003', '2026-02-11'],
+        ['004', '2023-02-22'],
+      ]),
+    };
+    const in2024 = visibleFeatures(collection, dated, { ...NO_FILTERS, asOf: '2024-06-01', agreements: ['003'] }, TODAY);
+    expect(in2024).toEqual([]);
+    const chiMa = visibleFeatures(collection, dated, { ...NO_FILTERS, asOf: '2024-06-01' }, TODAY).find((f) => f.id === 'chi-ma');
+    expect(chiMa?.properties.agreements).toEqual(['004']);
+  });
+});
+
 describe('stalled commitments as a filter', () => {
   it('keeps only features with a promise restated without progress for over two years, as the server does', async () => {
     const client = visibleFeatures(collection, index, { ...NO_FILTERS, stalled: true }, TODAY).map((f) => f.id);

@@ -9,6 +9,8 @@ import type { Filters } from './filters';
 export type RecordIndex = {
   eventsByFeature: ReadonlyMap<string, readonly StatusEvent[]>;
   provinces: readonly Province[];
+  /** Date each agreement counts from (signed, else written): a feature is not linked to it before then. */
+  agreementDates?: ReadonlyMap<string, string>;
 };
 
 export function indexEvents(events: readonly StatusEvent[]): Map<string, StatusEvent[]> {
@@ -24,7 +26,7 @@ export function indexEvents(events: readonly StatusEvent[]): Map<string, StatusE
  */
 export function visibleFeatures(
   collection: FeatureCollectionResponse,
-  { eventsByFeature, provinces }: RecordIndex,
+  { eventsByFeature, provinces, agreementDates }: RecordIndex,
   filters: Filters,
   today: string,
 ): MapFeature[] {
@@ -34,7 +36,10 @@ export function visibleFeatures(
     const properties = feature.properties;
     if (filters.asOf && (properties.firstRecorded ?? '9999') > filters.asOf) continue;
     if (filters.kinds.length > 0 && !filters.kinds.includes(properties.kind)) continue;
-    if (filters.agreements.length > 0 && !filters.agreements.some((id) => properties.agreements.includes(id))) continue;
+    const agreements = filters.asOf
+      ? properties.agreements.filter((id) => (agreementDates?.get(id) ?? '') <= (filters.asOf as string))
+      : properties.agreements;
+    if (filters.agreements.length > 0 && !filters.agreements.some((id) => agreements.includes(id))) continue;
     const codes = [...new Set(properties.recordedProvinces.map((code) => provinceAsOf(code, date, provinces)))];
     if (filters.provinces.length > 0 && !filters.provinces.some((code) => codes.includes(code))) continue;
     const events = eventsByFeature.get(feature.id) ?? [];
@@ -53,6 +58,7 @@ export function visibleFeatures(
         upgrade: state.upgrade,
         since: state.since,
         stalled,
+        agreements,
         provinces: codes,
         province: codes.find((code) => code.startsWith('VN-')) ?? codes[0],
       },

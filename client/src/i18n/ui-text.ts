@@ -43,6 +43,12 @@ const TEXT = {
     en: 'Lines are schematic: drawn through the places named, not along real roads',
     zh: '线路为示意：按文件所列地点连线，并非实际道路',
   },
+  routeDirection: {
+    vi: 'Chiều tuyến theo thứ tự văn bản nêu',
+    en: 'Direction, in the order the documents list the places',
+    zh: '方向（按文件所列地点顺序）',
+  },
+  sidesLinked: { vi: 'Hai bên của cặp cửa khẩu (khi phóng to)', en: 'The two sides of a pair (zoomed in)', zh: '口岸双方（放大时）' },
   plannedRoute: { vi: 'Nét đứt: tuyến chưa hoạt động', en: 'Dashed: not yet operating', zh: '虚线：尚未运行' },
   pairing: { vi: 'Kết nghĩa, hợp tác giữa địa phương', en: 'Pairing between localities', zh: '地方友好结对' },
   onMap: { vi: 'trên bản đồ', en: 'on the map', zh: '个在地图上' },

@@ -80,6 +80,20 @@ export function Legend({ features, language }: Props) {
               {text('plannedRoute', language)}
             </li>
           )}
+          {has((p) => p.kind === 'route' && p.mode !== null) && (
+            <li>
+              <span className="arrow-swatch" aria-hidden="true">
+                ›
+              </span>
+              {text('routeDirection', language)}
+            </li>
+          )}
+          {has((p) => p.kind === 'side') && (
+            <li>
+              <span className="swatch dotted" style={{ borderTopColor: '#2b2d42' }} />
+              {text('sidesLinked', language)}
+            </li>
+          )}
           {has((p) => p.kind === 'pairing') && (
             <li>
               <span className="swatch dotted" />

@@ -44,12 +44,14 @@ export function createFeatureService(repository: RecordRepository) {
           }
         }
       }
-      const [records, eventsByFeature, firstRecorded, resolveProvince] = await Promise.all([
+      const [records, eventsByFeature, firstRecorded, resolveProvince, agreements] = await Promise.all([
         repository.listFeatures(),
         repository.listEventsByFeature(),
         firstRecordedDates(),
         provinceResolver(),
+        repository.listAgreements(),
       ]);
+      const dateOfAgreement = new Map(agreements.map((a) => [a.id, agreementDate(a) ?? '']));
       const features: MapFeature[] = [];
       for (const record of records) {
         // As of a date, the map shows only what the record knew by then.
@@ -57,6 +59,11 @@ export function createFeatureService(repository: RecordRepository) {
         if (query.kind && !query.kind.includes(record.kind)) continue;
         const feature = toApiFeature(record, eventsByFeature.get(record.id) ?? [], query.asOf, resolveProvince);
         feature.properties.firstRecorded = firstRecorded.get(record.id) ?? null;
+        // As of a date, a feature is linked only to the agreements that existed by then.
+        if (query.asOf) {
+          const asOf = query.asOf;
+          feature.properties.agreements = feature.properties.agreements.filter((id) => (dateOfAgreement.get(id) ?? '') <= asOf);
+        }
         const { status, upgrade, agreements } = feature.properties;
         if (query.status && !query.status.some((wanted) => wanted === status || wanted === upgrade?.status)) continue;
         if (query.agreement && !query.agreement.some((id) => agreements.includes(id))) continue;
