@@ -49,6 +49,11 @@ const TEXT = {
     zh: '方向（按文件所列地点顺序）',
   },
   sidesLinked: { vi: 'Hai bên của cặp cửa khẩu (khi phóng to)', en: 'The two sides of a pair (zoomed in)', zh: '口岸双方（放大时）' },
+  zoneArea: {
+    vi: 'Khu hợp tác: vùng vẽ quy ước (văn bản không nêu ranh giới)',
+    en: 'Cooperation zone: area drawn by convention (no extent in the documents)',
+    zh: '合作区：示意范围（文件未说明边界）',
+  },
   plannedRoute: { vi: 'Nét đứt: tuyến chưa hoạt động', en: 'Dashed: not yet operating', zh: '虚线：尚未运行' },
   pairing: { vi: 'Kết nghĩa, hợp tác giữa địa phương', en: 'Pairing between localities', zh: '地方友好结对' },
   onMap: { vi: 'trên bản đồ', en: 'on the map', zh: '个在地图上' },

@@ -94,6 +94,12 @@ export function Legend({ features, language }: Props) {
               {text('sidesLinked', language)}
             </li>
           )}
+          {has((p) => p.kind === 'zone') && (
+            <li>
+              <span className="swatch zone" />
+              {text('zoneArea', language)}
+            </li>
+          )}
           {has((p) => p.kind === 'pairing') && (
             <li>
               <span className="swatch dotted" />

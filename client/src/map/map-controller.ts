@@ -17,6 +17,14 @@ maplibregl.setWorkerUrl(workerUrl);
 export const REGION_BOUNDS: [number, number, number, number] = [101.0, 20.5, 109.0, 24.0];
 const PLAIN_LABEL_LAYERS = [PLACE_LABEL_LAYER, PROVINCE_LABEL_LAYER, RECORD_LAYERS.markerLabels];
 
+/** Every vertex of a drawn feature, for fitting the view to it. */
+function coordinatesOf(geometry: Geometry): number[][] {
+  if (geometry.type === 'Point') return [geometry.coordinates];
+  if (geometry.type === 'LineString') return geometry.coordinates;
+  if (geometry.type === 'Polygon') return geometry.coordinates[0] ?? [];
+  return [];
+}
+
 type Callbacks = { onSelect: (id: string | null) => void; onViewChange: (view: MapViewState) => void };
 
 /**
@@ -113,13 +121,7 @@ export class MapController {
     if (!this.ready || ids.length === 0) return;
     const coordinates = (this.data?.features ?? [])
       .filter((feature) => ids.includes(String(feature.id)))
-      .flatMap((feature) =>
-        feature.geometry.type === 'Point'
-          ? [feature.geometry.coordinates]
-          : feature.geometry.type === 'LineString'
-            ? feature.geometry.coordinates
-            : [],
-      ) as [number, number][];
+      .flatMap((feature) => coordinatesOf(feature.geometry)) as [number, number][];
     if (coordinates.length === 0) return;
     const box = coordinates.reduce((acc, c) => acc.extend(c), new maplibregl.LngLatBounds(coordinates[0], coordinates[0]));
     this.map.fitBounds(box, { padding: 90, maxZoom: 10, duration: 600 });
@@ -137,12 +139,8 @@ export class MapController {
   showSelected() {
     const feature = this.data?.features.find((f) => f.id === this.selectedId);
     if (!feature || !this.ready) return;
-    const coordinates =
-      feature.geometry.type === 'Point'
-        ? [feature.geometry.coordinates]
-        : feature.geometry.type === 'LineString'
-          ? feature.geometry.coordinates
-          : [];
+    const coordinates = coordinatesOf(feature.geometry);
+    if (coordinates.length === 0) return;
     const bounds = this.map.getBounds();
     if (coordinates.every((c) => bounds.contains(c as [number, number]))) return;
     const box = coordinates.reduce(

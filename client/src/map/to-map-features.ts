@@ -1,5 +1,6 @@
 import type { FeatureCollection, Geometry } from 'geojson';
 import type { FeatureCollectionResponse } from '@domain/api';
+import turfCircle from '@turf/circle';
 import { arcBetween } from './arc';
 import { iconName, shapeOf } from './shapes';
 
@@ -35,6 +36,9 @@ export function sideName(pairName: string, side: 'first' | 'last'): string {
   const parts = pairName.split(/\s*[–—]\s*/u);
   return (side === 'first' ? parts[0] : parts.at(-1)) ?? pairName;
 }
+
+/** Radius of the area drawn for a zone whose extent no document gives (its outline is dashed). */
+export const ZONE_RADIUS_KM = 3;
 
 /** Extra drawings of a feature (its two sides and their link): not features of their own for counts. */
 export const isDrawingPart = (properties: Pick<MapFeatureProperties, 'parent'>) => properties.parent !== undefined;
@@ -102,11 +106,14 @@ export function toMapFeatures(collection: FeatureCollectionResponse): FeatureCol
     features: collection.features.flatMap((feature) => {
       if (!feature.geometry) return [];
       const { kind, status, upgrade, level, approximate, precision, schematic, name, route } = feature.properties;
-      // Pairings are relationships, not roads: drawn as arcs between their two ends.
+      // Pairings are relationships, not roads: drawn as arcs between their two ends. Zones have no
+      // extent in the documents: drawn as a translucent area of ZONE_RADIUS_KM around their point.
       const geometry =
         kind === 'pairing' && feature.geometry.type === 'LineString' && feature.geometry.coordinates.length === 2
           ? { type: 'LineString' as const, coordinates: arcBetween(feature.geometry.coordinates[0], feature.geometry.coordinates[1]) }
-          : feature.geometry;
+          : kind === 'zone' && feature.geometry.type === 'Point'
+            ? turfCircle(feature.geometry.coordinates, ZONE_RADIUS_KM, { steps: 48 }).geometry
+            : feature.geometry;
       const mapped = {
         type: 'Feature' as const,
         id: feature.id,

@@ -8,6 +8,7 @@ export const RECORD_SOURCE = 'record-features';
 
 export const RECORD_LAYERS = {
   zones: 'record-zones',
+  zoneOutlines: 'record-zone-outlines',
   pairings: 'record-pairings',
   routes: 'record-routes',
   routesPlanned: 'record-routes-planned',
@@ -38,6 +39,7 @@ export const CLICKABLE_LAYERS = [
 
 const isPoint: ExpressionSpecification = ['==', ['geometry-type'], 'Point'];
 const isLine: ExpressionSpecification = ['==', ['geometry-type'], 'LineString'];
+const isPolygon: ExpressionSpecification = ['==', ['geometry-type'], 'Polygon'];
 const isOperating: ExpressionSpecification = ['==', ['get', 'status'], 'operating'];
 const modeColor = [
   'match',
@@ -90,17 +92,25 @@ const uncertaintyRadius: ExpressionSpecification = [
 export function recordLayers(language: Language): LayerSpecification[] {
   return [
     {
+      // Zones: translucent areas; the dashed outline says the extent is drawn, not given.
       id: RECORD_LAYERS.zones,
-      type: 'circle',
+      type: 'fill',
       source: RECORD_SOURCE,
-      filter: ['all', isPoint, isKind('zone')],
+      filter: ['all', isPolygon, isKind('zone')],
       paint: {
-        'circle-radius': ['interpolate', ['linear'], ['zoom'], 6, 14, 11, 40],
-        'circle-color': statusColor(),
-        'circle-opacity': 0.16,
-        'circle-stroke-color': statusColor(),
-        'circle-stroke-width': ['case', selected, 3, 1.5],
-        'circle-stroke-opacity': 0.8,
+        'fill-color': statusColor(),
+        'fill-opacity': ['case', selected, 0.35, 0.18],
+      },
+    },
+    {
+      id: RECORD_LAYERS.zoneOutlines,
+      type: 'line',
+      source: RECORD_SOURCE,
+      filter: ['all', isPolygon, isKind('zone')],
+      paint: {
+        'line-color': ['case', selected, SELECTED, statusColor()],
+        'line-width': ['case', selected, 2.5, 1.5],
+        'line-dasharray': [2, 1.5],
       },
     },
     {
@@ -266,7 +276,7 @@ export function recordLayers(language: Language): LayerSpecification[] {
       id: RECORD_LAYERS.highlightLines,
       type: 'line',
       source: RECORD_SOURCE,
-      filter: isLine,
+      filter: ['any', isLine, isPolygon],
       layout: { 'line-cap': 'round', 'line-join': 'round' },
       paint: { 'line-color': HIGHLIGHT, 'line-width': 8, 'line-opacity': ['case', highlighted, 0.45, 0] },
     },
@@ -287,7 +297,7 @@ export function recordLayers(language: Language): LayerSpecification[] {
       id: RECORD_LAYERS.labels,
       type: 'symbol',
       source: RECORD_SOURCE,
-      filter: ['all', isPoint, ['!', isKind('marker', 'side')], ['any', isKind('gate_pair'), ['>=', ['zoom'], 8]]],
+      filter: ['all', ['any', isPoint, isPolygon], ['!', isKind('marker', 'side')], ['any', isKind('gate_pair'), ['>=', ['zoom'], 8]]],
       layout: {
         'text-field': recordLabelIn(language),
         'text-font': [LABEL_FONT],
