@@ -236,3 +236,23 @@ describe('GET /api/search', () => {
     expect(badLimit.status).toBe(400);
   });
 });
+
+describe('routes in the API', () => {
+  it('carry their ordered waypoints and their length along the line', async () => {
+    const body = featureDetailResponse.parse((await request(app).get('/api/features/route-02-cn-2')).body);
+    expect(body.properties.waypoints?.map((w) => w.name.vi)).toEqual([
+      'Phổ Nhĩ',
+      'Giang Thành',
+      'A Pa Chải – Long Phú',
+      'Mường Tè',
+      'Mường Lay',
+      'Lai Châu',
+    ]);
+    expect(body.properties.lengthKm).toBeGreaterThan(250);
+    expect(body.properties.lengthKm).toBeLessThan(600);
+    expect(body.properties.route).toEqual({ mode: 'freight', number: '02', variant: 'Hai là (dự thảo phía Trung Quốc)' });
+    const gate = featureDetailResponse.parse((await request(app).get('/api/features/chi-ma')).body);
+    expect(gate.properties.waypoints).toBeNull();
+    expect(gate.properties.lengthKm).toBeNull();
+  });
+});

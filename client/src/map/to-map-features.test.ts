@@ -31,6 +31,8 @@ const collection: FeatureCollectionResponse = deepFreeze({
         route: null,
         stalled: false,
         sidePoints: [],
+        waypoints: null,
+        lengthKm: null,
         agreements: ['004'],
       },
     },
@@ -55,6 +57,8 @@ const collection: FeatureCollectionResponse = deepFreeze({
         route: null,
         stalled: false,
         sidePoints: [],
+        waypoints: null,
+        lengthKm: null,
         agreements: ['004'],
       },
     },
@@ -140,14 +144,21 @@ describe('toMapFeatures', () => {
   it('draws a zone as a translucent area around its point, since no document gives its extent', () => {
     const zone = deepFreeze({
       type: 'FeatureCollection' as const,
-      features: [{ ...collection.features[1], id: 'ban-gioc-detian-area', properties: { ...collection.features[1].properties, kind: 'zone' as const } }],
+      features: [
+        {
+          ...collection.features[1],
+          id: 'ban-gioc-detian-area',
+          properties: { ...collection.features[1].properties, kind: 'zone' as const },
+        },
+      ],
     });
     const [area] = toMapFeatures(zone).features;
     expect(area.geometry.type).toBe('Polygon');
     const ring = (area.geometry as { coordinates: number[][][] }).coordinates[0];
     expect(ring.length).toBeGreaterThan(40);
     // Every vertex about ZONE_RADIUS_KM (3 km ≈ 0.027° of latitude) from the point.
-    for (const [lon, lat] of ring) expect(Math.hypot((lon - 107.11) * Math.cos((21.79 * Math.PI) / 180), lat - 21.79)).toBeCloseTo(0.027, 2);
+    for (const [lon, lat] of ring)
+      expect(Math.hypot((lon - 107.11) * Math.cos((21.79 * Math.PI) / 180), lat - 21.79)).toBeCloseTo(0.027, 2);
   });
 
   it('draws a pairing as an arc between its two ends', () => {

@@ -81,6 +81,32 @@ function PanelBody({ feature, language, onSelect, onOpenClause }: Omit<Props, 'i
         </div>
       )}
 
+      {properties.waypoints && (
+        <section className="route-info">
+          <h3>
+            {properties.route ? text('routeWaypoints', language) : text('pairingEnds', language)}
+            {properties.lengthKm !== null &&
+              ` · ${properties.lengthKm.toLocaleString(language === 'vi' ? 'vi-VN' : language === 'zh' ? 'zh-CN' : 'en')} km`}
+          </h3>
+          {properties.route && (
+            <p className="muted">
+              {[properties.route.number && `${text('routeNumber', language)} ${properties.route.number}`, properties.route.variant]
+                .filter(Boolean)
+                .join(' · ')}
+            </p>
+          )}
+          <ol className="waypoints">
+            {properties.waypoints.map((waypoint) => (
+              <li key={`${waypoint.name.vi}-${waypoint.coordinates.join(',')}`}>
+                {nameIn(waypoint.name, language)}
+                {language !== 'zh' && waypoint.name.zh && <span lang="zh-CN"> · {waypoint.name.zh}</span>}
+              </li>
+            ))}
+          </ol>
+          {properties.schematic && <p className="note">{text('schematic', language)}</p>}
+        </section>
+      )}
+
       {record.sides && (
         <section>
           <h3>{text('sides', language)}</h3>

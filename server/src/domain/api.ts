@@ -57,6 +57,10 @@ export const featureProperties = z.object({
   route: z.object({ mode: transportMode, number: z.string().optional(), variant: z.string().optional() }).nullable(),
   /** Each side of a pair that has a position of its own (drawn and linked at close zoom). */
   sidePoints: z.array(z.object({ country: z.string(), name: multilingualName, coordinates: lonLat, approximate: z.boolean() })),
+  /** Lines (routes, pairings): their places in order, as the documents list them. null for points. */
+  waypoints: z.array(z.object({ name: multilingualName, coordinates: lonLat, precision: z.enum(PRECISION_IDS) })).nullable(),
+  /** Length along the drawn line, km (schematic lines: along the straight segments between places). */
+  lengthKm: z.number().nullable(),
   /** A promise about it was restated without progress for more than two years (as of the date asked). */
   stalled: z.boolean(),
   agreements: z.array(z.string()),

@@ -1,4 +1,6 @@
 import turfBbox from '@turf/bbox';
+import { lineString } from '@turf/helpers';
+import turfLength from '@turf/length';
 import type { FeatureProperties, MapFeature } from '../domain/api';
 import { isStalled } from '../domain/commitments';
 import { featureStateAsOf } from '../domain/feature-state';
@@ -65,6 +67,13 @@ export function toApiFeature(
     schematic: record.schematic ?? false,
     route: record.route ?? null,
     stalled: hasStatus && isStalled(events, asOf),
+    waypoints:
+      record.waypoints?.map((waypoint) => ({
+        name: waypoint.name,
+        coordinates: waypoint.location.coordinates,
+        precision: waypoint.location.precision,
+      })) ?? null,
+    lengthKm: record.waypoints ? Math.round(turfLength(lineString(record.waypoints.map((w) => w.location.coordinates))) * 10) / 10 : null,
     sidePoints: (record.sides ?? []).flatMap((side) =>
       side.location
         ? [
