@@ -29,6 +29,7 @@ export function App() {
   const [urlState, setUrlState] = useUrlState();
   // Small screens: the sidebar (summary, filters, results) opens over the map on demand.
   const [sidebarOpen, setSidebarOpen] = useState(false);
+  const [animateRoute, setAnimateRoute] = useState(true);
   const basemap = useBasemap();
   const features = useFeatures();
   const events = useEvents();
@@ -75,6 +76,16 @@ export function App() {
     () => (visible ? toMapFeatures({ type: 'FeatureCollection', features: visible } as FeatureCollectionResponse) : null),
     [visible],
   );
+  // A selected route: its numbered places and the dot that travels it.
+  const routeFocus = useMemo(() => {
+    const route = features.data?.features.find((f) => f.id === urlState.feature);
+    if (!route || route.properties.kind !== 'route' || route.geometry?.type !== 'LineString' || !route.properties.waypoints) return null;
+    return {
+      line: route.geometry.coordinates,
+      waypoints: route.properties.waypoints.map((w) => ({ name: w.name.vi, coordinates: w.coordinates })),
+      mode: route.properties.route?.mode ?? 'passenger',
+    };
+  }, [features.data, urlState.feature]);
   const kindsPresent = useMemo(
     () => KIND_IDS.filter((kind) => features.data?.features.some((f) => f.properties.kind === kind)) as KindId[],
     [features.data],
@@ -182,6 +193,8 @@ export function App() {
               highlightedIds={highlightedIds}
               language={language}
               initialView={urlState.view}
+              routeFocus={routeFocus}
+              animateRoute={animateRoute}
               onSelect={select}
               onViewChange={setView}
             />
@@ -191,6 +204,16 @@ export function App() {
             </div>
           )}
           <Legend features={mapFeatures} language={language} />
+          {routeFocus && (
+            <button
+              type="button"
+              className="route-animation-toggle"
+              aria-pressed={animateRoute}
+              onClick={() => setAnimateRoute(!animateRoute)}
+            >
+              {animateRoute ? `■ ${text('stopDirection', language)}` : `▶ ${text('showDirection', language)}`}
+            </button>
+          )}
           <TimeSlider asOf={filters.asOf} onChange={setAsOf} language={language} documentDates={documentDates} />
         </div>
         {urlState.doc ? (

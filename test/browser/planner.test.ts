@@ -266,3 +266,51 @@ describe('playing through time', () => {
     await page.close();
   });
 });
+
+describe('routes that explain themselves', () => {
+  it('a selected route shows its numbered places and a pausable traveller along it', async () => {
+    const page = await openPage(browser, baseUrl, '/', outsideRequests);
+    await page.locator('.result[data-feature-id="route-02-cn-2"]').click();
+    const panel = page.locator('aside.panel[data-feature-id="route-02-cn-2"]');
+    await panel.waitFor();
+    expect(await panel.locator('.waypoints li').allTextContents()).toEqual([
+      expect.stringContaining('Phổ Nhĩ'),
+      expect.stringContaining('Giang Thành'),
+      expect.stringContaining('A Pa Chải – Long Phú'),
+      expect.stringContaining('Mường Tè'),
+      expect.stringContaining('Mường Lay'),
+      expect.stringContaining('Lai Châu'),
+    ]);
+    expect(await panel.locator('h3', { hasText: 'km' }).textContent()).toMatch(/\d+(,\d)? km/);
+    const numbers = () =>
+      page.evaluate(() =>
+        (window.__borderAtlasMap as MapHandle)
+          .queryRenderedFeatures({ layers: ['route-waypoint-numbers'] })
+          .map((f) => Number(f.properties.order)),
+      );
+    await page.waitForFunction(
+      () => (window.__borderAtlasMap as MapHandle).queryRenderedFeatures({ layers: ['route-waypoint-numbers'] }).length === 6,
+      null,
+      { timeout: 15_000 },
+    );
+    expect((await numbers()).sort()).toEqual([1, 2, 3, 4, 5, 6]);
+    const traveller = () =>
+      page.evaluate(() => {
+        const map = window.__borderAtlasMap as unknown as { querySourceFeatures(id: string): { geometry: { coordinates: number[] } }[] };
+        return map.querySourceFeatures('route-traveller')[0]?.geometry.coordinates.join(',');
+      });
+    await page.waitForFunction(
+      () =>
+        (window.__borderAtlasMap as unknown as { querySourceFeatures(id: string): unknown[] }).querySourceFeatures('route-traveller')
+          .length > 0,
+    );
+    const first = await traveller();
+    await page.waitForTimeout(600);
+    expect(await traveller()).not.toBe(first);
+    await page.screenshot({ path: join(artifactsDir, 'route-focus.png') });
+    await page.getByRole('button', { name: /Dừng chuyển động/ }).click();
+    await page.waitForTimeout(300);
+    expect(await traveller()).toBeUndefined();
+    await page.close();
+  });
+});

@@ -57,6 +57,8 @@ const TEXT = {
   routeWaypoints: { vi: 'Lộ trình', en: 'Itinerary', zh: '线路' },
   pairingEnds: { vi: 'Hai đầu', en: 'The two ends', zh: '两端' },
   routeNumber: { vi: 'Tuyến số', en: 'Route', zh: '线路编号' },
+  showDirection: { vi: 'Chạy hướng đi', en: 'Show direction', zh: '显示方向' },
+  stopDirection: { vi: 'Dừng chuyển động', en: 'Stop motion', zh: '停止动画' },
   plannedRoute: { vi: 'Nét đứt: tuyến chưa hoạt động', en: 'Dashed: not yet operating', zh: '虚线：尚未运行' },
   pairing: { vi: 'Kết nghĩa, hợp tác giữa địa phương', en: 'Pairing between localities', zh: '地方友好结对' },
   onMap: { vi: 'trên bản đồ', en: 'on the map', zh: '个在地图上' },

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { FeatureCollection, Geometry } from 'geojson';
 import type { Language, MapViewState } from '../state/url-state';
 import type { Basemap } from './basemap-data';
-import { MapController } from './map-controller';
+import { MapController, type RouteFocus } from './map-controller';
 import type { MapFeatureProperties } from './to-map-features';
 
 type Props = {
@@ -12,6 +12,9 @@ type Props = {
   /** Features named by the clause being read: outlined and fitted into view. */
   highlightedIds: readonly string[];
   language: Language;
+  /** The selected route, numbered and (when `animateRoute`) travelled by a dot. */
+  routeFocus: RouteFocus | null;
+  animateRoute: boolean;
   /** The view to open with (from the URL); later moves are reported through `onViewChange`. */
   initialView: MapViewState | null;
   onSelect: (id: string | null) => void;
@@ -19,7 +22,18 @@ type Props = {
 };
 
 /** The React ↔ MapLibre seam: one controller for the component's life, fed through effects. */
-export function MapView({ basemap, features, selectedId, highlightedIds, language, initialView, onSelect, onViewChange }: Props) {
+export function MapView({
+  basemap,
+  features,
+  selectedId,
+  highlightedIds,
+  language,
+  routeFocus,
+  animateRoute,
+  initialView,
+  onSelect,
+  onViewChange,
+}: Props) {
   const container = useRef<HTMLElement>(null);
   const controller = useRef<MapController | null>(null);
   const onSelectRef = useRef(onSelect);
@@ -61,6 +75,10 @@ export function MapView({ basemap, features, selectedId, highlightedIds, languag
   useEffect(() => {
     if (features) controller.current?.setHighlighted(highlightedIds);
   }, [highlightedIds, features]);
+
+  useEffect(() => {
+    controller.current?.setRouteFocus(routeFocus, animateRoute);
+  }, [routeFocus, animateRoute]);
 
   useEffect(() => {
     const map = controller.current?.map;

@@ -1,9 +1,11 @@
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import type { FeatureCollection, Geometry } from 'geojson';
+import type { FeatureCollection, Geometry, Position } from 'geojson';
 import type { Language, MapViewState } from '../state/url-state';
 import type { Basemap } from './basemap-data';
 import { ALL_ICON_NAMES, drawIcon, ICON_PIXEL_RATIO } from './icons';
+import { ROUTE_FOCUS_SOURCES } from './layers/route-focus';
+import { pointAlong } from './route-animation';
 import { labelIn, recordLabelIn } from './palette';
 import { PLACE_LABEL_LAYER, PROVINCE_LABEL_LAYER } from './layers/basemap';
 import { CLICKABLE_LAYERS, RECORD_LAYERS, RECORD_SOURCE } from './layers/record-features';
@@ -25,6 +27,12 @@ function coordinatesOf(geometry: Geometry): number[][] {
   return [];
 }
 
+/** The selected route: its drawn line, its numbered places and its mode (for colours). */
+export type RouteFocus = { line: Position[]; waypoints: { name: string; coordinates: Position }[]; mode: string };
+
+/** One trip along a route lasts this long, whatever its length: calm, and the same for every route. */
+const TRIP_MS = 9000;
+
 type Callbacks = { onSelect: (id: string | null) => void; onViewChange: (view: MapViewState) => void };
 
 /**
@@ -39,6 +47,9 @@ export class MapController {
   /** The collection last handed to the GPU, so unchanged data is never uploaded twice. */
   private uploaded: FeatureCollection | null = null;
   private ready = false;
+  private routeFocus: RouteFocus | null = null;
+  private animateRoute = true;
+  private animationFrame: number | null = null;
 
   constructor(container: HTMLElement, basemap: Basemap, language: Language, view: MapViewState | null, callbacks: Callbacks) {
     this.map = new maplibregl.Map({
@@ -62,6 +73,7 @@ export class MapController {
       this.ready = true;
       this.flush();
       this.fitTo(this.highlightedIds);
+      this.applyRouteFocus();
     });
     // Status-coloured shapes are drawn the first time the style asks for them.
     this.map.on('styleimagemissing', (event) => this.addIcon(event.id));
@@ -127,6 +139,50 @@ export class MapController {
     this.map.fitBounds(box, { padding: 90, maxZoom: 10, duration: 600 });
   }
 
+  /** Shows the selected route's numbered places and, when `animate`, a dot travelling along it. */
+  setRouteFocus(focus: RouteFocus | null, animate: boolean) {
+    this.routeFocus = focus;
+    this.animateRoute = animate;
+    this.applyRouteFocus();
+  }
+
+  private applyRouteFocus() {
+    const focus = this.routeFocus;
+    const animate = this.animateRoute;
+    this.stopAnimation();
+    if (!this.ready) return;
+    const waypoints = this.map.getSource<maplibregl.GeoJSONSource>(ROUTE_FOCUS_SOURCES.waypoints);
+    const traveller = this.map.getSource<maplibregl.GeoJSONSource>(ROUTE_FOCUS_SOURCES.traveller);
+    waypoints?.setData({
+      type: 'FeatureCollection',
+      features: (focus?.waypoints ?? []).map((waypoint, index) => ({
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: waypoint.coordinates },
+        properties: { order: index + 1, name: waypoint.name, mode: focus?.mode },
+      })),
+    });
+    traveller?.setData({ type: 'FeatureCollection', features: [] });
+    const reducedMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+    if (!focus || !animate || reducedMotion || focus.line.length < 2) return;
+    const started = performance.now();
+    const step = (now: number) => {
+      const t = ((now - started) % TRIP_MS) / TRIP_MS;
+      traveller?.setData({
+        type: 'FeatureCollection',
+        features: [
+          { type: 'Feature', geometry: { type: 'Point', coordinates: pointAlong(focus.line, t) }, properties: { mode: focus.mode } },
+        ],
+      });
+      this.animationFrame = requestAnimationFrame(step);
+    };
+    this.animationFrame = requestAnimationFrame(step);
+  }
+
+  private stopAnimation() {
+    if (this.animationFrame !== null) cancelAnimationFrame(this.animationFrame);
+    this.animationFrame = null;
+  }
+
   setLanguage(language: Language) {
     if (!this.ready) return;
     for (const layer of PLAIN_LABEL_LAYERS) {
@@ -166,6 +222,7 @@ export class MapController {
   }
 
   destroy() {
+    this.stopAnimation();
     this.map.remove();
   }
 }

@@ -5,6 +5,7 @@ import type { Basemap } from './basemap-data';
 import { fontFaces } from './fonts';
 import { BASEMAP_SOURCES, basemapLayers } from './layers/basemap';
 import { RECORD_SOURCE, recordLayers } from './layers/record-features';
+import { ROUTE_FOCUS_SOURCES, routeFocusLayers } from './layers/route-focus';
 
 export const ATTRIBUTION =
   '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> (ODbL) · Natural Earth · GeoNames (CC BY 4.0) · GSHHG · Noto (OFL)';
@@ -29,7 +30,9 @@ export function buildStyle(basemap: Basemap, language: Language, baseUrl: string
       [BASEMAP_SOURCES.places]: geojson(basemap.places),
       [BASEMAP_SOURCES.rivers]: geojson(basemap.rivers),
       [RECORD_SOURCE]: { type: 'geojson', data: EMPTY, promoteId: 'id' },
+      [ROUTE_FOCUS_SOURCES.waypoints]: { type: 'geojson', data: EMPTY },
+      [ROUTE_FOCUS_SOURCES.traveller]: { type: 'geojson', data: EMPTY },
     },
-    layers: [...basemapGroups.under, ...recordLayers(language), ...basemapGroups.labels],
+    layers: [...basemapGroups.under, ...recordLayers(language), ...routeFocusLayers(), ...basemapGroups.labels],
   };
 }

@@ -41,7 +41,7 @@ export function TimeSlider({ asOf, onChange, language, documentDates }: Props) {
           setPlaying(!playing);
         }}
       >
-        {playing ? `⏸ ${text('pause', language)}` : `▶ ${text('play', language)}`}
+        {playing ? `■ ${text('pause', language)}` : `▶ ${text('play', language)}`}
       </button>
       <label className="time-label">
         <span>{text('asOf', language)}</span>

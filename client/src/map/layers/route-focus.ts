@@ -1,0 +1,51 @@
+import type { LayerSpecification } from 'maplibre-gl';
+import { TRANSPORT_MODES } from '@domain/vocabulary';
+import type { ExpressionSpecification } from 'maplibre-gl';
+import { LABEL_FONT } from '../fonts';
+import { INK, PAPER } from '../palette';
+
+/** The selected route's numbered places and the dot travelling along it. */
+export const ROUTE_FOCUS_SOURCES = { waypoints: 'route-waypoints', traveller: 'route-traveller' } as const;
+
+const modeColor = [
+  'match',
+  ['get', 'mode'],
+  ...TRANSPORT_MODES.flatMap((mode) => [mode.id, mode.color]),
+  INK,
+] as unknown as ExpressionSpecification;
+
+export function routeFocusLayers(): LayerSpecification[] {
+  return [
+    {
+      id: 'route-waypoints',
+      type: 'circle',
+      source: ROUTE_FOCUS_SOURCES.waypoints,
+      paint: { 'circle-radius': 9, 'circle-color': PAPER, 'circle-stroke-color': modeColor, 'circle-stroke-width': 2.5 },
+    },
+    {
+      id: 'route-waypoint-numbers',
+      type: 'symbol',
+      source: ROUTE_FOCUS_SOURCES.waypoints,
+      layout: {
+        'text-field': ['to-string', ['get', 'order']],
+        'text-font': [LABEL_FONT],
+        'text-size': 11,
+        'text-allow-overlap': true,
+        'text-ignore-placement': true,
+      },
+      paint: { 'text-color': INK },
+    },
+    {
+      // Direction of travel: passenger blue, freight brown… the mode colours of the routes.
+      id: 'route-traveller',
+      type: 'circle',
+      source: ROUTE_FOCUS_SOURCES.traveller,
+      paint: {
+        'circle-radius': ['match', ['get', 'mode'], 'freight', 7, 6],
+        'circle-color': modeColor,
+        'circle-stroke-color': PAPER,
+        'circle-stroke-width': 2,
+      },
+    },
+  ];
+}
