@@ -294,16 +294,11 @@ describe('routes that explain themselves', () => {
       { timeout: 15_000 },
     );
     expect((await numbers()).sort()).toEqual([1, 2, 3, 4, 5, 6]);
-    const traveller = () =>
-      page.evaluate(() => {
-        const map = window.__borderAtlasMap as unknown as { querySourceFeatures(id: string): { geometry: { coordinates: number[] } }[] };
-        return map.querySourceFeatures('route-traveller')[0]?.geometry.coordinates.join(',');
-      });
-    await page.waitForFunction(
-      () =>
-        (window.__borderAtlasMap as unknown as { querySourceFeatures(id: string): unknown[] }).querySourceFeatures('route-traveller')
-          .length > 0,
-    );
+    // Freight travels as a square marker, in the freight colour.
+    const marker = page.locator('.route-traveller.mode-freight');
+    await marker.waitFor();
+    const traveller = async () =>
+      (await marker.count()) > 0 ? await marker.evaluate((el) => (el as HTMLElement).style.transform) : undefined;
     const first = await traveller();
     await page.waitForTimeout(600);
     expect(await traveller()).not.toBe(first);
@@ -311,6 +306,23 @@ describe('routes that explain themselves', () => {
     await page.getByRole('button', { name: /Dừng chuyển động/ }).click();
     await page.waitForTimeout(300);
     expect(await traveller()).toBeUndefined();
+    await page.close();
+  });
+});
+
+describe('comparing routes', () => {
+  it('puts two variants of freight route 02 side by side and marks where they differ', async () => {
+    const page = await openPage(browser, baseUrl, '/?feature=route-02-vn-2', outsideRequests);
+    const panel = page.locator('aside.panel[data-feature-id="route-02-vn-2"]');
+    await panel.waitFor();
+    await panel.getByLabel('So sánh với').selectOption('route-02-cn-2');
+    const table = panel.locator('table.compare-table');
+    await table.waitFor();
+    const differing = await table.locator('tr.differs th').allTextContents();
+    expect(differing).toEqual(expect.arrayContaining(['Lộ trình', 'Độ dài']));
+    expect(await table.locator('tr.same th').allTextContents()).toEqual(expect.arrayContaining(['Loại', 'Qua cửa khẩu', 'Tình trạng']));
+    expect(await table.textContent()).toContain('Mường Lay');
+    await page.screenshot({ path: join(artifactsDir, 'route-compare.png') });
     await page.close();
   });
 });

@@ -50,6 +50,8 @@ export class MapController {
   private routeFocus: RouteFocus | null = null;
   private animateRoute = true;
   private animationFrame: number | null = null;
+  /** A DOM marker, so moving it every frame never makes the map reload a source (the map stays idle). */
+  private traveller: maplibregl.Marker | null = null;
 
   constructor(container: HTMLElement, basemap: Basemap, language: Language, view: MapViewState | null, callbacks: Callbacks) {
     this.map = new maplibregl.Map({
@@ -152,7 +154,6 @@ export class MapController {
     this.stopAnimation();
     if (!this.ready) return;
     const waypoints = this.map.getSource<maplibregl.GeoJSONSource>(ROUTE_FOCUS_SOURCES.waypoints);
-    const traveller = this.map.getSource<maplibregl.GeoJSONSource>(ROUTE_FOCUS_SOURCES.traveller);
     waypoints?.setData({
       type: 'FeatureCollection',
       features: (focus?.waypoints ?? []).map((waypoint, index) => ({
@@ -161,18 +162,17 @@ export class MapController {
         properties: { order: index + 1, name: waypoint.name, mode: focus?.mode },
       })),
     });
-    traveller?.setData({ type: 'FeatureCollection', features: [] });
     const reducedMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
     if (!focus || !animate || reducedMotion || focus.line.length < 2) return;
+    const element = document.createElement('div');
+    element.className = `route-traveller mode-${focus.mode}`;
+    element.setAttribute('aria-hidden', 'true');
+    const traveller = new maplibregl.Marker({ element }).setLngLat(focus.line[0] as [number, number]).addTo(this.map);
+    this.traveller = traveller;
     const started = performance.now();
     const step = (now: number) => {
       const t = ((now - started) % TRIP_MS) / TRIP_MS;
-      traveller?.setData({
-        type: 'FeatureCollection',
-        features: [
-          { type: 'Feature', geometry: { type: 'Point', coordinates: pointAlong(focus.line, t) }, properties: { mode: focus.mode } },
-        ],
-      });
+      traveller.setLngLat(pointAlong(focus.line, t) as [number, number]);
       this.animationFrame = requestAnimationFrame(step);
     };
     this.animationFrame = requestAnimationFrame(step);
@@ -181,6 +181,8 @@ export class MapController {
   private stopAnimation() {
     if (this.animationFrame !== null) cancelAnimationFrame(this.animationFrame);
     this.animationFrame = null;
+    this.traveller?.remove();
+    this.traveller = null;
   }
 
   setLanguage(language: Language) {

@@ -31,7 +31,6 @@ export function buildStyle(basemap: Basemap, language: Language, baseUrl: string
       [BASEMAP_SOURCES.rivers]: geojson(basemap.rivers),
       [RECORD_SOURCE]: { type: 'geojson', data: EMPTY, promoteId: 'id' },
       [ROUTE_FOCUS_SOURCES.waypoints]: { type: 'geojson', data: EMPTY },
-      [ROUTE_FOCUS_SOURCES.traveller]: { type: 'geojson', data: EMPTY },
     },
     layers: [...basemapGroups.under, ...recordLayers(language), ...routeFocusLayers(), ...basemapGroups.labels],
   };

@@ -3,6 +3,7 @@ import { KIND_BY_ID, LEVEL_BY_ID, PRECISION_BY_ID, STATUS_BY_ID } from '@domain/
 import { useFeatureDetail } from '../api/queries';
 import { formatDate, text } from '../i18n/ui-text';
 import type { Language } from '../state/url-state';
+import { RouteComparison } from '../routes/RouteComparison';
 import { HistoryTimeline } from './HistoryTimeline';
 
 type Props = {
@@ -104,6 +105,7 @@ function PanelBody({ feature, language, onSelect, onOpenClause }: Omit<Props, 'i
             ))}
           </ol>
           {properties.schematic && <p className="note">{text('schematic', language)}</p>}
+          {properties.route && <RouteComparison route={feature} language={language} />}
         </section>
       )}
 

@@ -4,8 +4,8 @@ import type { ExpressionSpecification } from 'maplibre-gl';
 import { LABEL_FONT } from '../fonts';
 import { INK, PAPER } from '../palette';
 
-/** The selected route's numbered places and the dot travelling along it. */
-export const ROUTE_FOCUS_SOURCES = { waypoints: 'route-waypoints', traveller: 'route-traveller' } as const;
+/** The selected route's numbered places (the dot travelling along it is a DOM marker: map-controller.ts). */
+export const ROUTE_FOCUS_SOURCES = { waypoints: 'route-waypoints' } as const;
 
 const modeColor = [
   'match',
@@ -34,18 +34,6 @@ export function routeFocusLayers(): LayerSpecification[] {
         'text-ignore-placement': true,
       },
       paint: { 'text-color': INK },
-    },
-    {
-      // Direction of travel: passenger blue, freight brown… the mode colours of the routes.
-      id: 'route-traveller',
-      type: 'circle',
-      source: ROUTE_FOCUS_SOURCES.traveller,
-      paint: {
-        'circle-radius': ['match', ['get', 'mode'], 'freight', 7, 6],
-        'circle-color': modeColor,
-        'circle-stroke-color': PAPER,
-        'circle-stroke-width': 2,
-      },
     },
   ];
 }
