@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type Express } from 'express';
 import { agreementRouter } from './agreements/router';
+import type { BriefingStore } from './briefings/briefing-store';
+import { briefingRouter } from './briefings/router';
 import { createFeatureService } from './features/feature-service';
 import { eventRouter } from './events/router';
 import { featureRouter } from './features/router';
@@ -15,6 +17,8 @@ import { vocabularyRouter } from './vocabulary/router';
 
 export type AppOptions = {
   repository: RecordRepository;
+  /** Where briefings are kept; omitted → the briefings endpoints answer 404. */
+  briefings?: BriefingStore;
   /** Built client (client/dist); omitted in API-only tests. */
   clientDir?: string;
   /** Basemap output (geodata/basemap/output): TopoJSON and fonts, served under /basemap. */
@@ -22,7 +26,7 @@ export type AppOptions = {
 };
 
 /** The Express app, built apart from `listen` so tests can drive it directly. */
-export function createApp({ repository, clientDir, basemapDir }: AppOptions): Express {
+export function createApp({ repository, briefings, clientDir, basemapDir }: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -34,6 +38,7 @@ export function createApp({ repository, clientDir, basemapDir }: AppOptions): Ex
   app.use('/api/events', eventRouter(repository));
   app.use('/api/provinces', provinceRouter(repository));
   app.use('/api/search', searchRouter(createSearchService(repository)));
+  if (briefings) app.use('/api/briefings', briefingRouter(briefings));
   app.use('/api', unknownApiRoute);
 
   if (basemapDir) {

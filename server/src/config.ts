@@ -8,6 +8,8 @@ const environment = z.object({
   HOST: z.string().min(1).default('0.0.0.0'),
   /** Another record folder (tests use a deliberately broken copy); documents sit at ../documents beside it. */
   BORDER_ATLAS_RECORD_DIR: z.string().min(1).optional(),
+  /** Where user data (briefings) is written; default var/ in the project (git-ignored). */
+  BORDER_ATLAS_DATA_DIR: z.string().min(1).optional(),
 });
 
 /** Read once at start-up; a bad PORT stops the server with a message naming it. */
@@ -24,6 +26,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env) {
     recordDir,
     documentsDir: join(recordDir, '..', 'documents'),
     basemapDir: join(projectRoot, 'geodata', 'basemap', 'output'),
+    dataDir: parsed.data.BORDER_ATLAS_DATA_DIR ?? join(projectRoot, 'var'),
+    briefingExamplesDir: join(projectRoot, 'geodata', 'briefings'),
     clientDir: join(projectRoot, 'client', 'dist'),
   };
 }

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { createApp } from './app';
+import { createFileBriefingStore } from './briefings/briefing-store';
 import { readConfig } from './config';
 import { createFileRepository } from './record/file-repository';
 import { loadRecord } from './record/load-record';
@@ -13,6 +14,7 @@ function start() {
   }
   const app = createApp({
     repository: createFileRepository(record),
+    briefings: createFileBriefingStore(config.dataDir, config.briefingExamplesDir),
     clientDir: config.clientDir,
     basemapDir: config.basemapDir,
   });
