@@ -2,7 +2,9 @@ import type { FeatureCollectionResponse } from '@domain/api';
 import { KIND_IDS, type KindId } from '@domain/vocabulary';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useBasemap, useFeatures } from './api/queries';
-import { useAgreement, useAgreements, useEvents, useProvinces } from './api/record-queries';
+import { useAgreement, useAgreements, useBriefings, useEvents, useProvinces } from './api/record-queries';
+import { BriefingPlayer } from './briefings/BriefingPlayer';
+import { BriefingsList } from './briefings/BriefingsList';
 import { AgreementReader } from './agreements/AgreementReader';
 import { AgreementsList } from './agreements/AgreementsList';
 import { FilterPanel } from './filters/FilterPanel';
@@ -36,6 +38,9 @@ export function App() {
   const provinces = useProvinces();
   const agreements = useAgreements();
   const { lang: language, filters } = urlState;
+  const briefings = useBriefings();
+  const activeBriefing = briefings.data?.find((b) => b.id === urlState.briefing) ?? null;
+  const activeStep = activeBriefing?.steps[urlState.step - 1] ?? null;
   const openAgreement = useAgreement(urlState.doc);
   const highlightedIds = useMemo(
     () => openAgreement.data?.clauses.find((clause) => clause.id === urlState.clause)?.features.map((f) => f.id) ?? [],
@@ -106,9 +111,26 @@ export function App() {
     if (basemap.data) registerUiFonts(basemap.data.fontFiles);
   }, [basemap.data]);
 
+  // A briefing step sets the screen it was saved with: filters, date, selection; the map flies there.
+  const stepKey = activeBriefing && activeStep ? `${activeBriefing.id}#${urlState.step}` : null;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: one view per step, keyed by the step, so the map flies once.
+  const targetView = useMemo(() => (stepKey && activeStep ? { ...activeStep.view } : null), [stepKey]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the step's screen is applied once when the step changes.
+  useEffect(() => {
+    if (!stepKey || !activeStep) return;
+    setUrlState({ filters: { ...activeStep.filters }, feature: activeStep.feature, doc: null, clause: null }, 'replace');
+  }, [stepKey]);
+  useEffect(() => {
+    if (!urlState.present) return;
+    document.documentElement.requestFullscreen?.().catch(() => undefined);
+    return () => {
+      if (document.fullscreenElement) document.exitFullscreen().catch(() => undefined);
+    };
+  }, [urlState.present]);
+
   const error = features.error ?? events.error ?? provinces.error ?? agreements.error;
   return (
-    <div className="app" lang={language === 'zh' ? 'zh-CN' : language}>
+    <div className={urlState.present ? 'app presenting' : 'app'} lang={language === 'zh' ? 'zh-CN' : language}>
       <header className="topbar">
         <button
           type="button"
@@ -174,6 +196,7 @@ export function App() {
             provinces={vietnameseProvinces}
           />
           {visible && <ResultsList features={visible} language={language} selectedId={urlState.feature} onSelect={select} />}
+          <BriefingsList briefings={briefings.data ?? []} language={language} onPlay={(id) => setUrlState({ briefing: id, step: 1 })} />
           <AgreementsList
             agreements={agreements.data ?? []}
             language={language}
@@ -194,6 +217,7 @@ export function App() {
               language={language}
               initialView={urlState.view}
               routeFocus={routeFocus}
+              targetView={targetView}
               animateRoute={animateRoute}
               onSelect={select}
               onViewChange={setView}
@@ -204,6 +228,17 @@ export function App() {
             </div>
           )}
           <Legend features={mapFeatures} language={language} />
+          {activeBriefing && (
+            <BriefingPlayer
+              briefing={activeBriefing}
+              step={urlState.step}
+              language={language}
+              presenting={urlState.present}
+              onStep={(step) => setUrlState({ step })}
+              onPresent={(present) => setUrlState({ present }, 'replace')}
+              onClose={() => setUrlState({ briefing: null, step: 1, present: false })}
+            />
+          )}
           {routeFocus && (
             <button
               type="button"

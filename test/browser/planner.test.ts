@@ -326,3 +326,45 @@ describe('comparing routes', () => {
     await page.close();
   });
 });
+
+describe('briefings', () => {
+  it('plays a briefing through all its steps with the keyboard, each step its own URL, in presentation mode', async () => {
+    const page = await openPage(browser, baseUrl, '/', outsideRequests);
+    await page.locator('.briefings li[data-briefing-id="lang-son-2023-2026"] button').click();
+    const player = page.locator('.briefing-player');
+    await player.waitFor();
+    expect(await player.locator('h2').textContent()).toBe('Lạng Sơn sau Gặp gỡ đầu Xuân 2023');
+    await page.waitForFunction(() => new URL(window.location.href).searchParams.get('asOf') === '2023-02-22');
+    expect(new URL(page.url()).searchParams.get('province')).toBe('VN-09');
+    await waitForMapIdle(page);
+    await page.getByRole('button', { name: 'Toàn màn hình' }).click();
+    await page.waitForFunction(() => document.querySelector('.app')?.classList.contains('presenting'));
+    expect(await page.locator('.sidebar').isVisible()).toBe(false);
+    await page.screenshot({ path: join(artifactsDir, 'briefing-step-1.png') });
+
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(() => document.querySelector('.briefing-player')?.getAttribute('data-step') === '2');
+    await page.waitForFunction(() => new URL(window.location.href).searchParams.get('asOf') === '2026-02-11');
+    expect(new URL(page.url()).searchParams.get('feature')).toBe('tan-thanh-po-chai');
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(() => new URL(window.location.href).searchParams.get('step') === '3');
+    await page.waitForFunction(() => new URL(window.location.href).searchParams.get('stalled') === 'true');
+    await waitForMapIdle(page);
+    const zoom = await page.evaluate(() => (window.__borderAtlasMap as unknown as { getZoom(): number }).getZoom());
+    expect(zoom).toBeCloseTo(9.5, 0);
+    await page.screenshot({ path: join(artifactsDir, 'briefing-step-3.png') });
+    const stepLink = page.url();
+    await page.keyboard.press('ArrowRight'); // already last: stays
+    expect(new URL(page.url()).searchParams.get('step')).toBe('3');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('.app')?.classList.contains('presenting'));
+    await page.close();
+
+    // The step's URL, opened fresh, shows the same step.
+    const fresh = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+    await fresh.goto(stepLink);
+    await fresh.locator('.briefing-player[data-step="3"]').waitFor();
+    expect(await fresh.locator('.briefing-player h2').textContent()).toContain('Chi Ma');
+    await fresh.close();
+  });
+});

@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../server/src/app';
+import { createFileBriefingStore } from '../../server/src/briefings/briefing-store';
 import { readConfig } from '../../server/src/config';
 import { createFileRepository } from '../../server/src/record/file-repository';
 import { loadRecord } from '../../server/src/record/load-record';
@@ -18,6 +19,8 @@ export function createTestApp({ withClient = false } = {}) {
   const config = readConfig({});
   return createApp({
     repository: createFileRepository(loadRecord(config)),
+    // Briefings in a throw-away folder, seeded with the shipped examples.
+    briefings: createFileBriefingStore(mkdtempSync(join(tmpdir(), 'border-atlas-data-')), config.briefingExamplesDir),
     clientDir: withClient ? config.clientDir : undefined,
     basemapDir: withClient ? config.basemapDir : undefined,
   });

@@ -1,5 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { agreementDetailResponse, agreementListResponse, eventsResponse, provincesResponse } from '@domain/api';
+import { briefingSchema } from '@domain/briefings';
+import { z } from 'zod';
 import { fetchJson } from './fetch-json';
 
 export function useEvents() {
@@ -20,4 +22,8 @@ export function useAgreement(id: string | null) {
     enabled: id !== null,
     queryFn: ({ signal }) => fetchJson(`/api/agreements/${encodeURIComponent(id ?? '')}`, agreementDetailResponse, signal),
   });
+}
+
+export function useBriefings() {
+  return useQuery({ queryKey: ['briefings'], queryFn: ({ signal }) => fetchJson('/api/briefings', z.array(briefingSchema), signal) });
 }

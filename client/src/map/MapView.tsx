@@ -15,6 +15,8 @@ type Props = {
   /** The selected route, numbered and (when `animateRoute`) travelled by a dot. */
   routeFocus: RouteFocus | null;
   animateRoute: boolean;
+  /** A view to fly to when it changes (briefing steps). */
+  targetView: MapViewState | null;
   /** The view to open with (from the URL); later moves are reported through `onViewChange`. */
   initialView: MapViewState | null;
   onSelect: (id: string | null) => void;
@@ -30,6 +32,7 @@ export function MapView({
   language,
   routeFocus,
   animateRoute,
+  targetView,
   initialView,
   onSelect,
   onViewChange,
@@ -79,6 +82,10 @@ export function MapView({
   useEffect(() => {
     controller.current?.setRouteFocus(routeFocus, animateRoute);
   }, [routeFocus, animateRoute]);
+
+  useEffect(() => {
+    if (targetView) controller.current?.flyTo(targetView);
+  }, [targetView]);
 
   useEffect(() => {
     const map = controller.current?.map;

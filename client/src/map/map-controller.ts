@@ -141,6 +141,11 @@ export class MapController {
     this.map.fitBounds(box, { padding: 90, maxZoom: 10, duration: 600 });
   }
 
+  /** Flies to a saved view (a briefing step). */
+  flyTo(view: MapViewState) {
+    this.map.flyTo({ center: [view.lng, view.lat], zoom: view.zoom, duration: 1400, essential: true });
+  }
+
   /** Shows the selected route's numbered places and, when `animate`, a dot travelling along it. */
   setRouteFocus(focus: RouteFocus | null, animate: boolean) {
     this.routeFocus = focus;

@@ -13,6 +13,10 @@ export type UrlState = {
   clause: string | null;
   /** Map view: centre and zoom, so a shared link frames the same area. */
   view: MapViewState | null;
+  /** The briefing being played, its step (1-based) and whether the screen is in presentation mode. */
+  briefing: string | null;
+  step: number;
+  present: boolean;
 };
 
 export type MapViewState = { lng: number; lat: number; zoom: number };
@@ -34,6 +38,9 @@ export function readUrlState(search: string): UrlState {
     doc: params.get('doc') || null,
     clause: params.get('clause') || null,
     view: readView(params.get('view')),
+    briefing: params.get('briefing') || null,
+    step: Math.max(1, Number.parseInt(params.get('step') ?? '1', 10) || 1),
+    present: params.get('present') === '1',
   };
 }
 
@@ -46,6 +53,15 @@ export function writeUrlState(state: UrlState, search: string): string {
   writeFilters(state.filters, params);
   if (state.view) params.set('view', `${state.view.lng.toFixed(4)},${state.view.lat.toFixed(4)},${state.view.zoom.toFixed(2)}`);
   else params.delete('view');
+  if (state.briefing) {
+    params.set('briefing', state.briefing);
+    params.set('step', String(state.step));
+  } else {
+    params.delete('briefing');
+    params.delete('step');
+  }
+  if (state.present) params.set('present', '1');
+  else params.delete('present');
   for (const name of ['doc', 'clause'] as const) {
     const value = state[name];
     if (value) params.set(name, value);

@@ -1,0 +1,71 @@
+import type { Briefing } from '@domain/briefings';
+import { useEffect } from 'react';
+import { text } from '../i18n/ui-text';
+import type { Language } from '../state/url-state';
+
+type Props = {
+  briefing: Briefing;
+  step: number;
+  language: Language;
+  presenting: boolean;
+  onStep: (step: number) => void;
+  onPresent: (present: boolean) => void;
+  onClose: () => void;
+};
+
+/** The card that walks through a briefing: arrow keys or buttons, each step its own URL. */
+export function BriefingPlayer({ briefing, step, language, presenting, onStep, onPresent, onClose }: Props) {
+  const count = briefing.steps.length;
+  const current = briefing.steps[step - 1];
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      if (target && ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) return;
+      if (event.key === 'ArrowRight' || event.key === 'PageDown') onStep(Math.min(step + 1, count));
+      else if (event.key === 'ArrowLeft' || event.key === 'PageUp') onStep(Math.max(step - 1, 1));
+      else if (event.key === 'Escape') presenting ? onPresent(false) : onClose();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [step, count, presenting, onStep, onPresent, onClose]);
+  const title = language === 'vi' ? briefing.title.vi : (briefing.title.en ?? briefing.title.vi);
+  return (
+    <section className="briefing-player" aria-label={title} data-step={step}>
+      <p className="briefing-title">
+        {title} · {step}/{count}
+      </p>
+      {current ? (
+        <>
+          <h2>{current.title}</h2>
+          {current.text && <p className="briefing-text">{current.text}</p>}
+        </>
+      ) : (
+        <p className="muted">{text('emptyBriefing', language)}</p>
+      )}
+      <div className="briefing-controls">
+        <button
+          type="button"
+          onClick={() => onStep(Math.max(step - 1, 1))}
+          disabled={step <= 1}
+          aria-label={text('previousStep', language)}
+        >
+          ‹ {text('previousStep', language)}
+        </button>
+        <button
+          type="button"
+          onClick={() => onStep(Math.min(step + 1, count))}
+          disabled={step >= count}
+          aria-label={text('nextStep', language)}
+        >
+          {text('nextStep', language)} ›
+        </button>
+        <button type="button" onClick={() => onPresent(!presenting)} aria-pressed={presenting}>
+          {presenting ? text('exitPresentation', language) : text('present', language)}
+        </button>
+        <button type="button" onClick={onClose}>
+          {text('close', language)}
+        </button>
+      </div>
+    </section>
+  );
+}
