@@ -237,6 +237,11 @@ export function App() {
               onStep={(step) => setUrlState({ step })}
               onPresent={(present) => setUrlState({ present }, 'replace')}
               onClose={() => setUrlState({ briefing: null, step: 1, present: false })}
+              currentScreen={() => ({
+                view: urlState.view ?? { lng: 105, lat: 22.25, zoom: 6 },
+                filters: { ...filters },
+                feature: urlState.feature,
+              })}
             />
           )}
           {routeFocus && (

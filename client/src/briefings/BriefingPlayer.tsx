@@ -1,5 +1,6 @@
 import type { Briefing } from '@domain/briefings';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
+import { BriefingEditor } from './BriefingEditor';
 import { text } from '../i18n/ui-text';
 import type { Language } from '../state/url-state';
 
@@ -11,10 +12,12 @@ type Props = {
   onStep: (step: number) => void;
   onPresent: (present: boolean) => void;
   onClose: () => void;
+  currentScreen: () => Omit<import('@domain/briefings').BriefingStep, 'title' | 'text'>;
 };
 
 /** The card that walks through a briefing: arrow keys or buttons, each step its own URL. */
-export function BriefingPlayer({ briefing, step, language, presenting, onStep, onPresent, onClose }: Props) {
+export function BriefingPlayer({ briefing, step, language, presenting, onStep, onPresent, onClose, currentScreen }: Props) {
+  const [editing, setEditing] = useState(false);
   const count = briefing.steps.length;
   const current = briefing.steps[step - 1];
   useEffect(() => {
@@ -62,10 +65,16 @@ export function BriefingPlayer({ briefing, step, language, presenting, onStep, o
         <button type="button" onClick={() => onPresent(!presenting)} aria-pressed={presenting}>
           {presenting ? text('exitPresentation', language) : text('present', language)}
         </button>
+        {!presenting && (
+          <button type="button" aria-pressed={editing} onClick={() => setEditing(!editing)}>
+            {text('edit', language)}
+          </button>
+        )}
         <button type="button" onClick={onClose}>
           {text('close', language)}
         </button>
       </div>
+      {editing && !presenting && <BriefingEditor briefing={briefing} language={language} currentScreen={currentScreen} onGoTo={onStep} />}
     </section>
   );
 }

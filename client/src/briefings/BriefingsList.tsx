@@ -1,4 +1,6 @@
 import type { Briefing } from '@domain/briefings';
+import { useState } from 'react';
+import { useBriefingMutations } from '../api/briefing-mutations';
 import { text } from '../i18n/ui-text';
 import type { Language } from '../state/url-state';
 
@@ -6,6 +8,9 @@ type Props = { briefings: readonly Briefing[]; language: Language; onPlay: (id: 
 
 /** Saved briefings, each a sequence of map views to walk leaders through. */
 export function BriefingsList({ briefings, language, onPlay }: Props) {
+  const { create, remove } = useBriefingMutations();
+  const [title, setTitle] = useState('');
+  const [importError, setImportError] = useState<string | null>(null);
   return (
     <section className="briefings" aria-label={text('briefings', language)}>
       <h2>{text('briefings', language)}</h2>
@@ -16,11 +21,61 @@ export function BriefingsList({ briefings, language, onPlay }: Props) {
               ▶ {language === 'vi' ? briefing.title.vi : (briefing.title.en ?? briefing.title.vi)}
             </button>
             <span className="agreement-meta">
-              {briefing.steps.length} {text('steps', language)}
+              {briefing.steps.length} {text('steps', language)} ·{' '}
+              <button
+                type="button"
+                className="link"
+                onClick={() => window.confirm(text('confirmDelete', language)) && remove.mutate(briefing.id)}
+              >
+                {text('deleteBriefing', language)}
+              </button>
             </span>
           </li>
         ))}
       </ul>
+      <form
+        className="new-briefing"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!title.trim()) return;
+          create.mutate({ title: { vi: title.trim() }, steps: [] }, { onSuccess: (created) => created && onPlay(created.id) });
+          setTitle('');
+        }}
+      >
+        <input
+          aria-label={text('newBriefing', language)}
+          placeholder={text('newBriefing', language)}
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+        />
+        <button type="submit">+</button>
+      </form>
+      <label className="import-briefing">
+        {text('importJson', language)}{' '}
+        <input
+          type="file"
+          accept="application/json,.json"
+          onChange={async (event) => {
+            const file = event.target.files?.[0];
+            if (!file) return;
+            setImportError(null);
+            let parsed: unknown;
+            try {
+              parsed = JSON.parse(await file.text());
+            } catch (error) {
+              setImportError(`${file.name}: ${(error as Error).message}`);
+              return;
+            }
+            create.mutate(parsed, { onError: (error) => setImportError(`${file.name}: ${error.message}`) });
+            event.target.value = '';
+          }}
+        />
+      </label>
+      {importError && (
+        <p role="alert" className="import-error">
+          {importError}
+        </p>
+      )}
     </section>
   );
 }
