@@ -330,7 +330,7 @@ describe('comparing routes', () => {
 describe('briefings', () => {
   it('plays a briefing through all its steps with the keyboard, each step its own URL, in presentation mode', async () => {
     const page = await openPage(browser, baseUrl, '/', outsideRequests);
-    await page.locator('.briefings li[data-briefing-id="lang-son-2023-2026"] button').click();
+    await page.locator('.briefings li[data-briefing-id="lang-son-2023-2026"] button', { hasText: '▶' }).click();
     const player = page.locator('.briefing-player');
     await player.waitFor();
     expect(await player.locator('h2').textContent()).toBe('Lạng Sơn sau Gặp gỡ đầu Xuân 2023');
