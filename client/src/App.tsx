@@ -1,6 +1,8 @@
 import type { FeatureCollectionResponse } from '@domain/api';
 import { KIND_IDS, type KindId } from '@domain/vocabulary';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type * as maplibregl from 'maplibre-gl';
+import { ExportButton } from './export/ExportButton';
 import { useBasemap, useFeatures } from './api/queries';
 import { useAgreement, useAgreements, useBriefings, useEvents, useProvinces } from './api/record-queries';
 import { BriefingPlayer } from './briefings/BriefingPlayer';
@@ -32,6 +34,7 @@ export function App() {
   // Small screens: the sidebar (summary, filters, results) opens over the map on demand.
   const [sidebarOpen, setSidebarOpen] = useState(false);
   const [animateRoute, setAnimateRoute] = useState(true);
+  const mapRef = useRef<maplibregl.Map | null>(null);
   const basemap = useBasemap();
   const features = useFeatures();
   const events = useEvents();
@@ -153,6 +156,16 @@ export function App() {
             hit.type === 'feature' ? select(hit.id) : openClause(hit.agreementId ?? hit.id, hit.type === 'clause' ? hit.id : null)
           }
         />
+        {visible && (
+          <ExportButton
+            map={() => mapRef.current}
+            features={visible}
+            eventsByFeature={eventsByFeature}
+            asOf={filters.asOf}
+            title={activeStep ? activeStep.title : text('title', language)}
+            language={language}
+          />
+        )}
         <nav className="languages" aria-label="Ngôn ngữ / Language / 语言">
           {(Object.keys(LANGUAGE_NAMES) as Language[]).map((code) => (
             <button
@@ -218,6 +231,9 @@ export function App() {
               initialView={urlState.view}
               routeFocus={routeFocus}
               targetView={targetView}
+              onMapReady={(map) => {
+                mapRef.current = map;
+              }}
               animateRoute={animateRoute}
               onSelect={select}
               onViewChange={setView}

@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -163,7 +164,7 @@ describe('two-way links between the map and the agreements', () => {
 describe('search', () => {
   it('finds Hữu Nghị typed without diacritics, by keyboard, and opens it', async () => {
     const page = await openPage(browser, baseUrl, '/', outsideRequests);
-    const box = page.getByRole('combobox');
+    const box = page.getByRole('combobox', { name: 'Tìm kiếm' });
     await box.fill('huu nghi');
     await page.locator('.search-results [role="option"][data-hit-id="huu-nghi"]').waitFor();
     await page.screenshot({ path: join(artifactsDir, 'search-huu-nghi.png') });
@@ -175,7 +176,7 @@ describe('search', () => {
 
   it('finds clause text in Chinese and opens the clause', async () => {
     const page = await openPage(browser, baseUrl, '/', outsideRequests);
-    const box = page.getByRole('combobox');
+    const box = page.getByRole('combobox', { name: 'Tìm kiếm' });
     await box.fill('跨境经济合作区');
     const hit = page.locator('.search-results [role="option"][data-hit-id="001-mou:II.2"]');
     await hit.waitFor();
@@ -399,5 +400,31 @@ describe('editing briefings', () => {
     });
     expect(await page.locator('.import-error').textContent()).toMatch(/bad\.json: .*"steps\.0\.view\.lng"/);
     await page.close();
+  });
+});
+
+describe('export', () => {
+  it.each([
+    ['slide', 1920, 1080],
+    ['a4', 2339, 1654],
+  ])('saves a %s PNG of the map at %i×%i, not blank', async (sizeId, width, height) => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 860 }, acceptDownloads: true });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/?asOf=2026-02-11&view=106.8,22.2,7.6`);
+    await waitForMapIdle(page);
+    await page.getByLabel('Kích thước ảnh').selectOption(sizeId);
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 60_000 }),
+      page.getByRole('button', { name: 'Xuất ảnh PNG' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`border-atlas-2026-02-11-${width}x${height}.png`);
+    const path = join(artifactsDir, `export-${sizeId}.png`);
+    await download.saveAs(path);
+    const png = readFileSync(path);
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([width, height]);
+    // Not blank: a drawn map compresses far worse than an empty canvas of this size.
+    expect(png.length).toBeGreaterThan(200_000);
+    await context.close();
   });
 });

@@ -82,6 +82,8 @@ const TEXT = {
   deleteBriefing: { vi: 'xóa', en: 'delete', zh: '删除' },
   confirmDelete: { vi: 'Xóa buổi trình bày này?', en: 'Delete this briefing?', zh: '删除此汇报？' },
   edit: { vi: 'Sửa', en: 'Edit', zh: '编辑' },
+  exportPng: { vi: 'Xuất ảnh PNG', en: 'Export PNG', zh: '导出PNG' },
+  exportSize: { vi: 'Kích thước ảnh', en: 'Image size', zh: '图片尺寸' },
   plannedRoute: { vi: 'Nét đứt: tuyến chưa hoạt động', en: 'Dashed: not yet operating', zh: '虚线：尚未运行' },
   pairing: { vi: 'Kết nghĩa, hợp tác giữa địa phương', en: 'Pairing between localities', zh: '地方友好结对' },
   onMap: { vi: 'trên bản đồ', en: 'on the map', zh: '个在地图上' },

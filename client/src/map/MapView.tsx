@@ -21,6 +21,8 @@ type Props = {
   initialView: MapViewState | null;
   onSelect: (id: string | null) => void;
   onViewChange: (view: MapViewState) => void;
+  /** Receives the MapLibre map once created (for exports), null when it goes. */
+  onMapReady?: (map: import('maplibre-gl').Map | null) => void;
 };
 
 /** The React ↔ MapLibre seam: one controller for the component's life, fed through effects. */
@@ -36,12 +38,15 @@ export function MapView({
   initialView,
   onSelect,
   onViewChange,
+  onMapReady,
 }: Props) {
   const container = useRef<HTMLElement>(null);
   const controller = useRef<MapController | null>(null);
   const onSelectRef = useRef(onSelect);
   onSelectRef.current = onSelect;
   const onViewChangeRef = useRef(onViewChange);
+  const onMapReadyRef = useRef(onMapReady);
+  onMapReadyRef.current = onMapReady;
   onViewChangeRef.current = onViewChange;
   const initialLanguage = useRef(language);
   const firstView = useRef(initialView);
@@ -53,8 +58,10 @@ export function MapView({
       onViewChange: (view) => onViewChangeRef.current(view),
     });
     controller.current = created;
+    onMapReadyRef.current?.(created.map);
     (window as unknown as { __borderAtlasMap?: unknown }).__borderAtlasMap = created.map;
     return () => {
+      onMapReadyRef.current?.(null);
       created.destroy();
       controller.current = null;
     };

@@ -1,0 +1,80 @@
+import type { MapFeature } from '@domain/api';
+import type { StatusEvent } from '@domain/schemas';
+import { STATUSES } from '@domain/vocabulary';
+import type * as maplibregl from 'maplibre-gl';
+import { useState } from 'react';
+import { formatDate, text } from '../i18n/ui-text';
+import { ATTRIBUTION } from '../map/style';
+import type { Language } from '../state/url-state';
+import { todayIso } from '../time/dates';
+import { EXPORT_SIZES, exportMapPng } from './export-png';
+
+type Props = {
+  map: () => maplibregl.Map | null;
+  features: readonly MapFeature[];
+  eventsByFeature: ReadonlyMap<string, readonly StatusEvent[]>;
+  asOf: string | null;
+  title: string;
+  language: Language;
+};
+
+const nameIn = (feature: MapFeature, language: Language) =>
+  language === 'zh' ? (feature.properties.name.zh ?? feature.properties.name.vi) : feature.properties.name[language];
+
+/** Saves the map as a PNG for slides or print, with its title, legend, date, scale, attribution and citations. */
+export function ExportButton({ map, features, eventsByFeature, asOf, title, language }: Props) {
+  const [sizeId, setSizeId] = useState(EXPORT_SIZES[0].id);
+  const [busy, setBusy] = useState(false);
+  const run = async () => {
+    const source = map();
+    const size = EXPORT_SIZES.find((s) => s.id === sizeId) ?? EXPORT_SIZES[0];
+    if (!source) return;
+    setBusy(true);
+    try {
+      const bounds = source.getBounds();
+      const shown = features.filter(
+        (f) => f.geometry && (f.geometry.type !== 'Point' || bounds.contains(f.geometry.coordinates as [number, number])),
+      );
+      const date = asOf ?? todayIso();
+      const citations = shown
+        .filter((f) => f.properties.status)
+        .map((f) => {
+          const steps = (eventsByFeature.get(f.id) ?? []).filter((e) => e.date <= date);
+          const clauses = [...new Set(steps.map((e) => e.clauseId))].slice(-3).join(', ');
+          return `${nameIn(f, language)} — ${clauses || '—'}`;
+        });
+      const legend = STATUSES.filter((status) => shown.some((f) => f.properties.status === status.id)).map((status) => ({
+        color: status.color,
+        label: status.label[language],
+      }));
+      const blob = await exportMapPng(source, size, {
+        title,
+        dateStamp: `${text('asOf', language)} ${formatDate(date, language)}`,
+        legend,
+        citations,
+        attribution: ATTRIBUTION.replace(/<[^>]+>/g, ''),
+      });
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(blob);
+      link.download = `border-atlas-${date}-${size.width}x${size.height}.png`;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="export">
+      <select aria-label={text('exportSize', language)} value={sizeId} onChange={(event) => setSizeId(event.target.value)}>
+        {EXPORT_SIZES.map((size) => (
+          <option key={size.id} value={size.id}>
+            {size.label}
+          </option>
+        ))}
+      </select>
+      <button type="button" onClick={run} disabled={busy}>
+        {busy ? text('loading', language) : text('exportPng', language)}
+      </button>
+    </div>
+  );
+}
