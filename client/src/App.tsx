@@ -87,7 +87,7 @@ export function App() {
   // A selected route: its numbered places and the dot that travels it.
   const routeFocus = useMemo(() => {
     const route = features.data?.features.find((f) => f.id === urlState.feature);
-    if (!route || route.properties.kind !== 'route' || route.geometry?.type !== 'LineString' || !route.properties.waypoints) return null;
+    if (route?.properties.kind !== 'route' || route.geometry?.type !== 'LineString' || !route.properties.waypoints) return null;
     return {
       line: route.geometry.coordinates,
       waypoints: route.properties.waypoints.map((w) => ({ name: w.name.vi, coordinates: w.coordinates })),

@@ -2,7 +2,7 @@ import type { ClauseWithFeatures } from '@domain/api';
 import { KIND_BY_ID } from '@domain/vocabulary';
 import { useEffect, useRef } from 'react';
 import { useAgreement } from '../api/record-queries';
-import { formatDate, text } from '../i18n/ui-text';
+import { formatDate, nameIn, text } from '../i18n/ui-text';
 import type { Language } from '../state/url-state';
 
 type Props = {
@@ -110,7 +110,7 @@ function ClauseItem({ clause, language, selected, itemRef, onSelect, onSelectFea
                   onClick={() => onSelectFeature(feature.id)}
                   title={KIND_BY_ID[feature.kind].label[language]}
                 >
-                  {language === 'zh' ? (feature.name.zh ?? feature.name.vi) : feature.name[language]}
+                  {nameIn(feature.name, language)}
                 </button>
               </li>
             ))}

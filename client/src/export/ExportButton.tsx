@@ -3,7 +3,7 @@ import type { StatusEvent } from '@domain/schemas';
 import { STATUSES } from '@domain/vocabulary';
 import type * as maplibregl from 'maplibre-gl';
 import { useState } from 'react';
-import { formatDate, text } from '../i18n/ui-text';
+import { formatDate, nameIn, text } from '../i18n/ui-text';
 import { ATTRIBUTION } from '../map/style';
 import type { Language } from '../state/url-state';
 import { todayIso } from '../time/dates';
@@ -17,9 +17,6 @@ type Props = {
   title: string;
   language: Language;
 };
-
-const nameIn = (feature: MapFeature, language: Language) =>
-  language === 'zh' ? (feature.properties.name.zh ?? feature.properties.name.vi) : feature.properties.name[language];
 
 /** Saves the map as a PNG for slides or print, with its title, legend, date, scale, attribution and citations. */
 export function ExportButton({ map, features, eventsByFeature, asOf, title, language }: Props) {
@@ -41,7 +38,7 @@ export function ExportButton({ map, features, eventsByFeature, asOf, title, lang
         .map((f) => {
           const steps = (eventsByFeature.get(f.id) ?? []).filter((e) => e.date <= date);
           const clauses = [...new Set(steps.map((e) => e.clauseId))].slice(-3).join(', ');
-          return `${nameIn(f, language)} — ${clauses || '—'}`;
+          return `${nameIn(f.properties.name, language)} — ${clauses || '—'}`;
         });
       const legend = STATUSES.filter((status) => shown.some((f) => f.properties.status === status.id)).map((status) => ({
         color: status.color,

@@ -1,12 +1,9 @@
 import type { MapFeature } from '@domain/api';
 import { KIND_BY_ID, STATUS_BY_ID } from '@domain/vocabulary';
-import { text } from '../i18n/ui-text';
+import { nameIn, text } from '../i18n/ui-text';
 import type { Language } from '../state/url-state';
 
 type Props = { features: readonly MapFeature[]; language: Language; selectedId: string | null; onSelect: (id: string) => void };
-
-const nameIn = (feature: MapFeature, language: Language) =>
-  language === 'zh' ? (feature.properties.name.zh ?? feature.properties.name.vi) : feature.properties.name[language];
 
 /** The same features as the map, as a list: the non-map way through the record (keyboard, screen readers). */
 export function ResultsList({ features, language, selectedId, onSelect }: Props) {
@@ -31,7 +28,7 @@ export function ResultsList({ features, language, selectedId, onSelect }: Props)
                   data-feature-id={feature.id}
                 >
                   <span className="swatch" style={{ background: status?.color ?? '#ffffff' }} aria-hidden="true" />
-                  <span className="result-name">{nameIn(feature, language)}</span>
+                  <span className="result-name">{nameIn(feature.properties.name, language)}</span>
                   <span className="result-meta">
                     {KIND_BY_ID[feature.properties.kind].label[language]}
                     {status && ` · ${status.label[language]}`}

@@ -155,3 +155,8 @@ export function formatDate(isoDate: string, language: Language): string {
   const [year, month, day] = isoDate.split('-');
   return day ? `${day}/${month}/${year}` : month ? `${month}/${year}` : year;
 }
+
+type Names = { vi: string; zh: string | null; en: string };
+
+/** A name in the chosen language; where no Chinese name is known, the Vietnamese one stands in. */
+export const nameIn = (name: Names, language: Language): string => (language === 'zh' ? (name.zh ?? name.vi) : name[language]);

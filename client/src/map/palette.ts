@@ -1,5 +1,5 @@
 import type { ExpressionSpecification } from 'maplibre-gl';
-import { STATUSES, STATUS_BY_ID } from '@domain/vocabulary';
+import { STATUSES, STATUS_BY_ID, TRANSPORT_MODES } from '@domain/vocabulary';
 import type { Language } from '../state/url-state';
 
 export const INK = '#2b2d42';
@@ -29,3 +29,11 @@ export function labelIn(language: Language, prefix: 'name' | 'short' = 'name'): 
 export function recordLabelIn(language: Language): ExpressionSpecification {
   return ['step', ['zoom'], labelIn(language, 'short'), 8.5, labelIn(language)];
 }
+
+/** Route mode → colour (passenger, freight, rail, air…), straight from the shared vocabulary. */
+export const modeColor = [
+  'match',
+  ['get', 'mode'],
+  ...TRANSPORT_MODES.flatMap((mode) => [mode.id, mode.color]),
+  INK,
+] as unknown as ExpressionSpecification;

@@ -1,7 +1,7 @@
 import type { FeatureDetailResponse } from '@domain/api';
 import { KIND_BY_ID, LEVEL_BY_ID, PRECISION_BY_ID, STATUS_BY_ID } from '@domain/vocabulary';
 import { useFeatureDetail } from '../api/queries';
-import { formatDate, text } from '../i18n/ui-text';
+import { formatDate, nameIn, text } from '../i18n/ui-text';
 import type { Language } from '../state/url-state';
 import { RouteComparison } from '../routes/RouteComparison';
 import { HistoryTimeline } from './HistoryTimeline';
@@ -20,9 +20,6 @@ function commitmentTitle(key: string, language: Language): string {
     return value === 'unstated' ? text('levelNotStated', language) : LEVEL_BY_ID[value as keyof typeof LEVEL_BY_ID].label[language];
   return value;
 }
-
-const nameIn = (name: { vi: string; zh: string | null; en: string }, language: Language) =>
-  language === 'zh' ? (name.zh ?? name.vi) : name[language];
 
 export function FeaturePanel({ id, language, onSelect, onOpenClause }: Props) {
   const detail = useFeatureDetail(id);

@@ -2,13 +2,10 @@ import type { FeatureDetailResponse } from '@domain/api';
 import { STATUS_BY_ID, TRANSPORT_MODES } from '@domain/vocabulary';
 import { useState } from 'react';
 import { useFeatureDetail, useFeatures } from '../api/queries';
-import { text } from '../i18n/ui-text';
+import { nameIn, text } from '../i18n/ui-text';
 import type { Language } from '../state/url-state';
 
 type Props = { route: FeatureDetailResponse; language: Language };
-
-const nameIn = (name: { vi: string; zh: string | null; en: string }, language: Language) =>
-  language === 'zh' ? (name.zh ?? name.vi) : name[language];
 
 /** Two routes side by side: length, places, crossing, status. */
 export function RouteComparison({ route, language }: Props) {

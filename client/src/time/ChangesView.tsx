@@ -3,7 +3,7 @@ import type { StatusEvent } from '@domain/schemas';
 import { STATUS_BY_ID } from '@domain/vocabulary';
 import { useMemo, useState } from 'react';
 import { changesBetween } from '../filters/changes-between';
-import { formatDate, text } from '../i18n/ui-text';
+import { formatDate, nameIn, text } from '../i18n/ui-text';
 import type { Language } from '../state/url-state';
 import { todayIso } from './dates';
 
@@ -38,9 +38,7 @@ export function ChangesView({ collection, eventsByFeature, language, onSelect }:
           {changes.map((change) => (
             <li key={change.feature.id} data-feature-id={change.feature.id}>
               <button type="button" className="link" onClick={() => onSelect(change.feature.id)}>
-                {language === 'zh'
-                  ? (change.feature.properties.name.zh ?? change.feature.properties.name.vi)
-                  : change.feature.properties.name[language]}
+                {nameIn(change.feature.properties.name, language)}
               </button>
               <div className="change-states">
                 <span className="status-badge" style={{ background: STATUS_BY_ID[change.before.status].color }}>

@@ -1,8 +1,7 @@
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import type { Language } from '../../state/url-state';
 import { LABEL_FONT } from '../fonts';
-import { TRANSPORT_MODES } from '@domain/vocabulary';
-import { INK, PAPER, SELECTED, labelIn, recordLabelIn, statusColor } from '../palette';
+import { INK, labelIn, modeColor, PAPER, recordLabelIn, SELECTED, statusColor } from '../palette';
 
 export const RECORD_SOURCE = 'record-features';
 
@@ -41,12 +40,6 @@ const isPoint: ExpressionSpecification = ['==', ['geometry-type'], 'Point'];
 const isLine: ExpressionSpecification = ['==', ['geometry-type'], 'LineString'];
 const isPolygon: ExpressionSpecification = ['==', ['geometry-type'], 'Polygon'];
 const isOperating: ExpressionSpecification = ['==', ['get', 'status'], 'operating'];
-const modeColor = [
-  'match',
-  ['get', 'mode'],
-  ...TRANSPORT_MODES.flatMap((mode) => [mode.id, mode.color]),
-  INK,
-] as unknown as ExpressionSpecification;
 const isKind = (...kinds: string[]): ExpressionSpecification => ['in', ['get', 'kind'], ['literal', kinds]];
 const selected: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
 /** Features named by the clause being read. */

@@ -1,18 +1,9 @@
 import type { LayerSpecification } from 'maplibre-gl';
-import { TRANSPORT_MODES } from '@domain/vocabulary';
-import type { ExpressionSpecification } from 'maplibre-gl';
 import { LABEL_FONT } from '../fonts';
-import { INK, PAPER } from '../palette';
+import { INK, modeColor, PAPER } from '../palette';
 
 /** The selected route's numbered places (the dot travelling along it is a DOM marker: map-controller.ts). */
 export const ROUTE_FOCUS_SOURCES = { waypoints: 'route-waypoints' } as const;
-
-const modeColor = [
-  'match',
-  ['get', 'mode'],
-  ...TRANSPORT_MODES.flatMap((mode) => [mode.id, mode.color]),
-  INK,
-] as unknown as ExpressionSpecification;
 
 export function routeFocusLayers(): LayerSpecification[] {
   return [
