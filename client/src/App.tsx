@@ -1,30 +1,32 @@
 import type { FeatureCollectionResponse } from '@domain/api';
 import { KIND_IDS, type KindId } from '@domain/vocabulary';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type * as maplibregl from 'maplibre-gl';
-import { ExportButton } from './export/ExportButton';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { AgreementReader } from './agreements/AgreementReader';
+import { AgreementsList } from './agreements/AgreementsList';
 import { useBasemap, useFeatures } from './api/queries';
 import { useAgreement, useAgreements, useBriefings, useEvents, useProvinces } from './api/record-queries';
 import { BriefingPlayer } from './briefings/BriefingPlayer';
 import { BriefingsList } from './briefings/BriefingsList';
-import { AgreementReader } from './agreements/AgreementReader';
-import { AgreementsList } from './agreements/AgreementsList';
+import { downloadBlob } from './export/download';
+import { ExportButton } from './export/ExportButton';
 import { FilterPanel } from './filters/FilterPanel';
 import type { Filters } from './filters/filters';
+import { NO_FILTERS } from './filters/filters';
 import { ResultsList } from './filters/ResultsList';
 import { indexEvents, visibleFeatures } from './filters/visible-features';
 import { text } from './i18n/ui-text';
 import { Legend } from './legend/Legend';
+import { routeFocusOf } from './map/layers/route-focus';
 import { MapView } from './map/MapView';
 import { toMapFeatures } from './map/to-map-features';
 import { FeaturePanel } from './panel/FeaturePanel';
-import { type Language, type MapViewState, useUrlState } from './state/url-state';
-import { ChangesView } from './time/ChangesView';
-import { TimeSlider } from './time/TimeSlider';
-import { todayIso } from './time/dates';
 import { SearchBox } from './search/SearchBox';
+import { type Language, type MapViewState, useUrlState } from './state/url-state';
 import { ProgressSummary } from './summary/ProgressSummary';
-import { NO_FILTERS } from './filters/filters';
+import { ChangesView } from './time/ChangesView';
+import { todayIso } from './time/dates';
+import { TimeSlider } from './time/TimeSlider';
 import { registerUiFonts } from './ui-fonts';
 
 const LANGUAGE_NAMES: Record<Language, string> = { vi: 'Tiếng Việt', en: 'English', zh: '中文' };
@@ -85,15 +87,10 @@ export function App() {
     [visible],
   );
   // A selected route: its numbered places and the dot that travels it.
-  const routeFocus = useMemo(() => {
-    const route = features.data?.features.find((f) => f.id === urlState.feature);
-    if (route?.properties.kind !== 'route' || route.geometry?.type !== 'LineString' || !route.properties.waypoints) return null;
-    return {
-      line: route.geometry.coordinates,
-      waypoints: route.properties.waypoints.map((w) => ({ name: w.name.vi, coordinates: w.coordinates })),
-      mode: route.properties.route?.mode ?? 'passenger',
-    };
-  }, [features.data, urlState.feature]);
+  const routeFocus = useMemo(
+    () => routeFocusOf(features.data?.features.find((f) => f.id === urlState.feature)),
+    [features.data, urlState.feature],
+  );
   const kindsPresent = useMemo(
     () => KIND_IDS.filter((kind) => features.data?.features.some((f) => f.properties.kind === kind)) as KindId[],
     [features.data],
@@ -235,6 +232,7 @@ export function App() {
                 mapRef.current = map;
               }}
               animateRoute={animateRoute}
+              presenting={urlState.present}
               onSelect={select}
               onViewChange={setView}
             />
@@ -253,6 +251,24 @@ export function App() {
               onStep={(step) => setUrlState({ step })}
               onPresent={(present) => setUrlState({ present }, 'replace')}
               onClose={() => setUrlState({ briefing: null, step: 1, present: false })}
+              onExportPdf={async (onProgress) => {
+                const map = mapRef.current;
+                if (!map || !features.data || !provinces.data || !basemap.data) throw new Error(text('loading', language));
+                // pdf-lib is loaded only when a pack is made, never with the map.
+                const { exportBriefingPack } = await import('./export/briefing-pack');
+                const blob = await exportBriefingPack({
+                  map,
+                  briefing: activeBriefing,
+                  collection: features.data,
+                  index: { eventsByFeature, provinces: provinces.data, agreementDates },
+                  agreements: agreements.data ?? [],
+                  language,
+                  today: todayIso(),
+                  fontFiles: basemap.data.fontFiles,
+                  onProgress,
+                });
+                downloadBlob(blob, `${activeBriefing.id}-${todayIso()}.pdf`);
+              }}
               currentScreen={() => ({
                 view: urlState.view ?? { lng: 105, lat: 22.25, zoom: 6 },
                 filters: { ...filters },

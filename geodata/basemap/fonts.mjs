@@ -6,6 +6,8 @@
 //     output/basemap.topojson (every string property), geodata/record/**/*.json,
 //     server/src/**/*.ts(x), client/src/**/*.ts(x)  (missing folders are fine).
 //   Re-run `npm run fonts` whenever names change.
+// - Every file also as TrueType (.ttf, named in fonts.json as `ttf`, with the code points it
+//   really maps as `coverage`) for PDF embedding.
 // Noto fonts: SIL Open Font License 1.1.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,6 +16,7 @@ import fontverter from 'fontverter';
 import { NM, OUT, REPO, log } from './lib/common.mjs';
 
 const FONTS = path.join(OUT, 'fonts');
+const CJK_ONE = /[\u2E80-\u2FFF\u3000-\u303F\u3100-\u312F\u31A0-\u31FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF]|[\u{20000}-\u{3134F}]/u;
 const SC_FILE = 'noto-sans-sc-subset.woff2';
 
 // CJK blocks incl. CJK punctuation and full-width forms.
@@ -30,18 +33,38 @@ function walkFiles(dir, test, out = []) {
   return out;
 }
 
-export function collectCjk() {
-  const sources = [
+function sourceFiles() {
+  return [
     path.join(OUT, 'basemap.topojson'),
     ...walkFiles(path.join(REPO, 'geodata', 'record'), (n) => n.endsWith('.json')),
+    ...walkFiles(path.join(REPO, 'geodata', 'briefings'), (n) => n.endsWith('.json')),
     ...walkFiles(path.join(REPO, 'server', 'src'), (n) => /\.tsx?$/.test(n)),
     ...walkFiles(path.join(REPO, 'client', 'src'), (n) => /\.tsx?$/.test(n)),
   ].filter((p) => fs.existsSync(p));
+}
+
+export function collectCjk() {
+  const sources = sourceFiles();
   const chars = new Set();
   for (const p of sources) for (const m of fs.readFileSync(p, 'utf8').matchAll(CJK)) chars.add(m[0]);
   const list = [...chars].sort((a, b) => a.codePointAt(0) - b.codePointAt(0));
   log(`fonts: ${list.length} CJK characters from ${sources.length} files`);
   return list;
+}
+
+// Symbols the project writes (→, ↔, ≈ …) that no Noto Sans file has: the browser finds them in a
+// system font, a PDF cannot, so they go into the Chinese subset, whose font draws them.
+async function collectSymbolsMissingFromNotoSans() {
+  const covered = new Set();
+  for (const weight of [400, 700])
+    for (const subset of ['vietnamese', 'latin', 'latin-ext'])
+      for (const cp of cmapCodepoints(await fontverter.convert(fs.readFileSync(`${NM}/@fontsource/noto-sans/files/noto-sans-${subset}-${weight}-normal.woff2`), 'sfnt')))
+        covered.add(cp);
+  const chars = new Set();
+  for (const p of sourceFiles())
+    for (const c of fs.readFileSync(p, 'utf8'))
+      if (c.codePointAt(0) > 0x7f && !CJK_ONE.test(c) && !covered.has(c.codePointAt(0)) && !/\p{M}|\p{Cc}|\p{Cf}|\p{Cs}|\p{Co}|\p{So}/u.test(c)) chars.add(c);
+  return [...chars].sort((a, b) => a.codePointAt(0) - b.codePointAt(0));
 }
 
 // Code points mapped by a font's cmap (formats 4 and 12), to check coverage.
@@ -99,11 +122,13 @@ function fontsourceRanges(cssFile) {
 
 export async function buildFonts() {
   fs.mkdirSync(FONTS, { recursive: true });
-  for (const f of fs.readdirSync(FONTS)) if (f.endsWith('.woff2')) fs.rmSync(path.join(FONTS, f));
+  for (const f of fs.readdirSync(FONTS)) if (f.endsWith('.woff2') || f.endsWith('.ttf')) fs.rmSync(path.join(FONTS, f));
   const manifest = [];
 
   // Chinese subset.
-  const chars = collectCjk();
+  const symbols = await collectSymbolsMissingFromNotoSans();
+  log(`fonts: symbols no Noto Sans file has, taken into the SC subset: ${symbols.join(' ')}`);
+  const chars = [...collectCjk(), ...symbols];
   const src = fs.readFileSync(`${NM}/@fontsource/noto-sans-sc/files/noto-sans-sc-chinese-simplified-400-normal.woff2`);
   const covered = cmapCodepoints(await fontverter.convert(src, 'sfnt'));
   const ok = chars.filter((c) => covered.has(c.codePointAt(0)));
@@ -154,6 +179,16 @@ export async function buildFonts() {
       manifest.push({ file, family: 'Noto Sans', weight, style: 'normal', subset, unicodeRange: ranges[file],
         source: '@fontsource/noto-sans@5.3.0', license: 'OFL-1.1' });
     }
+  }
+  // TrueType copies of every file, for the PDF briefing pack (pdf-lib embeds TrueType, not WOFF2),
+  // and the code points each file really maps: a CSS unicode-range may name more (Noto Sans latin
+  // names U+2191 and has no glyph for it), and a PDF has no other font to fall back on.
+  for (const entry of manifest) {
+    const ttf = entry.file.replace(/\.woff2$/, '.ttf');
+    const sfnt = await fontverter.convert(fs.readFileSync(path.join(FONTS, entry.file)), 'truetype');
+    fs.writeFileSync(path.join(FONTS, ttf), sfnt);
+    entry.ttf = ttf;
+    entry.coverage = toUnicodeRange([...cmapCodepoints(sfnt)].sort((a, b) => a - b));
   }
   // Licence text travels with the font files.
   fs.copyFileSync(`${NM}/@fontsource/noto-sans/LICENSE`, path.join(FONTS, 'OFL.txt'));

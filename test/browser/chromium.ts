@@ -1,7 +1,7 @@
-import type { AddressInfo } from 'node:net';
 import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { createTestApp, projectRoot } from '../helpers/app';
 

@@ -1,10 +1,14 @@
-import type { Server } from 'node:http';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { text } from '../../client/src/i18n/ui-text';
+import type { Briefing } from '../../server/src/domain/briefings';
+import { normalizeText } from '../../server/src/domain/text';
 import { STATUS_BY_ID } from '../../server/src/domain/vocabulary';
-import { loadRealRecord } from '../helpers/app';
+import { loadRealRecord, projectRoot } from '../helpers/app';
 import { artifactsDir, launchChromium, type MapHandle, openPage, startAppServer, waitForMapIdle } from './chromium';
 
 let server: Server;
@@ -341,6 +345,11 @@ describe('briefings', () => {
     await page.getByRole('button', { name: 'Toàn màn hình' }).click();
     await page.waitForFunction(() => document.querySelector('.app')?.classList.contains('presenting'));
     expect(await page.locator('.sidebar').isVisible()).toBe(false);
+    // Labels grow for the projector (every label size is multiplied by this style state).
+    const labelScale = () =>
+      page.evaluate(() => (window.__borderAtlasMap as unknown as { getGlobalState(): { labelScale: number } }).getGlobalState().labelScale);
+    expect(await labelScale()).toBe(1.5);
+    await waitForMapIdle(page);
     await page.screenshot({ path: join(artifactsDir, 'briefing-step-1.png') });
 
     await page.keyboard.press('ArrowRight');
@@ -359,6 +368,7 @@ describe('briefings', () => {
     expect(new URL(page.url()).searchParams.get('step')).toBe('3');
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => !document.querySelector('.app')?.classList.contains('presenting'));
+    expect(await labelScale()).toBe(1);
     await page.close();
 
     // The step's URL, opened fresh, shows the same step.
@@ -426,5 +436,65 @@ describe('export', () => {
     // Not blank: a drawn map compresses far worse than an empty canvas of this size.
     expect(png.length).toBeGreaterThan(200_000);
     await context.close();
+  });
+
+  it('saves a briefing as a PDF pack: a cover, a page per step, the cited clauses as real Vietnamese and Chinese text', async () => {
+    const briefing = JSON.parse(readFileSync(join(projectRoot, 'geodata', 'briefings', 'a-pa-chai-long-phu.json'), 'utf8')) as Briefing;
+    const context = await browser.newContext({ viewport: { width: 1400, height: 860 }, acceptDownloads: true });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/?briefing=${briefing.id}&step=1`);
+    await waitForMapIdle(page);
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 120_000 }),
+      page.getByRole('button', { name: 'Tải gói PDF' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(new RegExp(`^${briefing.id}-\\d{4}-\\d{2}-\\d{2}\\.pdf$`));
+    const path = join(artifactsDir, 'briefing-pack.pdf');
+    await download.saveAs(path);
+    await context.close();
+
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [path], { encoding: 'utf8' }))?.[1]);
+    const pageText = (n: number) =>
+      execFileSync('pdftotext', ['-f', String(n), '-l', String(n), '-enc', 'UTF-8', path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    const texts = Array.from({ length: pages }, (_, index) => pageText(index + 1));
+    // Cover: the briefing, the date it was made, the date and filters of every step.
+    expect(texts[0]).toContain(briefing.title.vi);
+    expect(texts[0]).toContain('Ngày xuất');
+    for (const step of briefing.steps) expect(texts[0]).toContain(step.title);
+    expect(texts[0]).toContain('Tính đến ngày 09/07/2024');
+    // Then one page per step, in order; clauses that do not fit continue on pages marked as such.
+    const stepPages = texts.slice(1).filter((text) => !text.includes('(tiếp theo)'));
+    expect(stepPages.map((text) => briefing.steps.findIndex((step) => text.includes(step.title)))).toEqual(briefing.steps.map((_, i) => i));
+    expect(pages).toBe(1 + briefing.steps.length + texts.slice(1).filter((text) => text.includes('(tiếp theo)')).length);
+    // The first step cites, verbatim, the clauses behind A Pa Chải's history up to its date. Read in
+    // drawing order (-raw), with the page furniture between a step's pages taken out.
+    const first = briefing.steps[0];
+    const cited = record.events.filter((e) => e.featureId === first.feature && e.date <= (first.filters.asOf ?? ''));
+    expect(cited.length).toBeGreaterThan(0);
+    const secondStepPage = texts.findIndex(
+      (text, index) => index > 0 && text.includes(briefing.steps[1].title) && !text.includes('(tiếp theo)'),
+    );
+    const raw = execFileSync('pdftotext', ['-raw', '-f', '2', '-l', String(secondStepPage), '-enc', 'UTF-8', path, '-'], {
+      encoding: 'utf8',
+    });
+    const firstStepText = [
+      text('packFooter', 'vi'),
+      /Trang \d+\/\d+/g,
+      `Bước 1/${briefing.steps.length} · ${briefing.title.vi} · ${first.title} (tiếp theo)`,
+      'Điều khoản được trích dẫn (tiếp theo)',
+    ]
+      .reduce<string>((acc, furniture) => acc.replaceAll(furniture, ' '), raw.replace(/\s+/g, ' '))
+      .replace(/\s+/g, ' ');
+    for (const event of cited) {
+      const clause = record.clauses.find((c) => c.id === event.clauseId);
+      expect(firstStepText).toContain(event.clauseId);
+      expect(firstStepText).toContain(`“${normalizeText(clause?.text.vi ?? 'missing clause')}”`);
+    }
+    // Chinese is real text too: the selected gate's Chinese name.
+    const selected = record.features.find((f) => f.id === first.feature);
+    expect(selected?.name.zh).toBeTruthy();
+    expect(firstStepText).toContain(selected?.name.zh ?? 'missing');
+    // Pages rendered to images, to look at.
+    execFileSync('pdftoppm', ['-r', '60', '-png', path, join(artifactsDir, 'briefing-pack-page')]);
   });
 });

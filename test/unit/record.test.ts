@@ -1,10 +1,10 @@
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { segment } from '../../scripts/segment-document';
 import { normalizeText as collapseWhitespace } from '../../server/src/domain/text';
 import { loadRecord } from '../../server/src/record/load-record';
 import { RecordError } from '../../server/src/record/record-error';
-import { segment } from '../../scripts/segment-document';
 import { copyRecord, loadRealRecord, projectRoot } from '../helpers/app';
 
 const documentsDir = join(projectRoot, 'geodata', 'documents');

@@ -1,5 +1,5 @@
-import { type Briefing, type BriefingInput, briefingSchema } from '@domain/briefings';
 import { apiErrorResponse } from '@domain/api';
+import { type Briefing, type BriefingInput, briefingSchema } from '@domain/briefings';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 
 async function send(method: 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown): Promise<Briefing | null> {

@@ -1,5 +1,5 @@
-import type { z } from 'zod';
 import { apiErrorResponse } from '@domain/api';
+import type { z } from 'zod';
 
 /** Fetches JSON and parses it with the shared schema: the client trusts nothing it has not parsed. */
 export async function fetchJson<T>(url: string, schema: z.ZodType<T>, signal?: AbortSignal): Promise<T> {

@@ -1,7 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
 import { featureCollectionResponse, featureDetailResponse, vocabularyResponse } from '@domain/api';
-import { fetchJson } from './fetch-json';
+import { useQuery } from '@tanstack/react-query';
 import { loadBasemap } from '../map/basemap-data';
+import { fetchJson } from './fetch-json';
 
 export function useVocabulary() {
   return useQuery({

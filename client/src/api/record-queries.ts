@@ -1,6 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
 import { agreementDetailResponse, agreementListResponse, eventsResponse, provincesResponse } from '@domain/api';
 import { briefingSchema } from '@domain/briefings';
+import { useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { fetchJson } from './fetch-json';
 

@@ -1,8 +1,8 @@
 import type { Briefing } from '@domain/briefings';
 import { useEffect, useState } from 'react';
-import { BriefingEditor } from './BriefingEditor';
 import { text } from '../i18n/ui-text';
 import type { Language } from '../state/url-state';
+import { BriefingEditor } from './BriefingEditor';
 
 type Props = {
   briefing: Briefing;
@@ -13,11 +13,26 @@ type Props = {
   onPresent: (present: boolean) => void;
   onClose: () => void;
   currentScreen: () => Omit<import('@domain/briefings').BriefingStep, 'title' | 'text'>;
+  /** Makes and downloads the PDF pack; reports steps drawn so far. */
+  onExportPdf: (onProgress: (done: number, total: number) => void) => Promise<void>;
 };
 
 /** The card that walks through a briefing: arrow keys or buttons, each step its own URL. */
-export function BriefingPlayer({ briefing, step, language, presenting, onStep, onPresent, onClose, currentScreen }: Props) {
+export function BriefingPlayer({ briefing, step, language, presenting, onStep, onPresent, onClose, currentScreen, onExportPdf }: Props) {
   const [editing, setEditing] = useState(false);
+  const [pdfProgress, setPdfProgress] = useState<string | null>(null);
+  const [pdfError, setPdfError] = useState<string | null>(null);
+  const exportPdf = async () => {
+    setPdfError(null);
+    setPdfProgress('…');
+    try {
+      await onExportPdf((done, total) => setPdfProgress(`${done}/${total}`));
+    } catch (error) {
+      setPdfError(error instanceof Error ? error.message : String(error));
+    } finally {
+      setPdfProgress(null);
+    }
+  };
   const count = briefing.steps.length;
   const current = briefing.steps[step - 1];
   useEffect(() => {
@@ -70,10 +85,20 @@ export function BriefingPlayer({ briefing, step, language, presenting, onStep, o
             {text('edit', language)}
           </button>
         )}
+        {!presenting && (
+          <button type="button" className="export-pdf" onClick={exportPdf} disabled={pdfProgress !== null || count === 0}>
+            {pdfProgress === null ? text('exportPdf', language) : `${text('loading', language)} ${pdfProgress}`}
+          </button>
+        )}
         <button type="button" onClick={onClose}>
           {text('close', language)}
         </button>
       </div>
+      {pdfError && (
+        <p className="error" role="alert">
+          {text('exportPdf', language)}: {pdfError}
+        </p>
+      )}
       {editing && !presenting && <BriefingEditor briefing={briefing} language={language} currentScreen={currentScreen} onGoTo={onStep} />}
     </section>
   );

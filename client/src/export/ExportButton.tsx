@@ -1,13 +1,14 @@
 import type { MapFeature } from '@domain/api';
 import type { StatusEvent } from '@domain/schemas';
-import { STATUSES } from '@domain/vocabulary';
 import type * as maplibregl from 'maplibre-gl';
 import { useState } from 'react';
 import { formatDate, nameIn, text } from '../i18n/ui-text';
 import { ATTRIBUTION } from '../map/style';
 import type { Language } from '../state/url-state';
 import { todayIso } from '../time/dates';
+import { downloadBlob } from './download';
 import { EXPORT_SIZES, exportMapPng } from './export-png';
+import { statusLegend } from './map-caption';
 
 type Props = {
   map: () => maplibregl.Map | null;
@@ -40,10 +41,7 @@ export function ExportButton({ map, features, eventsByFeature, asOf, title, lang
           const clauses = [...new Set(steps.map((e) => e.clauseId))].slice(-3).join(', ');
           return `${nameIn(f.properties.name, language)} — ${clauses || '—'}`;
         });
-      const legend = STATUSES.filter((status) => shown.some((f) => f.properties.status === status.id)).map((status) => ({
-        color: status.color,
-        label: status.label[language],
-      }));
+      const legend = statusLegend(shown, language);
       const blob = await exportMapPng(source, size, {
         title,
         dateStamp: `${text('asOf', language)} ${formatDate(date, language)}`,
@@ -51,11 +49,7 @@ export function ExportButton({ map, features, eventsByFeature, asOf, title, lang
         citations,
         attribution: ATTRIBUTION.replace(/<[^>]+>/g, ''),
       });
-      const link = document.createElement('a');
-      link.href = URL.createObjectURL(blob);
-      link.download = `border-atlas-${date}-${size.width}x${size.height}.png`;
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+      downloadBlob(blob, `border-atlas-${date}-${size.width}x${size.height}.png`);
     } finally {
       setBusy(false);
     }

@@ -1,5 +1,6 @@
 import * as maplibregl from 'maplibre-gl';
 import { ALL_ICON_NAMES, drawIcon, ICON_PIXEL_RATIO } from '../map/icons';
+import { RECORD_SOURCE } from '../map/layers/record-features';
 
 export type ExportSize = { id: string; width: number; height: number; label: string };
 
@@ -10,9 +11,10 @@ export const EXPORT_SIZES: readonly ExportSize[] = [
 ];
 
 export type ExportContent = {
-  title: string;
+  /** Omitted where the page around the image carries the title (the PDF pack). */
+  title?: string;
   /** "Tính đến ngày 11/02/2026" — the date the map shows. */
-  dateStamp: string;
+  dateStamp?: string;
   legend: { color: string; label: string }[];
   /** One line per feature shown: its name and the clauses behind its status. */
   citations: string[];
@@ -21,16 +23,31 @@ export type ExportContent = {
 
 const FONT = "'Border Atlas UI', 'Border Atlas UI CJK', sans-serif";
 
-/** Renders the current map again at `size` in a hidden map, then draws title, legend, date, scale, attribution and citations. */
-export async function exportMapPng(source: maplibregl.Map, size: ExportSize, content: ExportContent): Promise<Blob> {
+/** A map to draw off screen: a style (with its data), where to look, the size in device pixels. */
+export type MapShot = {
+  style: maplibregl.StyleSpecification;
+  view: { bounds: maplibregl.LngLatBoundsLike } | { center: [number, number]; zoom: number };
+  width: number;
+  height: number;
+  /** Device pixels per CSS pixel: 2 draws the same area as the screen at twice the sharpness. */
+  pixelRatio?: number;
+  /** Drawn as selected, as on screen. */
+  selectedId?: string | null;
+};
+
+export type RenderedMap = { canvas: HTMLCanvasElement; lat: number; zoom: number; bounds: [number, number, number, number] };
+
+/** Draws a map in a hidden container and copies its pixels once everything has loaded. */
+export async function renderMap(shot: MapShot): Promise<RenderedMap> {
+  const pixelRatio = shot.pixelRatio ?? 1;
   const container = document.createElement('div');
-  container.style.cssText = `position:fixed;left:-100000px;top:0;width:${size.width}px;height:${size.height}px;`;
+  container.style.cssText = `position:fixed;left:-100000px;top:0;width:${shot.width / pixelRatio}px;height:${shot.height / pixelRatio}px;`;
   document.body.append(container);
   const map = new maplibregl.Map({
     container,
-    style: source.getStyle(),
-    bounds: source.getBounds(),
-    pixelRatio: 1,
+    style: shot.style,
+    ...('bounds' in shot.view ? { bounds: shot.view.bounds } : { center: shot.view.center, zoom: shot.view.zoom }),
+    pixelRatio,
     interactive: false,
     attributionControl: false,
     fadeDuration: 0,
@@ -45,28 +62,52 @@ export async function exportMapPng(source: maplibregl.Map, size: ExportSize, con
       map.once('load', () => {
         for (const name of ALL_ICON_NAMES)
           if (!map.hasImage(name)) map.addImage(name, drawIcon(name) as ImageData, { pixelRatio: ICON_PIXEL_RATIO });
+        if (shot.selectedId) map.setFeatureState({ source: RECORD_SOURCE, id: shot.selectedId }, { selected: true });
         resolve();
       }),
     );
     await new Promise<void>((resolve) => map.once('idle', () => resolve()));
     const canvas = document.createElement('canvas');
-    canvas.width = size.width;
-    canvas.height = size.height;
+    canvas.width = shot.width;
+    canvas.height = shot.height;
     const context = canvas.getContext('2d');
     if (!context) throw new Error('no 2d canvas');
-    context.drawImage(map.getCanvas(), 0, 0, size.width, size.height);
-    drawOverlays(context, map, size, content);
-    return await new Promise<Blob>((resolve, reject) =>
-      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('PNG encoding failed'))), 'image/png'),
-    );
+    context.drawImage(map.getCanvas(), 0, 0, shot.width, shot.height);
+    const bounds = map.getBounds();
+    return {
+      canvas,
+      lat: map.getCenter().lat,
+      zoom: map.getZoom(),
+      bounds: [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()],
+    };
   } finally {
     map.remove();
     container.remove();
   }
 }
 
-function drawOverlays(context: CanvasRenderingContext2D, map: maplibregl.Map, size: ExportSize, content: ExportContent) {
-  const unit = size.width / 1920;
+/** Renders the current map again at `size` in a hidden map, then draws title, legend, date, scale, attribution and citations. */
+export async function exportMapPng(source: maplibregl.Map, size: ExportSize, content: ExportContent): Promise<Blob> {
+  const rendered = await renderMap({
+    style: source.getStyle(),
+    view: { bounds: source.getBounds() },
+    width: size.width,
+    height: size.height,
+  });
+  drawOverlays(rendered, content);
+  return await new Promise<Blob>((resolve, reject) =>
+    rendered.canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('PNG encoding failed'))), 'image/png'),
+  );
+}
+
+/**
+ * Title, date, legend, citations, scale bar and attribution over a rendered map. `unit` scales them
+ * (1 = sized for a 1920-pixel-wide slide).
+ */
+export function drawOverlays(rendered: RenderedMap, content: ExportContent, unit = rendered.canvas.width / 1920, pixelRatio = 1) {
+  const size = { width: rendered.canvas.width, height: rendered.canvas.height };
+  const context = rendered.canvas.getContext('2d');
+  if (!context) throw new Error('no 2d canvas');
   const pad = 28 * unit;
   const box = (x: number, y: number, w: number, h: number) => {
     context.fillStyle = 'rgba(255,255,255,0.93)';
@@ -76,18 +117,21 @@ function drawOverlays(context: CanvasRenderingContext2D, map: maplibregl.Map, si
     context.strokeRect(x, y, w, h);
   };
   // Title and date stamp.
-  context.font = `600 ${34 * unit}px ${FONT}`;
-  const titleWidth = Math.max(context.measureText(content.title).width, 400 * unit);
-  box(pad, pad, titleWidth + 2 * pad, 100 * unit);
-  context.fillStyle = '#2b2d42';
-  context.fillText(content.title, 2 * pad, pad + 46 * unit);
-  context.font = `${24 * unit}px ${FONT}`;
-  context.fillStyle = '#6b6f80';
-  context.fillText(content.dateStamp, 2 * pad, pad + 84 * unit);
+  let legendTop = pad;
+  if (content.title !== undefined) {
+    context.font = `600 ${34 * unit}px ${FONT}`;
+    const titleWidth = Math.max(context.measureText(content.title).width, 400 * unit);
+    box(pad, pad, titleWidth + 2 * pad, 100 * unit);
+    context.fillStyle = '#2b2d42';
+    context.fillText(content.title, 2 * pad, pad + 46 * unit);
+    context.font = `${24 * unit}px ${FONT}`;
+    context.fillStyle = '#6b6f80';
+    context.fillText(content.dateStamp ?? '', 2 * pad, pad + 84 * unit);
+    legendTop = pad + 120 * unit;
+  }
   // Legend.
-  const legendTop = pad + 120 * unit;
   const lineHeight = 34 * unit;
-  box(pad, legendTop, 430 * unit, (content.legend.length + 0.6) * lineHeight);
+  if (content.legend.length > 0) box(pad, legendTop, 430 * unit, (content.legend.length + 0.6) * lineHeight);
   context.font = `${22 * unit}px ${FONT}`;
   content.legend.forEach((item, index) => {
     const y = legendTop + (index + 0.9) * lineHeight;
@@ -111,7 +155,7 @@ function drawOverlays(context: CanvasRenderingContext2D, map: maplibregl.Map, si
     for (const [index, line] of citations.entries()) context.fillText(line, x + pad / 2, y + (index + 1) * 28 * unit, width - pad);
   }
   // Scale bar: 50 km at the map centre's latitude.
-  const metresPerPixel = (40_075_016.686 * Math.cos((map.getCenter().lat * Math.PI) / 180)) / (512 * 2 ** map.getZoom());
+  const metresPerPixel = (40_075_016.686 * Math.cos((rendered.lat * Math.PI) / 180)) / (512 * 2 ** rendered.zoom) / pixelRatio;
   const barKm = [200, 100, 50, 20, 10, 5, 2, 1].find((km) => (km * 1000) / metresPerPixel < 300 * unit) ?? 1;
   const barPixels = (barKm * 1000) / metresPerPixel;
   const barY = size.height - 40 * unit;

@@ -144,6 +144,27 @@ const TEXT = {
   to: { vi: 'Đến', en: 'To', zh: '到' },
   noChanges: { vi: 'Không có thay đổi.', en: 'No change.', zh: '无变化。' },
   notOnMap: { vi: 'không có trên bản đồ', en: 'not on the map', zh: '不在地图上' },
+  allFeatures: { vi: 'Tất cả đối tượng', en: 'All features', zh: '全部对象' },
+  exportPdf: { vi: 'Tải gói PDF', en: 'PDF pack', zh: '导出PDF' },
+  packSubtitle: { vi: 'Gói tài liệu thuyết trình', en: 'Briefing pack', zh: '汇报材料' },
+  exportedOn: { vi: 'Ngày xuất', en: 'Exported on', zh: '导出日期' },
+  citedClauses: { vi: 'Điều khoản được trích dẫn', en: 'Clauses cited', zh: '引用条款' },
+  noCitations: {
+    vi: 'Không có điều khoản nào cho các đối tượng của bước này.',
+    en: 'No clause stands behind the features of this step.',
+    zh: '本步骤的对象没有引用条款。',
+  },
+  continued: { vi: 'tiếp theo', en: 'continued', zh: '续' },
+  page: { vi: 'Trang', en: 'Page', zh: '页' },
+  step: { vi: 'Bước', en: 'Step', zh: '步骤' },
+  stepsHeading: { vi: 'Các bước', en: 'Steps', zh: '步骤' },
+  stepCount: { vi: 'Số bước', en: 'Number of steps', zh: '步骤数' },
+  selected: { vi: 'Đối tượng được chọn', en: 'Selected', zh: '选中对象' },
+  packFooter: {
+    vi: 'Border Atlas · trích nguyên văn từ các văn bản; vị trí ước lượng được ghi rõ trên bản đồ',
+    en: 'Border Atlas · clauses quoted verbatim from the documents; approximate positions are marked on the map',
+    zh: 'Border Atlas · 条款原文引自文件；估算位置已在地图上标明',
+  },
 } as const;
 
 export type TextKey = keyof typeof TEXT;

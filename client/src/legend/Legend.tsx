@@ -1,7 +1,7 @@
 import { KIND_BY_ID, LEVEL_BY_ID, STATUSES, TRANSPORT_MODES } from '@domain/vocabulary';
-import { parseIconName, SHAPE_PATHS, type ShapeId } from '../map/shapes';
 import type { FeatureCollection, Geometry } from 'geojson';
 import { text } from '../i18n/ui-text';
+import { parseIconName, SHAPE_PATHS, type ShapeId } from '../map/shapes';
 import { isDrawingPart, type MapFeatureProperties } from '../map/to-map-features';
 import type { Language } from '../state/url-state';
 

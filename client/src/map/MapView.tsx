@@ -1,5 +1,5 @@
-import { useEffect, useRef } from 'react';
 import type { FeatureCollection, Geometry } from 'geojson';
+import { useEffect, useRef } from 'react';
 import type { Language, MapViewState } from '../state/url-state';
 import type { Basemap } from './basemap-data';
 import { MapController, type RouteFocus } from './map-controller';
@@ -15,6 +15,8 @@ type Props = {
   /** The selected route, numbered and (when `animateRoute`) travelled by a dot. */
   routeFocus: RouteFocus | null;
   animateRoute: boolean;
+  /** Presentation mode: larger labels. */
+  presenting: boolean;
   /** A view to fly to when it changes (briefing steps). */
   targetView: MapViewState | null;
   /** The view to open with (from the URL); later moves are reported through `onViewChange`. */
@@ -34,6 +36,7 @@ export function MapView({
   language,
   routeFocus,
   animateRoute,
+  presenting,
   targetView,
   initialView,
   onSelect,
@@ -89,6 +92,10 @@ export function MapView({
   useEffect(() => {
     controller.current?.setRouteFocus(routeFocus, animateRoute);
   }, [routeFocus, animateRoute]);
+
+  useEffect(() => {
+    controller.current?.setPresenting(presenting);
+  }, [presenting]);
 
   useEffect(() => {
     if (targetView) controller.current?.flyTo(targetView);

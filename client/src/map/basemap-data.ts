@@ -18,6 +18,9 @@ const fontFile = z.object({
   family: z.string(),
   weight: z.number().optional(),
   unicodeRange: z.string(),
+  /** TrueType copy and the code points it maps, for the PDF pack. */
+  ttf: z.string().optional(),
+  coverage: z.string().optional(),
 });
 export type FontFile = z.infer<typeof fontFile>;
 

@@ -1,8 +1,20 @@
-import type { FontFacesSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, FontFacesSpecification } from 'maplibre-gl';
 import type { FontFile } from './basemap-data';
 
 /** The one font stack every label uses; its files cover Latin, Vietnamese and the Chinese we use. */
 export const LABEL_FONT = 'Noto Sans Regular';
+
+/** Style state every label size is multiplied by: 1 at a desk, larger on a projector. */
+export const LABEL_SCALE_STATE = 'labelScale';
+/** Labels in presentation mode: legible from the back of a meeting room. */
+export const PRESENTATION_LABEL_SCALE = 1.5;
+
+/** A label size (a number or a non-zoom expression) times the label scale. */
+export const scaledLabel = (size: number | ExpressionSpecification): ExpressionSpecification => [
+  '*',
+  ['global-state', LABEL_SCALE_STATE],
+  size,
+];
 
 /**
  * MapLibre 6 draws labels from these files through the browser (no glyph server): each file

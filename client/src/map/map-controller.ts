@@ -1,14 +1,15 @@
+import type { FeatureCollection, Geometry } from 'geojson';
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import type { FeatureCollection, Geometry, Position } from 'geojson';
 import type { Language, MapViewState } from '../state/url-state';
 import type { Basemap } from './basemap-data';
+import { LABEL_SCALE_STATE, PRESENTATION_LABEL_SCALE } from './fonts';
 import { ALL_ICON_NAMES, drawIcon, ICON_PIXEL_RATIO } from './icons';
-import { ROUTE_FOCUS_SOURCES } from './layers/route-focus';
-import { pointAlong } from './route-animation';
-import { labelIn, recordLabelIn } from './palette';
 import { PLACE_LABEL_LAYER, PROVINCE_LABEL_LAYER } from './layers/basemap';
 import { CLICKABLE_LAYERS, RECORD_LAYERS, RECORD_SOURCE } from './layers/record-features';
+import { ROUTE_FOCUS_SOURCES, type RouteFocus, waypointFeatures } from './layers/route-focus';
+import { labelIn, recordLabelIn } from './palette';
+import { pointAlong } from './route-animation';
 import { ATTRIBUTION, buildStyle } from './style';
 import type { MapFeatureProperties } from './to-map-features';
 
@@ -27,8 +28,7 @@ function coordinatesOf(geometry: Geometry): number[][] {
   return [];
 }
 
-/** The selected route: its drawn line, its numbered places and its mode (for colours). */
-export type RouteFocus = { line: Position[]; waypoints: { name: string; coordinates: Position }[]; mode: string };
+export type { RouteFocus };
 
 /** One trip along a route lasts this long, whatever its length: calm, and the same for every route. */
 const TRIP_MS = 9000;
@@ -47,6 +47,7 @@ export class MapController {
   /** The collection last handed to the GPU, so unchanged data is never uploaded twice. */
   private uploaded: FeatureCollection | null = null;
   private ready = false;
+  private presenting = false;
   private routeFocus: RouteFocus | null = null;
   private animateRoute = true;
   private animationFrame: number | null = null;
@@ -73,6 +74,7 @@ export class MapController {
       // Icons must exist before the first features are laid out, or those tiles draw without them.
       for (const name of ALL_ICON_NAMES) this.addIcon(name);
       this.ready = true;
+      this.setPresenting(this.presenting);
       this.flush();
       this.fitTo(this.highlightedIds);
       this.applyRouteFocus();
@@ -159,14 +161,7 @@ export class MapController {
     this.stopAnimation();
     if (!this.ready) return;
     const waypoints = this.map.getSource<maplibregl.GeoJSONSource>(ROUTE_FOCUS_SOURCES.waypoints);
-    waypoints?.setData({
-      type: 'FeatureCollection',
-      features: (focus?.waypoints ?? []).map((waypoint, index) => ({
-        type: 'Feature',
-        geometry: { type: 'Point', coordinates: waypoint.coordinates },
-        properties: { order: index + 1, name: waypoint.name, mode: focus?.mode },
-      })),
-    });
+    waypoints?.setData(waypointFeatures(focus));
     const reducedMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
     if (!focus || !animate || reducedMotion || focus.line.length < 2) return;
     const element = document.createElement('div');
@@ -188,6 +183,12 @@ export class MapController {
     this.animationFrame = null;
     this.traveller?.remove();
     this.traveller = null;
+  }
+
+  /** Presentation mode: every label (places, provinces, features, route numbers) drawn larger. */
+  setPresenting(presenting: boolean) {
+    this.presenting = presenting;
+    if (this.ready) this.map.setGlobalStateProperty(LABEL_SCALE_STATE, presenting ? PRESENTATION_LABEL_SCALE : 1);
   }
 
   setLanguage(language: Language) {

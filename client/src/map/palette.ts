@@ -1,5 +1,5 @@
+import { STATUS_BY_ID, STATUSES, TRANSPORT_MODES } from '@domain/vocabulary';
 import type { ExpressionSpecification } from 'maplibre-gl';
-import { STATUSES, STATUS_BY_ID, TRANSPORT_MODES } from '@domain/vocabulary';
 import type { Language } from '../state/url-state';
 
 export const INK = '#2b2d42';

@@ -2,7 +2,7 @@ import type { FeatureCollection } from 'geojson';
 import type { StyleSpecification } from 'maplibre-gl';
 import type { Language } from '../state/url-state';
 import type { Basemap } from './basemap-data';
-import { fontFaces } from './fonts';
+import { fontFaces, LABEL_SCALE_STATE } from './fonts';
 import { BASEMAP_SOURCES, basemapLayers } from './layers/basemap';
 import { RECORD_SOURCE, recordLayers } from './layers/record-features';
 import { ROUTE_FOCUS_SOURCES, routeFocusLayers } from './layers/route-focus';
@@ -21,6 +21,7 @@ export function buildStyle(basemap: Basemap, language: Language, baseUrl: string
     version: 8,
     name: 'Border Atlas offline',
     'font-faces': fontFaces(basemap.fontFiles, baseUrl),
+    state: { [LABEL_SCALE_STATE]: { default: 1 } },
     sources: {
       [BASEMAP_SOURCES.land]: geojson(basemap.land, ATTRIBUTION),
       [BASEMAP_SOURCES.borders]: geojson(basemap.borders),

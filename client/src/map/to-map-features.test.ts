@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import type { FeatureCollectionResponse } from '@domain/api';
+import { describe, expect, it } from 'vitest';
 import { deepFreeze } from '../../../test/helpers/app';
 import { toMapFeatures } from './to-map-features';
 

@@ -1,6 +1,6 @@
-import type { FeatureCollection, Geometry } from 'geojson';
 import type { FeatureCollectionResponse } from '@domain/api';
 import turfCircle from '@turf/circle';
+import type { FeatureCollection, Geometry } from 'geojson';
 import { arcBetween } from './arc';
 import { iconName, shapeOf } from './shapes';
 

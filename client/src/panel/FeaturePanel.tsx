@@ -2,8 +2,8 @@ import type { FeatureDetailResponse } from '@domain/api';
 import { KIND_BY_ID, LEVEL_BY_ID, PRECISION_BY_ID, STATUS_BY_ID } from '@domain/vocabulary';
 import { useFeatureDetail } from '../api/queries';
 import { formatDate, nameIn, text } from '../i18n/ui-text';
-import type { Language } from '../state/url-state';
 import { RouteComparison } from '../routes/RouteComparison';
+import type { Language } from '../state/url-state';
 import { HistoryTimeline } from './HistoryTimeline';
 
 type Props = {

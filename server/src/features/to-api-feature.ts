@@ -5,7 +5,7 @@ import type { FeatureProperties, MapFeature } from '../domain/api';
 import { isStalled } from '../domain/commitments';
 import { featureStateAsOf } from '../domain/feature-state';
 import type { FeatureRecord, Located, StatusEvent } from '../domain/schemas';
-import { KIND_BY_ID, PRECISION_IDS, PRECISION_BY_ID, type PrecisionId } from '../domain/vocabulary';
+import { KIND_BY_ID, PRECISION_BY_ID, PRECISION_IDS, type PrecisionId } from '../domain/vocabulary';
 
 /** The least precise of several positions: a line is only as good as its worst waypoint. */
 function worstPrecision(locations: Located[]): PrecisionId {

@@ -1,5 +1,5 @@
-import type { RecordRepository } from './repository';
 import type { LoadedRecord } from './load-record';
+import type { RecordRepository } from './repository';
 
 /** The record held in memory after loading the files under geodata/record/ once at start-up. */
 export function createFileRepository(record: LoadedRecord): RecordRepository {

@@ -2,16 +2,16 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { z } from 'zod';
 import {
-  agreementSchema,
-  clauseSchema,
-  featureRecordSchema,
-  provinceSchema,
-  statusEventSchema,
   type Agreement,
+  agreementSchema,
   type Clause,
+  clauseSchema,
   type FeatureRecord,
+  featureRecordSchema,
   type Province,
+  provinceSchema,
   type StatusEvent,
+  statusEventSchema,
 } from '../domain/schemas';
 import { isVerbatimIn } from '../domain/text';
 import { KIND_BY_ID } from '../domain/vocabulary';

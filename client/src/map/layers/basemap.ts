@@ -1,7 +1,7 @@
 import type { LayerSpecification } from 'maplibre-gl';
 import type { Language } from '../../state/url-state';
-import { LABEL_FONT } from '../fonts';
-import { BORDER, LAND_ABROAD, LAND_VIETNAM, SEA, labelIn } from '../palette';
+import { LABEL_FONT, scaledLabel } from '../fonts';
+import { BORDER, LAND_ABROAD, LAND_VIETNAM, labelIn, SEA } from '../palette';
 
 export const BASEMAP_SOURCES = {
   land: 'basemap-land',
@@ -71,7 +71,7 @@ export function basemapLayers(language: Language): { under: LayerSpecification[]
       layout: {
         'text-field': labelIn(language),
         'text-font': [LABEL_FONT],
-        'text-size': ['interpolate', ['linear'], ['zoom'], 6.5, 10, 10, 13],
+        'text-size': ['interpolate', ['linear'], ['zoom'], 6.5, scaledLabel(10), 10, scaledLabel(13)],
         'text-letter-spacing': 0.08,
         'text-transform': 'uppercase',
         'text-max-width': 8,
@@ -99,7 +99,7 @@ export function basemapLayers(language: Language): { under: LayerSpecification[]
       layout: {
         'text-field': labelIn(language),
         'text-font': [LABEL_FONT],
-        'text-size': ['match', ['get', 'rank'], 1, 15, 2, 12.5, 11],
+        'text-size': scaledLabel(['match', ['get', 'rank'], 1, 15, 2, 12.5, 11]),
         'text-anchor': 'left',
         'text-offset': [0.5, 0],
         'text-max-width': 9,

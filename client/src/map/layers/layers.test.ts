@@ -1,8 +1,10 @@
-import { describe, expect, it } from 'vitest';
-import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { STATUSES } from '@domain/vocabulary';
+import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import { describe, expect, it } from 'vitest';
+import { LABEL_SCALE_STATE } from '../fonts';
 import { basemapLayers } from './basemap';
-import { CLICKABLE_LAYERS, RECORD_SOURCE, recordLayers } from './record-features';
+import { CLICKABLE_LAYERS, RECORD_LAYERS, RECORD_SOURCE, recordLayers } from './record-features';
+import { routeFocusLayers } from './route-focus';
 
 const emptySource = { type: 'geojson', data: { type: 'FeatureCollection', features: [] } } as const;
 
@@ -38,5 +40,17 @@ describe('map layers', () => {
     const labels = JSON.stringify(recordLayers('zh').find((layer) => layer.id === 'record-labels'));
     expect(labels).toContain('["coalesce",["get","name_zh"],["get","name_vi"]]');
     expect(labels).toContain('["step",["zoom"],["coalesce",["get","short_zh"],["get","short_vi"]]');
+  });
+
+  it('scale every label with the presentation label size, and leave symbols that are not text alone', () => {
+    const { under, labels } = basemapLayers('vi');
+    const textLayers = [...under, ...recordLayers('vi'), ...routeFocusLayers(), ...labels].filter(
+      (layer) => layer.type === 'symbol' && layer.layout?.['text-field'] && layer.id !== RECORD_LAYERS.routeArrows,
+    );
+    expect(textLayers.length).toBeGreaterThanOrEqual(5);
+    for (const layer of textLayers)
+      expect(JSON.stringify(layer.type === 'symbol' ? layer.layout?.['text-size'] : null), layer.id).toContain(
+        `["global-state","${LABEL_SCALE_STATE}"]`,
+      );
   });
 });

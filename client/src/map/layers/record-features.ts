@@ -1,6 +1,6 @@
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import type { Language } from '../../state/url-state';
-import { LABEL_FONT } from '../fonts';
+import { LABEL_FONT, scaledLabel } from '../fonts';
 import { INK, labelIn, modeColor, PAPER, recordLabelIn, SELECTED, statusColor } from '../palette';
 
 export const RECORD_SOURCE = 'record-features';
@@ -294,7 +294,7 @@ export function recordLayers(language: Language): LayerSpecification[] {
       layout: {
         'text-field': recordLabelIn(language),
         'text-font': [LABEL_FONT],
-        'text-size': ['match', ['get', 'kind'], 'gate_pair', 12.5, 11],
+        'text-size': scaledLabel(['match', ['get', 'kind'], 'gate_pair', 12.5, 11]),
         'text-variable-anchor': ['top', 'bottom', 'right', 'left'],
         'text-radial-offset': 1.1,
         'text-justify': 'auto',
@@ -312,7 +312,7 @@ export function recordLayers(language: Language): LayerSpecification[] {
       layout: {
         'text-field': labelIn(language),
         'text-font': [LABEL_FONT],
-        'text-size': 10.5,
+        'text-size': scaledLabel(10.5),
         'text-anchor': 'left',
         'text-offset': [0.7, 0],
       },

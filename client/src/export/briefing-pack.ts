@@ -1,0 +1,191 @@
+import { type AgreementDetailResponse, agreementDetailResponse, type FeatureCollectionResponse, type MapFeature } from '@domain/api';
+import type { Briefing, BriefingStep } from '@domain/briefings';
+import type { Agreement, StatusEvent } from '@domain/schemas';
+import bbox from '@turf/bbox';
+import type * as maplibregl from 'maplibre-gl';
+import { fetchJson } from '../api/fetch-json';
+import { describeFilters } from '../filters/describe-filters';
+import { type RecordIndex, visibleFeatures } from '../filters/visible-features';
+import { formatDate, text } from '../i18n/ui-text';
+import type { FontFile } from '../map/basemap-data';
+import { RECORD_SOURCE } from '../map/layers/record-features';
+import { ROUTE_FOCUS_SOURCES, routeFocusOf, waypointFeatures } from '../map/layers/route-focus';
+import { ATTRIBUTION } from '../map/style';
+import { toMapFeatures } from '../map/to-map-features';
+import type { Language } from '../state/url-state';
+import { buildBriefingPdf, type PackCitation, type PackStep, type PdfFont } from './briefing-pdf';
+import { drawOverlays, renderMap } from './export-png';
+import { statusLegend } from './map-caption';
+import type { PdfFontFile } from './pdf-text';
+
+export type PackInputs = {
+  /** The live map: its style (basemap, layers, language) is drawn again for every step. */
+  map: maplibregl.Map;
+  briefing: Briefing;
+  collection: FeatureCollectionResponse;
+  index: RecordIndex;
+  agreements: readonly Agreement[];
+  language: Language;
+  today: string;
+  fontFiles: readonly FontFile[];
+  onProgress?: (done: number, total: number) => void;
+};
+
+// The map image of a step: 700 × 500 CSS pixels drawn at twice the resolution (about 200 dpi at
+// the 500-point width it has on the page).
+const SHOT = { width: 1400, height: 1000, pixelRatio: 2 };
+/** A page frame is smaller than a screen map: open the saved view a little to keep its features in. */
+const ZOOM_OUT_FOR_PAGE = 0.3;
+
+/** The TrueType copies of the bundled fonts (fetched only when a pack is made). */
+async function loadPdfFonts(fontFiles: readonly FontFile[]): Promise<PdfFont[]> {
+  const files = fontFiles.flatMap((file): PdfFontFile[] =>
+    file.ttf && file.coverage ? [{ ...file, ttf: file.ttf, coverage: file.coverage, weight: file.weight ?? 400 }] : [],
+  );
+  if (files.length === 0) throw new Error('fonts.json names no TrueType files: run `npm run fonts` in geodata/basemap');
+  return Promise.all(
+    files.map(async (file) => {
+      const fontResponse = await fetch(`/basemap/fonts/${file.ttf}`);
+      if (!fontResponse.ok) throw new Error(`${file.ttf}: HTTP ${fontResponse.status}`);
+      return { file, bytes: new Uint8Array(await fontResponse.arrayBuffer()) };
+    }),
+  );
+}
+
+/**
+ * The clauses a step stands on: for a selected feature, every step of its history up to the
+ * step's date; otherwise, for each feature in the frame, the step that gave it the status shown.
+ */
+export function citedEvents(step: BriefingStep, inFrame: readonly MapFeature[], index: RecordIndex, today: string): StatusEvent[] {
+  const date = step.filters.asOf ?? today;
+  const upTo = (id: string) => (index.eventsByFeature.get(id) ?? []).filter((event) => event.date <= date);
+  if (step.feature) return upTo(step.feature);
+  return inFrame.flatMap((feature) => {
+    const events = upTo(feature.id);
+    const latest = events.reduce((max, event) => (event.date > max ? event.date : max), '');
+    return events.filter((event) => event.date === latest);
+  });
+}
+
+async function citationsFor(
+  events: readonly StatusEvent[],
+  names: ReadonlyMap<string, string>,
+  details: (id: string) => Promise<AgreementDetailResponse | null>,
+  language: Language,
+): Promise<PackCitation[]> {
+  const byClause = new Map<string, StatusEvent[]>();
+  for (const event of [...events].sort((a, b) => a.date.localeCompare(b.date) || a.clauseId.localeCompare(b.clauseId)))
+    byClause.set(event.clauseId, [...(byClause.get(event.clauseId) ?? []), event]);
+  const citations: PackCitation[] = [];
+  for (const [clauseId, clauseEvents] of byClause) {
+    const first = clauseEvents[0];
+    const agreement = await details(first.agreementId);
+    const clause = agreement?.clauses.find((c) => c.id === clauseId);
+    const features = [...new Set(clauseEvents.map((event) => names.get(event.featureId) ?? event.featureId))].join(', ');
+    const title = agreement
+      ? language === 'zh'
+        ? (agreement.title.zh ?? agreement.title.vi)
+        : agreement.title[language]
+      : first.agreementId;
+    const label = clause ? clause.label[language === 'vi' ? 'vi' : 'en'] : clauseId;
+    citations.push({
+      heading: `${clauseId} · ${title}, ${label} (${formatDate(first.date, language)}) — ${features}`,
+      // The clause as the document words it; where the text is not held, the quoted passage.
+      paragraphs: clause
+        ? [`“${clause.text.vi}”`, ...(clause.text.zh ? [`“${clause.text.zh}”`] : [])]
+        : clauseEvents.map((event) => `“${event.quote}”`),
+    });
+  }
+  return citations;
+}
+
+function intersects(feature: MapFeature, [west, south, east, north]: [number, number, number, number]): boolean {
+  if (!feature.geometry) return false;
+  const [minX, minY, maxX, maxY] = bbox(feature.geometry);
+  return minX <= east && maxX >= west && minY <= north && maxY >= south;
+}
+
+async function jpegBytes(canvas: HTMLCanvasElement): Promise<Uint8Array> {
+  const blob = await new Promise<Blob>((resolve, reject) =>
+    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('JPEG encoding failed'))), 'image/jpeg', 0.9),
+  );
+  return new Uint8Array(await blob.arrayBuffer());
+}
+
+/** The PDF briefing pack of `briefing`: a cover, then each step's map, text and clauses. */
+export async function exportBriefingPack(inputs: PackInputs): Promise<Blob> {
+  const { map, briefing, collection, index, agreements, language, today } = inputs;
+  const fonts = await loadPdfFonts(inputs.fontFiles);
+  const agreementCache = new Map<string, Promise<AgreementDetailResponse | null>>();
+  const details = (id: string) => {
+    if (!agreementCache.has(id))
+      agreementCache.set(
+        id,
+        fetchJson(`/api/agreements/${encodeURIComponent(id)}`, agreementDetailResponse).catch(() => null),
+      );
+    return agreementCache.get(id) as Promise<AgreementDetailResponse | null>;
+  };
+  const names = new Map(collection.features.map((f) => [f.id, f.properties.name.vi]));
+  const filterNames = { agreements, provinces: index.provinces };
+  const briefingTitle = language === 'vi' ? briefing.title.vi : (briefing.title.en ?? briefing.title.vi);
+  const baseStyle = map.getStyle();
+  const steps: PackStep[] = [];
+  for (const [position, step] of briefing.steps.entries()) {
+    inputs.onProgress?.(position, briefing.steps.length);
+    const visible = visibleFeatures(collection, index, step.filters, today);
+    const selected = collection.features.find((f) => f.id === step.feature);
+    const style = structuredClone(baseStyle);
+    style.sources[RECORD_SOURCE] = { type: 'geojson', data: toMapFeatures({ ...collection, features: visible }), promoteId: 'id' };
+    style.sources[ROUTE_FOCUS_SOURCES.waypoints] = { type: 'geojson', data: waypointFeatures(routeFocusOf(selected)) };
+    const rendered = await renderMap({
+      style,
+      view: { center: [step.view.lng, step.view.lat], zoom: Math.max(step.view.zoom - ZOOM_OUT_FOR_PAGE, 0) },
+      width: SHOT.width,
+      height: SHOT.height,
+      pixelRatio: SHOT.pixelRatio,
+      selectedId: step.feature,
+    });
+    const inFrame = visible.filter((feature) => intersects(feature, rendered.bounds));
+    drawOverlays(
+      rendered,
+      { legend: statusLegend(inFrame, language), citations: [], attribution: ATTRIBUTION.replace(/<[^>]+>/g, '') },
+      SHOT.width / 1500,
+      SHOT.pixelRatio,
+    );
+    const selectedLine = selected
+      ? [`${text('selected', language)}: ${[selected.properties.name.vi, selected.properties.name.zh].filter(Boolean).join(' · ')}`]
+      : [];
+    steps.push({
+      kicker: `${text('step', language)} ${position + 1}/${briefing.steps.length} · ${briefingTitle}`,
+      title: step.title,
+      meta: [describeFilters(step.filters, language, filterNames), ...selectedLine],
+      text: step.text,
+      image: { jpeg: await jpegBytes(rendered.canvas), aspect: SHOT.width / SHOT.height },
+      citations: await citationsFor(citedEvents(step, inFrame, index, today), names, details, language),
+    });
+  }
+  inputs.onProgress?.(briefing.steps.length, briefing.steps.length);
+  const otherTitle = language === 'vi' ? briefing.title.en : briefing.title.vi;
+  const pdf = await buildBriefingPdf(
+    {
+      language: language === 'zh' ? 'zh-CN' : language,
+      cover: {
+        title: briefingTitle,
+        subtitle: [text('packSubtitle', language), otherTitle].filter(Boolean).join(' · '),
+        lines: [`${text('exportedOn', language)}: ${formatDate(today, language)}`, `${text('steps', language)}: ${briefing.steps.length}`],
+        steps: briefing.steps.map((step) => ({ title: step.title, details: describeFilters(step.filters, language, filterNames) })),
+      },
+      steps,
+      words: {
+        citedClauses: text('citedClauses', language),
+        noCitations: text('noCitations', language),
+        continued: text('continued', language),
+        page: text('page', language),
+        footer: text('packFooter', language),
+        stepsHeading: text('stepsHeading', language),
+      },
+    },
+    fonts,
+  );
+  return new Blob([pdf as BlobPart], { type: 'application/pdf' });
+}
