@@ -5,10 +5,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Debian packages the tests drive: chromium (browser tests), poppler-utils (pdftotext, pdfinfo,
-# pdftoppm read the PDF briefing pack back).
+# pdftoppm read the PDF briefing pack back), gdal-bin (ogrinfo, ogr2ogr: the OGC API's real client).
 missing=()
 command -v /usr/bin/chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+command -v ogrinfo >/dev/null 2>&1 || missing+=(gdal-bin)
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "== installing Debian packages: ${missing[*]}"
   if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi

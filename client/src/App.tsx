@@ -8,6 +8,7 @@ import { useBasemap, useFeatures } from './api/queries';
 import { useAgreement, useAgreements, useBriefings, useEvents, useProvinces } from './api/record-queries';
 import { BriefingPlayer } from './briefings/BriefingPlayer';
 import { BriefingsList } from './briefings/BriefingsList';
+import { DataDownloads } from './export/DataDownloads';
 import { downloadBlob } from './export/download';
 import { ExportButton } from './export/ExportButton';
 import { FilterPanel } from './filters/FilterPanel';
@@ -163,6 +164,7 @@ export function App() {
             language={language}
           />
         )}
+        <DataDownloads filters={filters} language={language} />
         <nav className="languages" aria-label="Ngôn ngữ / Language / 语言">
           {(Object.keys(LANGUAGE_NAMES) as Language[]).map((code) => (
             <button

@@ -1,18 +1,22 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type Express } from 'express';
+import { clauseRouter } from './agreements/clause-router';
 import { agreementRouter } from './agreements/router';
 import type { BriefingStore } from './briefings/briefing-store';
 import { briefingRouter } from './briefings/router';
-import { createFeatureService } from './features/feature-service';
 import { eventRouter } from './events/router';
+import { createFlatFeatureService } from './exports/flat-feature-service';
+import { exportRouter } from './exports/router';
+import { createFeatureService } from './features/feature-service';
 import { featureRouter } from './features/router';
 import { healthRouter } from './health/router';
 import { errorHandler, unknownApiRoute } from './http/errors';
+import { ogcRouter } from './ogc/router';
 import { provinceRouter } from './provinces/router';
+import type { RecordRepository } from './record/repository';
 import { searchRouter } from './search/router';
 import { createSearchService } from './search/search-service';
-import type { RecordRepository } from './record/repository';
 import { vocabularyRouter } from './vocabulary/router';
 
 export type AppOptions = {
@@ -34,20 +38,25 @@ export function createApp({ repository, briefings, clientDir, basemapDir }: AppO
   app.use('/api/health', healthRouter());
   app.use('/api/vocabulary', vocabularyRouter());
   app.use('/api/agreements', agreementRouter(repository));
-  app.use('/api/features', featureRouter(createFeatureService(repository)));
+  const features = createFeatureService(repository);
+  const flatFeatures = createFlatFeatureService(repository, features);
+  app.use('/api/features', featureRouter(features));
+  app.use('/api/clauses', clauseRouter(repository));
+  app.use('/api/export', exportRouter(repository, flatFeatures));
   app.use('/api/events', eventRouter(repository));
   app.use('/api/provinces', provinceRouter(repository));
   app.use('/api/search', searchRouter(createSearchService(repository)));
   if (briefings) app.use('/api/briefings', briefingRouter(briefings));
   app.use('/api', unknownApiRoute);
+  app.use('/ogc', ogcRouter(repository, flatFeatures));
 
   if (basemapDir) {
     app.use('/basemap', express.static(basemapDir, { maxAge: '1h', fallthrough: false }));
   }
   if (clientDir && existsSync(clientDir)) {
     app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
-    // The single-page app answers page paths only: never assets, fonts or the API (they must 404).
-    app.get(/^\/(?!api\/|basemap\/|assets\/)[^.]*$/, (_request, response) => {
+    // The single-page app answers page paths only: never assets, fonts, the API or OGC (they must 404).
+    app.get(/^\/(?!api(\/|$)|ogc(\/|$)|basemap\/|assets\/)[^.]*$/, (_request, response) => {
       response.setHeader('Cache-Control', 'no-cache');
       response.sendFile(join(clientDir, 'index.html'));
     });

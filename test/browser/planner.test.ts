@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { text } from '../../client/src/i18n/ui-text';
@@ -496,5 +497,34 @@ describe('export', () => {
     expect(firstStepText).toContain(selected?.name.zh ?? 'missing');
     // Pages rendered to images, to look at.
     execFileSync('pdftoppm', ['-r', '60', '-png', path, join(artifactsDir, 'briefing-pack-page')]);
+  });
+
+  it('downloads what the map shows (date and filters) as CSV that Excel reads, and as KML and GeoJSON', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 860 }, acceptDownloads: true });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/?asOf=2024-08-16&kind=gate_pair,opening,route&province=VN-71`);
+    await page.locator('.results [data-feature-id]').first().waitFor();
+    const listed = (
+      await page.locator('.results [data-feature-id]').evaluateAll((items) => items.map((item) => item.getAttribute('data-feature-id')))
+    ).sort();
+    expect(listed.length).toBeGreaterThan(2);
+    await waitForMapIdle(page);
+    await page.getByText('Tải dữ liệu').click();
+    await page.screenshot({ path: join(artifactsDir, 'data-downloads.png') });
+    const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.locator('[data-format="features.csv"]').click()]);
+    expect(csvDownload.suggestedFilename()).toBe('border-atlas-features-2024-08-16.csv');
+    const csvPath = join(artifactsDir, 'download.csv');
+    await csvDownload.saveAs(csvPath);
+    const bytes = readFileSync(csvPath);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = parse(bytes, { bom: true, columns: true }) as Record<string, string>[];
+    expect(rows.map((row) => row.id).sort()).toEqual(listed);
+    expect(rows.every((row) => row.as_of === '2024-08-16' && row.province === 'VN-71')).toBe(true);
+    for (const format of ['features.kml', 'features.geojson', 'events.csv']) {
+      if (!(await page.locator(`[data-format="${format}"]`).isVisible())) await page.getByText('Tải dữ liệu').click();
+      const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`[data-format="${format}"]`).click()]);
+      expect(download.suggestedFilename()).toBe(`border-atlas-${format.replace('.', '-2024-08-16.')}`);
+    }
+    await context.close();
   });
 });

@@ -144,6 +144,13 @@ const TEXT = {
   to: { vi: 'Đến', en: 'To', zh: '到' },
   noChanges: { vi: 'Không có thay đổi.', en: 'No change.', zh: '无变化。' },
   notOnMap: { vi: 'không có trên bản đồ', en: 'not on the map', zh: '不在地图上' },
+  downloadData: { vi: 'Tải dữ liệu', en: 'Download data', zh: '下载数据' },
+  historyCsv: { vi: 'Diễn biến (CSV)', en: 'Status history (CSV)', zh: '进展记录（CSV）' },
+  downloadDataHint: {
+    vi: 'Các đối tượng đang hiển thị, theo ngày và bộ lọc đã chọn; tên tiếng Việt, Anh, Trung.',
+    en: 'The features shown, for the chosen date and filters; names in Vietnamese, English and Chinese.',
+    zh: '当前显示的对象，按所选日期和筛选条件；含越、英、中文名称。',
+  },
   allFeatures: { vi: 'Tất cả đối tượng', en: 'All features', zh: '全部对象' },
   exportPdf: { vi: 'Tải gói PDF', en: 'PDF pack', zh: '导出PDF' },
   packSubtitle: { vi: 'Gói tài liệu thuyết trình', en: 'Briefing pack', zh: '汇报材料' },

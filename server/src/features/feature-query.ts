@@ -14,14 +14,13 @@ function listOf<T extends string>(allowed: readonly T[], what: string) {
   });
 }
 
-const realDate = z
-  .string()
-  .refine(
-    (value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
-    'must be a real date written YYYY-MM-DD',
-  );
+export const realDate = z.string().refine((value) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}, 'must be a real date written YYYY-MM-DD');
 
-const bbox = z.string().transform((value, context) => {
+export const bbox = z.string().transform((value, context) => {
   const parts = value.split(',').map((part) => part.trim());
   const numbers = parts.map(Number);
   const problem =
@@ -39,13 +38,18 @@ const bbox = z.string().transform((value, context) => {
   return numbers as [number, number, number, number];
 });
 
-export const FEATURE_QUERY_PARAMETERS = ['kind', 'status', 'agreement', 'asOf', 'bbox', 'stalled'] as const;
+export const FEATURE_QUERY_PARAMETERS = ['kind', 'status', 'agreement', 'province', 'asOf', 'bbox', 'stalled'] as const;
 
 export const featureQuery = z.object({
   kind: listOf(KIND_IDS, 'kind').optional(),
   status: listOf(STATUS_IDS, 'status').optional(),
   /** Agreement ids are checked against the record by the service. */
   agreement: z
+    .string()
+    .transform((value) => value.split(',').map((item) => item.trim()))
+    .optional(),
+  /** Province codes as of `asOf` (VN-07 after 1 July 2025 includes former Hà Giang); checked by the service. */
+  province: z
     .string()
     .transform((value) => value.split(',').map((item) => item.trim()))
     .optional(),

@@ -1,8 +1,8 @@
 import type { FeatureCollectionResponse, FeatureDetailResponse, MapFeature } from '../domain/api';
 import { commitmentsOf } from '../domain/commitments';
 import { provinceAsOf } from '../domain/provinces';
-import type { RecordRepository } from '../record/repository';
 import { badRequest, notFound } from '../http/errors';
+import type { RecordRepository } from '../record/repository';
 import type { FeatureQuery } from './feature-query';
 import { intersectsBbox, type ProvinceAsOf, toApiFeature } from './to-api-feature';
 
@@ -44,6 +44,11 @@ export function createFeatureService(repository: RecordRepository) {
           }
         }
       }
+      if (query.province) {
+        const known = new Set((await repository.listProvinces()).map((province) => province.code));
+        const unknown = query.province.find((code) => !known.has(code));
+        if (unknown !== undefined) throw badRequest('invalid_parameter', `Query parameter "province": unknown province "${unknown}"`);
+      }
       const [records, eventsByFeature, firstRecorded, resolveProvince, agreements] = await Promise.all([
         repository.listFeatures(),
         repository.listEventsByFeature(),
@@ -67,6 +72,7 @@ export function createFeatureService(repository: RecordRepository) {
         const { status, upgrade, agreements } = feature.properties;
         if (query.status && !query.status.some((wanted) => wanted === status || wanted === upgrade?.status)) continue;
         if (query.agreement && !query.agreement.some((id) => agreements.includes(id))) continue;
+        if (query.province && !query.province.some((code) => feature.properties.provinces.includes(code))) continue;
         if (query.bbox && !intersectsBbox(feature, query.bbox)) continue;
         if (query.stalled !== undefined && feature.properties.stalled !== query.stalled) continue;
         features.push(feature);

@@ -1,0 +1,26 @@
+import type { Geometry } from 'geojson';
+
+export type CsvValue = string | number | boolean | null | undefined;
+
+/** Byte-order mark: Excel reads the file as UTF-8 only when it starts with one. */
+const BOM = '\uFEFF';
+
+function cell(value: CsvValue): string {
+  if (value === null || value === undefined) return '';
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** RFC 4180 CSV (CRLF, quotes doubled), UTF-8 with BOM: Vietnamese and Chinese open correctly in Excel. */
+export function toCsv(columns: readonly string[], rows: readonly Record<string, CsvValue>[]): string {
+  const lines = [columns.map(cell).join(','), ...rows.map((row) => columns.map((column) => cell(row[column])).join(','))];
+  return `${BOM}${lines.join('\r\n')}\r\n`;
+}
+
+/** Well-known text of a point or line (lon lat order), empty for no geometry. */
+export function toWkt(geometry: Geometry | null): string {
+  if (!geometry) return '';
+  if (geometry.type === 'Point') return `POINT (${geometry.coordinates[0]} ${geometry.coordinates[1]})`;
+  if (geometry.type === 'LineString') return `LINESTRING (${geometry.coordinates.map((c) => `${c[0]} ${c[1]}`).join(', ')})`;
+  throw new Error(`no WKT writer for ${geometry.type}`);
+}

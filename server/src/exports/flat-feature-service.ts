@@ -1,0 +1,28 @@
+import type { FeatureQuery } from '../features/feature-query';
+import type { createFeatureService } from '../features/feature-service';
+import type { RecordRepository } from '../record/repository';
+import { type FlatFeature, flattenFeature } from './flat-feature';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** The filtered features of the API (same query, same rules) as flat rows for exports and OGC. */
+export function createFlatFeatureService(repository: RecordRepository, features: ReturnType<typeof createFeatureService>) {
+  return {
+    async list(query: FeatureQuery, origin: string): Promise<FlatFeature[]> {
+      const [collection, records, eventsByFeature, provinces] = await Promise.all([
+        features.list(query),
+        repository.listFeatures(),
+        repository.listEventsByFeature(),
+        repository.listProvinces(),
+      ]);
+      const byId = new Map(records.map((record) => [record.id, record]));
+      const asOf = query.asOf ?? today();
+      return collection.features.flatMap((feature) => {
+        const record = byId.get(feature.id);
+        if (!record) return [];
+        return [flattenFeature(feature, { record, events: eventsByFeature.get(feature.id) ?? [], asOf, provinces, origin })];
+      });
+    },
+  };
+}
+export type FlatFeatureService = ReturnType<typeof createFlatFeatureService>;

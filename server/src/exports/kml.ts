@@ -1,0 +1,63 @@
+import { STATUSES } from '../domain/vocabulary';
+import { asText, FLAT_FIELD_TYPES, FLAT_FIELDS, type FlatFeature } from './flat-feature';
+
+const escapeXml = (text: string) =>
+  text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&apos;');
+
+/** KML colours are aabbggrr. */
+const kmlColor = (hex: string) => `ff${hex.slice(5, 7)}${hex.slice(3, 5)}${hex.slice(1, 3)}`;
+
+function geometryKml(feature: FlatFeature): string {
+  const g = feature.geometry;
+  if (!g) return '';
+  if (g.type === 'Point') return `<Point><coordinates>${g.coordinates[0]},${g.coordinates[1]}</coordinates></Point>`;
+  if (g.type === 'LineString')
+    return `<LineString><tessellate>1</tessellate><coordinates>${g.coordinates.map((c) => `${c[0]},${c[1]}`).join(' ')}</coordinates></LineString>`;
+  throw new Error(`no KML writer for ${g.type}`);
+}
+
+/**
+ * KML 2.2 for Google Earth: one Placemark per feature (named in Vietnamese, with English and Chinese
+ * in its description and every column in typed ExtendedData), styled by status.
+ */
+export function toKml(features: readonly FlatFeature[], title: string): string {
+  const styles = STATUSES.map(
+    (status) =>
+      `<Style id="status-${status.id}"><IconStyle><color>${kmlColor(status.color)}</color></IconStyle><LineStyle><color>${kmlColor(status.color)}</color><width>3</width></LineStyle></Style>`,
+  ).join('\n');
+  const schema = `<Schema name="border_atlas" id="border_atlas">${FLAT_FIELDS.map(
+    (field) =>
+      `<SimpleField name="${field}" type="${FLAT_FIELD_TYPES[field] === 'number' ? 'double' : FLAT_FIELD_TYPES[field] === 'boolean' ? 'bool' : 'string'}"/>`,
+  ).join('')}</Schema>`;
+  const placemarks = features.map((feature) => {
+    const p = feature.properties;
+    const description = [
+      [p.name_en, p.name_zh].filter(Boolean).join(' · '),
+      p.status_vi ? `${p.status_vi} / ${p.status_en} (${p.as_of})` : null,
+      asText(p.status_clauses) ? `Clauses: ${asText(p.status_clauses)}` : null,
+      p.approximate ? 'Approximate position / Vị trí ước lượng' : null,
+    ]
+      .filter(Boolean)
+      .join('\n');
+    const data = FLAT_FIELDS.map((field) => `<SimpleData name="${field}">${escapeXml(asText(p[field]))}</SimpleData>`).join('');
+    return [
+      `<Placemark id="${escapeXml(feature.id)}">`,
+      `<name>${escapeXml(String(p.name_vi))}</name>`,
+      `<description>${escapeXml(description)}</description>`,
+      p.status ? `<styleUrl>#status-${p.status}</styleUrl>` : '',
+      `<ExtendedData><SchemaData schemaUrl="#border_atlas">${data}</SchemaData></ExtendedData>`,
+      geometryKml(feature),
+      '</Placemark>',
+    ].join('');
+  });
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<kml xmlns="http://www.opengis.net/kml/2.2">
+<Document>
+<name>${escapeXml(title)}</name>
+${schema}
+${styles}
+${placemarks.join('\n')}
+</Document>
+</kml>
+`;
+}
