@@ -1,94 +1,102 @@
 /**
- * Speed and memory of the API, reported as numbers (never asserted in tests).
- *   npm run bench            → prints a table and writes bench/results/latest.json
- * Measures: cold start of the server process (spawn → listening), and latency of the endpoints
- * a planner's map hits most, over a bounded number of loopback requests.
+ * npm run bench — speed and scale, measured beside their physical limits in the same run, written to
+ * bench/results.json and bench/RESULTS.md. Budgets are checked and reported here, never asserted in tests.
+ *
+ *   npm run bench                     everything (about 10 minutes)
+ *   npm run bench -- --quick          shorter loads, 1 000 and 10 000 synthetic features only
+ *   npm run bench -- --no-browser     API and sizes only
  */
-import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { NO_FILTERS } from '../client/src/filters/filters';
-import { indexEvents, visibleFeatures } from '../client/src/filters/visible-features';
-import { toMapFeatures } from '../client/src/map/to-map-features';
-import { createTestApp, projectRoot } from '../test/helpers/app';
+import { writeSyntheticRecord } from '../scripts/synthetic-record';
+import { projectRoot } from '../test/helpers/app';
+import { measureApi, type ScaleResult } from './api';
+import { writeBarePage } from './bare-page';
+import { type BrowserResult, measureBrowser } from './browser';
+import { describeMachine } from './lib/machine';
+import { renderReport } from './report';
+import { measureSizes } from './size';
 
-const REQUESTS_PER_ENDPOINT = 300;
+const args = new Set(process.argv.slice(2));
+const quick = args.has('--quick');
+const withBrowser = !args.has('--no-browser');
+const RATE = 1000;
+const SECONDS = quick ? 3 : 8;
+const API_SCALES = quick ? [1_000, 10_000] : [1_000, 10_000, 100_000];
+const BROWSER_SCALES = quick ? [10_000] : [10_000, 100_000];
 
-function percentile(sorted: number[], p: number) {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-async function coldStartMs(): Promise<number> {
-  const started = performance.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join('server', 'src', 'main.ts')], {
-      cwd: projectRoot,
-      env: { ...process.env, PORT: '0', HOST: '127.0.0.1' },
-    });
-    child.stdout.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('Border Atlas on')) {
-        resolve(performance.now() - started);
-        child.kill();
-      }
-    });
-    child.on('exit', (code) => code && reject(new Error(`server exited ${code}`)));
-  });
+function log(message: string) {
+  console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
 }
 
 async function main() {
-  const starts = [];
-  for (let run = 0; run < 3; run += 1) starts.push(await coldStartMs());
-
-  const server = createTestApp().listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const endpoints = [
-    '/api/features',
-    '/api/features?asOf=2023-06-01&status=agreed,built',
-    '/api/features?bbox=106.5,21.8,107.2,22.2&kind=gate_pair,opening',
-    '/api/features/chi-ma',
-    '/api/agreements/004',
-  ];
-  const rows = [];
-  for (const endpoint of endpoints) {
-    const timings: number[] = [];
-    let bytes = 0;
-    for (let index = 0; index < REQUESTS_PER_ENDPOINT; index += 1) {
-      const started = performance.now();
-      const response = await fetch(`${base}${endpoint}`);
-      bytes = (await response.arrayBuffer()).byteLength;
-      timings.push(performance.now() - started);
-    }
-    timings.sort((a, b) => a - b);
-    rows.push({ endpoint, p50Ms: +percentile(timings, 50).toFixed(2), p95Ms: +percentile(timings, 95).toFixed(2), bytes });
+  const machine = describeMachine();
+  if (!existsSync(join(projectRoot, 'client', 'dist', 'index.html'))) {
+    log('building the client (npm run build)');
+    spawnSync('npm', ['run', 'build', '--silent'], { cwd: projectRoot, stdio: 'inherit' });
   }
-  // The client's one pure step on every slider move: record → visible features → map GeoJSON.
-  const [features, events, provinces] = await Promise.all(
-    ['/api/features', '/api/events', '/api/provinces'].map(async (path) => (await fetch(`${base}${path}`)).json()),
-  );
-  const index = { eventsByFeature: indexEvents(events), provinces };
-  const dates = Array.from({ length: 200 }, (_, day) => new Date(Date.UTC(2022, 0, 1) + day * 8 * 86_400_000).toISOString().slice(0, 10));
-  const recomputeStarted = performance.now();
-  for (const asOf of dates)
-    toMapFeatures({ type: 'FeatureCollection', features: visibleFeatures(features, index, { ...NO_FILTERS, asOf }, '2026-11-23') });
-  const recomputeMs = (performance.now() - recomputeStarted) / dates.length;
-  server.close();
-  const result = {
-    date: new Date().toISOString(),
-    node: process.version,
-    coldStartMs: starts.map((ms) => Math.round(ms)),
-    rssMb: Math.round(process.memoryUsage().rss / 1e6),
-    /** Time to recompute what the map shows for one date (time slider step); a frame is 16.7 ms. */
-    sliderRecomputeMs: +recomputeMs.toFixed(3),
-    endpoints: rows,
+  log('sizes');
+  const sizes = measureSizes();
+
+  const work = mkdtempSync(join(tmpdir(), 'border-atlas-bench-records-'));
+  const records = new Map<number, string>();
+  for (const count of new Set([...API_SCALES, ...(withBrowser ? BROWSER_SCALES : [])])) {
+    const dir = join(work, `syn-${count}`, 'record');
+    log(`generating a synthetic record of ${count} features`);
+    writeSyntheticRecord(dir, count);
+    records.set(count, dir);
+  }
+
+  const api: ScaleResult[] = [];
+  log('API: the real record');
+  api.push(await measureApi(null, 68, { rate: RATE, seconds: SECONDS }));
+  for (const count of API_SCALES) {
+    log(`API: ${count} synthetic features`);
+    api.push(await measureApi(records.get(count) as string, count, { rate: RATE, seconds: SECONDS }));
+  }
+
+  const browser: BrowserResult[] = [];
+  if (withBrowser) {
+    const bareDir = writeBarePage();
+    log('browser: the real record');
+    browser.push(await measureBrowser(null, 68, bareDir));
+    for (const count of BROWSER_SCALES) {
+      log(`browser: ${count} synthetic features`);
+      browser.push(
+        await measureBrowser(records.get(count) as string, count, bareDir, { runs: count >= 100_000 ? 1 : 3, timeoutMs: 240_000 }),
+      );
+    }
+  }
+
+  const real = api[0];
+  const realBrowser = browser[0];
+  const results = {
+    machine,
+    method: {
+      api: `autocannon on loopback, ${SECONDS} s per figure after a warm-up, 10 connections paced to ${RATE} req/s in total (responses over 1 MB: 4 connections, unpaced); the same bytes from a Node static server (bench/static-server.ts) in its own process, measured right after.`,
+      browser:
+        'Debian Chromium headless (SwiftShader WebGL), playwright-core, viewport 1400×860, a new context per load (cold cache), median of 3 loads (1 at 100 000 features). Baseline: a bare MapLibre page with the same style, basemap, fonts and view and a map of the same size (bench/bare-page.ts). Interaction: median of 6; "app work" is the User Timing measure ba:update (input → features handed to MapLibre); "main-thread script" is CDP ScriptDuration in the second after the input.',
+      sizes: 'gzip -9 of client/dist after npm run build; initial = scripts and styles index.html loads.',
+    },
+    api: {
+      /** The real record, GET /api/features at 1 000 req/s: app p99 / static p99 (budget ≤ 2). */
+      p99Ratio: real.endpoints[0].p99Ratio,
+      scales: api,
+    },
+    browser: {
+      /** The real record: app first map / bare MapLibre first map (budget ≤ 1.5). */
+      firstMapRatio: realBrowser?.firstMapRatio ?? null,
+      scales: browser,
+    },
+    sizes,
   };
-  console.table(rows);
-  console.log(`time-slider recompute per date: ${result.sliderRecomputeMs} ms (one frame = 16.7 ms)`);
-  console.log(`cold start (spawn → listening): ${result.coldStartMs.join(', ')} ms; bench process RSS ${result.rssMb} MB`);
-  mkdirSync(join(projectRoot, 'bench', 'results'), { recursive: true });
-  writeFileSync(join(projectRoot, 'bench', 'results', 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
+  writeFileSync(join(projectRoot, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(join(projectRoot, 'bench', 'RESULTS.md'), renderReport(results));
+  log(
+    `wrote bench/results.json and bench/RESULTS.md — api.p99Ratio ${results.api.p99Ratio}, browser.firstMapRatio ${results.browser.firstMapRatio}`,
+  );
 }
 
 await main();

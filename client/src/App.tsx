@@ -22,6 +22,7 @@ import { routeFocusOf } from './map/layers/route-focus';
 import { MapView } from './map/MapView';
 import { toMapFeatures } from './map/to-map-features';
 import { FeaturePanel } from './panel/FeaturePanel';
+import { markUpdateStart } from './performance-marks';
 import { SearchBox } from './search/SearchBox';
 import { type Language, type MapViewState, useUrlState } from './state/url-state';
 import { ProgressSummary } from './summary/ProgressSummary';
@@ -105,8 +106,20 @@ export function App() {
     [setUrlState],
   );
   const setView = useCallback((view: MapViewState) => setUrlState({ view }, 'replace'), [setUrlState]);
-  const setFilters = useCallback((next: Filters) => setUrlState({ filters: next }, 'replace'), [setUrlState]);
-  const setAsOf = useCallback((asOf: string | null) => setUrlState({ filters: { ...filters, asOf } }, 'replace'), [setUrlState, filters]);
+  const setFilters = useCallback(
+    (next: Filters) => {
+      markUpdateStart();
+      setUrlState({ filters: next }, 'replace');
+    },
+    [setUrlState],
+  );
+  const setAsOf = useCallback(
+    (asOf: string | null) => {
+      markUpdateStart();
+      setUrlState({ filters: { ...filters, asOf } }, 'replace');
+    },
+    [setUrlState, filters],
+  );
 
   useEffect(() => {
     if (basemap.data) registerUiFonts(basemap.data.fontFiles);

@@ -40,7 +40,7 @@ export function createApp({ repository, briefings, clientDir, basemapDir }: AppO
   app.use('/api/agreements', agreementRouter(repository));
   const features = createFeatureService(repository);
   const flatFeatures = createFlatFeatureService(repository, features);
-  app.use('/api/features', featureRouter(features));
+  app.use('/api/features', featureRouter(features, repository));
   app.use('/api/clauses', clauseRouter(repository));
   app.use('/api/export', exportRouter(repository, flatFeatures));
   app.use('/api/events', eventRouter(repository));

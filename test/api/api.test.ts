@@ -29,6 +29,23 @@ describe('GET /api/health', () => {
   });
 });
 
+describe('GET /api/features caching', () => {
+  it('sends an ETag and answers 304 to a client that already has the same features', async () => {
+    const first = await request(app).get('/api/features?kind=gate_pair');
+    expect(first.status).toBe(200);
+    const etag = first.headers.etag;
+    expect(etag).toBeTruthy();
+    const again = await request(app).get('/api/features?kind=gate_pair').set('If-None-Match', etag);
+    expect(again.status).toBe(304);
+    // The same parameters in another order are the same query; another query is another body.
+    const reordered = await request(app).get('/api/features?kind=gate_pair&asOf=2024-08-16');
+    const swapped = await request(app).get('/api/features?asOf=2024-08-16&kind=gate_pair');
+    expect(swapped.headers.etag).toBe(reordered.headers.etag);
+    expect(reordered.headers.etag).not.toBe(etag);
+    expect(first.headers['content-type']).toContain('application/geo+json');
+  });
+});
+
 describe('GET /api/vocabulary', () => {
   it('lists statuses in order with three languages and which mean operating', async () => {
     const response = await request(app).get('/api/vocabulary');

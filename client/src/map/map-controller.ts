@@ -1,6 +1,7 @@
 import type { FeatureCollection, Geometry } from 'geojson';
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { markUpdateDone, PERFORMANCE_MARKS } from '../performance-marks';
 import type { Language, MapViewState } from '../state/url-state';
 import type { Basemap } from './basemap-data';
 import { LABEL_SCALE_STATE, PRESENTATION_LABEL_SCALE } from './fonts';
@@ -8,6 +9,7 @@ import { ALL_ICON_NAMES, drawIcon, ICON_PIXEL_RATIO } from './icons';
 import { PLACE_LABEL_LAYER, PROVINCE_LABEL_LAYER } from './layers/basemap';
 import { CLICKABLE_LAYERS, RECORD_LAYERS, RECORD_SOURCE } from './layers/record-features';
 import { ROUTE_FOCUS_SOURCES, type RouteFocus, waypointFeatures } from './layers/route-focus';
+import { REGION_BOUNDS } from './map-region';
 import { labelIn, recordLabelIn } from './palette';
 import { pointAlong } from './route-animation';
 import { ATTRIBUTION, buildStyle } from './style';
@@ -16,8 +18,6 @@ import type { MapFeatureProperties } from './to-map-features';
 // MapLibre 6 under Vite: the worker must be pointed at explicitly or the built app never draws.
 maplibregl.setWorkerUrl(workerUrl);
 
-/** Vietnam's northern border region, from the Lao tripoint to the Gulf of Tonkin. */
-export const REGION_BOUNDS: [number, number, number, number] = [101.0, 20.5, 109.0, 24.0];
 const PLAIN_LABEL_LAYERS = [PLACE_LABEL_LAYER, PROVINCE_LABEL_LAYER, RECORD_LAYERS.markerLabels];
 
 /** Every vertex of a drawn feature, for fitting the view to it. */
@@ -71,6 +71,7 @@ export class MapController {
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
     this.map.on('load', () => {
+      performance.mark(PERFORMANCE_MARKS.mapLoad);
       // Icons must exist before the first features are laid out, or those tiles draw without them.
       for (const name of ALL_ICON_NAMES) this.addIcon(name);
       this.ready = true;
@@ -218,8 +219,11 @@ export class MapController {
     if (!this.ready) return;
     const source = this.map.getSource<maplibregl.GeoJSONSource>(RECORD_SOURCE);
     if (this.data && source && this.uploaded !== this.data) {
+      const first = this.uploaded === null;
       source.setData(this.data);
       this.uploaded = this.data;
+      markUpdateDone();
+      if (first) this.map.once('idle', () => performance.mark(PERFORMANCE_MARKS.mapDataIdle));
     }
     if (this.selectedId && this.data?.features.some((f) => f.id === this.selectedId)) {
       this.map.setFeatureState({ source: RECORD_SOURCE, id: this.selectedId }, { selected: true });

@@ -1,14 +1,20 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { parseQuery } from '../http/parse-query';
+import { canonicalQuery, createResponseCache, sendCached } from '../http/response-cache';
+import type { RecordRepository } from '../record/repository';
 import { FEATURE_QUERY_PARAMETERS, featureQuery } from './feature-query';
 import type { createFeatureService } from './feature-service';
 
-export function featureRouter(service: ReturnType<typeof createFeatureService>): Router {
+export function featureRouter(service: ReturnType<typeof createFeatureService>, repository: RecordRepository): Router {
   const router = Router();
+  const cache = createResponseCache();
   router.get('/', async (request, response) => {
     const query = parseQuery(request, featureQuery, FEATURE_QUERY_PARAMETERS);
-    response.type('application/geo+json').json(await service.list(query));
+    // Same record, same day, same query → the same bytes: serialised once, then sent as they are.
+    const key = `${await repository.revision()}|${new Date().toISOString().slice(0, 10)}|${canonicalQuery(request)}`;
+    const cached = await cache.get(key, async () => ({ body: JSON.stringify(await service.list(query)), type: 'application/geo+json' }));
+    sendCached(request, response, cached);
   });
   router.get('/:id', async (request, response) => {
     parseQuery(request, z.object({}), []);

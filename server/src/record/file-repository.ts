@@ -21,5 +21,7 @@ export function createFileRepository(record: LoadedRecord): RecordRepository {
     getFeature: async (id) => featureById.get(id),
     listEventsByFeature: async () => eventsByFeature,
     listProvinces: async () => record.provinces,
+    // The files are read once: the record never changes while the server runs.
+    revision: async () => 0,
   };
 }

@@ -14,4 +14,6 @@ export interface RecordRepository {
   /** Status events of every feature, in record order, keyed by feature id. */
   listEventsByFeature(): Promise<ReadonlyMap<string, StatusEvent[]>>;
   listProvinces(): Promise<Province[]>;
+  /** Changes whenever the record changes: caches key on it. */
+  revision(): Promise<number>;
 }

@@ -1,0 +1,90 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type LoadResult, load } from './lib/load';
+import { type Peak, type RunningServer, startApp, startStatic } from './lib/processes';
+
+export type EndpointResult = {
+  path: string;
+  responseBytes: number;
+  app: LoadResult;
+  /** The same bytes from a static server: the practical limit. */
+  static: LoadResult;
+  /** app p99 / static p99. */
+  p99Ratio: number;
+};
+
+export type ScaleResult = {
+  features: number;
+  recordDir: string | null;
+  serverStartMs: number;
+  memory: Peak;
+  endpoints: EndpointResult[];
+};
+
+const work = mkdtempSync(join(tmpdir(), 'border-atlas-bench-'));
+
+/** One endpoint under load, then a static server sending exactly its bytes under the same load. */
+async function compare(
+  app: RunningServer,
+  path: string,
+  options: { rate?: number; seconds: number; connections: number },
+): Promise<EndpointResult> {
+  const response = await fetch(`${app.origin}${path}`);
+  const bytes = Buffer.from(await response.arrayBuffer());
+  const file = join(work, `body-${Math.random().toString(36).slice(2)}.json`);
+  writeFileSync(file, bytes);
+  const appResult = await load(`${app.origin}${path}`, options);
+  const baseline = await startStatic(file, response.headers.get('content-type') ?? 'application/json');
+  try {
+    const staticResult = await load(`${baseline.origin}${path}`, options);
+    return {
+      path,
+      responseBytes: bytes.length,
+      app: appResult,
+      static: staticResult,
+      p99Ratio: +(appResult.p99Ms / Math.max(staticResult.p99Ms, 1)).toFixed(2),
+    };
+  } finally {
+    await baseline.stop();
+  }
+}
+
+/** The planner's typical requests: everything, and the filters the map uses most. */
+export const TYPICAL_PATHS = [
+  '/api/features',
+  '/api/features?asOf=2024-08-16&kind=gate_pair,opening,channel',
+  '/api/features?bbox=106.5,21.8,107.2,22.2&status=operating',
+];
+
+/**
+ * API latency and throughput at `rate` requests per second against one record, side by side with a
+ * static server sending the same bytes. Large records are also measured flat out (no pacing), where
+ * 1 000 req/s cannot be reached by any server on this machine.
+ */
+export async function measureApi(
+  recordDir: string | null,
+  features: number,
+  options: { rate: number; seconds: number },
+): Promise<ScaleResult> {
+  const app = await startApp(recordDir ?? undefined);
+  try {
+    const endpoints: EndpointResult[] = [];
+    for (const path of TYPICAL_PATHS) {
+      const probe = await fetch(`${app.origin}${path}`);
+      const size = Number((await probe.arrayBuffer()).byteLength);
+      // Above ~1 MB a response cannot be sent 1 000 times a second on loopback here (that is > 1 GB/s): measure capacity instead.
+      const paced = size < 1_000_000;
+      endpoints.push(
+        await compare(
+          app,
+          path,
+          paced ? { rate: options.rate, seconds: options.seconds, connections: 10 } : { seconds: options.seconds, connections: 4 },
+        ),
+      );
+    }
+    return { features, recordDir, serverStartMs: Math.round(app.startMs), memory: app.rssMb(), endpoints };
+  } finally {
+    await app.stop();
+  }
+}

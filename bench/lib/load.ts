@@ -1,0 +1,36 @@
+import autocannon from 'autocannon';
+
+export type LoadResult = {
+  /** Requests per second asked for (null: as fast as the server answers). */
+  targetRps: number | null;
+  achievedRps: number;
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  bytesPerResponse: number;
+  errors: number;
+  non2xx: number;
+};
+
+/**
+ * Load on loopback with autocannon: `connections` keep-alive connections for `seconds`, paced to
+ * `rate` requests per second in total when given.
+ */
+export async function load(
+  url: string,
+  { rate, seconds = 5, connections = 10 }: { rate?: number; seconds?: number; connections?: number },
+): Promise<LoadResult> {
+  // Warm up (JIT, caches) without measuring.
+  await autocannon({ url, connections: 2, amount: 50 });
+  const result = await autocannon({ url, connections, duration: seconds, ...(rate ? { overallRate: rate } : {}) });
+  return {
+    targetRps: rate ?? null,
+    achievedRps: Math.round(result.requests.average),
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    maxMs: result.latency.max,
+    bytesPerResponse: result.requests.total > 0 ? Math.round(result.throughput.total / result.requests.total) : 0,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}

@@ -1,0 +1,138 @@
+import type { ScaleResult } from './api';
+import type { BrowserResult, InteractionTiming } from './browser';
+import type { describeMachine } from './lib/machine';
+import type { SizeResult } from './size';
+
+export type Results = {
+  machine: ReturnType<typeof describeMachine>;
+  method: { api: string; browser: string; sizes: string };
+  api: { p99Ratio: number; scales: ScaleResult[] };
+  browser: { firstMapRatio: number | null; scales: BrowserResult[] };
+  sizes: SizeResult;
+};
+
+type Check = { figure: string; value: number | null; budget: number; unit: string; remedy: string };
+
+const REMEDIES = {
+  apiRatio:
+    'the API answer itself: precompute each feature’s fixed parts at start-up and serve cached bytes, so a request costs what the static server’s does',
+  firstMap:
+    'the first map: start loading the basemap and the record in parallel with the script, and draw the basemap before the record arrives',
+  interaction10k:
+    'the work after each filter change or slider step at 10 000 features: update only what changed (feature-state instead of a new GeoJSON; a virtual results list)',
+  interaction100k:
+    'the design at 100 000 features: the client cannot receive and recompute every feature on each step — filter on the server and send vector tiles of what is on screen',
+  js: 'the initial script: load the panels, the editor and the exports only when opened, so the first load is MapLibre and the map',
+};
+
+const fmt = (value: number | null | undefined, digits = 1) =>
+  value === null || value === undefined || Number.isNaN(value) ? '—' : value.toFixed(digits);
+const status = (check: Check) =>
+  check.value === null ? 'not measured' : check.value <= check.budget ? 'within' : `**over** (×${(check.value / check.budget).toFixed(1)})`;
+
+function interactionChecks(result: BrowserResult, name: 'filterChange' | 'sliderStep', label: string): Check[] {
+  const timing = result[name] as InteractionTiming | null;
+  const budget = result.features >= 100_000 ? 50 : 16;
+  return [
+    {
+      figure: `${label}, ${result.features.toLocaleString('en')} features: app main-thread work`,
+      value: timing?.appWorkMs ?? null,
+      budget,
+      unit: 'ms',
+      remedy: result.features >= 100_000 ? REMEDIES.interaction100k : REMEDIES.interaction10k,
+    },
+  ];
+}
+
+/** bench/RESULTS.md: every figure with its budget and its ratio to the baseline, then the one thing to speed up next. */
+export function renderReport(results: Results): string {
+  const { machine, api, browser, sizes } = results;
+  const checks: Check[] = [];
+  for (const scale of api.scales)
+    for (const endpoint of scale.endpoints)
+      if (endpoint.app.targetRps)
+        checks.push({
+          figure: `API p99 / static p99, ${scale.features.toLocaleString('en')} features, ${endpoint.path}`,
+          value: endpoint.p99Ratio,
+          budget: 2,
+          unit: '×',
+          remedy: REMEDIES.apiRatio,
+        });
+  for (const scale of browser.scales) {
+    checks.push({
+      figure: `First map / bare MapLibre, ${scale.features.toLocaleString('en')} features`,
+      value: scale.firstMapRatio,
+      budget: 1.5,
+      unit: '×',
+      remedy: scale.features >= 100_000 ? REMEDIES.interaction100k : REMEDIES.firstMap,
+    });
+    checks.push(
+      ...interactionChecks(scale, 'filterChange', 'Filter change'),
+      ...interactionChecks(scale, 'sliderStep', 'Time-slider step'),
+    );
+  }
+  checks.push({ figure: 'Initial JavaScript (gzip)', value: sizes.initialJsGzKb, budget: 350, unit: 'kB', remedy: REMEDIES.js });
+
+  const worst = checks
+    .filter((check) => check.value === null || check.value > check.budget)
+    .sort(
+      (a, b) =>
+        (b.value === null ? Number.POSITIVE_INFINITY : b.value / b.budget) -
+        (a.value === null ? Number.POSITIVE_INFINITY : a.value / a.budget),
+    )[0];
+
+  const lines: string[] = [];
+  lines.push('# Benchmark results', '');
+  lines.push(
+    `Measured ${machine.date.slice(0, 10)} by \`npm run bench\` on ${machine.cpu} (${machine.cores} cores, ${machine.memoryGb} GB), ${machine.os}, Node ${machine.node}${machine.chromium ? `, ${machine.chromium}` : ''}.`,
+  );
+  lines.push(
+    'Figures come from one run; judge them by their ratio to the baseline measured in the same run, not by absolute times (this machine renders WebGL in software).',
+    '',
+  );
+  lines.push('## Budgets', '', '| figure | value | budget | status |', '|---|---|---|---|');
+  for (const check of checks)
+    lines.push(`| ${check.figure} | ${fmt(check.value, 2)} ${check.unit} | ≤ ${check.budget} ${check.unit} | ${status(check)} |`);
+  lines.push('', '## Worth speeding up next', '');
+  lines.push(
+    worst
+      ? `**${worst.figure}** (${fmt(worst.value, 2)} ${worst.unit}, budget ${worst.budget} ${worst.unit}): ${worst.remedy}.`
+      : 'Every budget is met.',
+  );
+
+  lines.push('', '## API under load, beside a static server sending the same bytes', '', `Method: ${results.method.api}`, '');
+  lines.push(
+    '| features | path | response | target | app req/s | app p50 / p99 ms | static req/s | static p50 / p99 ms | p99 ratio | errors |',
+    '|---|---|---|---|---|---|---|---|---|---|',
+  );
+  for (const scale of api.scales)
+    for (const e of scale.endpoints)
+      lines.push(
+        `| ${scale.features.toLocaleString('en')} | \`${e.path}\` | ${(e.responseBytes / 1024).toFixed(0)} kB | ${e.app.targetRps ?? 'max'} | ${e.app.achievedRps} | ${e.app.p50Ms} / ${e.app.p99Ms} | ${e.static.achievedRps} | ${e.static.p50Ms} / ${e.static.p99Ms} | ${e.p99Ratio} | ${e.app.errors + e.app.non2xx} |`,
+      );
+  lines.push('', '| features | server start | server memory after load (RSS / peak) |', '|---|---|---|');
+  for (const scale of api.scales)
+    lines.push(
+      `| ${scale.features.toLocaleString('en')} | ${(scale.serverStartMs / 1000).toFixed(1)} s | ${scale.memory.rssMb} / ${scale.memory.peakRssMb} MB |`,
+    );
+
+  lines.push('', '## The map in a real browser, beside a bare MapLibre page', '', `Method: ${results.method.browser}`, '');
+  lines.push(
+    '| features | app first map / idle ms | bare first map / idle ms | first-map ratio | filter change: app work / all script ms | slider step: app work / all script ms | note |',
+    '|---|---|---|---|---|---|---|',
+  );
+  for (const b of browser.scales)
+    lines.push(
+      `| ${b.features.toLocaleString('en')} | ${fmt(b.app?.firstMapMs, 0)} / ${fmt(b.app?.idleMs, 0)} | ${fmt(b.bare.firstMapMs, 0)} / ${fmt(b.bare.idleMs, 0)} | ${fmt(b.firstMapRatio, 2)} | ${fmt(b.filterChange?.appWorkMs)} / ${fmt(b.filterChange?.mainThreadScriptMs)} | ${fmt(b.sliderStep?.appWorkMs)} / ${fmt(b.sliderStep?.mainThreadScriptMs)} | ${b.error ?? ''} |`,
+    );
+
+  lines.push('', '## Sizes', '', `Method: ${results.method.sizes}`, '');
+  lines.push('| what | gzip |', '|---|---|');
+  lines.push(`| initial JavaScript (the page's own scripts) | ${sizes.initialJsGzKb} kB (budget 350 kB) |`);
+  lines.push(`| MapLibre worker (started by the map right after) | ${sizes.workerJsGzKb} kB |`);
+  lines.push(`| initial CSS | ${sizes.initialCssGzKb} kB |`);
+  for (const lazy of sizes.lazyJs) lines.push(`| on demand: \`${lazy.file}\` | ${lazy.gzKb} kB |`);
+  lines.push(`| basemap (TopoJSON) | ${sizes.basemapGzKb} kB |`);
+  lines.push(`| all font files (WOFF2, each fetched only when needed) | ${sizes.fontsWoff2Kb} kB |`, '');
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,61 @@
+import { createHash } from 'node:crypto';
+import type { Request, Response } from 'express';
+
+export type CachedBody = { body: Buffer; etag: string; type: string };
+
+/**
+ * Serialised responses kept by key, least recently used dropped first, bounded in entries and bytes.
+ * The record changes only through a new revision, which is part of every key, so nothing stale is
+ * served and nothing needs clearing.
+ */
+export function createResponseCache({ maxEntries = 500, maxBytes = 64 * 1024 * 1024 } = {}) {
+  const entries = new Map<string, CachedBody>();
+  let bytes = 0;
+  return {
+    async get(key: string, make: () => Promise<{ body: string; type: string }>): Promise<CachedBody> {
+      const hit = entries.get(key);
+      if (hit) {
+        // Re-insert: Map order is the recency order.
+        entries.delete(key);
+        entries.set(key, hit);
+        return hit;
+      }
+      const made = await make();
+      const body = Buffer.from(made.body);
+      const entry = { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"`, type: made.type };
+      if (body.length <= maxBytes) {
+        entries.set(key, entry);
+        bytes += body.length;
+        for (const [oldKey, old] of entries) {
+          if (entries.size <= maxEntries && bytes <= maxBytes) break;
+          entries.delete(oldKey);
+          bytes -= old.body.length;
+        }
+      }
+      return entry;
+    },
+    get size() {
+      return entries.size;
+    },
+  };
+}
+export type ResponseCache = ReturnType<typeof createResponseCache>;
+
+/** The query string with its parameters in a fixed order: equal queries, equal keys. */
+export function canonicalQuery(request: Request): string {
+  return Object.entries(request.query as Record<string, string>)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, value]) => `${name}=${value}`)
+    .join('&');
+}
+
+/** Sends a cached body with its ETag; a client that already has it gets 304 (Express checks freshness). */
+export function sendCached(request: Request, response: Response, cached: CachedBody) {
+  response.setHeader('ETag', cached.etag);
+  response.type(cached.type);
+  if (request.fresh) {
+    response.status(304).end();
+    return;
+  }
+  response.send(cached.body);
+}
