@@ -15,9 +15,10 @@ import { FilterPanel } from './filters/FilterPanel';
 import type { Filters } from './filters/filters';
 import { NO_FILTERS } from './filters/filters';
 import { ResultsList } from './filters/ResultsList';
-import { indexEvents, visibleFeatures } from './filters/visible-features';
+import { filterOnDate, indexEvents, recordOnDate } from './filters/visible-features';
 import { text } from './i18n/ui-text';
 import { Legend } from './legend/Legend';
+import { recordFilter } from './map/layers/record-filter';
 import { routeFocusOf } from './map/layers/route-focus';
 import { MapView } from './map/MapView';
 import { toMapFeatures } from './map/to-map-features';
@@ -64,30 +65,28 @@ export function App() {
       ),
     [agreements.data],
   );
-  const visible = useMemo(
+  // Everything that depends on the date alone, once per date; filters then only select from it.
+  const onDate = useMemo(
     () =>
       features.data && events.data && provinces.data
-        ? visibleFeatures(features.data, { eventsByFeature, provinces: provinces.data, agreementDates }, filters, todayIso())
-        : null,
-    [features.data, events.data, provinces.data, eventsByFeature, agreementDates, filters],
-  );
-  // The summary counts everything known on the chosen date, whatever the other filters say.
-  const featuresOnDate = useMemo(
-    () =>
-      features.data && events.data && provinces.data
-        ? visibleFeatures(
-            features.data,
-            { eventsByFeature, provinces: provinces.data, agreementDates },
-            { ...NO_FILTERS, asOf: filters.asOf },
-            todayIso(),
-          )
+        ? recordOnDate(features.data, { eventsByFeature, provinces: provinces.data, agreementDates }, filters.asOf, todayIso())
         : null,
     [features.data, events.data, provinces.data, eventsByFeature, agreementDates, filters.asOf],
   );
+  const visible = useMemo(() => (onDate ? filterOnDate(onDate, filters) : null), [onDate, filters]);
+  // The summary counts everything known on the chosen date, whatever the other filters say.
+  const featuresOnDate = onDate;
+  // The map holds every feature known on the date and filters them itself (layer filters): a filter
+  // change sends it nothing. The legend counts what passes the filters.
   const mapFeatures = useMemo(
+    () => (onDate ? toMapFeatures({ type: 'FeatureCollection', features: onDate } as FeatureCollectionResponse) : null),
+    [onDate],
+  );
+  const visibleMapFeatures = useMemo(
     () => (visible ? toMapFeatures({ type: 'FeatureCollection', features: visible } as FeatureCollectionResponse) : null),
     [visible],
   );
+  const mapFilter = useMemo(() => recordFilter(filters), [filters]);
   // A selected route: its numbered places and the dot that travels it.
   const routeFocus = useMemo(
     () => routeFocusOf(features.data?.features.find((f) => f.id === urlState.feature)),
@@ -248,6 +247,7 @@ export function App() {
               }}
               animateRoute={animateRoute}
               presenting={urlState.present}
+              recordFilter={mapFilter}
               onSelect={select}
               onViewChange={setView}
             />
@@ -256,7 +256,7 @@ export function App() {
               {basemap.isError ? `${text('loadError', language)}: ${basemap.error.message}` : text('loading', language)}
             </div>
           )}
-          <Legend features={mapFeatures} language={language} />
+          <Legend features={visibleMapFeatures} language={language} />
           {activeBriefing && (
             <BriefingPlayer
               briefing={activeBriefing}

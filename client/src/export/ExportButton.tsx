@@ -4,6 +4,7 @@ import type * as maplibregl from 'maplibre-gl';
 import { useState } from 'react';
 import { formatDate, nameIn, text } from '../i18n/ui-text';
 import { ATTRIBUTION } from '../map/style';
+import { toMapFeatures } from '../map/to-map-features';
 import type { Language } from '../state/url-state';
 import { todayIso } from '../time/dates';
 import { downloadBlob } from './download';
@@ -42,7 +43,8 @@ export function ExportButton({ map, features, eventsByFeature, asOf, title, lang
           return `${nameIn(f.properties.name, language)} — ${clauses || '—'}`;
         });
       const legend = statusLegend(shown, language);
-      const blob = await exportMapPng(source, size, {
+      const recordData = toMapFeatures({ type: 'FeatureCollection', features: [...features] });
+      const blob = await exportMapPng(source, recordData, size, {
         title,
         dateStamp: `${text('asOf', language)} ${formatDate(date, language)}`,
         legend,

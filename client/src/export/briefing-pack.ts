@@ -9,6 +9,7 @@ import { type RecordIndex, visibleFeatures } from '../filters/visible-features';
 import { formatDate, text } from '../i18n/ui-text';
 import type { FontFile } from '../map/basemap-data';
 import { RECORD_SOURCE } from '../map/layers/record-features';
+import { withRecordFilter } from '../map/layers/record-filter';
 import { ROUTE_FOCUS_SOURCES, routeFocusOf, waypointFeatures } from '../map/layers/route-focus';
 import { ATTRIBUTION } from '../map/style';
 import { toMapFeatures } from '../map/to-map-features';
@@ -134,7 +135,8 @@ export async function exportBriefingPack(inputs: PackInputs): Promise<Blob> {
     inputs.onProgress?.(position, briefing.steps.length);
     const visible = visibleFeatures(collection, index, step.filters, today);
     const selected = collection.features.find((f) => f.id === step.feature);
-    const style = structuredClone(baseStyle);
+    // The live map's layers carry the planner's current filters: the step's own data is drawn unfiltered.
+    const style = withRecordFilter(structuredClone(baseStyle), null);
     style.sources[RECORD_SOURCE] = { type: 'geojson', data: toMapFeatures({ ...collection, features: visible }), promoteId: 'id' };
     style.sources[ROUTE_FOCUS_SOURCES.waypoints] = { type: 'geojson', data: waypointFeatures(routeFocusOf(selected)) };
     const rendered = await renderMap({

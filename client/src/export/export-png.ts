@@ -86,14 +86,20 @@ export async function renderMap(shot: MapShot): Promise<RenderedMap> {
   }
 }
 
-/** Renders the current map again at `size` in a hidden map, then draws title, legend, date, scale, attribution and citations. */
-export async function exportMapPng(source: maplibregl.Map, size: ExportSize, content: ExportContent): Promise<Blob> {
-  const rendered = await renderMap({
-    style: source.getStyle(),
-    view: { bounds: source.getBounds() },
-    width: size.width,
-    height: size.height,
-  });
+/**
+ * Renders the current map again at `size` in a hidden map, with `recordData` as the record's features
+ * (the live map reads them from a blob URL that is gone once read), then draws title, legend, date,
+ * scale, attribution and citations.
+ */
+export async function exportMapPng(
+  source: maplibregl.Map,
+  recordData: GeoJSON.FeatureCollection,
+  size: ExportSize,
+  content: ExportContent,
+): Promise<Blob> {
+  const style = source.getStyle();
+  style.sources[RECORD_SOURCE] = { type: 'geojson', data: recordData, promoteId: 'id' };
+  const rendered = await renderMap({ style, view: { bounds: source.getBounds() }, width: size.width, height: size.height });
   drawOverlays(rendered, content);
   return await new Promise<Blob>((resolve, reject) =>
     rendered.canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('PNG encoding failed'))), 'image/png'),

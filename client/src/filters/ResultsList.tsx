@@ -1,12 +1,18 @@
 import type { MapFeature } from '@domain/api';
 import { KIND_BY_ID, STATUS_BY_ID } from '@domain/vocabulary';
+import { memo } from 'react';
 import { nameIn, text } from '../i18n/ui-text';
 import type { Language } from '../state/url-state';
+import { ShowMoreButton, useShowMore } from '../ui/show-more';
 
 type Props = { features: readonly MapFeature[]; language: Language; selectedId: string | null; onSelect: (id: string) => void };
 
-/** The same features as the map, as a list: the non-map way through the record (keyboard, screen readers). */
-export function ResultsList({ features, language, selectedId, onSelect }: Props) {
+/**
+ * The same features as the map, as a list: the non-map way through the record (keyboard, screen
+ * readers). Long lists show their first rows and a button for the next ones.
+ */
+export const ResultsList = memo(function ResultsList({ features, language, selectedId, onSelect }: Props) {
+  const { visible, hidden, showMore } = useShowMore(features);
   return (
     <section className="results" aria-label={text('results', language)}>
       <h2>
@@ -16,7 +22,7 @@ export function ResultsList({ features, language, selectedId, onSelect }: Props)
         <p className="muted">{text('noResults', language)}</p>
       ) : (
         <ul>
-          {features.map((feature) => {
+          {visible.map((feature) => {
             const status = feature.properties.status ? STATUS_BY_ID[feature.properties.status] : null;
             return (
               <li key={feature.id}>
@@ -40,6 +46,7 @@ export function ResultsList({ features, language, selectedId, onSelect }: Props)
           })}
         </ul>
       )}
+      <ShowMoreButton hidden={hidden} onClick={showMore} language={language} />
     </section>
   );
-}
+});

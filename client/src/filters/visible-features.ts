@@ -20,44 +20,35 @@ export function indexEvents(events: readonly StatusEvent[]): Map<string, StatusE
 }
 
 /**
- * The features a planner sees for the chosen date and filters, each with its status, level and
- * province as of that date. One pure step, run on every change of date or filter: the record is
- * small enough that recomputing everything stays far below a frame.
+ * The record as of one date: every feature known by then, with its status, level, province and
+ * agreements as of that date. It depends on the date only, so it is computed once per date and every
+ * filter reuses it (a filter change costs a pass over this array, not a recomputation).
  */
-export function visibleFeatures(
+export function recordOnDate(
   collection: FeatureCollectionResponse,
   { eventsByFeature, provinces, agreementDates }: RecordIndex,
-  filters: Filters,
+  asOf: string | null,
   today: string,
 ): MapFeature[] {
-  const date = filters.asOf ?? today;
+  const date = asOf ?? today;
   const result: MapFeature[] = [];
   for (const feature of collection.features) {
     const properties = feature.properties;
-    if (filters.asOf && (properties.firstRecorded ?? '9999') > filters.asOf) continue;
-    if (filters.kinds.length > 0 && !filters.kinds.includes(properties.kind)) continue;
-    const agreements = filters.asOf
-      ? properties.agreements.filter((id) => (agreementDates?.get(id) ?? '') <= (filters.asOf as string))
-      : properties.agreements;
-    if (filters.agreements.length > 0 && !filters.agreements.some((id) => agreements.includes(id))) continue;
+    if (asOf && (properties.firstRecorded ?? '9999') > asOf) continue;
+    const agreements = asOf ? properties.agreements.filter((id) => (agreementDates?.get(id) ?? '') <= asOf) : properties.agreements;
     const codes = [...new Set(properties.recordedProvinces.map((code) => provinceAsOf(code, date, provinces)))];
-    if (filters.provinces.length > 0 && !filters.provinces.some((code) => codes.includes(code))) continue;
     const events = eventsByFeature.get(feature.id) ?? [];
-    const state = featureStateAsOf(events, filters.asOf ?? undefined);
+    const state = featureStateAsOf(events, asOf ?? undefined);
     const hasStatus = KIND_BY_ID[properties.kind].hasStatus;
-    const status = hasStatus ? state.status : null;
-    const stalled = hasStatus && isStalled(events, filters.asOf ?? undefined);
-    if (filters.stalled && !stalled) continue;
-    if (filters.statuses.length > 0 && !filters.statuses.some((wanted) => wanted === status || wanted === state.upgrade?.status)) continue;
     result.push({
       ...feature,
       properties: {
         ...properties,
-        status,
+        status: hasStatus ? state.status : null,
         level: state.level,
         upgrade: state.upgrade,
         since: state.since,
-        stalled,
+        stalled: hasStatus && isStalled(events, asOf ?? undefined),
         agreements,
         provinces: codes,
         province: codes.find((code) => code.startsWith('VN-')) ?? codes[0],
@@ -65,4 +56,28 @@ export function visibleFeatures(
     });
   }
   return result;
+}
+
+/** The features of `onDate` (from recordOnDate) that pass the filters other than the date, same objects. */
+export function filterOnDate(onDate: readonly MapFeature[], filters: Filters): MapFeature[] {
+  return onDate.filter(({ properties }) => {
+    if (filters.kinds.length > 0 && !filters.kinds.includes(properties.kind)) return false;
+    if (filters.agreements.length > 0 && !filters.agreements.some((id) => properties.agreements.includes(id))) return false;
+    if (filters.provinces.length > 0 && !filters.provinces.some((code) => properties.provinces.includes(code))) return false;
+    if (filters.stalled && !properties.stalled) return false;
+    if (
+      filters.statuses.length > 0 &&
+      !filters.statuses.some((wanted) => wanted === properties.status || wanted === properties.upgrade?.status)
+    )
+      return false;
+    return true;
+  });
+}
+
+/**
+ * The features a planner sees for the chosen date and filters, each with its status, level and
+ * province as of that date.
+ */
+export function visibleFeatures(collection: FeatureCollectionResponse, index: RecordIndex, filters: Filters, today: string): MapFeature[] {
+  return filterOnDate(recordOnDate(collection, index, filters.asOf, today), filters);
 }

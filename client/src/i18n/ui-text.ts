@@ -144,6 +144,7 @@ const TEXT = {
   to: { vi: 'Đến', en: 'To', zh: '到' },
   noChanges: { vi: 'Không có thay đổi.', en: 'No change.', zh: '无变化。' },
   notOnMap: { vi: 'không có trên bản đồ', en: 'not on the map', zh: '不在地图上' },
+  showMore: { vi: 'Hiện thêm', en: 'Show more', zh: '显示更多' },
   downloadData: { vi: 'Tải dữ liệu', en: 'Download data', zh: '下载数据' },
   historyCsv: { vi: 'Diễn biến (CSV)', en: 'Status history (CSV)', zh: '进展记录（CSV）' },
   downloadDataHint: {

@@ -1,5 +1,6 @@
 import { KIND_BY_ID, LEVEL_BY_ID, STATUSES, TRANSPORT_MODES } from '@domain/vocabulary';
 import type { FeatureCollection, Geometry } from 'geojson';
+import { useMemo } from 'react';
 import { text } from '../i18n/ui-text';
 import { parseIconName, SHAPE_PATHS, type ShapeId } from '../map/shapes';
 import { isDrawingPart, type MapFeatureProperties } from '../map/to-map-features';
@@ -7,22 +8,48 @@ import type { Language } from '../state/url-state';
 
 type Props = { features: FeatureCollection<Geometry, MapFeatureProperties> | null; language: Language };
 
+/** What the legend needs to know about the features shown, in one pass (it runs on every filter change). */
+function summarise(features: FeatureCollection<Geometry, MapFeatureProperties> | null) {
+  const counts = new Map<string, number>();
+  const shapes = new Set<ShapeId>();
+  const modes = new Set<string>();
+  const flags = {
+    approximate: false,
+    upgrade: false,
+    plannedRoute: false,
+    routeMode: false,
+    side: false,
+    zone: false,
+    pairing: false,
+    schematic: false,
+    marker: false,
+  };
+  const iconShapes = new Map<string, ShapeId | undefined>();
+  for (const { geometry, properties: p } of features?.features ?? []) {
+    if (p.kind !== 'marker' && !isDrawingPart(p)) counts.set(p.status, (counts.get(p.status) ?? 0) + 1);
+    if (geometry.type === 'Point' && p.kind !== 'marker' && p.kind !== 'zone') {
+      if (!iconShapes.has(p.icon)) iconShapes.set(p.icon, parseIconName(p.icon)?.shape);
+      const shape = iconShapes.get(p.icon);
+      if (shape) shapes.add(shape);
+    }
+    if (p.mode) modes.add(p.mode);
+    flags.approximate ||= p.approximate;
+    flags.upgrade ||= p.upgradeStatus !== null;
+    flags.plannedRoute ||= p.kind === 'route' && p.status !== 'operating';
+    flags.routeMode ||= p.kind === 'route' && p.mode !== null;
+    flags.side ||= p.kind === 'side';
+    flags.zone ||= p.kind === 'zone';
+    flags.pairing ||= p.kind === 'pairing';
+    flags.schematic ||= p.schematic;
+    flags.marker ||= p.kind === 'marker';
+  }
+  return { counts, shapes: [...shapes], modes, flags };
+}
+
 /** Explains every colour and symbol on the map, with how many features carry each status. */
 export function Legend({ features, language }: Props) {
-  const counts = new Map<string, number>();
-  for (const feature of features?.features ?? []) {
-    if (feature.properties.kind === 'marker' || isDrawingPart(feature.properties)) continue;
-    counts.set(feature.properties.status, (counts.get(feature.properties.status) ?? 0) + 1);
-  }
+  const { counts, shapes, modes, flags } = useMemo(() => summarise(features), [features]);
   const shown = STATUSES.filter((status) => (counts.get(status.id) ?? 0) > 0);
-  const has = (test: (p: MapFeatureProperties) => boolean) => features?.features.some((f) => test(f.properties)) ?? false;
-  const shapes = [
-    ...new Set(
-      (features?.features ?? [])
-        .filter((f) => f.geometry.type === 'Point' && !['marker', 'zone'].includes(f.properties.kind))
-        .map((f) => parseIconName(f.properties.icon)?.shape),
-    ),
-  ].filter((shape): shape is ShapeId => shape !== undefined);
   const shapeLabel = (shape: ShapeId) =>
     shape === 'crossing'
       ? KIND_BY_ID.route.label[language]
@@ -56,31 +83,31 @@ export function Legend({ features, language }: Props) {
             <span className="swatch solid" />
             {text('exact', language)}
           </li>
-          {has((p) => p.approximate) && (
+          {flags.approximate && (
             <li>
               <span className="swatch hollow" />
               {text('approximate', language)}
             </li>
           )}
-          {has((p) => p.upgradeStatus !== null) && (
+          {flags.upgrade && (
             <li>
               <span className="swatch ring" />
               {text('upgradeRing', language)}
             </li>
           )}
-          {TRANSPORT_MODES.filter((mode) => has((p) => p.mode === mode.id)).map((mode) => (
+          {TRANSPORT_MODES.filter((mode) => modes.has(mode.id)).map((mode) => (
             <li key={mode.id} data-mode={mode.id}>
               <span className="swatch line" style={{ borderTopColor: mode.color }} />
               {mode.label[language]}
             </li>
           ))}
-          {has((p) => p.kind === 'route' && p.status !== 'operating') && (
+          {flags.plannedRoute && (
             <li>
               <span className="swatch dashed" />
               {text('plannedRoute', language)}
             </li>
           )}
-          {has((p) => p.kind === 'route' && p.mode !== null) && (
+          {flags.routeMode && (
             <li>
               <span className="arrow-swatch" aria-hidden="true">
                 ›
@@ -88,26 +115,26 @@ export function Legend({ features, language }: Props) {
               {text('routeDirection', language)}
             </li>
           )}
-          {has((p) => p.kind === 'side') && (
+          {flags.side && (
             <li>
               <span className="swatch dotted" style={{ borderTopColor: '#2b2d42' }} />
               {text('sidesLinked', language)}
             </li>
           )}
-          {has((p) => p.kind === 'zone') && (
+          {flags.zone && (
             <li>
               <span className="swatch zone" />
               {text('zoneArea', language)}
             </li>
           )}
-          {has((p) => p.kind === 'pairing') && (
+          {flags.pairing && (
             <li>
               <span className="swatch dotted" />
               {text('pairing', language)}
             </li>
           )}
-          {has((p) => p.schematic) && <li className="legend-note">{text('schematic', language)}</li>}
-          {has((p) => p.kind === 'marker') && (
+          {flags.schematic && <li className="legend-note">{text('schematic', language)}</li>}
+          {flags.marker && (
             <li>
               <span className="swatch marker" />
               {text('marker', language)}

@@ -17,6 +17,8 @@ type Props = {
   animateRoute: boolean;
   /** Presentation mode: larger labels. */
   presenting: boolean;
+  /** The planner's filters as a layer filter (layers/record-filter.ts); null: none. */
+  recordFilter: import('maplibre-gl').ExpressionSpecification | null;
   /** A view to fly to when it changes (briefing steps). */
   targetView: MapViewState | null;
   /** The view to open with (from the URL); later moves are reported through `onViewChange`. */
@@ -37,6 +39,7 @@ export function MapView({
   routeFocus,
   animateRoute,
   presenting,
+  recordFilter,
   targetView,
   initialView,
   onSelect,
@@ -96,6 +99,10 @@ export function MapView({
   useEffect(() => {
     controller.current?.setPresenting(presenting);
   }, [presenting]);
+
+  useEffect(() => {
+    controller.current?.setRecordFilter(recordFilter);
+  }, [recordFilter]);
 
   useEffect(() => {
     if (targetView) controller.current?.flyTo(targetView);

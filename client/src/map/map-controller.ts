@@ -1,4 +1,5 @@
 import type { FeatureCollection, Geometry } from 'geojson';
+import type { ExpressionSpecification } from 'maplibre-gl';
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { markUpdateDone, PERFORMANCE_MARKS } from '../performance-marks';
@@ -8,6 +9,7 @@ import { LABEL_SCALE_STATE, PRESENTATION_LABEL_SCALE } from './fonts';
 import { ALL_ICON_NAMES, drawIcon, ICON_PIXEL_RATIO } from './icons';
 import { PLACE_LABEL_LAYER, PROVINCE_LABEL_LAYER } from './layers/basemap';
 import { CLICKABLE_LAYERS, RECORD_LAYERS, RECORD_SOURCE } from './layers/record-features';
+import { combinedFilter, RECORD_LAYER_IDS } from './layers/record-filter';
 import { ROUTE_FOCUS_SOURCES, type RouteFocus, waypointFeatures } from './layers/route-focus';
 import { REGION_BOUNDS } from './map-region';
 import { labelIn, recordLabelIn } from './palette';
@@ -48,6 +50,7 @@ export class MapController {
   private uploaded: FeatureCollection | null = null;
   private ready = false;
   private presenting = false;
+  private recordFilter: ExpressionSpecification | null = null;
   private routeFocus: RouteFocus | null = null;
   private animateRoute = true;
   private animationFrame: number | null = null;
@@ -76,6 +79,7 @@ export class MapController {
       for (const name of ALL_ICON_NAMES) this.addIcon(name);
       this.ready = true;
       this.setPresenting(this.presenting);
+      this.applyRecordFilter();
       this.flush();
       this.fitTo(this.highlightedIds);
       this.applyRouteFocus();
@@ -184,6 +188,26 @@ export class MapController {
     this.animationFrame = null;
     this.traveller?.remove();
     this.traveller = null;
+  }
+
+  /**
+   * The planner's filters as layer filters: MapLibre re-filters the features it already holds; nothing
+   * is sent to the map again (a new date does that, through setData).
+   */
+  setRecordFilter(filter: ExpressionSpecification | null) {
+    if (JSON.stringify(filter) === JSON.stringify(this.recordFilter)) return;
+    this.recordFilter = filter;
+    this.applyRecordFilter();
+    markUpdateDone();
+  }
+
+  private applyRecordFilter() {
+    if (!this.ready) return;
+    // Layer ids from the style definition: map.getStyle() would serialise every source's data.
+    for (const id of RECORD_LAYER_IDS) {
+      const combined = combinedFilter(id, this.recordFilter);
+      if (combined !== undefined && this.map.getLayer(id)) this.map.setFilter(id, combined);
+    }
   }
 
   /** Presentation mode: every label (places, provinces, features, route numbers) drawn larger. */

@@ -95,6 +95,11 @@ describe('toMapFeatures', () => {
       short_en: 'Chi Ma',
       icon: 'shape:bilateral:operating:hollow',
       rank: 0,
+      filter_kind: 'gate_pair',
+      filter_status: 'operating',
+      filter_provinces: ',VN-09,CN-GX,',
+      filter_agreements: ',004,',
+      stalled: false,
     });
   });
 

@@ -29,6 +29,15 @@ export type MapFeatureProperties = {
   icon: string;
   /** Lower draws first and wins label collisions: gate pairs before channels before the rest. */
   rank: number;
+  /** What the planner's filters read (layers/record-filter.ts), the same on a pair's drawn parts. */
+  filter_kind: string;
+  /** The status as of the date, null for kinds without one (drawn as `unknown`). */
+  filter_status: string | null;
+  /** ",VN-09,VN-07," — provinces as of the date, comma-framed so a code is found as ",VN-09,". */
+  filter_provinces: string;
+  /** ",003,004," — agreements linked by the date. */
+  filter_agreements: string;
+  stalled: boolean;
 };
 
 /** "Chi Ma – Ái Điểm" → "Chi Ma"; "Chi Ma—爱店" → "爱店" (the side a reader of that language knows). */
@@ -100,45 +109,80 @@ const KIND_RANK: Record<string, number> = {
  * as `unknown` so one colour expression serves every layer.
  */
 export function toMapFeatures(collection: FeatureCollectionResponse): FeatureCollection<Geometry, MapFeatureProperties> {
-  return {
-    type: 'FeatureCollection',
-    // Features without a position stay in the record and the lists, not on the map.
-    features: collection.features.flatMap((feature) => {
-      if (!feature.geometry) return [];
-      const { kind, status, upgrade, level, approximate, precision, schematic, name, route } = feature.properties;
-      // Pairings are relationships, not roads: drawn as arcs between their two ends. Zones have no
-      // extent in the documents: drawn as a translucent area of ZONE_RADIUS_KM around their point.
-      const geometry =
-        kind === 'pairing' && feature.geometry.type === 'LineString' && feature.geometry.coordinates.length === 2
-          ? { type: 'LineString' as const, coordinates: arcBetween(feature.geometry.coordinates[0], feature.geometry.coordinates[1]) }
-          : kind === 'zone' && feature.geometry.type === 'Point'
-            ? turfCircle(feature.geometry.coordinates, ZONE_RADIUS_KM, { steps: 48 }).geometry
-            : feature.geometry;
-      const mapped = {
-        type: 'Feature' as const,
-        id: feature.id,
-        geometry,
-        properties: {
-          id: feature.id,
-          kind,
-          status: status ?? 'unknown',
-          upgradeStatus: upgrade?.status ?? null,
-          level,
-          approximate,
-          precision: precision ?? 'approximate',
-          schematic,
-          mode: route?.mode ?? null,
-          name_vi: name.vi,
-          name_zh: name.zh,
-          name_en: name.en,
-          short_vi: sideName(name.vi, 'first'),
-          short_zh: name.zh === null ? null : sideName(name.zh, 'last'),
-          short_en: sideName(name.en, 'first'),
-          icon: iconName(shapeOf(kind, level), status ?? 'unknown', approximate),
-          rank: KIND_RANK[kind] ?? 9,
-        },
-      };
-      return [mapped, ...sideFeatures(feature, mapped.properties)];
-    }),
+  return { type: 'FeatureCollection', features: collection.features.flatMap(drawnFeatures) };
+}
+
+type DrawnFeature = FeatureCollection<Geometry, MapFeatureProperties>['features'][number];
+type ApiFeature = FeatureCollectionResponse['features'][number];
+
+/**
+ * What one API feature draws, remembered per feature object: a filter change hands the same objects
+ * again (see recordOnDate), so only a new date makes new ones. Arcs and zone circles are remembered
+ * per geometry, which never changes.
+ */
+const drawnByFeature = new WeakMap<ApiFeature, DrawnFeature[]>();
+const shapeByGeometry = new WeakMap<object, { kind: string; shape: Geometry }>();
+
+function drawnFeatures(feature: ApiFeature): DrawnFeature[] {
+  let drawn = drawnByFeature.get(feature);
+  if (!drawn) {
+    drawn = drawFeature(feature);
+    drawnByFeature.set(feature, drawn);
+  }
+  return drawn;
+}
+
+function drawnShape(feature: ApiFeature & { geometry: NonNullable<ApiFeature['geometry']> }): Geometry {
+  const source = feature.geometry;
+  const { kind } = feature.properties;
+  // Pairings are relationships, not roads: drawn as arcs between their two ends. Zones have no
+  // extent in the documents: drawn as a translucent area of ZONE_RADIUS_KM around their point.
+  const arc = kind === 'pairing' && source.type === 'LineString' && source.coordinates.length === 2;
+  const area = kind === 'zone' && source.type === 'Point';
+  if (!arc && !area) return source;
+  const cached = shapeByGeometry.get(source);
+  if (cached?.kind === kind) return cached.shape;
+  const shape =
+    source.type === 'LineString'
+      ? { type: 'LineString' as const, coordinates: arcBetween(source.coordinates[0], source.coordinates[1]) }
+      : turfCircle((source as { coordinates: number[] }).coordinates, ZONE_RADIUS_KM, { steps: 48 }).geometry;
+  shapeByGeometry.set(source, { kind, shape });
+  return shape;
+}
+
+function drawFeature(feature: ApiFeature): DrawnFeature[] {
+  // Features without a position stay in the record and the lists, not on the map.
+  if (!feature.geometry) return [];
+  const { kind, status, upgrade, level, approximate, precision, schematic, name, route } = feature.properties;
+  const geometry = drawnShape(feature as ApiFeature & { geometry: NonNullable<ApiFeature['geometry']> });
+  const mapped = {
+    type: 'Feature' as const,
+    id: feature.id,
+    geometry,
+    properties: {
+      id: feature.id,
+      kind,
+      status: status ?? 'unknown',
+      upgradeStatus: upgrade?.status ?? null,
+      level,
+      approximate,
+      precision: precision ?? 'approximate',
+      schematic,
+      mode: route?.mode ?? null,
+      name_vi: name.vi,
+      name_zh: name.zh,
+      name_en: name.en,
+      short_vi: sideName(name.vi, 'first'),
+      short_zh: name.zh === null ? null : sideName(name.zh, 'last'),
+      short_en: sideName(name.en, 'first'),
+      icon: iconName(shapeOf(kind, level), status ?? 'unknown', approximate),
+      rank: KIND_RANK[kind] ?? 9,
+      filter_kind: kind,
+      filter_status: status,
+      filter_provinces: `,${feature.properties.provinces.join(',')},`,
+      filter_agreements: `,${feature.properties.agreements.join(',')},`,
+      stalled: feature.properties.stalled,
+    },
   };
+  return [mapped, ...sideFeatures(feature, mapped.properties)];
 }

@@ -1,10 +1,11 @@
 import type { FeatureCollectionResponse } from '@domain/api';
 import type { StatusEvent } from '@domain/schemas';
 import { STATUS_BY_ID } from '@domain/vocabulary';
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { changesBetween } from '../filters/changes-between';
 import { formatDate, nameIn, text } from '../i18n/ui-text';
 import type { Language } from '../state/url-state';
+import { ShowMoreButton, useShowMore } from '../ui/show-more';
 import { todayIso } from './dates';
 
 type Props = {
@@ -15,10 +16,11 @@ type Props = {
 };
 
 /** "What changed between two dates": each feature whose status moved, and the clause that moved it. */
-export function ChangesView({ collection, eventsByFeature, language, onSelect }: Props) {
+export const ChangesView = memo(function ChangesView({ collection, eventsByFeature, language, onSelect }: Props) {
   const [from, setFrom] = useState('2023-01-01');
   const [to, setTo] = useState(todayIso());
   const changes = useMemo(() => changesBetween(collection, eventsByFeature, from, to), [collection, eventsByFeature, from, to]);
+  const { visible, hidden, showMore } = useShowMore(changes);
   return (
     <section className="changes" aria-label={text('changes', language)}>
       <h2>{text('changes', language)}</h2>
@@ -35,7 +37,7 @@ export function ChangesView({ collection, eventsByFeature, language, onSelect }:
         <p className="muted">{text('noChanges', language)}</p>
       ) : (
         <ul>
-          {changes.map((change) => (
+          {visible.map((change) => (
             <li key={change.feature.id} data-feature-id={change.feature.id}>
               <button type="button" className="link" onClick={() => onSelect(change.feature.id)}>
                 {nameIn(change.feature.properties.name, language)}
@@ -60,6 +62,7 @@ export function ChangesView({ collection, eventsByFeature, language, onSelect }:
           ))}
         </ul>
       )}
+      <ShowMoreButton hidden={hidden} onClick={showMore} language={language} />
     </section>
   );
-}
+});

@@ -1,0 +1,56 @@
+import type { ExpressionSpecification, FilterSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import type { Filters } from '../../filters/filters';
+import { RECORD_SOURCE, recordLayers } from './record-features';
+
+/**
+ * The planner's filters (other than the date) as a MapLibre filter expression over the drawn
+ * features' filter_* properties: the same rules as filterOnDate, evaluated by MapLibre, so a filter
+ * change restyles the layers instead of sending the features to the map again. null: no filter.
+ */
+export function recordFilter(filters: Filters): ExpressionSpecification | null {
+  const any = (values: readonly string[], property: string): ExpressionSpecification =>
+    ['any', ...values.map((value): ExpressionSpecification => ['in', `,${value},`, ['get', property]])] as ExpressionSpecification;
+  const conditions: ExpressionSpecification[] = [];
+  if (filters.kinds.length > 0) conditions.push(['in', ['get', 'filter_kind'], ['literal', filters.kinds]]);
+  if (filters.statuses.length > 0)
+    conditions.push([
+      'any',
+      ['in', ['get', 'filter_status'], ['literal', filters.statuses]],
+      ['in', ['get', 'upgradeStatus'], ['literal', filters.statuses]],
+    ]);
+  if (filters.provinces.length > 0) conditions.push(any(filters.provinces, 'filter_provinces'));
+  if (filters.agreements.length > 0) conditions.push(any(filters.agreements, 'filter_agreements'));
+  if (filters.stalled) conditions.push(['==', ['get', 'stalled'], true]);
+  if (conditions.length === 0) return null;
+  return conditions.length === 1 ? conditions[0] : ['all', ...conditions];
+}
+
+/** Each record layer's own filter (geometry, kind…), before the planner's is added. */
+const BASE_FILTERS = new Map(
+  recordLayers('vi').map((layer) => [layer.id, 'filter' in layer ? (layer.filter as FilterSpecification | undefined) : undefined]),
+);
+
+/** Every layer drawing the record's features. */
+export const RECORD_LAYER_IDS: readonly string[] = [...BASE_FILTERS.keys()];
+
+/** A record layer's filter with the planner's added; undefined for layers of other sources. */
+export function combinedFilter(layerId: string, filter: ExpressionSpecification | null): FilterSpecification | null | undefined {
+  if (!BASE_FILTERS.has(layerId)) return undefined;
+  const base = BASE_FILTERS.get(layerId);
+  if (!filter) return base ?? null;
+  return base ? (['all', base, filter] as FilterSpecification) : filter;
+}
+
+/** A copy of a style whose record layers apply `filter` (for maps drawn off screen: exports, the PDF pack). */
+export function withRecordFilter(style: StyleSpecification, filter: ExpressionSpecification | null): StyleSpecification {
+  return {
+    ...style,
+    layers: style.layers.map((layer): LayerSpecification => {
+      if (!('source' in layer) || layer.source !== RECORD_SOURCE) return layer;
+      const combined = combinedFilter(layer.id, filter);
+      if (combined === undefined) return layer;
+      const { filter: _old, ...rest } = layer as LayerSpecification & { filter?: FilterSpecification };
+      return (combined ? { ...rest, filter: combined } : rest) as LayerSpecification;
+    }),
+  };
+}
