@@ -10,8 +10,8 @@ export type EndpointResult = {
   app: LoadResult;
   /** The same bytes from a static server: the practical limit. */
   static: LoadResult;
-  /** app p99 / static p99. */
-  p99Ratio: number;
+  /** app p99 / static p99; null when either completed no response. */
+  p99Ratio: number | null;
 };
 
 export type ScaleResult = {
@@ -43,7 +43,8 @@ async function compare(
       responseBytes: bytes.length,
       app: appResult,
       static: staticResult,
-      p99Ratio: +(appResult.p99Ms / Math.max(staticResult.p99Ms, 1)).toFixed(2),
+      p99Ratio:
+        appResult.p99Ms === null || staticResult.p99Ms === null ? null : +(appResult.p99Ms / Math.max(staticResult.p99Ms, 1)).toFixed(2),
     };
   } finally {
     await baseline.stop();

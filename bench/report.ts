@@ -6,7 +6,7 @@ import type { SizeResult } from './size';
 export type Results = {
   machine: ReturnType<typeof describeMachine>;
   method: { api: string; browser: string; sizes: string };
-  api: { p99Ratio: number; scales: ScaleResult[] };
+  api: { p99Ratio: number | null; scales: ScaleResult[] };
   browser: { firstMapRatio: number | null; scales: BrowserResult[] };
   sizes: SizeResult;
 };
@@ -108,8 +108,12 @@ export function renderReport(results: Results): string {
   for (const scale of api.scales)
     for (const e of scale.endpoints)
       lines.push(
-        `| ${scale.features.toLocaleString('en')} | \`${e.path}\` | ${(e.responseBytes / 1024).toFixed(0)} kB | ${e.app.targetRps ?? 'max'} | ${e.app.achievedRps} | ${e.app.p50Ms} / ${e.app.p99Ms} | ${e.static.achievedRps} | ${e.static.p50Ms} / ${e.static.p99Ms} | ${e.p99Ratio} | ${e.app.errors + e.app.non2xx} |`,
+        `| ${scale.features.toLocaleString('en')} | \`${e.path}\` | ${(e.responseBytes / 1024).toFixed(0)} kB | ${e.app.targetRps ?? 'max'} | ${e.app.achievedRps} | ${fmt(e.app.p50Ms, 0)} / ${fmt(e.app.p99Ms, 0)} | ${e.static.achievedRps} | ${fmt(e.static.p50Ms, 0)} / ${fmt(e.static.p99Ms, 0)} | ${fmt(e.p99Ratio, 2)} | ${e.app.errors + e.app.non2xx} |`,
       );
+  lines.push(
+    '',
+    '"max": the response is too large to be sent 1 000 times a second on this machine, so both servers were measured flat out with 4 connections; "—": no response completed within the run.',
+  );
   lines.push('', '| features | server start | server memory after load (RSS / peak) |', '|---|---|---|');
   for (const scale of api.scales)
     lines.push(

@@ -4,9 +4,10 @@ export type LoadResult = {
   /** Requests per second asked for (null: as fast as the server answers). */
   targetRps: number | null;
   achievedRps: number;
-  p50Ms: number;
-  p99Ms: number;
-  maxMs: number;
+  /** null when no response completed within the run. */
+  p50Ms: number | null;
+  p99Ms: number | null;
+  maxMs: number | null;
   bytesPerResponse: number;
   errors: number;
   non2xx: number;
@@ -23,12 +24,13 @@ export async function load(
   // Warm up (JIT, caches) without measuring.
   await autocannon({ url, connections: 2, amount: 50 });
   const result = await autocannon({ url, connections, duration: seconds, ...(rate ? { overallRate: rate } : {}) });
+  const completed = result.requests.total > 0;
   return {
     targetRps: rate ?? null,
     achievedRps: Math.round(result.requests.average),
-    p50Ms: result.latency.p50,
-    p99Ms: result.latency.p99,
-    maxMs: result.latency.max,
+    p50Ms: completed ? result.latency.p50 : null,
+    p99Ms: completed ? result.latency.p99 : null,
+    maxMs: completed ? result.latency.max : null,
     bytesPerResponse: result.requests.total > 0 ? Math.round(result.throughput.total / result.requests.total) : 0,
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,

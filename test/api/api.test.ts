@@ -44,6 +44,13 @@ describe('GET /api/features caching', () => {
     expect(reordered.headers.etag).not.toBe(etag);
     expect(first.headers['content-type']).toContain('application/geo+json');
   });
+
+  it('never answers a refused query from the cache of a valid one that looks alike', async () => {
+    expect((await request(app).get('/api/features?kind=marker,bridge')).status).toBe(200);
+    const repeated = await request(app).get('/api/features?kind=marker&kind=bridge');
+    expect(repeated.status).toBe(400);
+    expect((await request(app).get('/api/features?kind=marker&kind=bridge')).status).toBe(400);
+  });
 });
 
 describe('GET /api/vocabulary', () => {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { KIND_IDS, STATUS_IDS } from '../domain/vocabulary';
 
 /** A comma-separated list whose items must each be one of `allowed`. */
-function listOf<T extends string>(allowed: readonly T[], what: string) {
+export function listOf<T extends string>(allowed: readonly T[], what: string) {
   return z.string().transform((value, context) => {
     const items = value.split(',').map((item) => item.trim());
     const bad = items.find((item) => !(allowed as readonly string[]).includes(item));
@@ -38,27 +38,24 @@ export const bbox = z.string().transform((value, context) => {
   return numbers as [number, number, number, number];
 });
 
+/** "true" or "false", as a boolean. */
+export const trueOrFalse = z.enum(['true', 'false'], { message: 'must be true or false' }).transform((value) => value === 'true');
+
+/** A comma-separated list of free values (checked against the record by the service). */
+export const commaList = z.string().transform((value) => value.split(',').map((item) => item.trim()));
+
 export const FEATURE_QUERY_PARAMETERS = ['kind', 'status', 'agreement', 'province', 'asOf', 'bbox', 'stalled'] as const;
 
 export const featureQuery = z.object({
   kind: listOf(KIND_IDS, 'kind').optional(),
   status: listOf(STATUS_IDS, 'status').optional(),
   /** Agreement ids are checked against the record by the service. */
-  agreement: z
-    .string()
-    .transform((value) => value.split(',').map((item) => item.trim()))
-    .optional(),
+  agreement: commaList.optional(),
   /** Province codes as of `asOf` (VN-07 after 1 July 2025 includes former Hà Giang); checked by the service. */
-  province: z
-    .string()
-    .transform((value) => value.split(',').map((item) => item.trim()))
-    .optional(),
+  province: commaList.optional(),
   asOf: realDate.optional(),
   bbox: bbox.optional(),
   /** true: only features with a stalled commitment; false: only those without. */
-  stalled: z
-    .enum(['true', 'false'], { message: 'must be true or false' })
-    .transform((value) => value === 'true')
-    .optional(),
+  stalled: trueOrFalse.optional(),
 });
 export type FeatureQuery = z.infer<typeof featureQuery>;

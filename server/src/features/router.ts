@@ -10,10 +10,13 @@ export function featureRouter(service: ReturnType<typeof createFeatureService>, 
   const router = Router();
   const cache = createResponseCache();
   router.get('/', async (request, response) => {
-    const query = parseQuery(request, featureQuery, FEATURE_QUERY_PARAMETERS);
-    // Same record, same day, same query → the same bytes: serialised once, then sent as they are.
+    // Same record, same day, same query → the same bytes: validated and serialised once, then sent as
+    // they are. A query that failed validation is never stored, so it is validated again each time.
     const key = `${await repository.revision()}|${new Date().toISOString().slice(0, 10)}|${canonicalQuery(request)}`;
-    const cached = await cache.get(key, async () => ({ body: JSON.stringify(await service.list(query)), type: 'application/geo+json' }));
+    const cached = await cache.get(key, async () => {
+      const query = parseQuery(request, featureQuery, FEATURE_QUERY_PARAMETERS);
+      return { body: JSON.stringify(await service.list(query)), type: 'application/geo+json' };
+    });
     sendCached(request, response, cached);
   });
   router.get('/:id', async (request, response) => {

@@ -41,12 +41,12 @@ export function createResponseCache({ maxEntries = 500, maxBytes = 64 * 1024 * 1
 }
 export type ResponseCache = ReturnType<typeof createResponseCache>;
 
-/** The query string with its parameters in a fixed order: equal queries, equal keys. */
+/**
+ * The query with its parameters in a fixed order: equal queries, equal keys. Values are written as
+ * JSON, so a repeated parameter (an array, refused by validation) never shares a key with a list.
+ */
 export function canonicalQuery(request: Request): string {
-  return Object.entries(request.query as Record<string, string>)
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([name, value]) => `${name}=${value}`)
-    .join('&');
+  return JSON.stringify(Object.entries(request.query as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 /** Sends a cached body with its ETag; a client that already has it gets 304 (Express checks freshness). */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { STATUS_IDS } from '../domain/vocabulary';
-import { realDate } from '../features/feature-query';
+import { commaList, listOf, realDate, trueOrFalse } from '../features/feature-query';
 
 /** Most features a page may hold; the whole record fits in one page at this size. */
 export const MAX_LIMIT = 10_000;
@@ -27,8 +27,6 @@ const integer = (name: string, min: number, max: number) =>
     .regex(/^\d+$/, `${name} must be a whole number`)
     .transform(Number)
     .refine((n) => n >= min && n <= max, `${name} must lie in ${min}..${max}`);
-
-const list = z.string().transform((value) => value.split(',').map((item) => item.trim()));
 
 /** bbox: 4 numbers (2D) or 6 (3D, heights ignored), WGS 84 longitude/latitude. */
 const bbox = z.string().transform((value, context) => {
@@ -77,18 +75,12 @@ export const itemsQuery = z.object({
   offset: integer('offset', 0, Number.MAX_SAFE_INTEGER).default(0),
   bbox: bbox.optional(),
   datetime: datetime.optional(),
-  kind: list.optional(),
-  status: list
-    .refine((items) => items.every((item) => (STATUS_IDS as readonly string[]).includes(item)), {
-      message: `unknown status; expected one of: ${STATUS_IDS.join(', ')}`,
-    })
-    .optional(),
-  agreement: list.optional(),
-  province: list.optional(),
-  stalled: z
-    .enum(['true', 'false'], { message: 'must be true or false' })
-    .transform((value) => value === 'true')
-    .optional(),
+  /** Checked against the collection's kinds by the router. */
+  kind: commaList.optional(),
+  status: listOf(STATUS_IDS, 'status').optional(),
+  agreement: commaList.optional(),
+  province: commaList.optional(),
+  stalled: trueOrFalse.optional(),
   asOf: realDate.optional(),
   /** Output format: only GeoJSON/JSON is offered. */
   f: z.enum(['json', 'geojson'], { message: 'only json and geojson are offered' }).optional(),

@@ -1,7 +1,17 @@
 import { STATUS_IDS } from '../domain/vocabulary';
-import { FLAT_FIELD_TYPES, FLAT_FIELDS } from '../exports/flat-feature';
+import { FLAT_FIELD_TYPES, FLAT_FIELDS, type FlatField } from '../exports/flat-feature';
 import { OGC_COLLECTIONS } from './collections';
 import { DEFAULT_LIMIT, MAX_LIMIT } from './items-query';
+
+const DATE_COLUMNS: readonly FlatField[] = ['as_of', 'status_since', 'first_recorded'];
+
+/** One column's schema: OpenAPI 3.0 says "nullable", JSON Schema a type list. */
+function columnSchema(field: FlatField, dialect: 'openapi' | 'json-schema') {
+  const type = FLAT_FIELD_TYPES[field];
+  if (type === 'array') return { type: 'array', items: { type: 'string' } };
+  const format = DATE_COLUMNS.includes(field) ? { format: 'date' } : {};
+  return dialect === 'openapi' ? { type, nullable: true, ...format } : { type: [type, 'null'], ...format };
+}
 
 const json = (schema: object) => ({ 'application/json': { schema } });
 const geojson = (schema: object) => ({ 'application/geo+json': { schema } });
@@ -28,14 +38,7 @@ const featureSchema = {
     },
     properties: {
       type: 'object',
-      properties: Object.fromEntries(
-        FLAT_FIELDS.map((field) => [
-          field,
-          FLAT_FIELD_TYPES[field] === 'array'
-            ? { type: 'array', items: { type: 'string' } }
-            : { type: FLAT_FIELD_TYPES[field], nullable: true },
-        ]),
-      ),
+      properties: Object.fromEntries(FLAT_FIELDS.map((field) => [field, columnSchema(field, 'openapi')])),
     },
     links: { type: 'array', items: link },
   },
@@ -171,19 +174,11 @@ export function openApiDocument(serverUrl: string) {
 
 /** JSON Schema of one collection's features (OGC API – Features Part 5 style), for clients that type columns. */
 export function featureJsonSchema(id: string, title: string) {
-  const format = (field: string) => (['as_of', 'status_since', 'first_recorded'].includes(field) ? { format: 'date' } : {});
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: id,
     title,
     type: 'object',
-    properties: Object.fromEntries(
-      FLAT_FIELDS.map((field) => [
-        field,
-        FLAT_FIELD_TYPES[field] === 'array'
-          ? { type: 'array', items: { type: 'string' } }
-          : { type: [FLAT_FIELD_TYPES[field], 'null'], ...format(field) },
-      ]),
-    ),
+    properties: Object.fromEntries(FLAT_FIELDS.map((field) => [field, columnSchema(field, 'json-schema')])),
   };
 }
