@@ -65,7 +65,8 @@ export function App() {
       ),
     [agreements.data],
   );
-  // Everything that depends on the date alone, once per date; filters then only select from it.
+  // Everything that depends on the date alone, once per date; filters then only select from it. The
+  // progress summary counts all of it, whatever the other filters say.
   const onDate = useMemo(
     () =>
       features.data && events.data && provinces.data
@@ -74,8 +75,6 @@ export function App() {
     [features.data, events.data, provinces.data, eventsByFeature, agreementDates, filters.asOf],
   );
   const visible = useMemo(() => (onDate ? filterOnDate(onDate, filters) : null), [onDate, filters]);
-  // The summary counts everything known on the chosen date, whatever the other filters say.
-  const featuresOnDate = onDate;
   // The map holds every feature known on the date and filters them itself (layer filters): a filter
   // change sends it nothing. The legend counts what passes the filters.
   const mapFeatures = useMemo(
@@ -193,9 +192,9 @@ export function App() {
       </header>
       <main className="workspace">
         <aside id="sidebar" className={sidebarOpen ? 'sidebar open' : 'sidebar'}>
-          {featuresOnDate && (
+          {onDate && (
             <ProgressSummary
-              features={featuresOnDate}
+              features={onDate}
               provinces={provinces.data ?? []}
               language={language}
               onPick={(pick) =>

@@ -136,9 +136,18 @@ export async function exportBriefingPack(inputs: PackInputs): Promise<Blob> {
     const visible = visibleFeatures(collection, index, step.filters, today);
     const selected = collection.features.find((f) => f.id === step.feature);
     // The live map's layers carry the planner's current filters: the step's own data is drawn unfiltered.
-    const style = withRecordFilter(structuredClone(baseStyle), null);
-    style.sources[RECORD_SOURCE] = { type: 'geojson', data: toMapFeatures({ ...collection, features: visible }), promoteId: 'id' };
-    style.sources[ROUTE_FOCUS_SOURCES.waypoints] = { type: 'geojson', data: waypointFeatures(routeFocusOf(selected)) };
+    // Only the record's two sources change per step: the basemap's are shared, not copied.
+    const style = withRecordFilter(
+      {
+        ...baseStyle,
+        sources: {
+          ...baseStyle.sources,
+          [RECORD_SOURCE]: { type: 'geojson', data: toMapFeatures({ ...collection, features: visible }), promoteId: 'id' },
+          [ROUTE_FOCUS_SOURCES.waypoints]: { type: 'geojson', data: waypointFeatures(routeFocusOf(selected)) },
+        },
+      },
+      null,
+    );
     const rendered = await renderMap({
       style,
       view: { center: [step.view.lng, step.view.lat], zoom: Math.max(step.view.zoom - ZOOM_OUT_FOR_PAGE, 0) },

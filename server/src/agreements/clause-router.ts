@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { notFound } from '../http/errors';
 import { parseQuery } from '../http/parse-query';
 import type { RecordRepository } from '../record/repository';
+import { featuresOfClause } from './clause-features';
 
 /** One clause by id ("003:6.a"): its verbatim text, its agreement, and the features it stands behind. */
 export function clauseRouter(repository: RecordRepository): Router {
@@ -15,12 +16,10 @@ export function clauseRouter(repository: RecordRepository): Router {
       repository.listFeatures(),
       repository.listEventsByFeature(),
     ]);
-    const cited = features
-      .filter(
-        (feature) =>
-          feature.mentionedIn.includes(clause.id) || (eventsByFeature.get(feature.id) ?? []).some((event) => event.clauseId === clause.id),
-      )
-      .map(({ id, kind, name }) => ({ id, kind, name }));
-    response.json({ ...clause, agreement: agreement ? { id: agreement.id, title: agreement.title } : null, features: cited });
+    response.json({
+      ...clause,
+      agreement: agreement ? { id: agreement.id, title: agreement.title } : null,
+      features: featuresOfClause(clause.id, features, eventsByFeature),
+    });
   });
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { notFound } from '../http/errors';
 import { parseQuery } from '../http/parse-query';
 import type { RecordRepository } from '../record/repository';
+import { featuresOfClause } from './clause-features';
 
 const noQuery = z.object({});
 
@@ -28,14 +29,10 @@ export function agreementRouter(repository: RecordRepository): Router {
       repository.listFeatures(),
       repository.listEventsByFeature(),
     ]);
-    const featuresOfClause = (clauseId: string) =>
-      features
-        .filter(
-          (feature) =>
-            feature.mentionedIn.includes(clauseId) || (eventsByFeature.get(feature.id) ?? []).some((event) => event.clauseId === clauseId),
-        )
-        .map(({ id, kind, name }) => ({ id, kind, name }));
-    response.json({ ...agreement, clauses: clauses.map((clause) => ({ ...clause, features: featuresOfClause(clause.id) })) });
+    response.json({
+      ...agreement,
+      clauses: clauses.map((clause) => ({ ...clause, features: featuresOfClause(clause.id, features, eventsByFeature) })),
+    });
   });
   return router;
 }

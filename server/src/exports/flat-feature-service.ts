@@ -1,9 +1,8 @@
+import { todayIso } from '../domain/dates';
 import type { FeatureQuery } from '../features/feature-query';
 import type { createFeatureService } from '../features/feature-service';
 import type { RecordRepository } from '../record/repository';
 import { type FlatFeature, flattenFeature } from './flat-feature';
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** The filtered features of the API (same query, same rules) as flat rows for exports and OGC. */
 export function createFlatFeatureService(repository: RecordRepository, features: ReturnType<typeof createFeatureService>) {
@@ -16,7 +15,7 @@ export function createFlatFeatureService(repository: RecordRepository, features:
         repository.listProvinces(),
       ]);
       const byId = new Map(records.map((record) => [record.id, record]));
-      const asOf = query.asOf ?? today();
+      const asOf = query.asOf ?? todayIso();
       return collection.features.flatMap((feature) => {
         const record = byId.get(feature.id);
         if (!record) return [];

@@ -1,5 +1,6 @@
 import type { Request } from 'express';
 import { Router } from 'express';
+import { todayIso } from '../domain/dates';
 import { STATUS_BY_ID } from '../domain/vocabulary';
 import { FEATURE_QUERY_PARAMETERS, type FeatureQuery, featureQuery } from '../features/feature-query';
 import { parseQuery } from '../http/parse-query';
@@ -11,10 +12,8 @@ import { toKml } from './kml';
 
 export const requestOrigin = (request: Request) => `${request.protocol}://${request.get('host')}`;
 
-const today = () => new Date().toISOString().slice(0, 10);
-
 /** "border-atlas-features-2026-02-11" for the date the file describes. */
-const fileName = (what: string, query: FeatureQuery, extension: string) => `border-atlas-${what}-${query.asOf ?? today()}.${extension}`;
+const fileName = (what: string, query: FeatureQuery, extension: string) => `border-atlas-${what}-${query.asOf ?? todayIso()}.${extension}`;
 
 const EVENT_COLUMNS = [
   'feature_id',
@@ -81,14 +80,14 @@ export function exportRouter(repository: RecordRepository, flat: FlatFeatureServ
     response
       .attachment(fileName('features', query, 'kml'))
       .type('application/vnd.google-earth.kml+xml; charset=utf-8')
-      .send(toKml(rows, `Border Atlas — ${query.asOf ?? today()}`));
+      .send(toKml(rows, `Border Atlas — ${query.asOf ?? todayIso()}`));
   });
 
   router.get('/events.csv', async (request, response) => {
     const { query, features: rows } = await features(request);
     const [eventsByFeature, agreements] = await Promise.all([repository.listEventsByFeature(), repository.listAgreements()]);
     const agreementTitle = new Map(agreements.map((a) => [a.id, a.title.vi]));
-    const date = query.asOf ?? today();
+    const date = query.asOf ?? todayIso();
     const lines = [];
     for (const row of rows) {
       for (const event of (eventsByFeature.get(row.id) ?? []).filter((e) => e.date <= date)) {

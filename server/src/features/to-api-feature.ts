@@ -3,6 +3,7 @@ import { lineString } from '@turf/helpers';
 import turfLength from '@turf/length';
 import type { FeatureProperties, MapFeature } from '../domain/api';
 import { isStalled } from '../domain/commitments';
+import { todayIso } from '../domain/dates';
 import { featureStateAsOf } from '../domain/feature-state';
 import type { FeatureRecord, Located, StatusEvent } from '../domain/schemas';
 import { KIND_BY_ID, PRECISION_BY_ID, PRECISION_IDS, type PrecisionId } from '../domain/vocabulary';
@@ -34,8 +35,6 @@ export function agreementsOf(record: FeatureRecord, events: readonly StatusEvent
 /** Province code as of a date: follows mergers (Hà Giang → Tuyên Quang from 1 July 2025). */
 export type ProvinceAsOf = (code: string, asOf: string) => string;
 
-const today = () => new Date().toISOString().slice(0, 10);
-
 /** One record and its events → the GeoJSON feature the API serves, with the state as of `asOf`. */
 export function toApiFeature(
   record: FeatureRecord,
@@ -45,7 +44,7 @@ export function toApiFeature(
 ): MapFeature {
   const locations = locationsOf(record);
   const precision = locations.length > 0 ? worstPrecision(locations) : null;
-  const date = asOf ?? today();
+  const date = asOf ?? todayIso();
   const provinces = [...new Set(record.provinces.map((code) => provinceAsOf(code, date)))];
   const state = featureStateAsOf(events, asOf);
   const hasStatus = KIND_BY_ID[record.kind].hasStatus;

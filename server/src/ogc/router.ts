@@ -3,7 +3,7 @@ import type { ErrorRequestHandler, Request, Response } from 'express';
 import { Router } from 'express';
 import { z } from 'zod';
 import { KIND_BY_ID } from '../domain/vocabulary';
-import type { FlatFeature } from '../exports/flat-feature';
+import type { FlatFeature, FlatValue } from '../exports/flat-feature';
 import type { FlatFeatureService } from '../exports/flat-feature-service';
 import { requestOrigin } from '../exports/router';
 import type { FeatureQuery } from '../features/feature-query';
@@ -63,8 +63,9 @@ export function ogcRouter(repository: RecordRepository, flat: FlatFeatureService
     return flat.list(featureQuery, origin);
   }
 
-  async function collectionJson(request: Request, collection: OgcCollection) {
-    const features = await flat.list({ kind: [...collection.kinds] }, requestOrigin(request));
+  /** A collection's description with its extent, from its features (all kinds, listed once by the caller). */
+  async function collectionJson(request: Request, collection: OgcCollection, all: readonly FlatFeature[]) {
+    const features = all.filter((feature) => (collection.kinds as readonly FlatValue[]).includes(feature.properties.kind));
     const located = features.filter((feature) => feature.geometry);
     const box =
       located.length > 0
@@ -129,16 +130,18 @@ export function ogcRouter(repository: RecordRepository, flat: FlatFeatureService
   router.get('/collections', async (request, response) => {
     parseQuery(request, onlyF, ['f']);
     const root = base(request);
+    const all = await flat.list({}, requestOrigin(request));
     response.type(JSON_TYPE).json({
       links: [{ href: `${root}/collections`, rel: 'self', type: JSON_TYPE, title: 'Collections' }],
-      collections: await Promise.all(OGC_COLLECTIONS.map((collection) => collectionJson(request, collection))),
+      collections: await Promise.all(OGC_COLLECTIONS.map((collection) => collectionJson(request, collection, all))),
     });
   });
 
   router.get('/collections/:collectionId', async (request, response) => {
     const collection = collectionOf(request.params.collectionId);
     parseQuery(request, onlyF, ['f']);
-    response.type(JSON_TYPE).json(await collectionJson(request, collection));
+    const features = await flat.list({ kind: [...collection.kinds] }, requestOrigin(request));
+    response.type(JSON_TYPE).json(await collectionJson(request, collection, features));
   });
 
   router.get('/collections/:collectionId/schema', (request, response) => {

@@ -7,6 +7,7 @@ import { loadRealRecord } from '../../../../test/helpers/app';
 import { type Filters, NO_FILTERS } from '../../filters/filters';
 import { filterOnDate, indexEvents, recordOnDate } from '../../filters/visible-features';
 import { toMapFeatures } from '../to-map-features';
+import { recordLayers } from './record-features';
 import { combinedFilter, recordFilter } from './record-filter';
 
 const record = loadRealRecord();
@@ -56,7 +57,9 @@ describe('the planner’s filters as a MapLibre layer filter', () => {
 
   it('adds to each record layer’s own filter, and removes nothing when no filter is set', () => {
     expect(recordFilter(NO_FILTERS)).toBeNull();
-    expect(combinedFilter('record-points', null)).toEqual(combinedFilter('record-points', null));
+    const points = recordLayers('vi').find((layer) => layer.id === 'record-points');
+    expect(points && 'filter' in points ? points.filter : undefined).toBeDefined();
+    expect(combinedFilter('record-points', null)).toEqual(points && 'filter' in points ? points.filter : undefined);
     expect(combinedFilter('basemap-land', null)).toBeUndefined();
     const combined = combinedFilter('record-points', recordFilter({ ...NO_FILTERS, stalled: true }));
     expect((combined as unknown[])[0]).toBe('all');
