@@ -1,4 +1,7 @@
 import type { FeatureCollectionResponse } from '@domain/api';
+import { toMapFeatures } from '@domain/drawing/to-map-features';
+import { filterOnDate, indexEvents } from '@domain/record-on-date';
+import { recordTimelines } from '@domain/record-timeline';
 import { KIND_IDS, type KindId } from '@domain/vocabulary';
 import type * as maplibregl from 'maplibre-gl';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -15,13 +18,11 @@ import { FilterPanel } from './filters/FilterPanel';
 import type { Filters } from './filters/filters';
 import { NO_FILTERS } from './filters/filters';
 import { ResultsList } from './filters/ResultsList';
-import { filterOnDate, indexEvents, recordOnDate } from './filters/visible-features';
 import { text } from './i18n/ui-text';
 import { Legend } from './legend/Legend';
 import { recordFilter } from './map/layers/record-filter';
 import { routeFocusOf } from './map/layers/route-focus';
 import { MapView } from './map/MapView';
-import { toMapFeatures } from './map/to-map-features';
 import { FeaturePanel } from './panel/FeaturePanel';
 import { markUpdateStart } from './performance-marks';
 import { SearchBox } from './search/SearchBox';
@@ -65,27 +66,26 @@ export function App() {
       ),
     [agreements.data],
   );
-  // Everything that depends on the date alone, once per date; filters then only select from it. The
-  // progress summary counts all of it, whatever the other filters say.
-  const onDate = useMemo(
+  // Each feature's states over time, once per record; a date then picks one per feature (same
+  // objects for the same state) and filters only select from that. The progress summary counts all
+  // of it, whatever the other filters say.
+  const timelines = useMemo(
     () =>
       features.data && events.data && provinces.data
-        ? recordOnDate(features.data, { eventsByFeature, provinces: provinces.data, agreementDates }, filters.asOf, todayIso())
+        ? recordTimelines(features.data, { eventsByFeature, provinces: provinces.data, agreementDates }, todayIso())
         : null,
-    [features.data, events.data, provinces.data, eventsByFeature, agreementDates, filters.asOf],
+    [features.data, events.data, provinces.data, eventsByFeature, agreementDates],
   );
+  const onDate = useMemo(() => timelines?.onDate(filters.asOf) ?? null, [timelines, filters.asOf]);
   const visible = useMemo(() => (onDate ? filterOnDate(onDate, filters) : null), [onDate, filters]);
-  // The map holds every feature known on the date and filters them itself (layer filters): a filter
-  // change sends it nothing. The legend counts what passes the filters.
-  const mapFeatures = useMemo(
-    () => (onDate ? toMapFeatures({ type: 'FeatureCollection', features: onDate } as FeatureCollectionResponse) : null),
-    [onDate],
-  );
+  // The map holds every feature with all its states and picks the date and the filters itself
+  // (style state and layer filters): neither a filter change nor a new date sends it anything. The
+  // legend counts what passes the filters.
   const visibleMapFeatures = useMemo(
     () => (visible ? toMapFeatures({ type: 'FeatureCollection', features: visible } as FeatureCollectionResponse) : null),
     [visible],
   );
-  const mapFilter = useMemo(() => recordFilter(filters), [filters]);
+  const mapFilter = useMemo(() => recordFilter(filters, agreementDates), [filters, agreementDates]);
   // A selected route: its numbered places and the dot that travels it.
   const routeFocus = useMemo(
     () => routeFocusOf(features.data?.features.find((f) => f.id === urlState.feature)),
@@ -155,7 +155,7 @@ export function App() {
         </button>
         <h1>{text('title', language)}</h1>
         <span className="count-line">
-          {mapFeatures && visible
+          {visible
             ? `${visible.filter((f) => f.geometry).length} ${text('onMap', language)} · ${visible.filter((f) => !f.geometry).length} ${text('notLocated', language)}`
             : text('loading', language)}
         </span>
@@ -234,7 +234,8 @@ export function App() {
           {basemap.data ? (
             <MapView
               basemap={basemap.data}
-              features={mapFeatures}
+              record={features.data ?? null}
+              asOf={filters.asOf}
               selectedId={urlState.feature}
               highlightedIds={highlightedIds}
               language={language}

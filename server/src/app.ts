@@ -12,6 +12,7 @@ import { createFeatureService } from './features/feature-service';
 import { featureRouter } from './features/router';
 import { healthRouter } from './health/router';
 import { errorHandler, unknownApiRoute } from './http/errors';
+import { mapRouter } from './map/router';
 import { ogcRouter } from './ogc/router';
 import { provinceRouter } from './provinces/router';
 import type { RecordRepository } from './record/repository';
@@ -41,6 +42,7 @@ export function createApp({ repository, briefings, clientDir, basemapDir }: AppO
   const features = createFeatureService(repository);
   const flatFeatures = createFlatFeatureService(repository, features);
   app.use('/api/features', featureRouter(features, repository));
+  app.use('/api/map', mapRouter(repository, features));
   app.use('/api/clauses', clauseRouter(repository));
   app.use('/api/export', exportRouter(repository, flatFeatures));
   app.use('/api/events', eventRouter(repository));

@@ -38,6 +38,7 @@ export type MapHandle = {
   project(lngLat: [number, number]): { x: number; y: number };
   queryRenderedFeatures(options: { layers: string[] }): { properties: Record<string, unknown> }[];
   getCanvas(): HTMLCanvasElement;
+  getGlobalState(): Record<string, unknown>;
 };
 declare global {
   interface Window {

@@ -6,6 +6,8 @@ import { parse } from 'csv-parse/sync';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { text } from '../../client/src/i18n/ui-text';
+import { onDate } from '../../client/src/map/layers/as-of';
+import { evaluate } from '../../client/src/map/layers/evaluate-expression';
 import type { Briefing } from '../../server/src/domain/briefings';
 import { normalizeText } from '../../server/src/domain/text';
 import { STATUS_BY_ID } from '../../server/src/domain/vocabulary';
@@ -59,13 +61,16 @@ describe('the planner’s filters, time and links', () => {
     const page = await openPage(browser, baseUrl, '/?asOf=2023-06-01&kind=special_road', outsideRequests);
     const swatch = page.locator('.result[data-feature-id="tan-thanh-po-chai"] .swatch');
     expect(await swatch.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(rgb(STATUS_BY_ID.agreed.color));
-    const drawnStatus = () =>
-      page.evaluate(
-        () =>
-          (window.__borderAtlasMap as MapHandle)
-            .queryRenderedFeatures({ layers: ['record-points'] })
-            .find((f) => f.properties.id === 'tan-thanh-po-chai')?.properties.status,
-      );
+    // The status the drawn road has on the map's date: its properties hold every state, and the
+    // style's own expression, evaluated with the map's global state, picks the one it draws.
+    const drawnStatus = async () => {
+      const drawn = await page.evaluate(() => {
+        const map = window.__borderAtlasMap as MapHandle;
+        const road = map.queryRenderedFeatures({ layers: ['record-points'] }).find((f) => f.properties.id === 'tan-thanh-po-chai');
+        return road && { properties: road.properties, state: map.getGlobalState() };
+      });
+      return drawn && evaluate(onDate('status'), drawn.properties, drawn.state);
+    };
     expect(await drawnStatus()).toBe('agreed');
     await page.screenshot({ path: join(artifactsDir, 'time-2023.png') });
 

@@ -4,7 +4,6 @@ import type * as maplibregl from 'maplibre-gl';
 import { useState } from 'react';
 import { formatDate, nameIn, text } from '../i18n/ui-text';
 import { ATTRIBUTION } from '../map/style';
-import { toMapFeatures } from '../map/to-map-features';
 import type { Language } from '../state/url-state';
 import { todayIso } from '../time/dates';
 import { downloadBlob } from './download';
@@ -43,8 +42,7 @@ export function ExportButton({ map, features, eventsByFeature, asOf, title, lang
           return `${nameIn(f.properties.name, language)} — ${clauses || '—'}`;
         });
       const legend = statusLegend(shown, language);
-      const recordData = toMapFeatures({ type: 'FeatureCollection', features: [...features] });
-      const blob = await exportMapPng(source, recordData, size, {
+      const blob = await exportMapPng(source, asOf, size, {
         title,
         dateStamp: `${text('asOf', language)} ${formatDate(date, language)}`,
         legend,

@@ -1,18 +1,16 @@
 import { type AgreementDetailResponse, agreementDetailResponse, type FeatureCollectionResponse, type MapFeature } from '@domain/api';
 import type { Briefing, BriefingStep } from '@domain/briefings';
+import { type RecordIndex, visibleFeatures } from '@domain/record-on-date';
 import type { Agreement, StatusEvent } from '@domain/schemas';
 import bbox from '@turf/bbox';
 import type * as maplibregl from 'maplibre-gl';
 import { fetchJson } from '../api/fetch-json';
 import { describeFilters } from '../filters/describe-filters';
-import { type RecordIndex, visibleFeatures } from '../filters/visible-features';
 import { formatDate, text } from '../i18n/ui-text';
 import type { FontFile } from '../map/basemap-data';
-import { RECORD_SOURCE } from '../map/layers/record-features';
-import { withRecordFilter } from '../map/layers/record-filter';
+import { recordFilter, withRecordFilter } from '../map/layers/record-filter';
 import { ROUTE_FOCUS_SOURCES, routeFocusOf, waypointFeatures } from '../map/layers/route-focus';
-import { ATTRIBUTION } from '../map/style';
-import { toMapFeatures } from '../map/to-map-features';
+import { ATTRIBUTION, withAsOf } from '../map/style';
 import type { Language } from '../state/url-state';
 import { buildBriefingPdf, type PackCitation, type PackStep, type PdfFont } from './briefing-pdf';
 import { drawOverlays, renderMap } from './export-png';
@@ -135,18 +133,20 @@ export async function exportBriefingPack(inputs: PackInputs): Promise<Blob> {
     inputs.onProgress?.(position, briefing.steps.length);
     const visible = visibleFeatures(collection, index, step.filters, today);
     const selected = collection.features.find((f) => f.id === step.feature);
-    // The live map's layers carry the planner's current filters: the step's own data is drawn unfiltered.
-    // Only the record's two sources change per step: the basemap's are shared, not copied.
-    const style = withRecordFilter(
-      {
-        ...baseStyle,
-        sources: {
-          ...baseStyle.sources,
-          [RECORD_SOURCE]: { type: 'geojson', data: toMapFeatures({ ...collection, features: visible }), promoteId: 'id' },
-          [ROUTE_FOCUS_SOURCES.waypoints]: { type: 'geojson', data: waypointFeatures(routeFocusOf(selected)) },
+    // The step's own date and filters replace the live map's; the record's data (every date) and the
+    // basemap's sources are shared, only the route's numbered places change per step.
+    const style = withAsOf(
+      withRecordFilter(
+        {
+          ...baseStyle,
+          sources: {
+            ...baseStyle.sources,
+            [ROUTE_FOCUS_SOURCES.waypoints]: { type: 'geojson', data: waypointFeatures(routeFocusOf(selected)) },
+          },
         },
-      },
-      null,
+        recordFilter(step.filters, index.agreementDates),
+      ),
+      step.filters.asOf,
     );
     const rendered = await renderMap({
       style,

@@ -1,6 +1,7 @@
 import * as maplibregl from 'maplibre-gl';
-import { ALL_ICON_NAMES, drawIcon, ICON_PIXEL_RATIO } from '../map/icons';
+import { drawIcon, ICON_PIXEL_RATIO } from '../map/icons';
 import { RECORD_SOURCE } from '../map/layers/record-features';
+import { withAsOf } from '../map/style';
 
 export type ExportSize = { id: string; width: number; height: number; label: string };
 
@@ -53,15 +54,13 @@ export async function renderMap(shot: MapShot): Promise<RenderedMap> {
     fadeDuration: 0,
     canvasContextAttributes: { preserveDrawingBuffer: true },
   });
-  map.on('styleimagemissing', (event) => {
-    const image = drawIcon(event.id);
-    if (image && !map.hasImage(event.id)) map.addImage(event.id, image, { pixelRatio: ICON_PIXEL_RATIO });
+  map.setMissingStyleImageResolver((name) => {
+    const image = drawIcon(name);
+    if (image && !map.hasImage(name)) map.addImage(name, image, { pixelRatio: ICON_PIXEL_RATIO });
   });
   try {
     await new Promise<void>((resolve) =>
       map.once('load', () => {
-        for (const name of ALL_ICON_NAMES)
-          if (!map.hasImage(name)) map.addImage(name, drawIcon(name) as ImageData, { pixelRatio: ICON_PIXEL_RATIO });
         if (shot.selectedId) map.setFeatureState({ source: RECORD_SOURCE, id: shot.selectedId }, { selected: true });
         resolve();
       }),
@@ -87,18 +86,11 @@ export async function renderMap(shot: MapShot): Promise<RenderedMap> {
 }
 
 /**
- * Renders the current map again at `size` in a hidden map, with `recordData` as the record's features
- * (the live map reads them from a blob URL that is gone once read), then draws title, legend, date,
- * scale, attribution and citations.
+ * Renders the current map again at `size` in a hidden map (same layers and filters, the record as of
+ * `asOf`), then draws title, legend, date, scale, attribution and citations.
  */
-export async function exportMapPng(
-  source: maplibregl.Map,
-  recordData: GeoJSON.FeatureCollection,
-  size: ExportSize,
-  content: ExportContent,
-): Promise<Blob> {
-  const style = source.getStyle();
-  style.sources[RECORD_SOURCE] = { type: 'geojson', data: recordData, promoteId: 'id' };
+export async function exportMapPng(source: maplibregl.Map, asOf: string | null, size: ExportSize, content: ExportContent): Promise<Blob> {
+  const style = withAsOf(source.getStyle(), asOf);
   const rendered = await renderMap({ style, view: { bounds: source.getBounds() }, width: size.width, height: size.height });
   drawOverlays(rendered, content);
   return await new Promise<Blob>((resolve, reject) =>

@@ -1,19 +1,7 @@
-import { KIND_IDS, type KindId, STATUS_IDS, type StatusId } from '@domain/vocabulary';
+import type { Filters } from '@domain/filters';
+import { KIND_IDS, STATUS_IDS } from '@domain/vocabulary';
 
-/** What the planner has narrowed the map to. Empty lists mean "all". */
-export type Filters = {
-  /** Show the record as of this date (YYYY-MM-DD); null = as of the latest step. */
-  asOf: string | null;
-  kinds: KindId[];
-  statuses: StatusId[];
-  agreements: string[];
-  /** Province codes as of `asOf` (so "VN-07" after 1 July 2025 includes former Hà Giang). */
-  provinces: string[];
-  /** Only features with a commitment restated without progress for over two years. */
-  stalled: boolean;
-};
-
-export const NO_FILTERS: Filters = { asOf: null, kinds: [], statuses: [], agreements: [], provinces: [], stalled: false };
+export { type Filters, NO_FILTERS } from '@domain/filters';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -1,9 +1,9 @@
+import { parseIconName, SHAPE_PATHS, type ShapeId } from '@domain/drawing/shapes';
+import { isDrawingPart, type MapFeatureProperties } from '@domain/drawing/to-map-features';
 import { KIND_BY_ID, LEVEL_BY_ID, STATUSES, TRANSPORT_MODES } from '@domain/vocabulary';
 import type { FeatureCollection, Geometry } from 'geojson';
 import { useMemo } from 'react';
 import { text } from '../i18n/ui-text';
-import { parseIconName, SHAPE_PATHS, type ShapeId } from '../map/shapes';
-import { isDrawingPart, type MapFeatureProperties } from '../map/to-map-features';
 import type { Language } from '../state/url-state';
 
 type Props = { features: FeatureCollection<Geometry, MapFeatureProperties> | null; language: Language };

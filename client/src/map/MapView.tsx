@@ -1,13 +1,15 @@
-import type { FeatureCollection, Geometry } from 'geojson';
+import type { FeatureCollectionResponse } from '@domain/api';
 import { useEffect, useRef } from 'react';
 import type { Language, MapViewState } from '../state/url-state';
 import type { Basemap } from './basemap-data';
 import { MapController, type RouteFocus } from './map-controller';
-import type { MapFeatureProperties } from './to-map-features';
 
 type Props = {
   basemap: Basemap;
-  features: FeatureCollection<Geometry, MapFeatureProperties> | null;
+  /** The record's features (for bringing them into view); the map fetches its own drawing of them. */
+  record: FeatureCollectionResponse | null;
+  /** The date shown (null: the latest). */
+  asOf: string | null;
   selectedId: string | null;
   /** Features named by the clause being read: outlined and fitted into view. */
   highlightedIds: readonly string[];
@@ -32,7 +34,8 @@ type Props = {
 /** The React ↔ MapLibre seam: one controller for the component's life, fed through effects. */
 export function MapView({
   basemap,
-  features,
+  record,
+  asOf,
   selectedId,
   highlightedIds,
   language,
@@ -56,10 +59,11 @@ export function MapView({
   onViewChangeRef.current = onViewChange;
   const initialLanguage = useRef(language);
   const firstView = useRef(initialView);
+  const firstAsOf = useRef(asOf);
 
   useEffect(() => {
     if (!container.current) return;
-    const created = new MapController(container.current, basemap, initialLanguage.current, firstView.current, {
+    const created = new MapController(container.current, basemap, initialLanguage.current, firstView.current, firstAsOf.current, {
       onSelect: (id) => onSelectRef.current(id),
       onViewChange: (view) => onViewChangeRef.current(view),
     });
@@ -74,23 +78,27 @@ export function MapView({
   }, [basemap]);
 
   useEffect(() => {
-    if (features) controller.current?.setData(features);
-  }, [features]);
+    if (record) controller.current?.setRecord(record);
+  }, [record]);
 
   useEffect(() => {
-    // Selection can only be shown once the data holding the selected feature has arrived.
-    if (!features) return;
+    controller.current?.setAsOf(asOf);
+  }, [asOf]);
+
+  useEffect(() => {
+    // Selection is brought into view once the record (where it is) has arrived.
+    if (!record) return;
     controller.current?.setSelected(selectedId);
     if (selectedId) {
       const map = controller.current?.map;
       if (map?.loaded()) controller.current?.showSelected();
       else map?.once('idle', () => controller.current?.showSelected());
     }
-  }, [selectedId, features]);
+  }, [selectedId, record]);
 
   useEffect(() => {
-    if (features) controller.current?.setHighlighted(highlightedIds);
-  }, [highlightedIds, features]);
+    if (record) controller.current?.setHighlighted(highlightedIds);
+  }, [highlightedIds, record]);
 
   useEffect(() => {
     controller.current?.setRouteFocus(routeFocus, animateRoute);

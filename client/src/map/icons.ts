@@ -1,5 +1,5 @@
-import { STATUS_BY_ID, STATUS_IDS, type StatusId } from '@domain/vocabulary';
-import { iconName, parseIconName, SHAPE_PATHS, type ShapeId } from './shapes';
+import { parseIconName, SHAPE_PATHS } from '@domain/drawing/shapes';
+import { STATUS_BY_ID, type StatusId } from '@domain/vocabulary';
 
 const PIXEL_RATIO = 2;
 const SIZE = 24;
@@ -32,8 +32,3 @@ export function drawIcon(name: string): ImageData | null {
 }
 
 export const ICON_PIXEL_RATIO = PIXEL_RATIO;
-
-/** Every icon the style can ask for (shapes × statuses × solid/hollow): registered before data arrives. */
-export const ALL_ICON_NAMES = (Object.keys(SHAPE_PATHS) as ShapeId[]).flatMap((shape) =>
-  STATUS_IDS.flatMap((status) => [iconName(shape, status, false), iconName(shape, status, true)]),
-);

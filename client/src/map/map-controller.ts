@@ -1,4 +1,6 @@
-import type { FeatureCollection, Geometry } from 'geojson';
+import type { FeatureCollectionResponse } from '@domain/api';
+import { asOfNumber } from '@domain/drawing/dated-drawing';
+import type { Geometry } from 'geojson';
 import type { ExpressionSpecification } from 'maplibre-gl';
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
@@ -6,7 +8,8 @@ import { markUpdateDone, PERFORMANCE_MARKS } from '../performance-marks';
 import type { Language, MapViewState } from '../state/url-state';
 import type { Basemap } from './basemap-data';
 import { LABEL_SCALE_STATE, PRESENTATION_LABEL_SCALE } from './fonts';
-import { ALL_ICON_NAMES, drawIcon, ICON_PIXEL_RATIO } from './icons';
+import { drawIcon, ICON_PIXEL_RATIO } from './icons';
+import { AS_OF_STATE } from './layers/as-of';
 import { PLACE_LABEL_LAYER, PROVINCE_LABEL_LAYER } from './layers/basemap';
 import { CLICKABLE_LAYERS, RECORD_LAYERS, RECORD_SOURCE } from './layers/record-features';
 import { combinedFilter, RECORD_LAYER_IDS } from './layers/record-filter';
@@ -15,7 +18,6 @@ import { REGION_BOUNDS } from './map-region';
 import { labelIn, recordLabelIn } from './palette';
 import { pointAlong } from './route-animation';
 import { ATTRIBUTION, buildStyle } from './style';
-import type { MapFeatureProperties } from './to-map-features';
 
 // MapLibre 6 under Vite: the worker must be pointed at explicitly or the built app never draws.
 maplibregl.setWorkerUrl(workerUrl);
@@ -45,9 +47,9 @@ export class MapController {
   readonly map: maplibregl.Map;
   private selectedId: string | null = null;
   private highlightedIds: readonly string[] = [];
-  private data: FeatureCollection<Geometry, MapFeatureProperties> | null = null;
-  /** The collection last handed to the GPU, so unchanged data is never uploaded twice. */
-  private uploaded: FeatureCollection | null = null;
+  /** Where each feature is, for bringing features into view (the map's own data lives in its worker). */
+  private geometries = new Map<string, Geometry>();
+  private asOf: string | null;
   private ready = false;
   private presenting = false;
   private recordFilter: ExpressionSpecification | null = null;
@@ -57,10 +59,19 @@ export class MapController {
   /** A DOM marker, so moving it every frame never makes the map reload a source (the map stays idle). */
   private traveller: maplibregl.Marker | null = null;
 
-  constructor(container: HTMLElement, basemap: Basemap, language: Language, view: MapViewState | null, callbacks: Callbacks) {
+  constructor(
+    container: HTMLElement,
+    basemap: Basemap,
+    language: Language,
+    view: MapViewState | null,
+    asOf: string | null,
+    callbacks: Callbacks,
+  ) {
+    this.asOf = asOf;
     this.map = new maplibregl.Map({
       container,
-      style: buildStyle(basemap, language, window.location.href),
+      // The record's features are fetched by the map's worker (GET /api/map/features), all dates at once.
+      style: buildStyle(basemap, language, window.location.href, asOf),
       // A shared link's view wins; otherwise the whole northern border region.
       ...(view
         ? { center: [view.lng, view.lat] as [number, number], zoom: view.zoom }
@@ -75,17 +86,23 @@ export class MapController {
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
     this.map.on('load', () => {
       performance.mark(PERFORMANCE_MARKS.mapLoad);
-      // Icons must exist before the first features are laid out, or those tiles draw without them.
-      for (const name of ALL_ICON_NAMES) this.addIcon(name);
       this.ready = true;
       this.setPresenting(this.presenting);
+      this.map.setGlobalStateProperty(AS_OF_STATE, asOfNumber(this.asOf));
       this.applyRecordFilter();
       this.flush();
       this.fitTo(this.highlightedIds);
       this.applyRouteFocus();
     });
-    // Status-coloured shapes are drawn the first time the style asks for them.
-    this.map.on('styleimagemissing', (event) => this.addIcon(event.id));
+    const onRecordData = (event: maplibregl.MapSourceDataEvent) => {
+      if (event.sourceId !== RECORD_SOURCE || !event.isSourceLoaded) return;
+      this.map.off('sourcedata', onRecordData);
+      this.map.once('idle', () => performance.mark(PERFORMANCE_MARKS.mapDataIdle));
+    };
+    this.map.on('sourcedata', onRecordData);
+    // Status-coloured shapes are drawn the first time a feature asks for them; MapLibre waits for
+    // the resolver, so features laid out before the map's load event get their icons too.
+    this.map.setMissingStyleImageResolver((name) => this.addIcon(name));
     this.map.on('moveend', () => {
       const center = this.map.getCenter();
       callbacks.onViewChange({ lng: center.lng, lat: center.lat, zoom: this.map.getZoom() });
@@ -112,10 +129,21 @@ export class MapController {
     if (image) this.map.addImage(name, image, { pixelRatio: ICON_PIXEL_RATIO });
   }
 
-  setData(data: FeatureCollection<Geometry, MapFeatureProperties>) {
-    if (data === this.data) return;
-    this.data = data;
-    this.flush();
+  /** The record's features, for bringing them into view; the map draws its own copy (see constructor). */
+  setRecord(record: FeatureCollectionResponse) {
+    this.geometries = new Map(record.features.flatMap((f) => (f.geometry ? [[f.id, f.geometry as Geometry] as const] : [])));
+    this.fitTo(this.highlightedIds);
+  }
+
+  /**
+   * The date the map shows (null: the latest): one style value that every record layer reads, so
+   * MapLibre re-evaluates the features it holds and nothing is sent to it.
+   */
+  setAsOf(asOf: string | null) {
+    if (asOf === this.asOf) return;
+    this.asOf = asOf;
+    if (this.ready) this.map.setGlobalStateProperty(AS_OF_STATE, asOfNumber(asOf));
+    markUpdateDone();
   }
 
   setSelected(id: string | null) {
@@ -140,9 +168,10 @@ export class MapController {
 
   private fitTo(ids: readonly string[]) {
     if (!this.ready || ids.length === 0) return;
-    const coordinates = (this.data?.features ?? [])
-      .filter((feature) => ids.includes(String(feature.id)))
-      .flatMap((feature) => coordinatesOf(feature.geometry)) as [number, number][];
+    const coordinates = ids.flatMap((id) => {
+      const geometry = this.geometries.get(id);
+      return geometry ? coordinatesOf(geometry) : [];
+    }) as [number, number][];
     if (coordinates.length === 0) return;
     const box = coordinates.reduce((acc, c) => acc.extend(c), new maplibregl.LngLatBounds(coordinates[0], coordinates[0]));
     this.map.fitBounds(box, { padding: 90, maxZoom: 10, duration: 600 });
@@ -192,7 +221,7 @@ export class MapController {
 
   /**
    * The planner's filters as layer filters: MapLibre re-filters the features it already holds; nothing
-   * is sent to the map again (a new date does that, through setData).
+   * is sent to the map again.
    */
   setRecordFilter(filter: ExpressionSpecification | null) {
     if (JSON.stringify(filter) === JSON.stringify(this.recordFilter)) return;
@@ -226,9 +255,9 @@ export class MapController {
 
   /** Brings the selected feature into view without moving a map that already shows it. */
   showSelected() {
-    const feature = this.data?.features.find((f) => f.id === this.selectedId);
-    if (!feature || !this.ready) return;
-    const coordinates = coordinatesOf(feature.geometry);
+    const geometry = this.selectedId ? this.geometries.get(this.selectedId) : undefined;
+    if (!geometry || !this.ready) return;
+    const coordinates = coordinatesOf(geometry);
     if (coordinates.length === 0) return;
     const bounds = this.map.getBounds();
     if (coordinates.every((c) => bounds.contains(c as [number, number]))) return;
@@ -239,22 +268,11 @@ export class MapController {
     this.map.fitBounds(box, { padding: 120, maxZoom: 9, duration: 600 });
   }
 
+  /** Selection and highlights as feature state: kept by MapLibre for ids whose data has not arrived yet. */
   private flush() {
     if (!this.ready) return;
-    const source = this.map.getSource<maplibregl.GeoJSONSource>(RECORD_SOURCE);
-    if (this.data && source && this.uploaded !== this.data) {
-      const first = this.uploaded === null;
-      source.setData(this.data);
-      this.uploaded = this.data;
-      markUpdateDone();
-      if (first) this.map.once('idle', () => performance.mark(PERFORMANCE_MARKS.mapDataIdle));
-    }
-    if (this.selectedId && this.data?.features.some((f) => f.id === this.selectedId)) {
-      this.map.setFeatureState({ source: RECORD_SOURCE, id: this.selectedId }, { selected: true });
-    }
-    for (const id of this.highlightedIds) {
-      if (this.data?.features.some((f) => f.id === id)) this.map.setFeatureState({ source: RECORD_SOURCE, id }, { highlighted: true });
-    }
+    if (this.selectedId) this.map.setFeatureState({ source: RECORD_SOURCE, id: this.selectedId }, { selected: true });
+    for (const id of this.highlightedIds) this.map.setFeatureState({ source: RECORD_SOURCE, id }, { highlighted: true });
   }
 
   destroy() {

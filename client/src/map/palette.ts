@@ -10,11 +10,11 @@ export const LAND_ABROAD = '#ecebe5';
 export const BORDER = '#6a3d6b';
 export const SELECTED = '#111111';
 
-/** Status → colour, straight from the shared vocabulary. */
-export function statusColor(property: 'status' | 'upgradeStatus' = 'status'): ExpressionSpecification {
+/** Status (an expression giving a status id) → colour, straight from the shared vocabulary. */
+export function statusColor(status: ExpressionSpecification): ExpressionSpecification {
   return [
     'match',
-    ['get', property],
+    status,
     ...STATUSES.flatMap((status) => [status.id, status.color]),
     STATUS_BY_ID.unknown.color,
   ] as unknown as ExpressionSpecification;

@@ -1,8 +1,10 @@
+import { asOfNumber } from '@domain/drawing/dated-drawing';
 import type { FeatureCollection } from 'geojson';
 import type { StyleSpecification } from 'maplibre-gl';
 import type { Language } from '../state/url-state';
 import type { Basemap } from './basemap-data';
 import { fontFaces, LABEL_SCALE_STATE } from './fonts';
+import { AS_OF_STATE } from './layers/as-of';
 import { BASEMAP_SOURCES, basemapLayers } from './layers/basemap';
 import { RECORD_SOURCE, recordLayers } from './layers/record-features';
 import { ROUTE_FOCUS_SOURCES, routeFocusLayers } from './layers/route-focus';
@@ -10,10 +12,13 @@ import { ROUTE_FOCUS_SOURCES, routeFocusLayers } from './layers/route-focus';
 export const ATTRIBUTION =
   '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> (ODbL) · Natural Earth · GeoNames (CC BY 4.0) · GSHHG · Noto (OFL)';
 
+/** The record as the map draws it, every date at once (server/src/map/router.ts). */
+export const RECORD_DATA_PATH = '/api/map/features';
+
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 /** The whole style: embedded basemap (no tile server, no glyph server) plus the record's layers. */
-export function buildStyle(basemap: Basemap, language: Language, baseUrl: string): StyleSpecification {
+export function buildStyle(basemap: Basemap, language: Language, baseUrl: string, asOf: string | null = null): StyleSpecification {
   const geojson = (data: FeatureCollection, attribution?: string) =>
     ({ type: 'geojson', data, ...(attribution ? { attribution } : {}) }) as const;
   const basemapGroups = basemapLayers(language);
@@ -21,7 +26,7 @@ export function buildStyle(basemap: Basemap, language: Language, baseUrl: string
     version: 8,
     name: 'Border Atlas offline',
     'font-faces': fontFaces(basemap.fontFiles, baseUrl),
-    state: { [LABEL_SCALE_STATE]: { default: 1 } },
+    state: { [LABEL_SCALE_STATE]: { default: 1 }, [AS_OF_STATE]: { default: asOfNumber(asOf) } },
     sources: {
       [BASEMAP_SOURCES.land]: geojson(basemap.land, ATTRIBUTION),
       [BASEMAP_SOURCES.borders]: geojson(basemap.borders),
@@ -30,9 +35,14 @@ export function buildStyle(basemap: Basemap, language: Language, baseUrl: string
       [BASEMAP_SOURCES.provinceLabels]: geojson(basemap.provinceLabels),
       [BASEMAP_SOURCES.places]: geojson(basemap.places),
       [BASEMAP_SOURCES.rivers]: geojson(basemap.rivers),
-      [RECORD_SOURCE]: { type: 'geojson', data: EMPTY, promoteId: 'id' },
+      [RECORD_SOURCE]: { type: 'geojson', data: new URL(RECORD_DATA_PATH, baseUrl).href, promoteId: 'id' },
       [ROUTE_FOCUS_SOURCES.waypoints]: { type: 'geojson', data: EMPTY },
     },
     layers: [...basemapGroups.under, ...recordLayers(language), ...routeFocusLayers(), ...basemapGroups.labels],
   };
+}
+
+/** A copy of a style showing the record as of `asOf` (for maps drawn off screen: exports, the PDF pack). */
+export function withAsOf(style: StyleSpecification, asOf: string | null): StyleSpecification {
+  return { ...style, state: { ...style.state, [AS_OF_STATE]: { default: asOfNumber(asOf) } } };
 }

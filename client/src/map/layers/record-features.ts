@@ -2,6 +2,7 @@ import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import type { Language } from '../../state/url-state';
 import { LABEL_FONT, scaledLabel } from '../fonts';
 import { INK, labelIn, modeColor, PAPER, recordLabelIn, SELECTED, statusColor } from '../palette';
+import { knownOnDate, onDate } from './as-of';
 
 export const RECORD_SOURCE = 'record-features';
 
@@ -39,7 +40,7 @@ export const CLICKABLE_LAYERS = [
 const isPoint: ExpressionSpecification = ['==', ['geometry-type'], 'Point'];
 const isLine: ExpressionSpecification = ['==', ['geometry-type'], 'LineString'];
 const isPolygon: ExpressionSpecification = ['==', ['geometry-type'], 'Polygon'];
-const isOperating: ExpressionSpecification = ['==', ['get', 'status'], 'operating'];
+const isOperating: ExpressionSpecification = ['==', onDate('status'), 'operating'];
 const isKind = (...kinds: string[]): ExpressionSpecification => ['in', ['get', 'kind'], ['literal', kinds]];
 const selected: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
 /** Features named by the clause being read. */
@@ -51,7 +52,7 @@ const symbolRadius: ExpressionSpecification = [
   'match',
   ['get', 'kind'],
   'gate_pair',
-  ['match', ['get', 'level'], 'international', 9, 7.5],
+  ['match', onDate('level'), 'international', 9, 7.5],
   'bridge',
   4.5,
   5.5,
@@ -82,7 +83,19 @@ const uncertaintyRadius: ExpressionSpecification = [
   ['match', ['get', 'precision'], '5km', 564, 1128],
 ];
 
+/**
+ * The record's layers. Each draws a feature only from the date the record knew it, and reads its
+ * status, level and icon for the chosen date (as-of.ts).
+ */
 export function recordLayers(language: Language): LayerSpecification[] {
+  return layersOf(language).map((layer) =>
+    'filter' in layer && layer.filter
+      ? ({ ...layer, filter: ['all', knownOnDate, layer.filter] } as LayerSpecification)
+      : ({ ...layer, filter: knownOnDate } as LayerSpecification),
+  );
+}
+
+function layersOf(language: Language): LayerSpecification[] {
   return [
     {
       // Zones: translucent areas; the dashed outline says the extent is drawn, not given.
@@ -91,7 +104,7 @@ export function recordLayers(language: Language): LayerSpecification[] {
       source: RECORD_SOURCE,
       filter: ['all', isPolygon, isKind('zone')],
       paint: {
-        'fill-color': statusColor(),
+        'fill-color': statusColor(onDate('status')),
         'fill-opacity': ['case', selected, 0.35, 0.18],
       },
     },
@@ -101,7 +114,7 @@ export function recordLayers(language: Language): LayerSpecification[] {
       source: RECORD_SOURCE,
       filter: ['all', isPolygon, isKind('zone')],
       paint: {
-        'line-color': ['case', selected, SELECTED, statusColor()],
+        'line-color': ['case', selected, SELECTED, statusColor(onDate('status'))],
         'line-width': ['case', selected, 2.5, 1.5],
         'line-dasharray': [2, 1.5],
       },
@@ -154,9 +167,9 @@ export function recordLayers(language: Language): LayerSpecification[] {
       filter: ['all', isPoint, ['get', 'approximate'], ['!', isKind('zone', 'side')]],
       paint: {
         'circle-radius': uncertaintyRadius,
-        'circle-color': statusColor(),
+        'circle-color': statusColor(onDate('status')),
         'circle-opacity': 0.1,
-        'circle-stroke-color': statusColor(),
+        'circle-stroke-color': statusColor(onDate('status')),
         'circle-stroke-width': 1,
         'circle-stroke-opacity': 0.45,
         'circle-pitch-alignment': 'map',
@@ -197,15 +210,15 @@ export function recordLayers(language: Language): LayerSpecification[] {
       source: RECORD_SOURCE,
       filter: ['all', isPoint, ['!', isKind('marker', 'zone', 'side')]],
       layout: {
-        'icon-image': ['get', 'icon'],
+        'icon-image': onDate('icon'),
         'icon-size': [
           'interpolate',
           ['linear'],
           ['zoom'],
           6,
-          ['match', ['get', 'level'], 'international', 0.85, 'bilateral', 0.72, 0.6],
+          ['match', onDate('level'), 'international', 0.85, 'bilateral', 0.72, 0.6],
           11,
-          ['match', ['get', 'level'], 'international', 1.25, 'bilateral', 1.1, 0.95],
+          ['match', onDate('level'), 'international', 1.25, 'bilateral', 1.1, 0.95],
         ],
         'icon-allow-overlap': true,
         'symbol-sort-key': ['-', 10, ['get', 'rank']],
@@ -215,11 +228,11 @@ export function recordLayers(language: Language): LayerSpecification[] {
       id: RECORD_LAYERS.upgradeRings,
       type: 'circle',
       source: RECORD_SOURCE,
-      filter: ['all', isPoint, ['!', isKind('side')], ['!=', ['get', 'upgradeStatus'], null]],
+      filter: ['all', isPoint, ['!', isKind('side')], ['!=', onDate('upgradeStatus'), null]],
       paint: {
         'circle-radius': scaledRadius(5),
         'circle-opacity': 0,
-        'circle-stroke-color': statusColor('upgradeStatus'),
+        'circle-stroke-color': statusColor(onDate('upgradeStatus')),
         'circle-stroke-width': 2.5,
       },
     },
@@ -240,8 +253,8 @@ export function recordLayers(language: Language): LayerSpecification[] {
       minzoom: 10,
       paint: {
         'circle-radius': 5,
-        'circle-color': ['case', ['get', 'approximate'], PAPER, statusColor()],
-        'circle-stroke-color': ['case', ['get', 'approximate'], statusColor(), INK],
+        'circle-color': ['case', ['get', 'approximate'], PAPER, statusColor(onDate('status'))],
+        'circle-stroke-color': ['case', ['get', 'approximate'], statusColor(onDate('status')), INK],
         'circle-stroke-width': 1.5,
       },
     },

@@ -1,26 +1,39 @@
+import { firstDayOf } from '@domain/dates';
+import { asOfNumber } from '@domain/drawing/dated-drawing';
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import type { Filters } from '../../filters/filters';
+import { AS_OF_STATE, onDate } from './as-of';
 import { RECORD_SOURCE, recordLayers } from './record-features';
 
 /**
  * The planner's filters (other than the date) as a MapLibre filter expression over the drawn
- * features' filter_* properties: the same rules as filterOnDate, evaluated by MapLibre, so a filter
- * change restyles the layers instead of sending the features to the map again. null: no filter.
+ * features' filter_* properties on the chosen date (as-of.ts): the same rules as filterOnDate,
+ * evaluated by MapLibre, so a filter change restyles the layers instead of sending the features to
+ * the map again. A feature counts for an agreement only from the agreement's date (`agreementDates`),
+ * which the style compares with the chosen date. null: no filter.
  */
-export function recordFilter(filters: Filters): ExpressionSpecification | null {
-  const any = (values: readonly string[], property: string): ExpressionSpecification =>
-    ['any', ...values.map((value): ExpressionSpecification => ['in', `,${value},`, ['get', property]])] as ExpressionSpecification;
+export function recordFilter(filters: Filters, agreementDates: ReadonlyMap<string, string> = new Map()): ExpressionSpecification | null {
+  const listed = (value: string, list: ExpressionSpecification): ExpressionSpecification => ['in', `,${value},`, list];
   const conditions: ExpressionSpecification[] = [];
   if (filters.kinds.length > 0) conditions.push(['in', ['get', 'filter_kind'], ['literal', filters.kinds]]);
   if (filters.statuses.length > 0)
     conditions.push([
       'any',
-      ['in', ['get', 'filter_status'], ['literal', filters.statuses]],
-      ['in', ['get', 'upgradeStatus'], ['literal', filters.statuses]],
+      ['in', onDate('filter_status'), ['literal', filters.statuses]],
+      ['in', onDate('upgradeStatus'), ['literal', filters.statuses]],
     ]);
-  if (filters.provinces.length > 0) conditions.push(any(filters.provinces, 'filter_provinces'));
-  if (filters.agreements.length > 0) conditions.push(any(filters.agreements, 'filter_agreements'));
-  if (filters.stalled) conditions.push(['==', ['get', 'stalled'], true]);
+  if (filters.provinces.length > 0)
+    conditions.push(['any', ...filters.provinces.map((code) => listed(code, onDate('filter_provinces')))] as ExpressionSpecification);
+  if (filters.agreements.length > 0)
+    conditions.push([
+      'any',
+      ...filters.agreements.map((id): ExpressionSpecification => {
+        const from = agreementDates.get(id);
+        const linked = listed(id, ['get', 'filter_agreements']);
+        return from ? ['all', linked, ['>=', ['to-number', ['global-state', AS_OF_STATE]], asOfNumber(firstDayOf(from))]] : linked;
+      }),
+    ] as ExpressionSpecification);
+  if (filters.stalled) conditions.push(['==', onDate('stalled'), true]);
   if (conditions.length === 0) return null;
   return conditions.length === 1 ? conditions[0] : ['all', ...conditions];
 }

@@ -1,6 +1,6 @@
-import type { FeatureCollectionResponse } from '@domain/api';
 import turfCircle from '@turf/circle';
 import type { FeatureCollection, Geometry } from 'geojson';
+import type { FeatureCollectionResponse } from '../api';
 import { arcBetween } from './arc';
 import { iconName, shapeOf } from './shapes';
 
@@ -112,7 +112,7 @@ export function toMapFeatures(collection: FeatureCollectionResponse): FeatureCol
   return { type: 'FeatureCollection', features: collection.features.flatMap(drawnFeatures) };
 }
 
-type DrawnFeature = FeatureCollection<Geometry, MapFeatureProperties>['features'][number];
+export type DrawnFeature = FeatureCollection<Geometry, MapFeatureProperties>['features'][number];
 type ApiFeature = FeatureCollectionResponse['features'][number];
 
 /**
@@ -123,7 +123,7 @@ type ApiFeature = FeatureCollectionResponse['features'][number];
 const drawnByFeature = new WeakMap<ApiFeature, DrawnFeature[]>();
 const shapeByGeometry = new WeakMap<object, { kind: string; shape: Geometry }>();
 
-function drawnFeatures(feature: ApiFeature): DrawnFeature[] {
+export function drawnFeatures(feature: ApiFeature): DrawnFeature[] {
   let drawn = drawnByFeature.get(feature);
   if (!drawn) {
     drawn = drawFeature(feature);

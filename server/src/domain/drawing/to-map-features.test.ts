@@ -1,6 +1,6 @@
-import type { FeatureCollectionResponse } from '@domain/api';
 import { describe, expect, it } from 'vitest';
-import { deepFreeze } from '../../../test/helpers/app';
+import { deepFreeze } from '../../../../test/helpers/app';
+import type { FeatureCollectionResponse } from '../api';
 import { toMapFeatures } from './to-map-features';
 
 const base = {

@@ -1,0 +1,47 @@
+import { AS_OF_STATE, asOfNumber, DATED_PROPERTIES, drawTimelines } from '@domain/drawing/dated-drawing';
+import { toMapFeatures } from '@domain/drawing/to-map-features';
+import { indexEvents, recordOnDate } from '@domain/record-on-date';
+import { changeDates, recordTimelines } from '@domain/record-timeline';
+import { describe, expect, it } from 'vitest';
+import { createFeatureService } from '../../../../server/src/features/feature-service';
+import { createFileRepository } from '../../../../server/src/record/file-repository';
+import { loadRealRecord } from '../../../../test/helpers/app';
+import { knownOnDate, onDate } from './as-of';
+import { evaluate } from './evaluate-expression';
+
+const TODAY = '2026-11-29';
+const record = loadRealRecord();
+
+describe('the map picks each feature’s state for the date from the style (no data sent per date)', () => {
+  it('draws on every date exactly what the record as of that date draws', async () => {
+    const collection = await createFeatureService(createFileRepository(record)).list({});
+    const agreementDates = new Map(record.agreements.flatMap((a) => (a.signedDate ? [[a.id, a.signedDate] as const] : [])));
+    const index = { eventsByFeature: indexEvents(record.events), provinces: record.provinces, agreementDates };
+    const { timelines } = recordTimelines(collection, index, TODAY);
+    const dated = drawTimelines(timelines).features;
+    const dates = new Set<string>();
+    for (const feature of collection.features) for (const date of changeDates(feature, index)) dates.add(date);
+    const probes = [null, '1999-12-31', ...[...dates].flatMap((d) => [d, new Date(Date.parse(d) - 86_400_000).toISOString().slice(0, 10)])];
+    let compared = 0;
+    for (const asOf of probes) {
+      const state = { [AS_OF_STATE]: asOfNumber(asOf) };
+      const expected = new Map(
+        toMapFeatures({ type: 'FeatureCollection', features: recordOnDate(collection, index, asOf, TODAY) }).features.map((f) => [
+          f.id,
+          f.properties,
+        ]),
+      );
+      for (const feature of dated) {
+        const shown = evaluate(knownOnDate, feature.properties, state) as boolean;
+        const want = expected.get(String(feature.id));
+        expect(shown, `${feature.id} on ${asOf}`).toBe(want !== undefined);
+        if (!want) continue;
+        for (const property of DATED_PROPERTIES) {
+          expect(evaluate(onDate(property), feature.properties, state), `${feature.id}.${property} on ${asOf}`).toEqual(want[property]);
+        }
+        compared += 1;
+      }
+    }
+    expect(compared).toBeGreaterThan(500);
+  });
+});

@@ -1,0 +1,69 @@
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { Timeline } from '../record-timeline';
+import { type DrawnFeature, drawnFeatures, type MapFeatureProperties } from './to-map-features';
+
+/**
+ * The map holds each feature once, with every state it goes through, and the style picks the state
+ * for the chosen date (a `global-state` value, see client/src/map/layers/as-of.ts): moving the time
+ * slider sends the map no data.
+ *
+ * A drawn feature carries its static properties (names, kind, precision…) as they are, and for each
+ * state i: `from@i` (the first day it holds, as the number YYYYMMDD) and `<property>@i` for every
+ * property that changes with the date. States are in date order; the last may be the one with no
+ * date chosen, from LATEST.
+ */
+export const DATED_PROPERTIES = [
+  'status',
+  'upgradeStatus',
+  'level',
+  'icon',
+  'filter_status',
+  'filter_provinces',
+  'stalled',
+] as const satisfies readonly (keyof MapFeatureProperties)[];
+export type DatedProperty = (typeof DATED_PROPERTIES)[number];
+
+/** The style state holding the chosen date. */
+export const AS_OF_STATE = 'asOf';
+/** The state's value when no date is chosen: after every dated state. */
+export const LATEST = 99_999_999;
+/** States a drawn feature may have; the style's expressions look this far (a record error beyond). */
+export const MAX_STATES = 24;
+
+export const datedKey = (property: DatedProperty | 'from', state: number) => `${property}@${state}`;
+/** "2023-02-22" → 20230222; null (no date chosen) → LATEST. */
+export const asOfNumber = (asOf: string | null) => (asOf === null ? LATEST : Number(asOf.replaceAll('-', '')));
+
+export type DatedMapProperties = Omit<MapFeatureProperties, DatedProperty> & Record<string, string | number | boolean | null>;
+export type DatedMapFeature = Feature<Geometry, DatedMapProperties>;
+
+const drawnStateKey = (part: DrawnFeature) => JSON.stringify(DATED_PROPERTIES.map((property) => part.properties[property]));
+
+/** One feature's drawings (the feature, and a pair's two sides and their link) with all its states. */
+export function drawTimeline(timeline: Timeline): DatedMapFeature[] {
+  if (!timeline.latest) return [];
+  const latestParts = drawnFeatures(timeline.latest);
+  // Features without a position stay in the record and the lists, not on the map.
+  if (latestParts.length === 0) return [];
+  const states = [
+    ...timeline.steps.map((step) => ({ from: asOfNumber(step.from), parts: drawnFeatures(step.feature) })),
+    { from: LATEST, parts: latestParts },
+  ].filter((state, i, all) => i === 0 || drawnStateKey(state.parts[0]) !== drawnStateKey(all[i - 1].parts[0]));
+  if (states.length > MAX_STATES) {
+    throw new Error(`Feature "${timeline.latest.id}" has ${states.length} map states; the style reads at most ${MAX_STATES}`);
+  }
+  return latestParts.map((part, j) => {
+    const properties: Record<string, unknown> = { ...part.properties };
+    for (const property of DATED_PROPERTIES) delete properties[property];
+    states.forEach((state, i) => {
+      properties[datedKey('from', i)] = state.from;
+      for (const property of DATED_PROPERTIES) properties[datedKey(property, i)] = state.parts[j].properties[property] ?? null;
+    });
+    return { type: 'Feature', id: part.id, geometry: part.geometry, properties: properties as DatedMapProperties };
+  });
+}
+
+/** The whole record for the map, every feature with all its states. */
+export function drawTimelines(timelines: readonly Timeline[]): FeatureCollection<Geometry, DatedMapProperties> {
+  return { type: 'FeatureCollection', features: timelines.flatMap(drawTimeline) };
+}

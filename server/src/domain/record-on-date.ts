@@ -1,0 +1,96 @@
+import type { FeatureCollectionResponse, MapFeature } from './api';
+import { isStalled } from './commitments';
+import { featureStateAsOf } from './feature-state';
+import type { Filters } from './filters';
+import { provinceAsOf } from './provinces';
+import type { Province, StatusEvent } from './schemas';
+import { KIND_BY_ID } from './vocabulary';
+
+export type RecordIndex = {
+  eventsByFeature: ReadonlyMap<string, readonly StatusEvent[]>;
+  provinces: readonly Province[];
+  /** Date each agreement counts from (signed, else written): a feature is not linked to it before then. */
+  agreementDates?: ReadonlyMap<string, string>;
+};
+
+export function indexEvents(events: readonly StatusEvent[]): Map<string, StatusEvent[]> {
+  const byFeature = new Map<string, StatusEvent[]>();
+  for (const event of events) byFeature.set(event.featureId, [...(byFeature.get(event.featureId) ?? []), event]);
+  return byFeature;
+}
+
+type ApiFeature = FeatureCollectionResponse['features'][number];
+
+/**
+ * One feature as of a date (null: the latest the record knows): its status, level, province and
+ * agreements then; null when the record did not know it yet. The single definition of "as of a date"
+ * on the client; record-timeline.ts evaluates it only at the dates where its answer can change.
+ */
+export function featureOnDate(
+  feature: ApiFeature,
+  { eventsByFeature, provinces, agreementDates }: RecordIndex,
+  asOf: string | null,
+  today: string,
+): MapFeature | null {
+  const properties = feature.properties;
+  if (asOf && (properties.firstRecorded ?? '9999') > asOf) return null;
+  const date = asOf ?? today;
+  const agreements = asOf ? properties.agreements.filter((id) => (agreementDates?.get(id) ?? '') <= asOf) : properties.agreements;
+  const codes = [...new Set(properties.recordedProvinces.map((code) => provinceAsOf(code, date, provinces)))];
+  const events = eventsByFeature.get(feature.id) ?? [];
+  const state = featureStateAsOf(events, asOf ?? undefined);
+  const hasStatus = KIND_BY_ID[properties.kind].hasStatus;
+  return {
+    ...feature,
+    properties: {
+      ...properties,
+      status: hasStatus ? state.status : null,
+      level: state.level,
+      upgrade: state.upgrade,
+      since: state.since,
+      stalled: hasStatus && isStalled(events, asOf ?? undefined),
+      agreements,
+      provinces: codes,
+      province: codes.find((code) => code.startsWith('VN-')) ?? codes[0],
+    },
+  };
+}
+
+/**
+ * The record as of one date: every feature known by then, with its status, level, province and
+ * agreements as of that date. The app reads it through record-timeline.ts (each feature's states
+ * computed once); this direct form serves one-off uses and is the reference the timelines are
+ * tested against.
+ */
+export function recordOnDate(collection: FeatureCollectionResponse, index: RecordIndex, asOf: string | null, today: string): MapFeature[] {
+  const result: MapFeature[] = [];
+  for (const feature of collection.features) {
+    const onDate = featureOnDate(feature, index, asOf, today);
+    if (onDate) result.push(onDate);
+  }
+  return result;
+}
+
+/** The features of `onDate` (from recordOnDate) that pass the filters other than the date, same objects. */
+export function filterOnDate(onDate: readonly MapFeature[], filters: Filters): MapFeature[] {
+  return onDate.filter(({ properties }) => {
+    if (filters.kinds.length > 0 && !filters.kinds.includes(properties.kind)) return false;
+    if (filters.agreements.length > 0 && !filters.agreements.some((id) => properties.agreements.includes(id))) return false;
+    if (filters.provinces.length > 0 && !filters.provinces.some((code) => properties.provinces.includes(code))) return false;
+    if (filters.stalled && !properties.stalled) return false;
+    if (
+      filters.statuses.length > 0 &&
+      !filters.statuses.some((wanted) => wanted === properties.status || wanted === properties.upgrade?.status)
+    )
+      return false;
+    return true;
+  });
+}
+
+/**
+ * The features a planner sees for the chosen date and filters, each with its status, level and
+ * province as of that date.
+ */
+export function visibleFeatures(collection: FeatureCollectionResponse, index: RecordIndex, filters: Filters, today: string): MapFeature[] {
+  return filterOnDate(recordOnDate(collection, index, filters.asOf, today), filters);
+}
