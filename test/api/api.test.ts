@@ -282,3 +282,62 @@ describe('routes in the API', () => {
     expect(gate.properties.lengthKm).toBeNull();
   });
 });
+
+describe('GET /api/map/features (what the map draws, every date at once)', () => {
+  it('draws every located feature once, with its states in date order, and answers 304 when unchanged', async () => {
+    const response = await request(app).get('/api/map/features');
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toContain('application/geo+json');
+    const located = featureCollectionResponse.parse((await request(app).get('/api/features')).body).features.filter((f) => f.geometry);
+    const drawn = response.body.features as { id: string; properties: Record<string, unknown> }[];
+    const main = drawn.filter((f) => f.properties.parent === undefined);
+    expect(main.map((f) => f.id).sort()).toEqual(located.map((f) => f.id).sort());
+    // Tân Thanh – Pò Chài: agreed from 2023, operating from 2026 — both states carried, in order.
+    const road = main.find((f) => f.id === 'tan-thanh-po-chai')?.properties ?? {};
+    const states = Object.keys(road).filter((key) => key.startsWith('from@')).length;
+    const statuses = Array.from({ length: states }, (_, i) => [road[`from@${i}`], road[`status@${i}`]]);
+    expect(statuses.map(([, status]) => status)).toEqual(expect.arrayContaining(['agreed', 'operating']));
+    const froms = statuses.map(([from]) => from as number);
+    expect(froms).toEqual([...froms].sort((a, b) => a - b));
+    const again = await request(app).get('/api/map/features').set('If-None-Match', response.headers.etag);
+    expect(again.status).toBe(304);
+  });
+
+  it('refuses parameters it does not take', async () => {
+    await expectError('/api/map/features?asOf=2024-01-01', 400, 'unknown_parameter', /"asOf".*takes no parameters/);
+  });
+});
+
+describe('GET /api/map/tiles/{z}/{x}/{y}.pbf (the map’s vector tiles)', () => {
+  it('cuts the drawn record into tiles of layer "record" that hold the features in view, with all their states', async () => {
+    const { VectorTile } = await import('@mapbox/vector-tile');
+    const { PbfReader } = await import('pbf');
+    // Zoom 6 tile over Lạng Sơn (Hữu Nghị at 106.71, 21.97): x 50, y 28.
+    const response = await request(app)
+      .get('/api/map/tiles/6/50/28.pbf')
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toContain('application/x-protobuf');
+    const layer = new VectorTile(new PbfReader(response.body)).layers.record;
+    const features = Array.from({ length: layer.length }, (_, i) => layer.feature(i).properties);
+    const huuNghi = features.find((p) => p.id === 'huu-nghi');
+    expect(huuNghi?.name_vi).toContain('Hữu Nghị');
+    expect(huuNghi?.['from@0']).toBeTypeOf('number');
+    expect(Object.keys(huuNghi ?? {})).toEqual(expect.arrayContaining(['status@0', 'icon@0', 'filter_provinces@0']));
+    // Far from the border: an empty tile.
+    const empty = await request(app).get('/api/map/tiles/6/0/0.pbf');
+    expect(empty.status).toBe(200);
+    expect(Number(empty.headers['content-length'] ?? 0)).toBe(0);
+  });
+
+  it('refuses tiles that do not exist', async () => {
+    await expectError('/api/map/tiles/6/64/0.pbf', 400, 'invalid_parameter', /below 64/);
+    await expectError('/api/map/tiles/x/1/1.pbf', 400, 'invalid_parameter', /zoom/);
+    await expectError('/api/map/tiles/99/1/1.pbf', 400, 'invalid_parameter', /zoom/);
+  });
+});

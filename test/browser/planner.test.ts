@@ -141,10 +141,10 @@ describe('two-way links between the map and the agreements', () => {
     const highlighted = () =>
       page.evaluate(() => {
         const map = window.__borderAtlasMap as MapHandle & {
-          getFeatureState(feature: { source: string; id: string }): Record<string, unknown>;
+          getFeatureState(feature: { source: string; sourceLayer: string; id: string }): Record<string, unknown>;
         };
         return ['chi-ma', 'co-sa', 'huu-nghi', 'binh-nghi', 'lung-lan'].filter(
-          (id) => map.getFeatureState({ source: 'record-features', id }).highlighted === true,
+          (id) => map.getFeatureState({ source: 'record-features', sourceLayer: 'record', id }).highlighted === true,
         );
       });
     expect(await highlighted()).toEqual(['chi-ma', 'co-sa', 'huu-nghi', 'binh-nghi']);

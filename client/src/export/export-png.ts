@@ -1,6 +1,6 @@
 import * as maplibregl from 'maplibre-gl';
 import { drawIcon, ICON_PIXEL_RATIO } from '../map/icons';
-import { RECORD_SOURCE } from '../map/layers/record-features';
+import { recordFeature } from '../map/layers/record-features';
 import { withAsOf } from '../map/style';
 
 export type ExportSize = { id: string; width: number; height: number; label: string };
@@ -61,7 +61,7 @@ export async function renderMap(shot: MapShot): Promise<RenderedMap> {
   try {
     await new Promise<void>((resolve) =>
       map.once('load', () => {
-        if (shot.selectedId) map.setFeatureState({ source: RECORD_SOURCE, id: shot.selectedId }, { selected: true });
+        if (shot.selectedId) map.setFeatureState(recordFeature(shot.selectedId), { selected: true });
         resolve();
       }),
     );

@@ -11,7 +11,7 @@ import { LABEL_SCALE_STATE, PRESENTATION_LABEL_SCALE } from './fonts';
 import { drawIcon, ICON_PIXEL_RATIO } from './icons';
 import { AS_OF_STATE } from './layers/as-of';
 import { PLACE_LABEL_LAYER, PROVINCE_LABEL_LAYER } from './layers/basemap';
-import { CLICKABLE_LAYERS, RECORD_LAYERS, RECORD_SOURCE } from './layers/record-features';
+import { CLICKABLE_LAYERS, RECORD_LAYERS, RECORD_SOURCE, recordFeature } from './layers/record-features';
 import { combinedFilter, RECORD_LAYER_IDS } from './layers/record-filter';
 import { ROUTE_FOCUS_SOURCES, type RouteFocus, waypointFeatures } from './layers/route-focus';
 import { REGION_BOUNDS } from './map-region';
@@ -149,7 +149,7 @@ export class MapController {
   setSelected(id: string | null) {
     if (id === this.selectedId) return;
     if (this.ready && this.selectedId) {
-      this.map.setFeatureState({ source: RECORD_SOURCE, id: this.selectedId }, { selected: false });
+      this.map.setFeatureState(recordFeature(this.selectedId), { selected: false });
     }
     this.selectedId = id;
     this.flush();
@@ -159,7 +159,7 @@ export class MapController {
   setHighlighted(ids: readonly string[]) {
     if (ids.join() === this.highlightedIds.join()) return;
     if (this.ready) {
-      for (const id of this.highlightedIds) this.map.setFeatureState({ source: RECORD_SOURCE, id }, { highlighted: false });
+      for (const id of this.highlightedIds) this.map.setFeatureState(recordFeature(id), { highlighted: false });
     }
     this.highlightedIds = ids;
     this.flush();
@@ -271,8 +271,8 @@ export class MapController {
   /** Selection and highlights as feature state: kept by MapLibre for ids whose data has not arrived yet. */
   private flush() {
     if (!this.ready) return;
-    if (this.selectedId) this.map.setFeatureState({ source: RECORD_SOURCE, id: this.selectedId }, { selected: true });
-    for (const id of this.highlightedIds) this.map.setFeatureState({ source: RECORD_SOURCE, id }, { highlighted: true });
+    if (this.selectedId) this.map.setFeatureState(recordFeature(this.selectedId), { selected: true });
+    for (const id of this.highlightedIds) this.map.setFeatureState(recordFeature(id), { highlighted: true });
   }
 
   destroy() {

@@ -1,4 +1,4 @@
-import { asOfNumber } from '@domain/drawing/dated-drawing';
+import { asOfNumber, RECORD_TILE_MAX_ZOOM } from '@domain/drawing/dated-drawing';
 import type { FeatureCollection } from 'geojson';
 import type { StyleSpecification } from 'maplibre-gl';
 import type { Language } from '../state/url-state';
@@ -12,8 +12,8 @@ import { ROUTE_FOCUS_SOURCES, routeFocusLayers } from './layers/route-focus';
 export const ATTRIBUTION =
   '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> (ODbL) · Natural Earth · GeoNames (CC BY 4.0) · GSHHG · Noto (OFL)';
 
-/** The record as the map draws it, every date at once (server/src/map/router.ts). */
-export const RECORD_DATA_PATH = '/api/map/features';
+/** The record as the map draws it, every date at once, as vector tiles (server/src/map/router.ts). */
+export const RECORD_TILES_PATH = '/api/map/tiles/{z}/{x}/{y}.pbf';
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
@@ -35,7 +35,12 @@ export function buildStyle(basemap: Basemap, language: Language, baseUrl: string
       [BASEMAP_SOURCES.provinceLabels]: geojson(basemap.provinceLabels),
       [BASEMAP_SOURCES.places]: geojson(basemap.places),
       [BASEMAP_SOURCES.rivers]: geojson(basemap.rivers),
-      [RECORD_SOURCE]: { type: 'geojson', data: new URL(RECORD_DATA_PATH, baseUrl).href, promoteId: 'id' },
+      [RECORD_SOURCE]: {
+        type: 'vector',
+        tiles: [`${new URL(baseUrl).origin}${RECORD_TILES_PATH}`],
+        maxzoom: RECORD_TILE_MAX_ZOOM,
+        promoteId: 'id',
+      },
       [ROUTE_FOCUS_SOURCES.waypoints]: { type: 'geojson', data: EMPTY },
     },
     layers: [...basemapGroups.under, ...recordLayers(language), ...routeFocusLayers(), ...basemapGroups.labels],

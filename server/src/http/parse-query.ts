@@ -10,7 +10,8 @@ export function parseQuery<T>(request: Request, schema: z.ZodType<T>, known: rea
   const query = request.query as Record<string, unknown>;
   for (const [name, value] of Object.entries(query)) {
     if (!known.includes(name)) {
-      throw badRequest('unknown_parameter', `Unknown query parameter "${name}"; expected one of: ${known.join(', ')}`);
+      const expected = known.length > 0 ? `expected one of: ${known.join(', ')}` : 'this endpoint takes no parameters';
+      throw badRequest('unknown_parameter', `Unknown query parameter "${name}"; ${expected}`);
     }
     if (typeof value !== 'string') {
       throw badRequest('invalid_parameter', `Query parameter "${name}" must be given once, as plain text`);

@@ -12,7 +12,7 @@ export function createResponseCache({ maxEntries = 500, maxBytes = 64 * 1024 * 1
   const entries = new Map<string, CachedBody>();
   let bytes = 0;
   return {
-    async get(key: string, make: () => Promise<{ body: string; type: string }>): Promise<CachedBody> {
+    async get(key: string, make: () => Promise<{ body: string | Uint8Array; type: string }>): Promise<CachedBody> {
       const hit = entries.get(key);
       if (hit) {
         // Re-insert: Map order is the recency order.
@@ -21,7 +21,8 @@ export function createResponseCache({ maxEntries = 500, maxBytes = 64 * 1024 * 1
         return hit;
       }
       const made = await make();
-      const body = Buffer.from(made.body);
+      const body =
+        typeof made.body === 'string' ? Buffer.from(made.body) : Buffer.from(made.body.buffer, made.body.byteOffset, made.body.byteLength);
       const entry = { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"`, type: made.type };
       if (body.length <= maxBytes) {
         entries.set(key, entry);

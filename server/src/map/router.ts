@@ -1,26 +1,67 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { todayIso } from '../domain/dates';
+import { RECORD_TILE_MAX_ZOOM } from '../domain/drawing/dated-drawing';
 import type { createFeatureService } from '../features/feature-service';
+import { badRequest } from '../http/errors';
 import { parseQuery } from '../http/parse-query';
 import { createResponseCache, sendCached } from '../http/response-cache';
 import type { RecordRepository } from '../record/repository';
 import { drawnRecord } from './drawn-record';
+import { type RecordTileIndex, recordTileIndex } from './record-tiles';
 
 /**
- * GET /api/map/features: the data of the map's record layers (not an exchange format — use
- * /api/features, /api/export or /ogc for that). One body per record revision and day, with an ETag.
+ * What the map's record layers draw (not an exchange format — use /api/features, /api/export or /ogc
+ * for that), every date at once:
+ *   GET /api/map/tiles/{z}/{x}/{y}.pbf  vector tiles, layer "record" (what the map loads)
+ *   GET /api/map/features                the same features as one GeoJSON (for checking and debugging)
+ * Both follow the record's revision and the day (the latest state reads today's provinces).
  */
 export function mapRouter(repository: RecordRepository, features: ReturnType<typeof createFeatureService>): Router {
   const router = Router();
-  // Large records draw to tens of megabytes: keep the current body only, whatever its size.
-  const cache = createResponseCache({ maxEntries: 2, maxBytes: 1024 * 1024 * 1024 });
+  const currentKey = async () => `${await repository.revision()}|${todayIso()}`;
+
+  // One drawn record and one tile index at a time: the current revision's.
+  let drawn: { key: string; value: ReturnType<typeof drawnRecord> } | null = null;
+  const drawnFor = (key: string) => {
+    if (drawn?.key !== key) drawn = { key, value: drawnRecord(repository, features) };
+    return drawn.value;
+  };
+  let tiles: { key: string; value: Promise<RecordTileIndex> } | null = null;
+  const tilesFor = (key: string) => {
+    if (tiles?.key !== key) tiles = { key, value: drawnFor(key).then(recordTileIndex) };
+    return tiles.value;
+  };
+
+  const documents = createResponseCache({ maxEntries: 2, maxBytes: 1024 * 1024 * 1024 });
   router.get('/features', async (request, response) => {
     parseQuery(request, z.object({}), []);
-    const key = `${await repository.revision()}|${todayIso()}`;
-    const cached = await cache.get(key, async () => ({
-      body: JSON.stringify(await drawnRecord(repository, features)),
-      type: 'application/geo+json',
+    const key = await currentKey();
+    const cached = await documents.get(key, async () => ({ body: JSON.stringify(await drawnFor(key)), type: 'application/geo+json' }));
+    response.setHeader('Cache-Control', 'no-cache');
+    sendCached(request, response, cached);
+  });
+
+  const tileBodies = createResponseCache({ maxEntries: 20_000, maxBytes: 256 * 1024 * 1024 });
+  router.get('/tiles/:z/:x/:y.pbf', async (request, response) => {
+    parseQuery(request, z.object({}), []);
+    const [z_, x, y] = [request.params.z, request.params.x, request.params.y].map((value) =>
+      /^\d{1,7}$/.test(value) ? Number(value) : Number.NaN,
+    );
+    if (!Number.isInteger(z_) || z_ > RECORD_TILE_MAX_ZOOM + 8)
+      throw badRequest('invalid_parameter', `Tile zoom "${request.params.z}": a whole number from 0 to ${RECORD_TILE_MAX_ZOOM + 8}`);
+    const size = 2 ** z_;
+    if (!Number.isInteger(x) || x >= size || !Number.isInteger(y) || y >= size) {
+      throw badRequest(
+        'invalid_parameter',
+        `Tile ${request.params.z}/${request.params.x}/${request.params.y}: x and y must be whole numbers below ${size} at zoom ${z_}`,
+      );
+    }
+    const key = await currentKey();
+    const index = await tilesFor(key);
+    const cached = await tileBodies.get(`${key}|${z_}/${x}/${y}`, async () => ({
+      body: index.tile(z_, x, y) ?? new Uint8Array(0),
+      type: 'application/x-protobuf',
     }));
     response.setHeader('Cache-Control', 'no-cache');
     sendCached(request, response, cached);

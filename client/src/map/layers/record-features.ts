@@ -1,3 +1,4 @@
+import { RECORD_TILE_LAYER } from '@domain/drawing/dated-drawing';
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import type { Language } from '../../state/url-state';
 import { LABEL_FONT, scaledLabel } from '../fonts';
@@ -5,6 +6,8 @@ import { INK, labelIn, modeColor, PAPER, recordLabelIn, SELECTED, statusColor } 
 import { knownOnDate, onDate } from './as-of';
 
 export const RECORD_SOURCE = 'record-features';
+/** Where a record feature's state (selected, highlighted) is kept: the source and its tile layer. */
+export const recordFeature = (id: string) => ({ source: RECORD_SOURCE, sourceLayer: RECORD_TILE_LAYER, id });
 
 export const RECORD_LAYERS = {
   zones: 'record-zones',
@@ -88,10 +91,13 @@ const uncertaintyRadius: ExpressionSpecification = [
  * status, level and icon for the chosen date (as-of.ts).
  */
 export function recordLayers(language: Language): LayerSpecification[] {
-  return layersOf(language).map((layer) =>
-    'filter' in layer && layer.filter
-      ? ({ ...layer, filter: ['all', knownOnDate, layer.filter] } as LayerSpecification)
-      : ({ ...layer, filter: knownOnDate } as LayerSpecification),
+  return layersOf(language).map(
+    (layer) =>
+      ({
+        ...layer,
+        'source-layer': RECORD_TILE_LAYER,
+        filter: 'filter' in layer && layer.filter ? ['all', knownOnDate, layer.filter] : knownOnDate,
+      }) as LayerSpecification,
   );
 }
 

@@ -23,6 +23,11 @@ export const DATED_PROPERTIES = [
 ] as const satisfies readonly (keyof MapFeatureProperties)[];
 export type DatedProperty = (typeof DATED_PROPERTIES)[number];
 
+/** The layer of the record's vector tiles (GET /api/map/tiles/{z}/{x}/{y}.pbf). */
+export const RECORD_TILE_LAYER = 'record';
+/** Deepest zoom the record's tiles are cut at; the map over-zooms beyond it. */
+export const RECORD_TILE_MAX_ZOOM = 14;
+
 /** The style state holding the chosen date. */
 export const AS_OF_STATE = 'asOf';
 /** The state's value when no date is chosen: after every dated state. */
