@@ -5,6 +5,7 @@ import type { FeatureCollection, GeoJsonObject } from 'geojson';
 import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
 import { BASEMAP_OBJECTS, type Basemap, type FontFile, provinceLabelPoints } from '../client/src/map/basemap-data';
+import { RECORD_SOURCE } from '../client/src/map/layers/record-features';
 import { REGION_BOUNDS } from '../client/src/map/map-region';
 import { buildStyle } from '../client/src/map/style';
 import { projectRoot } from '../test/helpers/app';
@@ -28,7 +29,10 @@ export function writeBarePage(): string {
   const fontFiles = JSON.parse(readFileSync(join(output, 'fonts', 'fonts.json'), 'utf8')) as FontFile[];
   const basemap: Basemap = { ...collections, provinceLabels: provinceLabelPoints(collections.provinces), fontFiles };
   // Font URLs are made absolute by the page's origin: written relative here, fixed by the page.
-  const style = buildStyle(basemap, 'vi', 'http://bare.invalid/');
+  // The basemap alone: the record's source and layers are what the app adds on top.
+  const full = buildStyle(basemap, 'vi', 'http://bare.invalid/', null, 1);
+  const { [RECORD_SOURCE]: _record, ...sources } = full.sources;
+  const style = { ...full, sources, layers: full.layers.filter((layer) => !('source' in layer) || layer.source !== RECORD_SOURCE) };
   mkdirSync(join(dir, 'geojson'));
   for (const [name, source] of Object.entries(style.sources)) {
     if (source.type !== 'geojson' || typeof source.data !== 'object') continue;

@@ -7,7 +7,7 @@ import type * as maplibregl from 'maplibre-gl';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AgreementReader } from './agreements/AgreementReader';
 import { AgreementsList } from './agreements/AgreementsList';
-import { useBasemap, useFeatures } from './api/queries';
+import { useBasemap, useFeatures, useRecordTiles } from './api/queries';
 import { useAgreement, useAgreements, useBriefings, useEvents, useProvinces } from './api/record-queries';
 import { BriefingPlayer } from './briefings/BriefingPlayer';
 import { BriefingsList } from './briefings/BriefingsList';
@@ -42,6 +42,7 @@ export function App() {
   const [animateRoute, setAnimateRoute] = useState(true);
   const mapRef = useRef<maplibregl.Map | null>(null);
   const basemap = useBasemap();
+  const recordTiles = useRecordTiles();
   const features = useFeatures();
   const events = useEvents();
   const provinces = useProvinces();
@@ -85,7 +86,8 @@ export function App() {
     () => (visible ? toMapFeatures({ type: 'FeatureCollection', features: visible } as FeatureCollectionResponse) : null),
     [visible],
   );
-  const mapFilter = useMemo(() => recordFilter(filters, agreementDates), [filters, agreementDates]);
+  const states = recordTiles.data?.states ?? null;
+  const mapFilter = useMemo(() => (states ? recordFilter(filters, agreementDates, states) : null), [filters, agreementDates, states]);
   // A selected route: its numbered places and the dot that travels it.
   const routeFocus = useMemo(
     () => routeFocusOf(features.data?.features.find((f) => f.id === urlState.feature)),
@@ -140,7 +142,7 @@ export function App() {
     };
   }, [urlState.present]);
 
-  const error = features.error ?? events.error ?? provinces.error ?? agreements.error;
+  const error = features.error ?? events.error ?? provinces.error ?? agreements.error ?? recordTiles.error;
   return (
     <div className={urlState.present ? 'app presenting' : 'app'} lang={language === 'zh' ? 'zh-CN' : language}>
       <header className="topbar">
@@ -231,8 +233,9 @@ export function App() {
           )}
         </aside>
         <div className="map-area">
-          {basemap.data ? (
+          {basemap.data && states ? (
             <MapView
+              states={states}
               basemap={basemap.data}
               record={features.data ?? null}
               asOf={filters.asOf}
@@ -280,6 +283,7 @@ export function App() {
                   language,
                   today: todayIso(),
                   fontFiles: basemap.data.fontFiles,
+                  states: states ?? 1,
                   onProgress,
                 });
                 downloadBlob(blob, `${activeBriefing.id}-${todayIso()}.pdf`);

@@ -5,6 +5,7 @@ import {
   agreementListResponse,
   featureCollectionResponse,
   featureDetailResponse,
+  recordTileJson,
   vocabularyResponse,
 } from '../../server/src/domain/api';
 import { createTestApp } from '../helpers/app';
@@ -333,6 +334,19 @@ describe('GET /api/map/tiles/{z}/{x}/{y}.pbf (the map’s vector tiles)', () => 
     const empty = await request(app).get('/api/map/tiles/6/0/0.pbf');
     expect(empty.status).toBe(200);
     expect(Number(empty.headers['content-length'] ?? 0)).toBe(0);
+  });
+
+  it('describes them as TileJSON, with the most states a feature has (what the style reads)', async () => {
+    const response = await request(app).get('/api/map/tiles.json');
+    expect(response.status).toBe(200);
+    const tiles = recordTileJson.parse(response.body);
+    expect(tiles.tiles[0]).toMatch(/\/api\/map\/tiles\/\{z\}\/\{x\}\/\{y\}\.pbf$/);
+    expect(tiles.vector_layers[0].id).toBe('record');
+    const drawn = (await request(app).get('/api/map/features')).body.features as { properties: Record<string, unknown> }[];
+    const most = Math.max(...drawn.map((f) => Object.keys(f.properties).filter((key) => key.startsWith('from@')).length));
+    expect(tiles.states).toBe(most);
+    const [west, south, east, north] = tiles.bounds;
+    expect(west < 106.71 && east > 106.71 && south < 21.97 && north > 21.97).toBe(true);
   });
 
   it('refuses tiles that do not exist', async () => {

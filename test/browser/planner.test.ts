@@ -6,7 +6,7 @@ import { parse } from 'csv-parse/sync';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { text } from '../../client/src/i18n/ui-text';
-import { onDate } from '../../client/src/map/layers/as-of';
+import { asOfExpressions } from '../../client/src/map/layers/as-of';
 import { evaluate } from '../../client/src/map/layers/evaluate-expression';
 import type { Briefing } from '../../server/src/domain/briefings';
 import { normalizeText } from '../../server/src/domain/text';
@@ -69,7 +69,8 @@ describe('the planner’s filters, time and links', () => {
         const road = map.queryRenderedFeatures({ layers: ['record-points'] }).find((f) => f.properties.id === 'tan-thanh-po-chai');
         return road && { properties: road.properties, state: map.getGlobalState() };
       });
-      return drawn && evaluate(onDate('status'), drawn.properties, drawn.state);
+      const { states } = (await (await fetch(`${baseUrl}/api/map/tiles.json`)).json()) as { states: number };
+      return drawn && evaluate(asOfExpressions(states).onDate('status'), drawn.properties, drawn.state);
     };
     expect(await drawnStatus()).toBe('agreed');
     await page.screenshot({ path: join(artifactsDir, 'time-2023.png') });

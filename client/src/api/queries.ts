@@ -1,4 +1,4 @@
-import { featureCollectionResponse, featureDetailResponse, vocabularyResponse } from '@domain/api';
+import { featureCollectionResponse, featureDetailResponse, recordTileJson, vocabularyResponse } from '@domain/api';
 import { useQuery } from '@tanstack/react-query';
 import { loadBasemap } from '../map/basemap-data';
 import { fetchJson } from './fetch-json';
@@ -23,6 +23,11 @@ export function useFeatureDetail(id: string | null) {
     enabled: id !== null,
     queryFn: ({ signal }) => fetchJson(`/api/features/${encodeURIComponent(id ?? '')}`, featureDetailResponse, signal),
   });
+}
+
+/** What the map needs to know of its record tiles before it builds its style (how many states a feature has). */
+export function useRecordTiles() {
+  return useQuery({ queryKey: ['record-tiles'], queryFn: ({ signal }) => fetchJson('/api/map/tiles.json', recordTileJson, signal) });
 }
 
 export function useBasemap() {

@@ -27,6 +27,8 @@ export type PackInputs = {
   language: Language;
   today: string;
   fontFiles: readonly FontFile[];
+  /** The most states a record feature has (GET /api/map/tiles.json), as the live map's style reads them. */
+  states: number;
   onProgress?: (done: number, total: number) => void;
 };
 
@@ -144,7 +146,8 @@ export async function exportBriefingPack(inputs: PackInputs): Promise<Blob> {
             [ROUTE_FOCUS_SOURCES.waypoints]: { type: 'geojson', data: waypointFeatures(routeFocusOf(selected)) },
           },
         },
-        recordFilter(step.filters, index.agreementDates),
+        recordFilter(step.filters, index.agreementDates ?? new Map(), inputs.states),
+        inputs.states,
       ),
       step.filters.asOf,
     );

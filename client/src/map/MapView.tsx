@@ -10,6 +10,8 @@ type Props = {
   record: FeatureCollectionResponse | null;
   /** The date shown (null: the latest). */
   asOf: string | null;
+  /** The most states a record feature has (GET /api/map/tiles.json). */
+  states: number;
   selectedId: string | null;
   /** Features named by the clause being read: outlined and fitted into view. */
   highlightedIds: readonly string[];
@@ -36,6 +38,7 @@ export function MapView({
   basemap,
   record,
   asOf,
+  states,
   selectedId,
   highlightedIds,
   language,
@@ -63,7 +66,7 @@ export function MapView({
 
   useEffect(() => {
     if (!container.current) return;
-    const created = new MapController(container.current, basemap, initialLanguage.current, firstView.current, firstAsOf.current, {
+    const created = new MapController(container.current, basemap, initialLanguage.current, firstView.current, firstAsOf.current, states, {
       onSelect: (id) => onSelectRef.current(id),
       onViewChange: (view) => onViewChangeRef.current(view),
     });
@@ -75,7 +78,7 @@ export function MapView({
       created.destroy();
       controller.current = null;
     };
-  }, [basemap]);
+  }, [basemap, states]);
 
   useEffect(() => {
     if (record) controller.current?.setRecord(record);

@@ -1,5 +1,5 @@
 import type { FeatureCollectionResponse } from '@domain/api';
-import { asOfNumber } from '@domain/drawing/dated-drawing';
+import { AS_OF_STATE, asOfNumber } from '@domain/drawing/dated-drawing';
 import type { Geometry } from 'geojson';
 import type { ExpressionSpecification } from 'maplibre-gl';
 import * as maplibregl from 'maplibre-gl';
@@ -9,7 +9,6 @@ import type { Language, MapViewState } from '../state/url-state';
 import type { Basemap } from './basemap-data';
 import { LABEL_SCALE_STATE, PRESENTATION_LABEL_SCALE } from './fonts';
 import { drawIcon, ICON_PIXEL_RATIO } from './icons';
-import { AS_OF_STATE } from './layers/as-of';
 import { PLACE_LABEL_LAYER, PROVINCE_LABEL_LAYER } from './layers/basemap';
 import { CLICKABLE_LAYERS, RECORD_LAYERS, RECORD_SOURCE, recordFeature } from './layers/record-features';
 import { combinedFilter, RECORD_LAYER_IDS } from './layers/record-filter';
@@ -65,13 +64,15 @@ export class MapController {
     language: Language,
     view: MapViewState | null,
     asOf: string | null,
+    /** The most states a record feature has (GET /api/map/tiles.json): the style's expressions look that far. */
+    private readonly states: number,
     callbacks: Callbacks,
   ) {
     this.asOf = asOf;
     this.map = new maplibregl.Map({
       container,
       // The record's features are fetched by the map's worker (GET /api/map/features), all dates at once.
-      style: buildStyle(basemap, language, window.location.href, asOf),
+      style: buildStyle(basemap, language, window.location.href, asOf, states),
       // A shared link's view wins; otherwise the whole northern border region.
       ...(view
         ? { center: [view.lng, view.lat] as [number, number], zoom: view.zoom }
@@ -234,8 +235,9 @@ export class MapController {
     if (!this.ready) return;
     // Layer ids from the style definition: map.getStyle() would serialise every source's data.
     for (const id of RECORD_LAYER_IDS) {
-      const combined = combinedFilter(id, this.recordFilter);
-      if (combined !== undefined && this.map.getLayer(id)) this.map.setFilter(id, combined);
+      const combined = combinedFilter(id, this.recordFilter, this.states);
+      // Built by recordFilter from known parts (checked in record-filter.test.ts): not validated again here.
+      if (combined !== undefined && this.map.getLayer(id)) this.map.setFilter(id, combined, { validate: false });
     }
   }
 

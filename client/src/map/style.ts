@@ -1,10 +1,9 @@
-import { asOfNumber, RECORD_TILE_MAX_ZOOM } from '@domain/drawing/dated-drawing';
+import { AS_OF_STATE, asOfNumber, RECORD_TILE_MAX_ZOOM } from '@domain/drawing/dated-drawing';
 import type { FeatureCollection } from 'geojson';
 import type { StyleSpecification } from 'maplibre-gl';
 import type { Language } from '../state/url-state';
 import type { Basemap } from './basemap-data';
 import { fontFaces, LABEL_SCALE_STATE } from './fonts';
-import { AS_OF_STATE } from './layers/as-of';
 import { BASEMAP_SOURCES, basemapLayers } from './layers/basemap';
 import { RECORD_SOURCE, recordLayers } from './layers/record-features';
 import { ROUTE_FOCUS_SOURCES, routeFocusLayers } from './layers/route-focus';
@@ -17,8 +16,11 @@ export const RECORD_TILES_PATH = '/api/map/tiles/{z}/{x}/{y}.pbf';
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
-/** The whole style: embedded basemap (no tile server, no glyph server) plus the record's layers. */
-export function buildStyle(basemap: Basemap, language: Language, baseUrl: string, asOf: string | null = null): StyleSpecification {
+/**
+ * The whole style: embedded basemap (no tile server, no glyph server) plus the record's layers, which
+ * read up to `states` states per feature (GET /api/map/tiles.json) and show the record as of `asOf`.
+ */
+export function buildStyle(basemap: Basemap, language: Language, baseUrl: string, asOf: string | null, states: number): StyleSpecification {
   const geojson = (data: FeatureCollection, attribution?: string) =>
     ({ type: 'geojson', data, ...(attribution ? { attribution } : {}) }) as const;
   const basemapGroups = basemapLayers(language);
@@ -43,7 +45,7 @@ export function buildStyle(basemap: Basemap, language: Language, baseUrl: string
       },
       [ROUTE_FOCUS_SOURCES.waypoints]: { type: 'geojson', data: EMPTY },
     },
-    layers: [...basemapGroups.under, ...recordLayers(language), ...routeFocusLayers(), ...basemapGroups.labels],
+    layers: [...basemapGroups.under, ...recordLayers(language, states), ...routeFocusLayers(), ...basemapGroups.labels],
   };
 }
 

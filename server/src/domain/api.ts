@@ -70,6 +70,18 @@ export type FeatureProperties = z.infer<typeof featureProperties>;
 const pointGeometry = z.object({ type: z.literal('Point'), coordinates: lonLat });
 const lineGeometry = z.object({ type: z.literal('LineString'), coordinates: z.array(lonLat).min(2) });
 
+/** GET /api/map/tiles.json: TileJSON 3.0.0 of the map's record tiles, plus how many states a feature has at most. */
+export const recordTileJson = z.object({
+  tilejson: z.literal('3.0.0'),
+  tiles: z.array(z.string()).min(1),
+  minzoom: z.number().int(),
+  maxzoom: z.number().int(),
+  bounds: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+  vector_layers: z.array(z.object({ id: z.string(), fields: z.record(z.string(), z.string()) })),
+  states: z.number().int().min(1),
+});
+export type RecordTileJson = z.infer<typeof recordTileJson>;
+
 export const mapFeature = z.object({
   type: z.literal('Feature'),
   id: z.string(),

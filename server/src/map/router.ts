@@ -9,10 +9,13 @@ import { createResponseCache, sendCached } from '../http/response-cache';
 import type { RecordRepository } from '../record/repository';
 import { drawnRecord } from './drawn-record';
 import { type RecordTileIndex, recordTileIndex } from './record-tiles';
+import { tileJson } from './tile-json';
 
 /**
  * What the map's record layers draw (not an exchange format — use /api/features, /api/export or /ogc
  * for that), every date at once:
+ *   GET /api/map/tiles.json             TileJSON 3.0.0 of those tiles, with "states": the most
+ *                                        states one feature has (the style's expressions look that far)
  *   GET /api/map/tiles/{z}/{x}/{y}.pbf  vector tiles, layer "record" (what the map loads)
  *   GET /api/map/features                the same features as one GeoJSON (for checking and debugging)
  * Both follow the record's revision and the day (the latest state reads today's provinces).
@@ -38,6 +41,19 @@ export function mapRouter(repository: RecordRepository, features: ReturnType<typ
     parseQuery(request, z.object({}), []);
     const key = await currentKey();
     const cached = await documents.get(key, async () => ({ body: JSON.stringify(await drawnFor(key)), type: 'application/geo+json' }));
+    response.setHeader('Cache-Control', 'no-cache');
+    sendCached(request, response, cached);
+  });
+
+  const tileJsons = createResponseCache({ maxEntries: 20 });
+  router.get('/tiles.json', async (request, response) => {
+    parseQuery(request, z.object({}), []);
+    const key = await currentKey();
+    const origin = `${request.protocol}://${request.get('host')}`;
+    const cached = await tileJsons.get(`${key}|${origin}`, async () => ({
+      body: JSON.stringify(tileJson(await drawnFor(key), `${origin}${request.baseUrl}/tiles/{z}/{x}/{y}.pbf`)),
+      type: 'application/json',
+    }));
     response.setHeader('Cache-Control', 'no-cache');
     sendCached(request, response, cached);
   });

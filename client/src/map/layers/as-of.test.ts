@@ -1,4 +1,4 @@
-import { AS_OF_STATE, asOfNumber, DATED_PROPERTIES, drawTimelines } from '@domain/drawing/dated-drawing';
+import { AS_OF_STATE, asOfNumber, DATED_PROPERTIES, drawTimelines, statesOf } from '@domain/drawing/dated-drawing';
 import { toMapFeatures } from '@domain/drawing/to-map-features';
 import { indexEvents, recordOnDate } from '@domain/record-on-date';
 import { changeDates, recordTimelines } from '@domain/record-timeline';
@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createFeatureService } from '../../../../server/src/features/feature-service';
 import { createFileRepository } from '../../../../server/src/record/file-repository';
 import { loadRealRecord } from '../../../../test/helpers/app';
-import { knownOnDate, onDate } from './as-of';
+import { asOfExpressions } from './as-of';
 import { evaluate } from './evaluate-expression';
 
 const TODAY = '2026-11-29';
@@ -18,7 +18,9 @@ describe('the map picks each feature’s state for the date from the style (no d
     const agreementDates = new Map(record.agreements.flatMap((a) => (a.signedDate ? [[a.id, a.signedDate] as const] : [])));
     const index = { eventsByFeature: indexEvents(record.events), provinces: record.provinces, agreementDates };
     const { timelines } = recordTimelines(collection, index, TODAY);
-    const dated = drawTimelines(timelines).features;
+    const drawn = drawTimelines(timelines);
+    const dated = drawn.features;
+    const { onDate, knownOnDate } = asOfExpressions(statesOf(drawn));
     const dates = new Set<string>();
     for (const feature of collection.features) for (const date of changeDates(feature, index)) dates.add(date);
     const probes = [null, '1999-12-31', ...[...dates].flatMap((d) => [d, new Date(Date.parse(d) - 86_400_000).toISOString().slice(0, 10)])];

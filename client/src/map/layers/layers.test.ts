@@ -10,7 +10,7 @@ const emptySource = { type: 'geojson', data: { type: 'FeatureCollection', featur
 
 function styleWith(language: 'vi' | 'en' | 'zh') {
   const { under, labels } = basemapLayers(language);
-  const layers = [...under, ...recordLayers(language), ...labels];
+  const layers = [...under, ...recordLayers(language, 3), ...labels];
   const sources = Object.fromEntries(
     layers.flatMap((layer) => ('source' in layer && typeof layer.source === 'string' ? [[layer.source, emptySource]] : [])),
   );
@@ -23,13 +23,13 @@ describe('map layers', () => {
   });
 
   it('colour every status of the shared vocabulary', () => {
-    const points = recordLayers('vi').find((layer) => layer.id === 'record-uncertainty');
+    const points = recordLayers('vi', 3).find((layer) => layer.id === 'record-uncertainty');
     const serialized = JSON.stringify(points);
     for (const status of STATUSES) expect(serialized).toContain(status.color);
   });
 
   it('make every clickable layer draw from the record source', () => {
-    const layers = recordLayers('vi');
+    const layers = recordLayers('vi', 3);
     for (const id of CLICKABLE_LAYERS) {
       const layer = layers.find((candidate) => candidate.id === id);
       expect(layer && 'source' in layer ? layer.source : undefined).toBe(RECORD_SOURCE);
@@ -37,14 +37,14 @@ describe('map layers', () => {
   });
 
   it('label in the chosen language with Vietnamese as fallback, short names at overview zooms', () => {
-    const labels = JSON.stringify(recordLayers('zh').find((layer) => layer.id === 'record-labels'));
+    const labels = JSON.stringify(recordLayers('zh', 3).find((layer) => layer.id === 'record-labels'));
     expect(labels).toContain('["coalesce",["get","name_zh"],["get","name_vi"]]');
     expect(labels).toContain('["step",["zoom"],["coalesce",["get","short_zh"],["get","short_vi"]]');
   });
 
   it('scale every label with the presentation label size, and leave symbols that are not text alone', () => {
     const { under, labels } = basemapLayers('vi');
-    const textLayers = [...under, ...recordLayers('vi'), ...routeFocusLayers(), ...labels].filter(
+    const textLayers = [...under, ...recordLayers('vi', 3), ...routeFocusLayers(), ...labels].filter(
       (layer) => layer.type === 'symbol' && layer.layout?.['text-field'] && layer.id !== RECORD_LAYERS.routeArrows,
     );
     expect(textLayers.length).toBeGreaterThanOrEqual(5);

@@ -3,7 +3,7 @@ import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import type { Language } from '../../state/url-state';
 import { LABEL_FONT, scaledLabel } from '../fonts';
 import { INK, labelIn, modeColor, PAPER, recordLabelIn, SELECTED, statusColor } from '../palette';
-import { knownOnDate, onDate } from './as-of';
+import { type AsOfExpressions, asOfExpressions } from './as-of';
 
 export const RECORD_SOURCE = 'record-features';
 /** Where a record feature's state (selected, highlighted) is kept: the source and its tile layer. */
@@ -43,32 +43,11 @@ export const CLICKABLE_LAYERS = [
 const isPoint: ExpressionSpecification = ['==', ['geometry-type'], 'Point'];
 const isLine: ExpressionSpecification = ['==', ['geometry-type'], 'LineString'];
 const isPolygon: ExpressionSpecification = ['==', ['geometry-type'], 'Polygon'];
-const isOperating: ExpressionSpecification = ['==', onDate('status'), 'operating'];
 const isKind = (...kinds: string[]): ExpressionSpecification => ['in', ['get', 'kind'], ['literal', kinds]];
 const selected: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
 /** Features named by the clause being read. */
 const highlighted: ExpressionSpecification = ['boolean', ['feature-state', 'highlighted'], false];
 export const HIGHLIGHT = '#e8590c';
-
-/** Symbol size in pixels at zoom 7: gates by level, then the smaller kinds. */
-const symbolRadius: ExpressionSpecification = [
-  'match',
-  ['get', 'kind'],
-  'gate_pair',
-  ['match', onDate('level'), 'international', 9, 7.5],
-  'bridge',
-  4.5,
-  5.5,
-];
-const scaledRadius = (extra: number): ExpressionSpecification => [
-  'interpolate',
-  ['linear'],
-  ['zoom'],
-  6,
-  ['+', ['*', symbolRadius, 0.85], extra],
-  11,
-  ['+', ['*', symbolRadius, 1.3], extra],
-];
 
 /**
  * How far a position may be off, drawn at true ground scale (≈5 km, or ≈10 km for "approximate")
@@ -88,10 +67,12 @@ const uncertaintyRadius: ExpressionSpecification = [
 
 /**
  * The record's layers. Each draws a feature only from the date the record knew it, and reads its
- * status, level and icon for the chosen date (as-of.ts).
+ * status, level and icon for the chosen date (as-of.ts), looking at up to `states` states per feature.
  */
-export function recordLayers(language: Language): LayerSpecification[] {
-  return layersOf(language).map(
+export function recordLayers(language: Language, states: number): LayerSpecification[] {
+  const dated = asOfExpressions(states);
+  const { knownOnDate } = dated;
+  return layersOf(language, dated).map(
     (layer) =>
       ({
         ...layer,
@@ -101,7 +82,28 @@ export function recordLayers(language: Language): LayerSpecification[] {
   );
 }
 
-function layersOf(language: Language): LayerSpecification[] {
+function layersOf(language: Language, { onDate }: AsOfExpressions): LayerSpecification[] {
+  const isOperating: ExpressionSpecification = ['==', onDate('status'), 'operating'];
+  /** Symbol size in pixels at zoom 7: gates by level, then the smaller kinds. */
+  const symbolRadius: ExpressionSpecification = [
+    'match',
+    ['get', 'kind'],
+    'gate_pair',
+    ['match', onDate('level'), 'international', 9, 7.5],
+    'bridge',
+    4.5,
+    5.5,
+  ];
+  const scaledRadius = (extra: number): ExpressionSpecification => [
+    'interpolate',
+    ['linear'],
+    ['zoom'],
+    6,
+    ['+', ['*', symbolRadius, 0.85], extra],
+    11,
+    ['+', ['*', symbolRadius, 1.3], extra],
+  ];
+
   return [
     {
       // Zones: translucent areas; the dashed outline says the extent is drawn, not given.

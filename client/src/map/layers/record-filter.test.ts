@@ -1,5 +1,5 @@
 import type { MapFeature } from '@domain/api';
-import { AS_OF_STATE, asOfNumber, drawTimelines } from '@domain/drawing/dated-drawing';
+import { AS_OF_STATE, asOfNumber, drawTimelines, statesOf } from '@domain/drawing/dated-drawing';
 import { filterOnDate, indexEvents } from '@domain/record-on-date';
 import { recordTimelines } from '@domain/record-timeline';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import { createFeatureService } from '../../../../server/src/features/feature-se
 import { createFileRepository } from '../../../../server/src/record/file-repository';
 import { loadRealRecord } from '../../../../test/helpers/app';
 import { type Filters, NO_FILTERS } from '../../filters/filters';
-import { knownOnDate } from './as-of';
+import { asOfExpressions } from './as-of';
 import { evaluate } from './evaluate-expression';
 import { recordLayers } from './record-features';
 import { combinedFilter, recordFilter } from './record-filter';
@@ -21,7 +21,10 @@ describe('the planner’s filters as a MapLibre layer filter', () => {
     const agreementDates = new Map(record.agreements.flatMap((a) => (a.signedDate ? [[a.id, a.signedDate] as const] : [])));
     const index = { eventsByFeature: indexEvents(record.events), provinces: record.provinces, agreementDates };
     const timelines = recordTimelines(collection, index, '2026-11-29');
-    const drawn = drawTimelines(timelines.timelines).features.filter((feature) => feature.properties.parent === undefined);
+    const drawing = drawTimelines(timelines.timelines);
+    const states = statesOf(drawing);
+    const { knownOnDate } = asOfExpressions(states);
+    const drawn = drawing.features.filter((feature) => feature.properties.parent === undefined);
     const cases: Filters[] = [
       { ...NO_FILTERS, kinds: ['gate_pair', 'opening'] },
       { ...NO_FILTERS, statuses: ['proposed'] },
@@ -41,7 +44,7 @@ describe('the planner’s filters as a MapLibre layer filter', () => {
             .filter((f: MapFeature) => f.geometry)
             .map((f) => f.id),
         );
-        const layerFilter = ['all', knownOnDate, recordFilter(filters, agreementDates)];
+        const layerFilter = ['all', knownOnDate, recordFilter(filters, agreementDates, states)];
         const state = { [AS_OF_STATE]: asOfNumber(asOf) };
         const kept = new Set(drawn.filter((feature) => evaluate(layerFilter, feature.properties, state)).map((f) => f.id));
         expect([...kept].sort(), `${asOf} ${JSON.stringify(filters)}`).toEqual([...expected].sort());
@@ -52,12 +55,12 @@ describe('the planner’s filters as a MapLibre layer filter', () => {
   });
 
   it('adds to each record layer’s own filter, and removes nothing when no filter is set', () => {
-    expect(recordFilter(NO_FILTERS)).toBeNull();
-    const points = recordLayers('vi').find((layer) => layer.id === 'record-points');
+    expect(recordFilter(NO_FILTERS, new Map(), 3)).toBeNull();
+    const points = recordLayers('vi', 3).find((layer) => layer.id === 'record-points');
     expect(points && 'filter' in points ? points.filter : undefined).toBeDefined();
-    expect(combinedFilter('record-points', null)).toEqual(points && 'filter' in points ? points.filter : undefined);
-    expect(combinedFilter('basemap-land', null)).toBeUndefined();
-    const combined = combinedFilter('record-points', recordFilter({ ...NO_FILTERS, stalled: true }));
+    expect(combinedFilter('record-points', null, 3)).toEqual(points && 'filter' in points ? points.filter : undefined);
+    expect(combinedFilter('basemap-land', null, 3)).toBeUndefined();
+    const combined = combinedFilter('record-points', recordFilter({ ...NO_FILTERS, stalled: true }, new Map(), 3), 3);
     expect((combined as unknown[])[0]).toBe('all');
   });
 });

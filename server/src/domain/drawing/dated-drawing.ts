@@ -32,8 +32,17 @@ export const RECORD_TILE_MAX_ZOOM = 14;
 export const AS_OF_STATE = 'asOf';
 /** The state's value when no date is chosen: after every dated state. */
 export const LATEST = 99_999_999;
-/** States a drawn feature may have; the style's expressions look this far (a record error beyond). */
-export const MAX_STATES = 24;
+/**
+ * The most states one drawn feature has: the style's expressions look that far, so the map is told
+ * (GET /api/map/tiles.json, "states") before it builds them.
+ */
+export function statesOf(drawn: FeatureCollection<Geometry, DatedMapProperties>): number {
+  let most = 1;
+  for (const feature of drawn.features) {
+    while (datedKey('from', most) in feature.properties) most += 1;
+  }
+  return most;
+}
 
 export const datedKey = (property: DatedProperty | 'from', state: number) => `${property}@${state}`;
 /** "2023-02-22" → 20230222; null (no date chosen) → LATEST. */
@@ -54,9 +63,6 @@ export function drawTimeline(timeline: Timeline): DatedMapFeature[] {
     ...timeline.steps.map((step) => ({ from: asOfNumber(step.from), parts: drawnFeatures(step.feature) })),
     { from: LATEST, parts: latestParts },
   ].filter((state, i, all) => i === 0 || drawnStateKey(state.parts[0]) !== drawnStateKey(all[i - 1].parts[0]));
-  if (states.length > MAX_STATES) {
-    throw new Error(`Feature "${timeline.latest.id}" has ${states.length} map states; the style reads at most ${MAX_STATES}`);
-  }
   return latestParts.map((part, j) => {
     const properties: Record<string, unknown> = { ...part.properties };
     for (const property of DATED_PROPERTIES) delete properties[property];
