@@ -16,7 +16,7 @@ import { ROUTE_FOCUS_SOURCES, type RouteFocus, waypointFeatures } from './layers
 import { REGION_BOUNDS } from './map-region';
 import { labelIn, recordLabelIn } from './palette';
 import { pointAlong } from './route-animation';
-import { ATTRIBUTION, buildStyle } from './style';
+import { ATTRIBUTION, buildStyle, recordLater } from './style';
 
 // MapLibre 6 under Vite: the worker must be pointed at explicitly or the built app never draws.
 maplibregl.setWorkerUrl(workerUrl);
@@ -69,10 +69,12 @@ export class MapController {
     callbacks: Callbacks,
   ) {
     this.asOf = asOf;
+    // The record's features come as vector tiles (GET /api/map/tiles/…), every date at once, added once
+    // the basemap has drawn.
+    const record = recordLater(buildStyle(basemap, language, window.location.href, asOf, states));
     this.map = new maplibregl.Map({
       container,
-      // The record's features are fetched by the map's worker (GET /api/map/features), all dates at once.
-      style: buildStyle(basemap, language, window.location.href, asOf, states),
+      style: record.base,
       // A shared link's view wins; otherwise the whole northern border region.
       ...(view
         ? { center: [view.lng, view.lat] as [number, number], zoom: view.zoom }
@@ -87,6 +89,8 @@ export class MapController {
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
     this.map.on('load', () => {
       performance.mark(PERFORMANCE_MARKS.mapLoad);
+      this.map.addSource(RECORD_SOURCE, record.source);
+      for (const layer of record.layers) this.map.addLayer(layer, record.beforeId);
       this.ready = true;
       this.setPresenting(this.presenting);
       this.map.setGlobalStateProperty(AS_OF_STATE, asOfNumber(this.asOf));

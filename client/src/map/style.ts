@@ -1,6 +1,6 @@
 import { AS_OF_STATE, asOfNumber, RECORD_TILE_MAX_ZOOM } from '@domain/drawing/dated-drawing';
 import type { FeatureCollection } from 'geojson';
-import type { StyleSpecification } from 'maplibre-gl';
+import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import type { Language } from '../state/url-state';
 import type { Basemap } from './basemap-data';
 import { fontFaces, LABEL_SCALE_STATE } from './fonts';
@@ -46,6 +46,23 @@ export function buildStyle(basemap: Basemap, language: Language, baseUrl: string
       [ROUTE_FOCUS_SOURCES.waypoints]: { type: 'geojson', data: EMPTY },
     },
     layers: [...basemapGroups.under, ...recordLayers(language, states), ...routeFocusLayers(), ...basemapGroups.labels],
+  };
+}
+
+/**
+ * The style without the record, and what adds it: the live map draws the basemap first and the record
+ * right after (its first frame does not wait for the record's tiles), in the same layer order.
+ */
+export function recordLater(style: StyleSpecification) {
+  const { [RECORD_SOURCE]: source, ...sources } = style.sources;
+  const isRecord = (layer: LayerSpecification) => 'source' in layer && layer.source === RECORD_SOURCE;
+  const last = style.layers.findLastIndex(isRecord);
+  return {
+    base: { ...style, sources, layers: style.layers.filter((layer) => !isRecord(layer)) },
+    source,
+    layers: style.layers.filter(isRecord),
+    /** The layer the record's layers go under. */
+    beforeId: style.layers[last + 1]?.id,
   };
 }
 
