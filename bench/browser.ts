@@ -8,7 +8,7 @@ const MARKS = { load: 'ba:map-load', idle: 'ba:map-data-idle' };
 
 export type LoadTiming = { firstMapMs: number; idleMs: number };
 export type InteractionTiming = {
-  /** Median of the app's own measured work (User Timing "ba:update": input → features handed to MapLibre), ms. */
+  /** Median of the app's own measured work (User Timing "ba:update": input → React has rendered the lists and MapLibre has been given the new filter or date), ms. */
   appWorkMs: number;
   /** Median of all main-thread script time in the second after the input (CDP ScriptDuration; includes MapLibre's frames), ms. */
   mainThreadScriptMs: number;

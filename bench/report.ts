@@ -15,14 +15,14 @@ type Check = { figure: string; value: number | null; budget: number; unit: strin
 
 const REMEDIES = {
   apiRatio:
-    'the API answer itself: precompute each feature’s fixed parts at start-up and serve cached bytes, so a request costs what the static server’s does',
+    'the API answer itself: Express adds a few milliseconds of routing over raw node:http at 1 000 req/s; a raw fast path for cached GET bodies would close it',
   firstMap:
-    'the first map: start loading the basemap and the record in parallel with the script, and draw the basemap before the record arrives',
+    'the first map: the planner\'s lists (every feature and every step, parsed and turned into timelines on the main thread) compete with MapLibre while it loads — serve the lists paged and counted by the server, or build the timelines in a worker after the first frame',
   interaction10k:
-    'the work after each filter change or slider step at 10 000 features: update only what changed (feature-state instead of a new GeoJSON; a virtual results list)',
+    'the React work after a filter change or slider step (the map itself is now told one style value): the legend, progress table and count line walk every feature; keep their counts per state and memoise the panels that do not depend on the date',
   interaction100k:
-    'the design at 100 000 features: the client cannot receive and recompute every feature on each step — filter on the server and send vector tiles of what is on screen',
-  js: 'the initial script: load the panels, the editor and the exports only when opened, so the first load is MapLibre and the map',
+    'the lists at 100 000 features: the map loads only the vector tiles in view, but the client still downloads every feature and every step (about 220 MB) to build its lists — serve the lists, counts and changes from the server, paged, for the date and filters',
+  js: 'the initial script: MapLibre (≈295 kB) and React DOM (≈60 kB) alone exceed 350 kB gzipped; only a lighter React-compatible renderer or loading MapLibre after the first paint would meet it (a team decision)',
 };
 
 const fmt = (value: number | null | undefined, digits = 1) =>

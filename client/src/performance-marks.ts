@@ -9,7 +9,7 @@ export const PERFORMANCE_MARKS = {
   mapDataIdle: 'ba:map-data-idle',
   /** A filter or the date changed (the planner's input). */
   updateStart: 'ba:update-start',
-  /** The new features have been handed to MapLibre. */
+  /** The lists have rendered and MapLibre has been given the new filter or date (style state). */
   updateDone: 'ba:update-done',
 } as const;
 /** Measure from updateStart to updateDone: the main-thread work of one filter change or slider step. */
