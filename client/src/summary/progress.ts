@@ -6,25 +6,32 @@ export const CROSSING_KINDS: readonly KindId[] = ['gate_pair', 'channel', 'openi
 
 export type ProgressRow = { key: string; counts: Partial<Record<StatusId, number>>; total: number };
 
-/** Counts of crossings by status, per Vietnamese province (as of the features' date) and per agreement. */
+const IS_CROSSING = new Set<string>(CROSSING_KINDS);
+
+/**
+ * Counts of crossings by status, per Vietnamese province (as of the features' date) and per agreement.
+ * One pass over the features (it runs on every date change, over the whole record).
+ */
 export function progressTables(features: readonly MapFeature[]) {
-  const crossings = features.filter((f) => CROSSING_KINDS.includes(f.properties.kind) && f.properties.status);
-  const tally = (keysOf: (feature: MapFeature) => string[]) => {
-    const rows = new Map<string, ProgressRow>();
-    for (const feature of crossings) {
-      for (const key of keysOf(feature)) {
-        const row = rows.get(key) ?? { key, counts: {}, total: 0 };
-        const status = feature.properties.status as StatusId;
-        row.counts[status] = (row.counts[status] ?? 0) + 1;
-        row.total += 1;
-        rows.set(key, row);
-      }
+  const byProvince = new Map<string, ProgressRow>();
+  const byAgreement = new Map<string, ProgressRow>();
+  const count = (rows: Map<string, ProgressRow>, key: string, status: StatusId) => {
+    let row = rows.get(key);
+    if (!row) {
+      row = { key, counts: {}, total: 0 };
+      rows.set(key, row);
     }
-    return [...rows.values()].sort((a, b) => a.key.localeCompare(b.key));
+    row.counts[status] = (row.counts[status] ?? 0) + 1;
+    row.total += 1;
   };
-  return {
-    byProvince: tally((f) => f.properties.provinces.filter((code) => code.startsWith('VN-'))),
-    byAgreement: tally((f) => f.properties.agreements),
-    stalled: features.filter((f) => f.properties.stalled).length,
-  };
+  let stalled = 0;
+  for (const { properties } of features) {
+    if (properties.stalled) stalled += 1;
+    const status = properties.status;
+    if (!status || !IS_CROSSING.has(properties.kind)) continue;
+    for (const code of properties.provinces) if (code.startsWith('VN-')) count(byProvince, code, status);
+    for (const id of properties.agreements) count(byAgreement, id, status);
+  }
+  const sorted = (rows: Map<string, ProgressRow>) => [...rows.values()].sort((a, b) => a.key.localeCompare(b.key));
+  return { byProvince: sorted(byProvince), byAgreement: sorted(byAgreement), stalled };
 }
