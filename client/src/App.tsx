@@ -1,5 +1,3 @@
-import type { FeatureCollectionResponse } from '@domain/api';
-import { toMapFeatures } from '@domain/drawing/to-map-features';
 import { filterOnDate, indexEvents } from '@domain/record-on-date';
 import { recordTimelines } from '@domain/record-timeline';
 import { KIND_IDS, type KindId } from '@domain/vocabulary';
@@ -82,10 +80,6 @@ export function App() {
   // The map holds every feature with all its states and picks the date and the filters itself
   // (style state and layer filters): neither a filter change nor a new date sends it anything. The
   // legend counts what passes the filters.
-  const visibleMapFeatures = useMemo(
-    () => (visible ? toMapFeatures({ type: 'FeatureCollection', features: visible } as FeatureCollectionResponse) : null),
-    [visible],
-  );
   const states = recordTiles.data?.states ?? null;
   const mapFilter = useMemo(() => (states ? recordFilter(filters, agreementDates, states) : null), [filters, agreementDates, states]);
   // A selected route: its numbered places and the dot that travels it.
@@ -259,7 +253,7 @@ export function App() {
               {basemap.isError ? `${text('loadError', language)}: ${basemap.error.message}` : text('loading', language)}
             </div>
           )}
-          <Legend features={visibleMapFeatures} language={language} />
+          <Legend features={visible} language={language} />
           {activeBriefing && (
             <BriefingPlayer
               briefing={activeBriefing}

@@ -1,15 +1,19 @@
-import { parseIconName, SHAPE_PATHS, type ShapeId } from '@domain/drawing/shapes';
-import { isDrawingPart, type MapFeatureProperties } from '@domain/drawing/to-map-features';
+import type { MapFeature } from '@domain/api';
+import { SHAPE_PATHS, type ShapeId, shapeOf } from '@domain/drawing/shapes';
+import { drawnSides } from '@domain/drawing/to-map-features';
 import { KIND_BY_ID, LEVEL_BY_ID, STATUSES, TRANSPORT_MODES } from '@domain/vocabulary';
-import type { FeatureCollection, Geometry } from 'geojson';
 import { useMemo } from 'react';
 import { text } from '../i18n/ui-text';
 import type { Language } from '../state/url-state';
 
-type Props = { features: FeatureCollection<Geometry, MapFeatureProperties> | null; language: Language };
+type Props = { features: readonly MapFeature[] | null; language: Language };
 
-/** What the legend needs to know about the features shown, in one pass (it runs on every filter change). */
-function summarise(features: FeatureCollection<Geometry, MapFeatureProperties> | null) {
+/**
+ * What the legend needs to know about the features shown, in one pass over them (it runs on every
+ * filter change and date): the same rules the map draws by (domain/drawing/to-map-features.ts), read
+ * from the features themselves rather than from their drawings.
+ */
+export function summarise(features: readonly MapFeature[] | null) {
   const counts = new Map<string, number>();
   const shapes = new Set<ShapeId>();
   const modes = new Set<string>();
@@ -24,20 +28,20 @@ function summarise(features: FeatureCollection<Geometry, MapFeatureProperties> |
     schematic: false,
     marker: false,
   };
-  const iconShapes = new Map<string, ShapeId | undefined>();
-  for (const { geometry, properties: p } of features?.features ?? []) {
-    if (p.kind !== 'marker' && !isDrawingPart(p)) counts.set(p.status, (counts.get(p.status) ?? 0) + 1);
-    if (geometry.type === 'Point' && p.kind !== 'marker' && p.kind !== 'zone') {
-      if (!iconShapes.has(p.icon)) iconShapes.set(p.icon, parseIconName(p.icon)?.shape);
-      const shape = iconShapes.get(p.icon);
-      if (shape) shapes.add(shape);
-    }
-    if (p.mode) modes.add(p.mode);
-    flags.approximate ||= p.approximate;
-    flags.upgrade ||= p.upgradeStatus !== null;
-    flags.plannedRoute ||= p.kind === 'route' && p.status !== 'operating';
-    flags.routeMode ||= p.kind === 'route' && p.mode !== null;
-    flags.side ||= p.kind === 'side';
+  for (const { geometry, properties: p } of features ?? []) {
+    // Features without a position are in the lists, not on the map.
+    if (!geometry) continue;
+    const status = p.status ?? 'unknown';
+    if (p.kind !== 'marker') counts.set(status, (counts.get(status) ?? 0) + 1);
+    if (geometry.type === 'Point' && p.kind !== 'marker' && p.kind !== 'zone') shapes.add(shapeOf(p.kind, p.level));
+    const mode = p.route?.mode ?? null;
+    if (mode) modes.add(mode);
+    const sides = drawnSides({ geometry, properties: p });
+    flags.approximate ||= p.approximate || (sides?.some((side) => side.approximate) ?? false);
+    flags.upgrade ||= p.upgrade !== null;
+    flags.plannedRoute ||= p.kind === 'route' && status !== 'operating';
+    flags.routeMode ||= p.kind === 'route' && mode !== null;
+    flags.side ||= sides !== null;
     flags.zone ||= p.kind === 'zone';
     flags.pairing ||= p.kind === 'pairing';
     flags.schematic ||= p.schematic;

@@ -59,11 +59,19 @@ const SIDE_MIN_SEPARATION = 0.0005;
  * The two sides of a pair, where each has its own position: a dot per side and a link between
  * them, so a planner sees both gates (e.g. Hữu Nghị and Hữu Nghị Quan, 600 m apart).
  */
-function sideFeatures(feature: FeatureCollectionResponse['features'][number], parent: MapFeatureProperties) {
+/** The two sides of a pair drawn apart: a point feature whose first two sides are far enough apart. */
+export function drawnSides(feature: Pick<FeatureCollectionResponse['features'][number], 'geometry' | 'properties'>) {
   const sides = feature.properties.sidePoints;
-  if (sides.length < 2 || feature.geometry?.type !== 'Point') return [];
+  if (sides.length < 2 || feature.geometry?.type !== 'Point') return null;
   const [a, b] = sides;
-  if (Math.hypot(a.coordinates[0] - b.coordinates[0], a.coordinates[1] - b.coordinates[1]) < SIDE_MIN_SEPARATION) return [];
+  if (Math.hypot(a.coordinates[0] - b.coordinates[0], a.coordinates[1] - b.coordinates[1]) < SIDE_MIN_SEPARATION) return null;
+  return [a, b] as const;
+}
+
+function sideFeatures(feature: FeatureCollectionResponse['features'][number], parent: MapFeatureProperties) {
+  const sides = drawnSides(feature);
+  if (!sides) return [];
+  const [a, b] = sides;
   const side = (point: (typeof sides)[number]) => ({
     type: 'Feature' as const,
     id: `${feature.id}#${point.country}`,
