@@ -1,4 +1,4 @@
-import { filterOnDate, indexEvents } from '@domain/record-on-date';
+import { agreementDatesOf, filterOnDate, indexEvents } from '@domain/record-on-date';
 import { recordTimelines } from '@domain/record-timeline';
 import { KIND_IDS, type KindId } from '@domain/vocabulary';
 import type * as maplibregl from 'maplibre-gl';
@@ -56,15 +56,7 @@ export function App() {
   );
 
   const eventsByFeature = useMemo(() => indexEvents(events.data ?? []), [events.data]);
-  const agreementDates = useMemo(
-    () =>
-      new Map(
-        (agreements.data ?? []).flatMap((a) =>
-          (a.signedDate ?? a.documentDate) ? [[a.id, (a.signedDate ?? a.documentDate) as string]] : [],
-        ),
-      ),
-    [agreements.data],
-  );
+  const agreementDates = useMemo(() => agreementDatesOf(agreements.data ?? []), [agreements.data]);
   // Each feature's states over time, once per record; a date then picks one per feature (same
   // objects for the same state) and filters only select from that. The progress summary counts all
   // of it, whatever the other filters say.

@@ -7,11 +7,11 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { text } from '../../client/src/i18n/ui-text';
 import { asOfExpressions } from '../../client/src/map/layers/as-of';
-import { evaluate } from '../../client/src/map/layers/evaluate-expression';
 import type { Briefing } from '../../server/src/domain/briefings';
 import { normalizeText } from '../../server/src/domain/text';
 import { STATUS_BY_ID } from '../../server/src/domain/vocabulary';
 import { loadRealRecord, projectRoot } from '../helpers/app';
+import { evaluate } from '../helpers/evaluate-expression';
 import { artifactsDir, launchChromium, type MapHandle, openPage, startAppServer, waitForMapIdle } from './chromium';
 
 let server: Server;

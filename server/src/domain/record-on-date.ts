@@ -3,7 +3,7 @@ import { isStalled } from './commitments';
 import { featureStateAsOf } from './feature-state';
 import type { Filters } from './filters';
 import { provinceAsOf } from './provinces';
-import type { Province, StatusEvent } from './schemas';
+import type { Agreement, Province, StatusEvent } from './schemas';
 import { KIND_BY_ID } from './vocabulary';
 
 export type RecordIndex = {
@@ -12,6 +12,20 @@ export type RecordIndex = {
   /** Date each agreement counts from (signed, else written): a feature is not linked to it before then. */
   agreementDates?: ReadonlyMap<string, string>;
 };
+
+/** The date from which an agreement counts: signed, else written (possibly partial, "2022-02"); null if neither. */
+export const agreementDateOf = (agreement: Pick<Agreement, 'signedDate' | 'documentDate'>) =>
+  agreement.signedDate ?? agreement.documentDate;
+
+/** Agreement id → the date it counts from, for the agreements that have one (RecordIndex.agreementDates). */
+export function agreementDatesOf(agreements: readonly Pick<Agreement, 'id' | 'signedDate' | 'documentDate'>[]): Map<string, string> {
+  const dates = new Map<string, string>();
+  for (const agreement of agreements) {
+    const date = agreementDateOf(agreement);
+    if (date) dates.set(agreement.id, date);
+  }
+  return dates;
+}
 
 export function indexEvents(events: readonly StatusEvent[]): Map<string, StatusEvent[]> {
   const byFeature = new Map<string, StatusEvent[]>();

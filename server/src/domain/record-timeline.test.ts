@@ -8,7 +8,7 @@ import { readConfig } from '../config';
 import { createFeatureService } from '../features/feature-service';
 import { createFileRepository } from '../record/file-repository';
 import { loadRecord } from '../record/load-record';
-import { indexEvents, type RecordIndex, recordOnDate } from './record-on-date';
+import { agreementDatesOf, indexEvents, type RecordIndex, recordOnDate } from './record-on-date';
 import { changeDates, recordTimelines } from './record-timeline';
 
 const TODAY = '2026-11-29';
@@ -19,11 +19,7 @@ afterAll(() => {
 
 async function inputs(record: ReturnType<typeof loadRealRecord>) {
   const collection = await createFeatureService(createFileRepository(record)).list({});
-  const agreementDates = new Map(
-    record.agreements.flatMap((a) =>
-      (a.signedDate ?? a.documentDate) ? [[a.id, (a.signedDate ?? a.documentDate) as string] as const] : [],
-    ),
-  );
+  const agreementDates = agreementDatesOf(record.agreements);
   const index: RecordIndex = { eventsByFeature: indexEvents(record.events), provinces: record.provinces, agreementDates };
   return { collection, index };
 }

@@ -1,14 +1,11 @@
 import type { FeatureCollectionResponse, FeatureDetailResponse, MapFeature } from '../domain/api';
 import { commitmentsOf } from '../domain/commitments';
 import { provinceAsOf } from '../domain/provinces';
+import { agreementDateOf } from '../domain/record-on-date';
 import { badRequest, notFound } from '../http/errors';
 import type { RecordRepository } from '../record/repository';
 import type { FeatureQuery } from './feature-query';
 import { intersectsBbox, type ProvinceAsOf, toApiFeature } from './to-api-feature';
-
-/** Date from which an agreement counts: signed, else written. */
-const agreementDate = (agreement: { signedDate: string | null; documentDate: string | null }) =>
-  agreement.signedDate ?? agreement.documentDate;
 
 export function createFeatureService(repository: RecordRepository) {
   async function provinceResolver(): Promise<ProvinceAsOf> {
@@ -23,7 +20,7 @@ export function createFeatureService(repository: RecordRepository) {
       repository.listEventsByFeature(),
       repository.listAgreements(),
     ]);
-    const dateOfAgreement = new Map(agreements.map((a) => [a.id, agreementDate(a)]));
+    const dateOfAgreement = new Map(agreements.map((a) => [a.id, agreementDateOf(a)]));
     const result = new Map<string, string>();
     for (const feature of features) {
       const dates = [
@@ -56,7 +53,7 @@ export function createFeatureService(repository: RecordRepository) {
         provinceResolver(),
         repository.listAgreements(),
       ]);
-      const dateOfAgreement = new Map(agreements.map((a) => [a.id, agreementDate(a) ?? '']));
+      const dateOfAgreement = new Map(agreements.map((a) => [a.id, agreementDateOf(a) ?? '']));
       const features: MapFeature[] = [];
       for (const record of records) {
         // As of a date, the map shows only what the record knew by then.
@@ -92,7 +89,7 @@ export function createFeatureService(repository: RecordRepository) {
           return {
             ...event,
             agreementTitle: agreement.title,
-            agreementDate: agreementDate(agreement),
+            agreementDate: agreementDateOf(agreement),
             clauseLabel: clause.label,
           };
         }),

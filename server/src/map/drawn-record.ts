@@ -1,5 +1,6 @@
 import { todayIso } from '../domain/dates';
 import { drawTimelines } from '../domain/drawing/dated-drawing';
+import { agreementDatesOf } from '../domain/record-on-date';
 import { recordTimelines } from '../domain/record-timeline';
 import type { createFeatureService } from '../features/feature-service';
 import type { RecordRepository } from '../record/repository';
@@ -16,9 +17,7 @@ export async function drawnRecord(repository: RecordRepository, features: Return
     repository.listProvinces(),
     repository.listAgreements(),
   ]);
-  const agreementDates = new Map(
-    agreements.flatMap((a) => ((a.signedDate ?? a.documentDate) ? [[a.id, (a.signedDate ?? a.documentDate) as string] as const] : [])),
-  );
+  const agreementDates = agreementDatesOf(agreements);
   const { timelines } = recordTimelines(collection, { eventsByFeature, provinces, agreementDates }, todayIso());
   return drawTimelines(timelines);
 }

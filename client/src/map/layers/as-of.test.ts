@@ -1,13 +1,13 @@
 import { AS_OF_STATE, asOfNumber, DATED_PROPERTIES, drawTimelines, statesOf } from '@domain/drawing/dated-drawing';
 import { toMapFeatures } from '@domain/drawing/to-map-features';
-import { indexEvents, recordOnDate } from '@domain/record-on-date';
+import { agreementDatesOf, indexEvents, recordOnDate } from '@domain/record-on-date';
 import { changeDates, recordTimelines } from '@domain/record-timeline';
 import { describe, expect, it } from 'vitest';
 import { createFeatureService } from '../../../../server/src/features/feature-service';
 import { createFileRepository } from '../../../../server/src/record/file-repository';
 import { loadRealRecord } from '../../../../test/helpers/app';
+import { evaluate } from '../../../../test/helpers/evaluate-expression';
 import { asOfExpressions } from './as-of';
-import { evaluate } from './evaluate-expression';
 
 const TODAY = '2026-11-29';
 const record = loadRealRecord();
@@ -15,7 +15,7 @@ const record = loadRealRecord();
 describe('the map picks each feature’s state for the date from the style (no data sent per date)', () => {
   it('draws on every date exactly what the record as of that date draws', async () => {
     const collection = await createFeatureService(createFileRepository(record)).list({});
-    const agreementDates = new Map(record.agreements.flatMap((a) => (a.signedDate ? [[a.id, a.signedDate] as const] : [])));
+    const agreementDates = agreementDatesOf(record.agreements);
     const index = { eventsByFeature: indexEvents(record.events), provinces: record.provinces, agreementDates };
     const { timelines } = recordTimelines(collection, index, TODAY);
     const drawn = drawTimelines(timelines);

@@ -1,14 +1,14 @@
 import type { MapFeature } from '@domain/api';
 import { AS_OF_STATE, asOfNumber, drawTimelines, statesOf } from '@domain/drawing/dated-drawing';
-import { filterOnDate, indexEvents } from '@domain/record-on-date';
+import { agreementDatesOf, filterOnDate, indexEvents } from '@domain/record-on-date';
 import { recordTimelines } from '@domain/record-timeline';
 import { describe, expect, it } from 'vitest';
 import { createFeatureService } from '../../../../server/src/features/feature-service';
 import { createFileRepository } from '../../../../server/src/record/file-repository';
 import { loadRealRecord } from '../../../../test/helpers/app';
+import { evaluate } from '../../../../test/helpers/evaluate-expression';
 import { type Filters, NO_FILTERS } from '../../filters/filters';
 import { asOfExpressions } from './as-of';
-import { evaluate } from './evaluate-expression';
 import { recordLayers } from './record-features';
 import { combinedFilter, recordFilter } from './record-filter';
 
@@ -18,7 +18,7 @@ const service = createFeatureService(createFileRepository(record));
 describe('the planner’s filters as a MapLibre layer filter', () => {
   it('keeps on the map exactly the features the lists show, for every kind of filter and date', async () => {
     const collection = await service.list({});
-    const agreementDates = new Map(record.agreements.flatMap((a) => (a.signedDate ? [[a.id, a.signedDate] as const] : [])));
+    const agreementDates = agreementDatesOf(record.agreements);
     const index = { eventsByFeature: indexEvents(record.events), provinces: record.provinces, agreementDates };
     const timelines = recordTimelines(collection, index, '2026-11-29');
     const drawing = drawTimelines(timelines.timelines);
