@@ -1,12 +1,12 @@
-import { agreementDatesOf, filterOnDate, indexEvents } from '@domain/record-on-date';
-import { recordTimelines } from '@domain/record-timeline';
-import { KIND_IDS, type KindId } from '@domain/vocabulary';
+import { agreementDatesOf } from '@domain/record-on-date';
+import { useQueryClient } from '@tanstack/react-query';
 import type * as maplibregl from 'maplibre-gl';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AgreementReader } from './agreements/AgreementReader';
 import { AgreementsList } from './agreements/AgreementsList';
-import { useBasemap, useFeatures, useRecordTiles } from './api/queries';
-import { useAgreement, useAgreements, useBriefings, useEvents, useProvinces } from './api/record-queries';
+import { useBasemap, useFeatureDetail, useRecordTiles } from './api/queries';
+import { useAgreement, useAgreements, useBriefings, useProvinces } from './api/record-queries';
+import { loadWholeRecord, useFeaturesById, useRecordView } from './api/view-queries';
 import { BriefingPlayer } from './briefings/BriefingPlayer';
 import { BriefingsList } from './briefings/BriefingsList';
 import { DataDownloads } from './export/DataDownloads';
@@ -29,7 +29,10 @@ import { ProgressSummary } from './summary/ProgressSummary';
 import { ChangesView } from './time/ChangesView';
 import { todayIso } from './time/dates';
 import { TimeSlider } from './time/TimeSlider';
+import { LIST_PAGE } from './ui/show-more';
 import { registerUiFonts } from './ui-fonts';
+
+const NO_DATES: readonly string[] = [];
 
 const LANGUAGE_NAMES: Record<Language, string> = { vi: 'Tiếng Việt', en: 'English', zh: '中文' };
 
@@ -41,8 +44,7 @@ export function App() {
   const mapRef = useRef<maplibregl.Map | null>(null);
   const basemap = useBasemap();
   const recordTiles = useRecordTiles();
-  const features = useFeatures();
-  const events = useEvents();
+  const queryClient = useQueryClient();
   const provinces = useProvinces();
   const agreements = useAgreements();
   const { lang: language, filters } = urlState;
@@ -55,36 +57,23 @@ export function App() {
     [openAgreement.data, urlState.clause],
   );
 
-  const eventsByFeature = useMemo(() => indexEvents(events.data ?? []), [events.data]);
   const agreementDates = useMemo(() => agreementDatesOf(agreements.data ?? []), [agreements.data]);
-  // Each feature's states over time, once per record; a date then picks one per feature (same
-  // objects for the same state) and filters only select from that. The progress summary counts all
-  // of it, whatever the other filters say.
-  const timelines = useMemo(
-    () =>
-      features.data && events.data && provinces.data
-        ? recordTimelines(features.data, { eventsByFeature, provinces: provinces.data, agreementDates }, todayIso())
-        : null,
-    [features.data, events.data, provinces.data, eventsByFeature, agreementDates],
-  );
-  const onDate = useMemo(() => timelines?.onDate(filters.asOf) ?? null, [timelines, filters.asOf]);
-  const visible = useMemo(() => (onDate ? filterOnDate(onDate, filters) : null), [onDate, filters]);
-  // The map holds every feature with all its states and picks the date and the filters itself
-  // (style state and layer filters): neither a filter change nor a new date sends it anything. The
-  // legend counts what passes the filters.
+  // What the lists, counts, legend and progress tables show for the date and filters comes from the
+  // server (GET /api/view): the browser never holds the whole record. The map holds every feature
+  // with all its states (vector tiles) and picks the date and the filters itself (style state and
+  // layer filters): neither a filter change nor a new date sends it anything.
+  const [listLimit, setListLimit] = useState(LIST_PAGE);
+  const view = useRecordView(filters, listLimit);
   const states = recordTiles.data?.states ?? null;
   const mapFilter = useMemo(() => (states ? recordFilter(filters, agreementDates, states) : null), [filters, agreementDates, states]);
+  // The selected feature (its panel asks for the same) and a clause's features, with their positions.
+  const selected = useFeatureDetail(urlState.feature);
+  const places = useFeaturesById(
+    useMemo(() => (urlState.feature ? [urlState.feature, ...highlightedIds] : highlightedIds), [urlState.feature, highlightedIds]),
+  );
   // A selected route: its numbered places and the dot that travels it.
-  const routeFocus = useMemo(
-    () => routeFocusOf(features.data?.features.find((f) => f.id === urlState.feature)),
-    [features.data, urlState.feature],
-  );
-  const kindsPresent = useMemo(
-    () => KIND_IDS.filter((kind) => features.data?.features.some((f) => f.properties.kind === kind)) as KindId[],
-    [features.data],
-  );
+  const routeFocus = useMemo(() => routeFocusOf(selected.data), [selected.data]);
   const vietnameseProvinces = useMemo(() => (provinces.data ?? []).filter((p) => p.country === 'VN'), [provinces.data]);
-  const documentDates = useMemo(() => [...new Set((events.data ?? []).map((e) => e.date))].sort(), [events.data]);
 
   const select = useCallback((id: string | null) => setUrlState({ feature: id, doc: null, clause: null }), [setUrlState]);
   const openClause = useCallback(
@@ -128,7 +117,7 @@ export function App() {
     };
   }, [urlState.present]);
 
-  const error = features.error ?? events.error ?? provinces.error ?? agreements.error ?? recordTiles.error;
+  const error = view.error ?? provinces.error ?? agreements.error ?? recordTiles.error;
   return (
     <div className={urlState.present ? 'app presenting' : 'app'} lang={language === 'zh' ? 'zh-CN' : language}>
       <header className="topbar">
@@ -143,8 +132,8 @@ export function App() {
         </button>
         <h1>{text('title', language)}</h1>
         <span className="count-line">
-          {visible
-            ? `${visible.filter((f) => f.geometry).length} ${text('onMap', language)} · ${visible.filter((f) => !f.geometry).length} ${text('notLocated', language)}`
+          {view.data
+            ? `${view.data.onMap} ${text('onMap', language)} · ${view.data.notLocated} ${text('notLocated', language)}`
             : text('loading', language)}
         </span>
         <SearchBox
@@ -153,16 +142,12 @@ export function App() {
             hit.type === 'feature' ? select(hit.id) : openClause(hit.agreementId ?? hit.id, hit.type === 'clause' ? hit.id : null)
           }
         />
-        {visible && (
-          <ExportButton
-            map={() => mapRef.current}
-            features={visible}
-            eventsByFeature={eventsByFeature}
-            asOf={filters.asOf}
-            title={activeStep ? activeStep.title : text('title', language)}
-            language={language}
-          />
-        )}
+        <ExportButton
+          map={() => mapRef.current}
+          filters={filters}
+          title={activeStep ? activeStep.title : text('title', language)}
+          language={language}
+        />
         <DataDownloads filters={filters} language={language} />
         <nav className="languages" aria-label="Ngôn ngữ / Language / 语言">
           {(Object.keys(LANGUAGE_NAMES) as Language[]).map((code) => (
@@ -180,9 +165,9 @@ export function App() {
       </header>
       <main className="workspace">
         <aside id="sidebar" className={sidebarOpen ? 'sidebar open' : 'sidebar'}>
-          {onDate && (
+          {view.data && (
             <ProgressSummary
-              features={onDate}
+              tables={view.data.progress}
               provinces={provinces.data ?? []}
               language={language}
               onPick={(pick) =>
@@ -202,11 +187,20 @@ export function App() {
             filters={filters}
             onChange={setFilters}
             language={language}
-            kinds={kindsPresent}
+            kinds={view.data?.record.kinds ?? []}
             agreements={agreements.data ?? []}
             provinces={vietnameseProvinces}
           />
-          {visible && <ResultsList features={visible} language={language} selectedId={urlState.feature} onSelect={select} />}
+          {view.data && (
+            <ResultsList
+              rows={view.data.rows}
+              total={view.data.total}
+              language={language}
+              selectedId={urlState.feature}
+              onSelect={select}
+              onShowMore={() => setListLimit(view.data.rows.length + LIST_PAGE)}
+            />
+          )}
           <BriefingsList briefings={briefings.data ?? []} language={language} onPlay={(id) => setUrlState({ briefing: id, step: 1 })} />
           <AgreementsList
             agreements={agreements.data ?? []}
@@ -214,16 +208,14 @@ export function App() {
             openId={urlState.doc}
             onOpen={(id) => openClause(id, null)}
           />
-          {features.data && (
-            <ChangesView collection={features.data} eventsByFeature={eventsByFeature} language={language} onSelect={select} />
-          )}
+          <ChangesView language={language} onSelect={select} />
         </aside>
         <div className="map-area">
           {basemap.data && states ? (
             <MapView
               states={states}
               basemap={basemap.data}
-              record={features.data ?? null}
+              places={places.data ?? null}
               asOf={filters.asOf}
               selectedId={urlState.feature}
               highlightedIds={highlightedIds}
@@ -245,7 +237,7 @@ export function App() {
               {basemap.isError ? `${text('loadError', language)}: ${basemap.error.message}` : text('loading', language)}
             </div>
           )}
-          <Legend features={visible} language={language} />
+          <Legend summary={view.data?.legend ?? null} language={language} />
           {activeBriefing && (
             <BriefingPlayer
               briefing={activeBriefing}
@@ -257,14 +249,17 @@ export function App() {
               onClose={() => setUrlState({ briefing: null, step: 1, present: false })}
               onExportPdf={async (onProgress) => {
                 const map = mapRef.current;
-                if (!map || !features.data || !provinces.data || !basemap.data) throw new Error(text('loading', language));
-                // pdf-lib is loaded only when a pack is made, never with the map.
-                const { exportBriefingPack } = await import('./export/briefing-pack');
+                if (!map || !basemap.data) throw new Error(text('loading', language));
+                // pdf-lib is loaded only when a pack is made, never with the map; so is the whole record.
+                const [{ exportBriefingPack }, { collection, index }] = await Promise.all([
+                  import('./export/briefing-pack'),
+                  loadWholeRecord(queryClient),
+                ]);
                 const blob = await exportBriefingPack({
                   map,
                   briefing: activeBriefing,
-                  collection: features.data,
-                  index: { eventsByFeature, provinces: provinces.data, agreementDates },
+                  collection,
+                  index,
                   agreements: agreements.data ?? [],
                   language,
                   today: todayIso(),
@@ -291,7 +286,7 @@ export function App() {
               {animateRoute ? `■ ${text('stopDirection', language)}` : `▶ ${text('showDirection', language)}`}
             </button>
           )}
-          <TimeSlider asOf={filters.asOf} onChange={setAsOf} language={language} documentDates={documentDates} />
+          <TimeSlider asOf={filters.asOf} onChange={setAsOf} language={language} documentDates={view.data?.record.stepDates ?? NO_DATES} />
         </div>
         {urlState.doc ? (
           <AgreementReader

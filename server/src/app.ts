@@ -15,9 +15,11 @@ import { errorHandler, unknownApiRoute } from './http/errors';
 import { mapRouter } from './map/router';
 import { ogcRouter } from './ogc/router';
 import { provinceRouter } from './provinces/router';
+import { createCurrentRecord } from './record/current-record';
 import type { RecordRepository } from './record/repository';
 import { searchRouter } from './search/router';
 import { createSearchService } from './search/search-service';
+import { viewRouter } from './view/router';
 import { vocabularyRouter } from './vocabulary/router';
 
 export type AppOptions = {
@@ -42,7 +44,9 @@ export function createApp({ repository, briefings, clientDir, basemapDir }: AppO
   const features = createFeatureService(repository);
   const flatFeatures = createFlatFeatureService(repository, features);
   app.use('/api/features', featureRouter(features, repository));
-  app.use('/api/map', mapRouter(repository, features));
+  const currentRecord = createCurrentRecord(repository, features);
+  app.use('/api/map', mapRouter(currentRecord));
+  app.use('/api', viewRouter(currentRecord, features));
   app.use('/api/clauses', clauseRouter(repository));
   app.use('/api/export', exportRouter(repository, flatFeatures));
   app.use('/api/events', eventRouter(repository));

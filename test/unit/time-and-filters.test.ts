@@ -1,8 +1,8 @@
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { changesBetween } from '../../client/src/filters/changes-between';
 import { NO_FILTERS, readFilters, writeFilters } from '../../client/src/filters/filters';
 import { eventsResponse, type FeatureCollectionResponse, featureCollectionResponse, provincesResponse } from '../../server/src/domain/api';
+import { changesBetween } from '../../server/src/domain/changes-between';
 import { indexEvents, type RecordIndex, visibleFeatures } from '../../server/src/domain/record-on-date';
 import { createTestApp } from '../helpers/app';
 

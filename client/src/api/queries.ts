@@ -1,4 +1,4 @@
-import { featureCollectionResponse, featureDetailResponse, recordTileJson, vocabularyResponse } from '@domain/api';
+import { featureDetailResponse, recordTileJson, vocabularyResponse } from '@domain/api';
 import { useQuery } from '@tanstack/react-query';
 import { loadBasemap } from '../map/basemap-data';
 import { fetchJson } from './fetch-json';
@@ -7,13 +7,6 @@ export function useVocabulary() {
   return useQuery({
     queryKey: ['vocabulary'],
     queryFn: ({ signal }) => fetchJson('/api/vocabulary', vocabularyResponse, signal),
-  });
-}
-
-export function useFeatures() {
-  return useQuery({
-    queryKey: ['features'],
-    queryFn: ({ signal }) => fetchJson('/api/features', featureCollectionResponse, signal),
   });
 }
 

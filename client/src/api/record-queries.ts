@@ -1,19 +1,30 @@
 import { agreementDetailResponse, agreementListResponse, eventsResponse, provincesResponse } from '@domain/api';
 import { briefingSchema } from '@domain/briefings';
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { fetchJson } from './fetch-json';
 
-export function useEvents() {
-  return useQuery({ queryKey: ['events'], queryFn: ({ signal }) => fetchJson('/api/events', eventsResponse, signal) });
-}
+export const eventsQuery = queryOptions({
+  queryKey: ['events'],
+  queryFn: ({ signal }) => fetchJson('/api/events', eventsResponse, signal),
+});
+
+export const provincesQuery = queryOptions({
+  queryKey: ['provinces'],
+  queryFn: ({ signal }) => fetchJson('/api/provinces', provincesResponse, signal),
+});
+
+export const agreementsQuery = queryOptions({
+  queryKey: ['agreements'],
+  queryFn: ({ signal }) => fetchJson('/api/agreements', agreementListResponse, signal),
+});
 
 export function useProvinces() {
-  return useQuery({ queryKey: ['provinces'], queryFn: ({ signal }) => fetchJson('/api/provinces', provincesResponse, signal) });
+  return useQuery(provincesQuery);
 }
 
 export function useAgreements() {
-  return useQuery({ queryKey: ['agreements'], queryFn: ({ signal }) => fetchJson('/api/agreements', agreementListResponse, signal) });
+  return useQuery(agreementsQuery);
 }
 
 export function useAgreement(id: string | null) {

@@ -1,7 +1,9 @@
-import type { MapFeature } from '@domain/api';
-import type { StatusEvent } from '@domain/schemas';
+import type { Filters } from '@domain/filters';
+import { visibleFeatures } from '@domain/record-on-date';
+import { useQueryClient } from '@tanstack/react-query';
 import type * as maplibregl from 'maplibre-gl';
 import { useState } from 'react';
+import { loadWholeRecord } from '../api/view-queries';
 import { formatDate, nameIn, text } from '../i18n/ui-text';
 import { ATTRIBUTION } from '../map/style';
 import type { Language } from '../state/url-state';
@@ -12,15 +14,15 @@ import { statusLegend } from './map-caption';
 
 type Props = {
   map: () => maplibregl.Map | null;
-  features: readonly MapFeature[];
-  eventsByFeature: ReadonlyMap<string, readonly StatusEvent[]>;
-  asOf: string | null;
+  /** The date and filters the map shows. */
+  filters: Filters;
   title: string;
   language: Language;
 };
 
 /** Saves the map as a PNG for slides or print, with its title, legend, date, scale, attribution and citations. */
-export function ExportButton({ map, features, eventsByFeature, asOf, title, language }: Props) {
+export function ExportButton({ map, filters, title, language }: Props) {
+  const queryClient = useQueryClient();
   const [sizeId, setSizeId] = useState(EXPORT_SIZES[0].id);
   const [busy, setBusy] = useState(false);
   const run = async () => {
@@ -29,6 +31,10 @@ export function ExportButton({ map, features, eventsByFeature, asOf, title, lang
     if (!source) return;
     setBusy(true);
     try {
+      // The caption cites the steps behind every feature in the frame: the record is loaded for it.
+      const { collection, index } = await loadWholeRecord(queryClient);
+      const { asOf } = filters;
+      const features = visibleFeatures(collection, index, filters, todayIso());
       const bounds = source.getBounds();
       const shown = features.filter(
         (f) => f.geometry && (f.geometry.type !== 'Point' || bounds.contains(f.geometry.coordinates as [number, number])),
@@ -37,7 +43,7 @@ export function ExportButton({ map, features, eventsByFeature, asOf, title, lang
       const citations = shown
         .filter((f) => f.properties.status)
         .map((f) => {
-          const steps = (eventsByFeature.get(f.id) ?? []).filter((e) => e.date <= date);
+          const steps = (index.eventsByFeature.get(f.id) ?? []).filter((e) => e.date <= date);
           const clauses = [...new Set(steps.map((e) => e.clauseId))].slice(-3).join(', ');
           return `${nameIn(f.properties.name, language)} — ${clauses || '—'}`;
         });

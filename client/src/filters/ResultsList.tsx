@@ -1,44 +1,53 @@
-import type { MapFeature } from '@domain/api';
+import type { FeatureRow } from '@domain/api';
 import { KIND_BY_ID, STATUS_BY_ID } from '@domain/vocabulary';
 import { memo } from 'react';
 import { nameIn, text } from '../i18n/ui-text';
 import type { Language } from '../state/url-state';
-import { ShowMoreButton, useShowMore } from '../ui/show-more';
+import { ShowMoreButton } from '../ui/show-more';
 
-type Props = { features: readonly MapFeature[]; language: Language; selectedId: string | null; onSelect: (id: string) => void };
+type Props = {
+  /** The first rows of the list (GET /api/view), in the record's order. */
+  rows: readonly FeatureRow[];
+  /** How many features pass the date and filters in all. */
+  total: number;
+  language: Language;
+  selectedId: string | null;
+  onSelect: (id: string) => void;
+  /** Asks for the next rows. */
+  onShowMore: () => void;
+};
 
 /**
  * The same features as the map, as a list: the non-map way through the record (keyboard, screen
  * readers). Long lists show their first rows and a button for the next ones.
  */
-export const ResultsList = memo(function ResultsList({ features, language, selectedId, onSelect }: Props) {
-  const { visible, hidden, showMore } = useShowMore(features);
+export const ResultsList = memo(function ResultsList({ rows, total, language, selectedId, onSelect, onShowMore }: Props) {
   return (
     <section className="results" aria-label={text('results', language)}>
       <h2>
-        {text('results', language)} <span className="count">({features.length})</span>
+        {text('results', language)} <span className="count">({total})</span>
       </h2>
-      {features.length === 0 ? (
+      {total === 0 ? (
         <p className="muted">{text('noResults', language)}</p>
       ) : (
         <ul>
-          {visible.map((feature) => {
-            const status = feature.properties.status ? STATUS_BY_ID[feature.properties.status] : null;
+          {rows.map((row) => {
+            const status = row.status ? STATUS_BY_ID[row.status] : null;
             return (
-              <li key={feature.id}>
+              <li key={row.id}>
                 <button
                   type="button"
                   className="result"
-                  aria-current={feature.id === selectedId ? 'true' : undefined}
-                  onClick={() => onSelect(feature.id)}
-                  data-feature-id={feature.id}
+                  aria-current={row.id === selectedId ? 'true' : undefined}
+                  onClick={() => onSelect(row.id)}
+                  data-feature-id={row.id}
                 >
                   <span className="swatch" style={{ background: status?.color ?? '#ffffff' }} aria-hidden="true" />
-                  <span className="result-name">{nameIn(feature.properties.name, language)}</span>
+                  <span className="result-name">{nameIn(row.name, language)}</span>
                   <span className="result-meta">
-                    {KIND_BY_ID[feature.properties.kind].label[language]}
+                    {KIND_BY_ID[row.kind].label[language]}
                     {status && ` · ${status.label[language]}`}
-                    {!feature.geometry && ` · ${text('notOnMap', language)}`}
+                    {!row.located && ` · ${text('notOnMap', language)}`}
                   </span>
                 </button>
               </li>
@@ -46,7 +55,7 @@ export const ResultsList = memo(function ResultsList({ features, language, selec
           })}
         </ul>
       )}
-      <ShowMoreButton hidden={hidden} onClick={showMore} language={language} />
+      <ShowMoreButton hidden={Math.max(0, total - rows.length)} onClick={onShowMore} language={language} />
     </section>
   );
 });

@@ -1,59 +1,17 @@
-import type { MapFeature } from '@domain/api';
-import { SHAPE_PATHS, type ShapeId, shapeOf } from '@domain/drawing/shapes';
-import { drawnSides } from '@domain/drawing/to-map-features';
+import { SHAPE_PATHS, type ShapeId } from '@domain/drawing/shapes';
+import { type LegendSummary, summariseLegend } from '@domain/legend-summary';
 import { KIND_BY_ID, LEVEL_BY_ID, STATUSES, TRANSPORT_MODES } from '@domain/vocabulary';
-import { useMemo } from 'react';
 import { text } from '../i18n/ui-text';
 import type { Language } from '../state/url-state';
 
-type Props = { features: readonly MapFeature[] | null; language: Language };
+type Props = { summary: LegendSummary | null; language: Language };
 
-/**
- * What the legend needs to know about the features shown, in one pass over them (it runs on every
- * filter change and date): the same rules the map draws by (domain/drawing/to-map-features.ts), read
- * from the features themselves rather than from their drawings.
- */
-export function summarise(features: readonly MapFeature[] | null) {
-  const counts = new Map<string, number>();
-  const shapes = new Set<ShapeId>();
-  const modes = new Set<string>();
-  const flags = {
-    approximate: false,
-    upgrade: false,
-    plannedRoute: false,
-    routeMode: false,
-    side: false,
-    zone: false,
-    pairing: false,
-    schematic: false,
-    marker: false,
-  };
-  for (const { geometry, properties: p } of features ?? []) {
-    // Features without a position are in the lists, not on the map.
-    if (!geometry) continue;
-    const status = p.status ?? 'unknown';
-    if (p.kind !== 'marker') counts.set(status, (counts.get(status) ?? 0) + 1);
-    if (geometry.type === 'Point' && p.kind !== 'marker' && p.kind !== 'zone') shapes.add(shapeOf(p.kind, p.level));
-    const mode = p.route?.mode ?? null;
-    if (mode) modes.add(mode);
-    const sides = drawnSides({ geometry, properties: p });
-    flags.approximate ||= p.approximate || (sides?.some((side) => side.approximate) ?? false);
-    flags.upgrade ||= p.upgrade !== null;
-    flags.plannedRoute ||= p.kind === 'route' && status !== 'operating';
-    flags.routeMode ||= p.kind === 'route' && mode !== null;
-    flags.side ||= sides !== null;
-    flags.zone ||= p.kind === 'zone';
-    flags.pairing ||= p.kind === 'pairing';
-    flags.schematic ||= p.schematic;
-    flags.marker ||= p.kind === 'marker';
-  }
-  return { counts, shapes: [...shapes], modes, flags };
-}
+const NONE: LegendSummary = summariseLegend([]);
 
-/** Explains every colour and symbol on the map, with how many features carry each status. */
-export function Legend({ features, language }: Props) {
-  const { counts, shapes, modes, flags } = useMemo(() => summarise(features), [features]);
-  const shown = STATUSES.filter((status) => (counts.get(status.id) ?? 0) > 0);
+/** Explains every colour and symbol on the map (GET /api/view's legend), with how many features carry each status. */
+export function Legend({ summary, language }: Props) {
+  const { counts, shapes, modes, flags } = summary ?? NONE;
+  const shown = STATUSES.filter((status) => (counts[status.id] ?? 0) > 0);
   const shapeLabel = (shape: ShapeId) =>
     shape === 'crossing'
       ? KIND_BY_ID.route.label[language]
@@ -68,7 +26,7 @@ export function Legend({ features, language }: Props) {
           <li key={status.id} data-status={status.id}>
             <span className="swatch" style={{ background: status.color }} />
             <span className="legend-label">{status.label[language]}</span>
-            <span className="count">{counts.get(status.id)}</span>
+            <span className="count">{counts[status.id]}</span>
           </li>
         ))}
       </ul>
@@ -99,7 +57,7 @@ export function Legend({ features, language }: Props) {
               {text('upgradeRing', language)}
             </li>
           )}
-          {TRANSPORT_MODES.filter((mode) => modes.has(mode.id)).map((mode) => (
+          {TRANSPORT_MODES.filter((mode) => modes.includes(mode.id)).map((mode) => (
             <li key={mode.id} data-mode={mode.id}>
               <span className="swatch line" style={{ borderTopColor: mode.color }} />
               {mode.label[language]}

@@ -6,8 +6,8 @@ import { MapController, type RouteFocus } from './map-controller';
 
 type Props = {
   basemap: Basemap;
-  /** The record's features (for bringing them into view); the map fetches its own drawing of them. */
-  record: FeatureCollectionResponse | null;
+  /** The selected and highlighted features with their positions (for bringing them into view); the map draws from its tiles. */
+  places: FeatureCollectionResponse | null;
   /** The date shown (null: the latest). */
   asOf: string | null;
   /** The most states a record feature has (GET /api/map/tiles.json). */
@@ -36,7 +36,7 @@ type Props = {
 /** The React ↔ MapLibre seam: one controller for the component's life, fed through effects. */
 export function MapView({
   basemap,
-  record,
+  places,
   asOf,
   states,
   selectedId,
@@ -81,27 +81,21 @@ export function MapView({
   }, [basemap, states]);
 
   useEffect(() => {
-    if (record) controller.current?.setRecord(record);
-  }, [record]);
+    if (places) controller.current?.addPlaces(places);
+  }, [places]);
 
   useEffect(() => {
     controller.current?.setAsOf(asOf);
   }, [asOf]);
 
   useEffect(() => {
-    // Selection is brought into view once the record (where it is) has arrived.
-    if (!record) return;
+    // Brought into view once its position is known (now, or when `places` brings it).
     controller.current?.setSelected(selectedId);
-    if (selectedId) {
-      const map = controller.current?.map;
-      if (map?.loaded()) controller.current?.showSelected();
-      else map?.once('idle', () => controller.current?.showSelected());
-    }
-  }, [selectedId, record]);
+  }, [selectedId]);
 
   useEffect(() => {
-    if (record) controller.current?.setHighlighted(highlightedIds);
-  }, [highlightedIds, record]);
+    controller.current?.setHighlighted(highlightedIds);
+  }, [highlightedIds]);
 
   useEffect(() => {
     controller.current?.setRouteFocus(routeFocus, animateRoute);

@@ -48,6 +48,8 @@ export class MapController {
   private highlightedIds: readonly string[] = [];
   /** Where each feature is, for bringing features into view (the map's own data lives in its worker). */
   private geometries = new Map<string, Geometry>();
+  /** What has been brought into view already (selection id, highlighted ids joined). */
+  private shown = { selected: null as string | null, highlighted: '' };
   private asOf: string | null;
   private ready = false;
   private presenting = false;
@@ -96,7 +98,6 @@ export class MapController {
       this.map.setGlobalStateProperty(AS_OF_STATE, asOfNumber(this.asOf));
       this.applyRecordFilter();
       this.flush();
-      this.fitTo(this.highlightedIds);
       this.applyRouteFocus();
     });
     const onRecordData = (event: maplibregl.MapSourceDataEvent) => {
@@ -134,10 +135,13 @@ export class MapController {
     if (image) this.map.addImage(name, image, { pixelRatio: ICON_PIXEL_RATIO });
   }
 
-  /** The record's features, for bringing them into view; the map draws its own copy (see constructor). */
-  setRecord(record: FeatureCollectionResponse) {
-    this.geometries = new Map(record.features.flatMap((f) => (f.geometry ? [[f.id, f.geometry as Geometry] as const] : [])));
-    this.fitTo(this.highlightedIds);
+  /**
+   * Positions of features to bring into view (the selection, a clause's features); the map draws its
+   * own copy from the tiles. A selection or highlight waiting for its position is shown when it comes.
+   */
+  addPlaces(places: FeatureCollectionResponse) {
+    for (const feature of places.features) if (feature.geometry) this.geometries.set(feature.id, feature.geometry as Geometry);
+    this.bringIntoView();
   }
 
   /**
@@ -158,6 +162,7 @@ export class MapController {
     }
     this.selectedId = id;
     this.flush();
+    this.bringIntoView();
   }
 
   /** Marks the features a clause names and brings them all into view. */
@@ -168,7 +173,29 @@ export class MapController {
     }
     this.highlightedIds = ids;
     this.flush();
-    this.fitTo(ids);
+    this.bringIntoView();
+  }
+
+  /**
+   * Shows the selection, or fits the clause's features, once each: when its positions are known and
+   * the map has loaded (a later call for the same ids does nothing, so the planner's own moves stand).
+   */
+  private bringIntoView() {
+    const highlighted = this.highlightedIds.join();
+    if (highlighted !== this.shown.highlighted && this.highlightedIds.every((id) => this.geometries.has(id))) {
+      this.shown.highlighted = highlighted;
+      this.whenLoaded(() => this.fitTo(this.highlightedIds));
+    }
+    const selected = this.selectedId;
+    if (selected && selected !== this.shown.selected && this.geometries.has(selected)) {
+      this.shown.selected = selected;
+      this.whenLoaded(() => this.showSelected());
+    }
+  }
+
+  private whenLoaded(show: () => void) {
+    if (this.ready && this.map.loaded()) show();
+    else this.map.once('idle', show);
   }
 
   private fitTo(ids: readonly string[]) {

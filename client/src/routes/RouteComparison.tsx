@@ -1,7 +1,8 @@
 import type { FeatureDetailResponse } from '@domain/api';
 import { STATUS_BY_ID, TRANSPORT_MODES } from '@domain/vocabulary';
 import { useState } from 'react';
-import { useFeatureDetail, useFeatures } from '../api/queries';
+import { useFeatureDetail } from '../api/queries';
+import { useRoutes } from '../api/view-queries';
 import { nameIn, text } from '../i18n/ui-text';
 import type { Language } from '../state/url-state';
 
@@ -9,7 +10,7 @@ type Props = { route: FeatureDetailResponse; language: Language };
 
 /** Two routes side by side: length, places, crossing, status. */
 export function RouteComparison({ route, language }: Props) {
-  const features = useFeatures();
+  const features = useRoutes();
   const [otherId, setOtherId] = useState<string | null>(null);
   const other = useFeatureDetail(otherId);
   const routes = (features.data?.features ?? []).filter(

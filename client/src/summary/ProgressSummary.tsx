@@ -1,14 +1,13 @@
-import type { MapFeature } from '@domain/api';
+import type { RecordViewResponse } from '@domain/api';
+import { CROSSING_KINDS, type ProgressRow } from '@domain/progress';
 import type { Province } from '@domain/schemas';
 import { STATUSES, type StatusId } from '@domain/vocabulary';
-import { useMemo } from 'react';
 import { text } from '../i18n/ui-text';
 import type { Language } from '../state/url-state';
-import { CROSSING_KINDS, type ProgressRow, progressTables } from './progress';
 
 type Props = {
-  /** Features as of the chosen date, before the other filters. */
-  features: readonly MapFeature[];
+  /** Crossings by status as of the chosen date, before the other filters (GET /api/view). */
+  tables: RecordViewResponse['progress'];
   provinces: readonly Province[];
   language: Language;
   onPick: (pick: {
@@ -21,8 +20,7 @@ type Props = {
 };
 
 /** Crossings by status per province and per agreement for the chosen date; a cell filters the map to it. */
-export function ProgressSummary({ features, provinces, language, onPick }: Props) {
-  const tables = useMemo(() => progressTables(features), [features]);
+export function ProgressSummary({ tables, provinces, language, onPick }: Props) {
   const present = STATUSES.filter((status) => tables.byProvince.some((row) => row.counts[status.id]));
   const provinceName = (code: string) => {
     const province = provinces.find((p) => p.code === code);

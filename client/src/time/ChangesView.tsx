@@ -1,26 +1,23 @@
-import type { FeatureCollectionResponse } from '@domain/api';
-import type { StatusEvent } from '@domain/schemas';
 import { STATUS_BY_ID } from '@domain/vocabulary';
-import { memo, useMemo, useState } from 'react';
-import { changesBetween } from '../filters/changes-between';
+import { memo, useState } from 'react';
+import { useChanges } from '../api/view-queries';
 import { formatDate, nameIn, text } from '../i18n/ui-text';
 import type { Language } from '../state/url-state';
-import { ShowMoreButton, useShowMore } from '../ui/show-more';
+import { LIST_PAGE, ShowMoreButton } from '../ui/show-more';
 import { todayIso } from './dates';
 
-type Props = {
-  collection: FeatureCollectionResponse;
-  eventsByFeature: ReadonlyMap<string, readonly StatusEvent[]>;
-  language: Language;
-  onSelect: (id: string) => void;
-};
+type Props = { language: Language; onSelect: (id: string) => void };
 
 /** "What changed between two dates": each feature whose status moved, and the clause that moved it. */
-export const ChangesView = memo(function ChangesView({ collection, eventsByFeature, language, onSelect }: Props) {
+export const ChangesView = memo(function ChangesView({ language, onSelect }: Props) {
   const [from, setFrom] = useState('2023-01-01');
   const [to, setTo] = useState(todayIso());
-  const changes = useMemo(() => changesBetween(collection, eventsByFeature, from, to), [collection, eventsByFeature, from, to]);
-  const { visible, hidden, showMore } = useShowMore(changes);
+  const [limit, setLimit] = useState(LIST_PAGE);
+  // Dates entered the wrong way round are read the right way round (the server refuses from > to).
+  const [first, last] = from <= to ? [from, to] : [to, from];
+  const changes = useChanges(first, last, limit);
+  const visible = changes.data?.changes ?? [];
+  const total = changes.data?.total ?? 0;
   return (
     <section className="changes" aria-label={text('changes', language)}>
       <h2>{text('changes', language)}</h2>
@@ -33,14 +30,14 @@ export const ChangesView = memo(function ChangesView({ collection, eventsByFeatu
           {text('to', language)} <input type="date" value={to} onChange={(event) => event.target.value && setTo(event.target.value)} />
         </label>
       </div>
-      {changes.length === 0 ? (
+      {changes.data && total === 0 ? (
         <p className="muted">{text('noChanges', language)}</p>
       ) : (
         <ul>
           {visible.map((change) => (
             <li key={change.feature.id} data-feature-id={change.feature.id}>
               <button type="button" className="link" onClick={() => onSelect(change.feature.id)}>
-                {nameIn(change.feature.properties.name, language)}
+                {nameIn(change.feature.name, language)}
               </button>
               <div className="change-states">
                 <span className="status-badge" style={{ background: STATUS_BY_ID[change.before.status].color }}>
@@ -62,7 +59,7 @@ export const ChangesView = memo(function ChangesView({ collection, eventsByFeatu
           ))}
         </ul>
       )}
-      <ShowMoreButton hidden={hidden} onClick={showMore} language={language} />
+      <ShowMoreButton hidden={Math.max(0, total - visible.length)} onClick={() => setLimit(limit + LIST_PAGE)} language={language} />
     </section>
   );
 });

@@ -2,6 +2,7 @@
  * Shapes of the API's responses, shared so the client can parse what it receives.
  */
 import { z } from 'zod';
+import { SHAPE_PATHS, type ShapeId } from './drawing/shapes';
 import {
   agreementSchema,
   clauseSchema,
@@ -157,5 +158,74 @@ export const searchResponse = z.array(
   }),
 );
 export type SearchResponse = z.infer<typeof searchResponse>;
+
+const featureReference = z.object({ id: z.string(), kind: z.enum(KIND_IDS), name: multilingualName });
+
+/** A row of the planner's list: what it shows of a feature as of the date asked. */
+export const featureRow = featureReference.extend({
+  status: z.enum(STATUS_IDS).nullable(),
+  /** false: in the lists only (no position in the record). */
+  located: z.boolean(),
+});
+export type FeatureRow = z.infer<typeof featureRow>;
+
+const progressRow = z.object({ key: z.string(), counts: z.partialRecord(z.enum(STATUS_IDS), z.number()), total: z.number() });
+
+/**
+ * GET /api/view: what the planner's screen shows for a date and filters (the map draws the same
+ * features from its tiles): counts, the legend, the progress tables (as of the date, before the
+ * other filters), a page of the list, and what the record holds at all (kinds, step dates).
+ */
+export const recordViewResponse = z.object({
+  asOf: z.string().nullable(),
+  /** Features passing the date and filters, on the map and in the lists only. */
+  total: z.number(),
+  onMap: z.number(),
+  notLocated: z.number(),
+  legend: z.object({
+    counts: z.partialRecord(z.enum(STATUS_IDS), z.number()),
+    shapes: z.array(z.enum(Object.keys(SHAPE_PATHS) as [ShapeId, ...ShapeId[]])),
+    modes: z.array(transportMode),
+    flags: z.object({
+      approximate: z.boolean(),
+      upgrade: z.boolean(),
+      plannedRoute: z.boolean(),
+      routeMode: z.boolean(),
+      side: z.boolean(),
+      zone: z.boolean(),
+      pairing: z.boolean(),
+      schematic: z.boolean(),
+      marker: z.boolean(),
+    }),
+  }),
+  progress: z.object({ byProvince: z.array(progressRow), byAgreement: z.array(progressRow), stalled: z.number() }),
+  /** Rows offset … offset + limit of the features passing, in the record's order. */
+  rows: z.array(featureRow),
+  offset: z.number(),
+  limit: z.number(),
+  /** The kinds the record holds (whatever the date and filters) and the dates of its steps. */
+  record: z.object({ kinds: z.array(z.enum(KIND_IDS)), stepDates: z.array(z.string()) }),
+});
+export type RecordViewResponse = z.infer<typeof recordViewResponse>;
+
+const featureStateSchema = z.object({
+  status: z.enum(STATUS_IDS),
+  level: z.enum(LEVEL_IDS).nullable(),
+  upgrade: z.object({ level: z.enum(LEVEL_IDS), status: z.enum(STATUS_IDS) }).nullable(),
+  since: z.string().nullable(),
+});
+
+/** GET /api/changes: features whose status, level or pending upgrade differ between two dates, a page at a time. */
+export const changesResponse = z.object({
+  from: z.string(),
+  to: z.string(),
+  total: z.number(),
+  offset: z.number(),
+  limit: z.number(),
+  changes: z.array(
+    z.object({ feature: featureReference, before: featureStateSchema, after: featureStateSchema, steps: z.array(statusEventSchema) }),
+  ),
+});
+export type ChangesResponse = z.infer<typeof changesResponse>;
 
 export const apiErrorResponse = z.object({ error: z.object({ code: z.string(), message: z.string() }) });

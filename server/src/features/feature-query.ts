@@ -44,9 +44,11 @@ export const trueOrFalse = z.enum(['true', 'false'], { message: 'must be true or
 /** A comma-separated list of free values (checked against the record by the service). */
 export const commaList = z.string().transform((value) => value.split(',').map((item) => item.trim()));
 
-export const FEATURE_QUERY_PARAMETERS = ['kind', 'status', 'agreement', 'province', 'asOf', 'bbox', 'stalled'] as const;
+export const FEATURE_QUERY_PARAMETERS = ['id', 'kind', 'status', 'agreement', 'province', 'asOf', 'bbox', 'stalled'] as const;
 
 export const featureQuery = z.object({
+  /** Only these features (ids the record does not know are refused by the service). */
+  id: commaList.optional(),
   kind: listOf(KIND_IDS, 'kind').optional(),
   status: listOf(STATUS_IDS, 'status').optional(),
   /** Agreement ids are checked against the record by the service. */

@@ -32,20 +32,30 @@ export function createFeatureService(repository: RecordRepository) {
     return result;
   }
 
-  return {
-    async list(query: FeatureQuery): Promise<FeatureCollectionResponse> {
-      if (query.agreement) {
-        for (const id of query.agreement) {
-          if (!(await repository.getAgreement(id))) {
-            throw badRequest('invalid_parameter', `Query parameter "agreement": unknown agreement "${id}"`);
-          }
+  /** Refuses feature and agreement ids and province codes the record does not know (400 naming the first). */
+  async function checkReferences(query: Pick<FeatureQuery, 'id' | 'agreement' | 'province'>): Promise<void> {
+    for (const id of query.id ?? []) {
+      if (!(await repository.getFeature(id))) throw badRequest('invalid_parameter', `Query parameter "id": unknown feature "${id}"`);
+    }
+    if (query.agreement) {
+      for (const id of query.agreement) {
+        if (!(await repository.getAgreement(id))) {
+          throw badRequest('invalid_parameter', `Query parameter "agreement": unknown agreement "${id}"`);
         }
       }
-      if (query.province) {
-        const known = new Set((await repository.listProvinces()).map((province) => province.code));
-        const unknown = query.province.find((code) => !known.has(code));
-        if (unknown !== undefined) throw badRequest('invalid_parameter', `Query parameter "province": unknown province "${unknown}"`);
-      }
+    }
+    if (query.province) {
+      const known = new Set((await repository.listProvinces()).map((province) => province.code));
+      const unknown = query.province.find((code) => !known.has(code));
+      if (unknown !== undefined) throw badRequest('invalid_parameter', `Query parameter "province": unknown province "${unknown}"`);
+    }
+  }
+
+  return {
+    checkReferences,
+
+    async list(query: FeatureQuery): Promise<FeatureCollectionResponse> {
+      await checkReferences(query);
       const [records, eventsByFeature, firstRecorded, resolveProvince, agreements] = await Promise.all([
         repository.listFeatures(),
         repository.listEventsByFeature(),
@@ -55,7 +65,9 @@ export function createFeatureService(repository: RecordRepository) {
       ]);
       const dateOfAgreement = new Map(agreements.map((a) => [a.id, agreementDateOf(a) ?? '']));
       const features: MapFeature[] = [];
+      const wanted = query.id ? new Set(query.id) : null;
       for (const record of records) {
+        if (wanted && !wanted.has(record.id)) continue;
         // As of a date, the map shows only what the record knew by then.
         if (query.asOf && (firstRecorded.get(record.id) ?? '9999') > query.asOf) continue;
         if (query.kind && !query.kind.includes(record.kind)) continue;

@@ -1,12 +1,10 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { todayIso } from '../domain/dates';
 import { RECORD_TILE_MAX_ZOOM } from '../domain/drawing/dated-drawing';
-import type { createFeatureService } from '../features/feature-service';
 import { badRequest } from '../http/errors';
 import { parseQuery } from '../http/parse-query';
 import { createResponseCache, sendCached } from '../http/response-cache';
-import type { RecordRepository } from '../record/repository';
+import type { CurrentRecordSource } from '../record/current-record';
 import { drawnRecord } from './drawn-record';
 import { type RecordTileIndex, recordTileIndex } from './record-tiles';
 import { tileJson } from './tile-json';
@@ -20,14 +18,14 @@ import { tileJson } from './tile-json';
  *   GET /api/map/features                the same features as one GeoJSON (for checking and debugging)
  * Both follow the record's revision and the day (the latest state reads today's provinces).
  */
-export function mapRouter(repository: RecordRepository, features: ReturnType<typeof createFeatureService>): Router {
+export function mapRouter(record: CurrentRecordSource): Router {
   const router = Router();
-  const currentKey = async () => `${await repository.revision()}|${todayIso()}`;
+  const currentKey = () => record.key();
 
   // One drawn record and one tile index at a time: the current revision's.
-  let drawn: { key: string; value: ReturnType<typeof drawnRecord> } | null = null;
+  let drawn: { key: string; value: Promise<ReturnType<typeof drawnRecord>> } | null = null;
   const drawnFor = (key: string) => {
-    if (drawn?.key !== key) drawn = { key, value: drawnRecord(repository, features) };
+    if (drawn?.key !== key) drawn = { key, value: record.get(key).then(drawnRecord) };
     return drawn.value;
   };
   let tiles: { key: string; value: Promise<RecordTileIndex> } | null = null;

@@ -1,5 +1,5 @@
-import type { MapFeature } from '@domain/api';
-import type { KindId, StatusId } from '@domain/vocabulary';
+import type { MapFeature } from './api';
+import type { KindId, StatusId } from './vocabulary';
 
 /** The kinds a planner counts as "gates": pairs, channels, openings, markets, freight roads. */
 export const CROSSING_KINDS: readonly KindId[] = ['gate_pair', 'channel', 'opening', 'market', 'special_road'];

@@ -1,11 +1,11 @@
-import { parseIconName } from '@domain/drawing/shapes';
-import { isDrawingPart, toMapFeatures } from '@domain/drawing/to-map-features';
-import { indexEvents, recordOnDate } from '@domain/record-on-date';
 import { describe, expect, it } from 'vitest';
-import { createFeatureService } from '../../../server/src/features/feature-service';
-import { createFileRepository } from '../../../server/src/record/file-repository';
 import { loadRealRecord } from '../../../test/helpers/app';
-import { summarise } from './Legend';
+import { createFeatureService } from '../features/feature-service';
+import { createFileRepository } from '../record/file-repository';
+import { parseIconName } from './drawing/shapes';
+import { isDrawingPart, toMapFeatures } from './drawing/to-map-features';
+import { summariseLegend } from './legend-summary';
+import { indexEvents, recordOnDate } from './record-on-date';
 
 const record = loadRealRecord();
 
@@ -15,7 +15,7 @@ describe('the legend', () => {
     const index = { eventsByFeature: indexEvents(record.events), provinces: record.provinces };
     for (const asOf of ['2022-06-01', '2023-06-01', '2024-08-16', '2026-02-11', null]) {
       const features = recordOnDate(collection, index, asOf, '2026-11-29');
-      const legend = summarise(features);
+      const legend = summariseLegend(features);
       // What the map draws for the same features.
       const drawn = toMapFeatures({ type: 'FeatureCollection', features }).features;
       const counts = new Map<string, number>();
@@ -26,9 +26,9 @@ describe('the legend', () => {
           .filter((f) => f.geometry.type === 'Point' && f.properties.kind !== 'marker' && f.properties.kind !== 'zone')
           .map((f) => parseIconName(f.properties.icon)?.shape),
       );
-      expect(legend.counts, String(asOf)).toEqual(counts);
+      expect(legend.counts, String(asOf)).toEqual(Object.fromEntries(counts));
       expect(new Set(legend.shapes), String(asOf)).toEqual(shapes);
-      expect(legend.modes, String(asOf)).toEqual(new Set(drawn.flatMap((f) => (f.properties.mode ? [f.properties.mode] : []))));
+      expect(new Set(legend.modes), String(asOf)).toEqual(new Set(drawn.flatMap((f) => (f.properties.mode ? [f.properties.mode] : []))));
       expect(legend.flags.side, String(asOf)).toBe(drawn.some((f) => f.properties.kind === 'side'));
       expect(legend.flags.approximate, String(asOf)).toBe(drawn.some((f) => f.properties.approximate));
       expect(legend.flags.upgrade, String(asOf)).toBe(drawn.some((f) => f.properties.upgradeStatus !== null));
@@ -36,6 +36,6 @@ describe('the legend', () => {
         drawn.some((f) => f.properties.kind === 'route' && f.properties.status !== 'operating'),
       );
     }
-    expect(summarise(recordOnDate(collection, index, null, '2026-11-29')).flags.side).toBe(true);
+    expect(summariseLegend(recordOnDate(collection, index, null, '2026-11-29')).flags.side).toBe(true);
   });
 });

@@ -1,10 +1,10 @@
-import type { FeatureCollectionResponse, MapFeature } from '@domain/api';
-import { type FeatureState, featureStateAsOf } from '@domain/feature-state';
-import type { StatusEvent } from '@domain/schemas';
-import { KIND_BY_ID } from '@domain/vocabulary';
+import type { FeatureCollectionResponse } from './api';
+import { type FeatureState, featureStateAsOf } from './feature-state';
+import type { FeatureRecord, StatusEvent } from './schemas';
+import { KIND_BY_ID } from './vocabulary';
 
 export type Change = {
-  feature: MapFeature;
+  feature: Pick<FeatureRecord, 'id' | 'kind' | 'name'>;
   before: FeatureState;
   after: FeatureState;
   /** The steps dated after `from` and up to `to`: the clauses that changed it. */
@@ -27,7 +27,12 @@ export function changesBetween(
     const before = featureStateAsOf(events, from);
     const after = featureStateAsOf(events, to);
     if (summary(before) === summary(after)) continue;
-    changes.push({ feature, before, after, steps: events.filter((event) => event.date > from && event.date <= to) });
+    changes.push({
+      feature: { id: feature.id, kind: feature.properties.kind, name: feature.properties.name },
+      before,
+      after,
+      steps: events.filter((event) => event.date > from && event.date <= to),
+    });
   }
   return changes.sort((a, b) => (a.after.since ?? '').localeCompare(b.after.since ?? '') || a.feature.id.localeCompare(b.feature.id));
 }

@@ -1,9 +1,9 @@
-import { indexEvents, recordOnDate } from '@domain/record-on-date';
 import { describe, expect, it } from 'vitest';
-import { createFeatureService } from '../../../server/src/features/feature-service';
-import { createFileRepository } from '../../../server/src/record/file-repository';
 import { loadRealRecord } from '../../../test/helpers/app';
+import { createFeatureService } from '../features/feature-service';
+import { createFileRepository } from '../record/file-repository';
 import { CROSSING_KINDS, progressTables } from './progress';
+import { indexEvents, recordOnDate } from './record-on-date';
 
 const record = loadRealRecord();
 

@@ -1,0 +1,65 @@
+import { todayIso } from '../domain/dates';
+import { agreementDatesOf, type RecordIndex } from '../domain/record-on-date';
+import { type RecordTimelines, recordTimelines } from '../domain/record-timeline';
+import { KIND_IDS, type KindId } from '../domain/vocabulary';
+import type { createFeatureService } from '../features/feature-service';
+import type { RecordRepository } from './repository';
+
+export type CurrentRecord = {
+  collection: Awaited<ReturnType<ReturnType<typeof createFeatureService>['list']>>;
+  index: RecordIndex;
+  /** Each feature's states over time (domain/record-timeline.ts): any date is then one pick per feature. */
+  timelines: RecordTimelines;
+  /** The kinds the record holds, in vocabulary order. */
+  kinds: KindId[];
+  /** The dates of the record's status steps, in order, each once. */
+  stepDates: string[];
+};
+
+/**
+ * The record as every date sees it, for the current revision and day (the latest state reads today's
+ * provinces): computed once, on first use, and shared by the map's tiles, the planner's view and the
+ * changes between dates. Keys are `revision|day`; a new revision or a new day computes it afresh.
+ */
+export function createCurrentRecord(repository: RecordRepository, features: ReturnType<typeof createFeatureService>) {
+  let current: { key: string; value: Promise<CurrentRecord> } | null = null;
+
+  async function build(): Promise<CurrentRecord> {
+    const [collection, eventsByFeature, provinces, agreements] = await Promise.all([
+      features.list({}),
+      repository.listEventsByFeature(),
+      repository.listProvinces(),
+      repository.listAgreements(),
+    ]);
+    const index: RecordIndex = { eventsByFeature, provinces, agreementDates: agreementDatesOf(agreements) };
+    const present = new Set(collection.features.map((feature) => feature.properties.kind));
+    const stepDates = new Set<string>();
+    for (const events of eventsByFeature.values()) for (const event of events) stepDates.add(event.date);
+    return {
+      collection,
+      index,
+      timelines: recordTimelines(collection, index, todayIso()),
+      kinds: KIND_IDS.filter((kind) => present.has(kind)),
+      stepDates: [...stepDates].sort(),
+    };
+  }
+
+  return {
+    /** Names the record's current revision and day; responses made from it are cached under it. */
+    async key(): Promise<string> {
+      return `${await repository.revision()}|${todayIso()}`;
+    },
+    get(key: string): Promise<CurrentRecord> {
+      if (current?.key !== key) {
+        const value = build();
+        current = { key, value };
+        // A failed build is not kept: the next request tries again.
+        value.catch(() => {
+          if (current?.value === value) current = null;
+        });
+      }
+      return current.value;
+    },
+  };
+}
+export type CurrentRecordSource = ReturnType<typeof createCurrentRecord>;

@@ -1,0 +1,66 @@
+import { Router } from 'express';
+import { changesBetween } from '../domain/changes-between';
+import type { Filters } from '../domain/filters';
+import { recordView } from '../domain/record-view';
+import type { createFeatureService } from '../features/feature-service';
+import { parseQuery } from '../http/parse-query';
+import { canonicalQuery, createResponseCache, sendCached } from '../http/response-cache';
+import type { CurrentRecordSource } from '../record/current-record';
+import { CHANGES_QUERY_PARAMETERS, changesQuery, VIEW_QUERY_PARAMETERS, type ViewQuery, viewQuery } from './view-query';
+
+const filtersOf = (query: ViewQuery): Filters => ({
+  asOf: query.asOf ?? null,
+  kinds: query.kind ?? [],
+  statuses: query.status ?? [],
+  agreements: query.agreement ?? [],
+  provinces: query.province ?? [],
+  stalled: query.stalled === 'true',
+});
+
+/**
+ * The planner's screen, computed where the record is, so a browser never downloads the whole record:
+ *   GET /api/view     counts, legend, progress tables and a page of the list for a date and filters
+ *   GET /api/changes  what changed between two dates, a page at a time
+ * Both read the record's timelines (record/current-record.ts): a date is one pick per feature.
+ */
+export function viewRouter(record: CurrentRecordSource, features: ReturnType<typeof createFeatureService>): Router {
+  const router = Router();
+  const cache = createResponseCache({ maxEntries: 1000 });
+
+  router.get('/view', async (request, response) => {
+    const key = await record.key();
+    const cached = await cache.get(`view|${key}|${canonicalQuery(request)}`, async () => {
+      const query = parseQuery(request, viewQuery, VIEW_QUERY_PARAMETERS);
+      await features.checkReferences(query);
+      const current = await record.get(key);
+      const onDate = current.timelines.onDate(query.asOf ?? null);
+      const view = recordView(onDate, filtersOf(query), query, { kinds: current.kinds, stepDates: current.stepDates });
+      return { body: JSON.stringify(view), type: 'application/json' };
+    });
+    response.setHeader('Cache-Control', 'no-cache');
+    sendCached(request, response, cached);
+  });
+
+  router.get('/changes', async (request, response) => {
+    const key = await record.key();
+    const cached = await cache.get(`changes|${key}|${canonicalQuery(request)}`, async () => {
+      const query = parseQuery(request, changesQuery, CHANGES_QUERY_PARAMETERS);
+      const current = await record.get(key);
+      const changes = changesBetween(current.collection, current.index.eventsByFeature, query.from, query.to);
+      return {
+        body: JSON.stringify({
+          from: query.from,
+          to: query.to,
+          total: changes.length,
+          offset: query.offset,
+          limit: query.limit,
+          changes: changes.slice(query.offset, query.offset + query.limit),
+        }),
+        type: 'application/json',
+      };
+    });
+    response.setHeader('Cache-Control', 'no-cache');
+    sendCached(request, response, cached);
+  });
+  return router;
+}
