@@ -17,7 +17,7 @@ const REMEDIES = {
   apiRatio:
     'the API answer itself: Express adds a few milliseconds of routing over raw node:http at 1 000 req/s; a raw fast path for cached GET bodies would close it',
   firstMap:
-    'the first map: the planner\'s lists (every feature and every step, parsed and turned into timelines on the main thread) compete with MapLibre while it loads — serve the lists paged and counted by the server, or build the timelines in a worker after the first frame',
+    "the first map: the planner's lists (every feature and every step, parsed and turned into timelines on the main thread) compete with MapLibre while it loads — serve the lists paged and counted by the server, or build the timelines in a worker after the first frame",
   interaction10k:
     'the React work after a filter change or slider step (the map itself is now told one style value): the legend, progress table and count line walk every feature; keep their counts per state and memoise the panels that do not depend on the date',
   interaction100k:

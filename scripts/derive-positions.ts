@@ -7,10 +7,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import along from '@turf/along';
+import destination from '@turf/destination';
 import { lineString, point } from '@turf/helpers';
 import length from '@turf/length';
 import nearestPointOnLine from '@turf/nearest-point-on-line';
-import destination from '@turf/destination';
 import pointToLineDistance from '@turf/point-to-line-distance';
 import polygonToLine from '@turf/polygon-to-line';
 import type { Feature, FeatureCollection, LineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
@@ -48,7 +48,11 @@ export function loadBoundary(topology: Topology): Feature<LineString> {
 const kmAlong = (line: Feature<LineString>, position: Position) => nearestPointOnLine(line, point(position)).properties.totalDistance;
 
 /** The vertex of the line closest to both provinces' outlines: where their boundary meets the line. */
-export function provinceJunctionKm(line: Feature<LineString>, a: Feature<Polygon | MultiPolygon>, b: Feature<Polygon | MultiPolygon>): number {
+export function provinceJunctionKm(
+  line: Feature<LineString>,
+  a: Feature<Polygon | MultiPolygon>,
+  b: Feature<Polygon | MultiPolygon>,
+): number {
   const outline = (p: Feature<Polygon | MultiPolygon>) => {
     const lines = polygonToLine(p);
     return 'features' in lines ? lines.features : [lines];
@@ -73,7 +77,8 @@ export function provinceJunctionKm(line: Feature<LineString>, a: Feature<Polygon
 export function interpolateMarker(anchors: { marker: number; km: number }[], marker: number): { km: number; between: [number, number] } {
   const sorted = [...anchors].sort((x, y) => x.marker - y.marker);
   const upper = sorted.findIndex((anchor) => anchor.marker >= marker);
-  const [low, high] = upper <= 0 ? [sorted[0], sorted[1]] : upper === -1 ? [sorted.at(-2), sorted.at(-1)] : [sorted[upper - 1], sorted[upper]];
+  const [low, high] =
+    upper <= 0 ? [sorted[0], sorted[1]] : upper === -1 ? [sorted.at(-2), sorted.at(-1)] : [sorted[upper - 1], sorted[upper]];
   if (!low || !high) throw new Error('need two anchors');
   const t = (marker - low.marker) / (high.marker - low.marker);
   return { km: low.km + t * (high.km - low.km), between: [low.marker, high.marker] };
@@ -121,7 +126,10 @@ function main() {
     if (estimate.sameAs) {
       const same = results.get(estimate.sameAs)?.coordinates ?? features.find((f) => f.id === estimate.sameAs)?.location?.coordinates;
       if (!same) throw new Error(`${estimate.featureId}: no position for ${estimate.sameAs} (estimate it first)`);
-      results.set(estimate.featureId, { coordinates: same, source: `Estimate: ${estimate.basis}; drawn at the position of ${estimate.sameAs}.` });
+      results.set(estimate.featureId, {
+        coordinates: same,
+        source: `Estimate: ${estimate.basis}; drawn at the position of ${estimate.sameAs}.`,
+      });
       continue;
     }
     if (estimate.marker !== undefined) {
@@ -152,7 +160,10 @@ function main() {
       throw new Error(`${estimate.featureId}: no estimation rule`);
     }
     const position = along(line, km).geometry.coordinates;
-    results.set(estimate.featureId, { coordinates: [round(position[0]), round(position[1])], source: `Estimate: ${estimate.basis}; ${method}.` });
+    results.set(estimate.featureId, {
+      coordinates: [round(position[0]), round(position[1])],
+      source: `Estimate: ${estimate.basis}; ${method}.`,
+    });
   }
 
   for (const feature of features) {

@@ -19,7 +19,7 @@ import { feature as topoFeature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
 import { readConfig } from '../server/src/config';
 import type { Located } from '../server/src/domain/schemas';
-import { loadRecord, type LoadedRecord } from '../server/src/record/load-record';
+import { type LoadedRecord, loadRecord } from '../server/src/record/load-record';
 import { loadBoundary } from './derive-positions';
 
 const root = join(import.meta.dirname, '..');
@@ -73,7 +73,8 @@ export function checkRecord({ record, gazetteer, land, boundary }: CheckInput): 
 
   for (const feature of record.features) {
     if (feature.location) checkReference(feature.id, feature.location);
-    for (const [index, waypoint] of (feature.waypoints ?? []).entries()) checkReference(`${feature.id} waypoint ${index}`, waypoint.location);
+    for (const [index, waypoint] of (feature.waypoints ?? []).entries())
+      checkReference(`${feature.id} waypoint ${index}`, waypoint.location);
     for (const side of feature.sides ?? []) {
       if (!side.location) continue;
       checkReference(`${feature.id} (${side.country} side)`, side.location);

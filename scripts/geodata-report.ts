@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readConfig } from '../server/src/config';
 import { featureStateAsOf } from '../server/src/domain/feature-state';
-import { KINDS, LEVEL_BY_ID, PRECISION_BY_ID, STATUSES, STATUS_BY_ID } from '../server/src/domain/vocabulary';
+import { KINDS, LEVEL_BY_ID, PRECISION_BY_ID, STATUS_BY_ID, STATUSES } from '../server/src/domain/vocabulary';
 import { type LoadedRecord, loadRecord } from '../server/src/record/load-record';
 
 export const REPORT_PATH = join(import.meta.dirname, '..', 'geodata', 'REPORT.md');
@@ -16,7 +16,11 @@ const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 /** The report as Markdown; status as of the latest dated step in the record. */
 export function buildReport(record: LoadedRecord): string {
-  const latest = record.events.map((event) => event.date).sort().at(-1) ?? '';
+  const latest =
+    record.events
+      .map((event) => event.date)
+      .sort()
+      .at(-1) ?? '';
   const eventsByFeature = new Map<string, typeof record.events>();
   for (const event of record.events) eventsByFeature.set(event.featureId, [...(eventsByFeature.get(event.featureId) ?? []), event]);
   const stateOf = (id: string) => featureStateAsOf(eventsByFeature.get(id) ?? [], latest);
@@ -37,7 +41,9 @@ export function buildReport(record: LoadedRecord): string {
     if (features.length === 0) continue;
     const counts = statusIds.map((id) => features.filter((f) => kind.hasStatus && stateOf(f.id).status === id).length);
     const none = kind.hasStatus ? 0 : features.length;
-    lines.push(`| ${kind.label.vi} (${kind.id}) | ${counts.map((n) => (n ? String(n) : '')).join(' | ')} | ${none || ''} | ${features.length} |`);
+    lines.push(
+      `| ${kind.label.vi} (${kind.id}) | ${counts.map((n) => (n ? String(n) : '')).join(' | ')} | ${none || ''} | ${features.length} |`,
+    );
   }
   lines.push('');
 
