@@ -51,11 +51,15 @@ async function compare(
   }
 }
 
-/** The planner's typical requests: everything, and the filters the map uses most. */
+/**
+ * The planner's typical requests: everything, and the filters the map uses most; and what the app
+ * itself asks on every filter change and date (its lists, counts and legend).
+ */
 export const TYPICAL_PATHS = [
   '/api/features',
   '/api/features?asOf=2024-08-16&kind=gate_pair,opening,channel',
   '/api/features?bbox=106.5,21.8,107.2,22.2&status=operating',
+  '/api/view?asOf=2024-08-16&kind=gate_pair,opening,channel&limit=100',
 ];
 
 /**

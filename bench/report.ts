@@ -122,12 +122,12 @@ export function renderReport(results: Results): string {
 
   lines.push('', '## The map in a real browser, beside a bare MapLibre page', '', `Method: ${results.method.browser}`, '');
   lines.push(
-    '| features | app first map / idle ms | bare first map / idle ms | first-map ratio | filter change: app work / all script ms | slider step: app work / all script ms | note |',
+    '| features | app first map / idle ms | bare first map / idle ms | first-map ratio | filter change: app work / all script / lists shown ms | slider step: app work / all script / lists shown ms | note |',
     '|---|---|---|---|---|---|---|',
   );
   for (const b of browser.scales)
     lines.push(
-      `| ${b.features.toLocaleString('en')} | ${fmt(b.app?.firstMapMs, 0)} / ${fmt(b.app?.idleMs, 0)} | ${fmt(b.bare.firstMapMs, 0)} / ${fmt(b.bare.idleMs, 0)} | ${fmt(b.firstMapRatio, 2)} | ${fmt(b.filterChange?.appWorkMs)} / ${fmt(b.filterChange?.mainThreadScriptMs)} | ${fmt(b.sliderStep?.appWorkMs)} / ${fmt(b.sliderStep?.mainThreadScriptMs)} | ${b.error ?? ''} |`,
+      `| ${b.features.toLocaleString('en')} | ${fmt(b.app?.firstMapMs, 0)} / ${fmt(b.app?.idleMs, 0)} | ${fmt(b.bare.firstMapMs, 0)} / ${fmt(b.bare.idleMs, 0)} | ${fmt(b.firstMapRatio, 2)} | ${fmt(b.filterChange?.appWorkMs)} / ${fmt(b.filterChange?.mainThreadScriptMs)} / ${fmt(b.filterChange?.listsShownMs, 0)} | ${fmt(b.sliderStep?.appWorkMs)} / ${fmt(b.sliderStep?.mainThreadScriptMs)} / ${fmt(b.sliderStep?.listsShownMs, 0)} | ${b.error ?? ''} |`,
     );
 
   lines.push('', '## Sizes', '', `Method: ${results.method.sizes}`, '');

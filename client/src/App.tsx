@@ -22,7 +22,7 @@ import { recordFilter } from './map/layers/record-filter';
 import { routeFocusOf } from './map/layers/route-focus';
 import { MapView } from './map/MapView';
 import { FeaturePanel } from './panel/FeaturePanel';
-import { markUpdateStart } from './performance-marks';
+import { markUpdateStart, markViewShown } from './performance-marks';
 import { SearchBox } from './search/SearchBox';
 import { type Language, type MapViewState, useUrlState } from './state/url-state';
 import { ProgressSummary } from './summary/ProgressSummary';
@@ -64,6 +64,9 @@ export function App() {
   // layer filters): neither a filter change nor a new date sends it anything.
   const [listLimit, setListLimit] = useState(LIST_PAGE);
   const view = useRecordView(filters, listLimit);
+  useEffect(() => {
+    if (view.data && !view.isPlaceholderData) markViewShown();
+  }, [view.data, view.isPlaceholderData]);
   const states = recordTiles.data?.states ?? null;
   const mapFilter = useMemo(() => (states ? recordFilter(filters, agreementDates, states) : null), [filters, agreementDates, states]);
   // The selected feature (its panel asks for the same) and a clause's features, with their positions.

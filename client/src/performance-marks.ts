@@ -11,13 +11,26 @@ export const PERFORMANCE_MARKS = {
   updateStart: 'ba:update-start',
   /** The lists have rendered and MapLibre has been given the new filter or date (style state). */
   updateDone: 'ba:update-done',
+  /** The same input, kept until the server's answer for the lists has been rendered. */
+  viewStart: 'ba:view-start',
 } as const;
 /** Measure from updateStart to updateDone: the main-thread work of one filter change or slider step. */
 export const UPDATE_MEASURE = 'ba:update';
+/** Measure from the input to the lists, counts and legend showing the server's answer for it (GET /api/view). */
+export const VIEW_MEASURE = 'ba:view';
 
 export function markUpdateStart() {
   performance.clearMarks(PERFORMANCE_MARKS.updateStart);
   performance.mark(PERFORMANCE_MARKS.updateStart);
+  performance.clearMarks(PERFORMANCE_MARKS.viewStart);
+  performance.mark(PERFORMANCE_MARKS.viewStart);
+}
+
+/** The lists show the answer for the latest input (called once it has rendered). */
+export function markViewShown() {
+  if (performance.getEntriesByName(PERFORMANCE_MARKS.viewStart, 'mark').length === 0) return;
+  performance.measure(VIEW_MEASURE, PERFORMANCE_MARKS.viewStart);
+  performance.clearMarks(PERFORMANCE_MARKS.viewStart);
 }
 
 export function markUpdateDone() {
