@@ -133,6 +133,7 @@ export function renderReport(results: Results): string {
   lines.push('', '## Sizes', '', `Method: ${results.method.sizes}`, '');
   lines.push('| what | gzip |', '|---|---|');
   lines.push(`| initial JavaScript (the page's own scripts) | ${sizes.initialJsGzKb} kB (budget 350 kB) |`);
+  lines.push(`| MapLibre (its own chunk, fetched as the page starts, beside the page's script) | ${sizes.mapLibreJsGzKb ?? '—'} kB |`);
   lines.push(`| MapLibre worker (started by the map right after) | ${sizes.workerJsGzKb} kB |`);
   lines.push(`| initial CSS | ${sizes.initialCssGzKb} kB |`);
   for (const lazy of sizes.lazyJs) lines.push(`| on demand: \`${lazy.file}\` | ${lazy.gzKb} kB |`);

@@ -1,7 +1,7 @@
 import { agreementDatesOf } from '@domain/record-on-date';
 import { useQueryClient } from '@tanstack/react-query';
 import type * as maplibregl from 'maplibre-gl';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { AgreementReader } from './agreements/AgreementReader';
 import { AgreementsList } from './agreements/AgreementsList';
 import { useBasemap, useFeatureDetail, useRecordTiles } from './api/queries';
@@ -20,7 +20,6 @@ import { text } from './i18n/ui-text';
 import { Legend } from './legend/Legend';
 import { recordFilter } from './map/layers/record-filter';
 import { routeFocusOf } from './map/layers/route-focus';
-import { MapView } from './map/MapView';
 import { FeaturePanel } from './panel/FeaturePanel';
 import { markUpdateStart, markViewShown } from './performance-marks';
 import { SearchBox } from './search/SearchBox';
@@ -33,6 +32,14 @@ import { LIST_PAGE } from './ui/show-more';
 import { registerUiFonts } from './ui-fonts';
 
 const NO_DATES: readonly string[] = [];
+/** About the zoom of the whole border region, where the map opens when the URL names no view (map-controller.ts). */
+const DEFAULT_ZOOM = 5;
+
+// MapLibre is most of the page's script. It is fetched and parsed beside the rest of the page — the
+// request starts as this module runs, alongside the basemap and the tiles' description the map waits
+// for anyway — so the sidebar does not wait for it.
+const mapViewModule = import('./map/MapView');
+const MapView = lazy(() => mapViewModule.then((module) => ({ default: module.MapView })));
 
 const LANGUAGE_NAMES: Record<Language, string> = { vi: 'Tiếng Việt', en: 'English', zh: '中文' };
 
@@ -64,7 +71,8 @@ export function App() {
   // layer filters): neither a filter change nor a new date sends it anything.
   const [listLimit, setListLimit] = useState(LIST_PAGE);
   const view = useRecordView(filters, listLimit);
-  useEffect(() => {
+  // Marked once the DOM shows the answer (a layout effect: before the next paint, not after it).
+  useLayoutEffect(() => {
     if (view.data && !view.isPlaceholderData) markViewShown();
   }, [view.data, view.isPlaceholderData]);
   const states = recordTiles.data?.states ?? null;
@@ -215,32 +223,40 @@ export function App() {
         </aside>
         <div className="map-area">
           {basemap.data && states ? (
-            <MapView
-              states={states}
-              basemap={basemap.data}
-              places={places.data ?? null}
-              asOf={filters.asOf}
-              selectedId={urlState.feature}
-              highlightedIds={highlightedIds}
-              language={language}
-              initialView={urlState.view}
-              routeFocus={routeFocus}
-              targetView={targetView}
-              onMapReady={(map) => {
-                mapRef.current = map;
-              }}
-              animateRoute={animateRoute}
-              presenting={urlState.present}
-              recordFilter={mapFilter}
-              onSelect={select}
-              onViewChange={setView}
-            />
+            <Suspense fallback={<MapPlaceholder>{text('loading', language)}</MapPlaceholder>}>
+              <MapView
+                states={states}
+                basemap={basemap.data}
+                places={places.data ?? null}
+                asOf={filters.asOf}
+                selectedId={urlState.feature}
+                highlightedIds={highlightedIds}
+                language={language}
+                initialView={urlState.view}
+                routeFocus={routeFocus}
+                targetView={targetView}
+                onMapReady={(map) => {
+                  mapRef.current = map;
+                }}
+                animateRoute={animateRoute}
+                presenting={urlState.present}
+                recordFilter={mapFilter}
+                onSelect={select}
+                onViewChange={setView}
+              />
+            </Suspense>
           ) : (
-            <div className="map map-placeholder" role="status">
+            <MapPlaceholder>
               {basemap.isError ? `${text('loadError', language)}: ${basemap.error.message}` : text('loading', language)}
-            </div>
+            </MapPlaceholder>
           )}
           <Legend summary={view.data?.legend ?? null} language={language} />
+          {recordTiles.data && (urlState.view?.zoom ?? DEFAULT_ZOOM) < recordTiles.data.completeFromZoom && (
+            // Where the record is too dense for a tile (100 000 features), the map says it shows fewer.
+            <p className="map-notice" role="status">
+              {text('mapThinned', language)}
+            </p>
+          )}
           {activeBriefing && (
             <BriefingPlayer
               briefing={activeBriefing}
@@ -312,6 +328,14 @@ export function App() {
           </p>
         )}
       </main>
+    </div>
+  );
+}
+
+function MapPlaceholder({ children }: { children: ReactNode }) {
+  return (
+    <div className="map map-placeholder" role="status">
+      {children}
     </div>
   );
 }

@@ -9,7 +9,7 @@ import { ATTRIBUTION } from '../map/style';
 import type { Language } from '../state/url-state';
 import { todayIso } from '../time/dates';
 import { downloadBlob } from './download';
-import { EXPORT_SIZES, exportMapPng } from './export-png';
+import { EXPORT_SIZES } from './export-sizes';
 import { statusLegend } from './map-caption';
 
 type Props = {
@@ -32,7 +32,8 @@ export function ExportButton({ map, filters, title, language }: Props) {
     setBusy(true);
     try {
       // The caption cites the steps behind every feature in the frame: the record is loaded for it.
-      const { collection, index } = await loadWholeRecord(queryClient);
+      // MapLibre's off-screen drawing is loaded with it, never with the page.
+      const [{ collection, index }, { exportMapPng }] = await Promise.all([loadWholeRecord(queryClient), import('./export-png')]);
       const { asOf } = filters;
       const features = visibleFeatures(collection, index, filters, todayIso());
       const bounds = source.getBounds();

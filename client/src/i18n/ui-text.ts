@@ -88,6 +88,11 @@ const TEXT = {
   pairing: { vi: 'Kết nghĩa, hợp tác giữa địa phương', en: 'Pairing between localities', zh: '地方友好结对' },
   onMap: { vi: 'trên bản đồ', en: 'on the map', zh: '个在地图上' },
   notLocated: { vi: 'chưa định vị', en: 'not located', zh: '个未定位' },
+  mapThinned: {
+    vi: 'Ở tỉ lệ này bản đồ chỉ vẽ đối tượng quan trọng nhất mỗi khu vực — phóng to để thấy tất cả; danh sách và số liệu vẫn tính đủ.',
+    en: 'At this scale the map draws only the most important feature in each area — zoom in to see them all; the lists and counts include every one.',
+    zh: '在此比例尺下，地图每个区域只绘制最重要的对象——放大可查看全部；列表和统计包含所有对象。',
+  },
   marker: { vi: 'Mốc biên giới', en: 'Boundary marker', zh: '界碑' },
   clause: { vi: 'Điều khoản', en: 'Clause', zh: '条款' },
   features: { vi: 'đối tượng', en: 'features', zh: '个对象' },

@@ -80,6 +80,11 @@ export const recordTileJson = z.object({
   bounds: z.tuple([z.number(), z.number(), z.number(), z.number()]),
   vector_layers: z.array(z.object({ id: z.string(), fields: z.record(z.string(), z.string()) })),
   states: z.number().int().min(1),
+  /**
+   * From this zoom on, the tiles hold every feature; below it, where a tile would be too dense, the
+   * most important per area (map/tile-thinning.ts). 0: every zoom holds every feature.
+   */
+  completeFromZoom: z.number().int().min(0),
 });
 export type RecordTileJson = z.infer<typeof recordTileJson>;
 

@@ -49,7 +49,9 @@ export function mapRouter(record: CurrentRecordSource): Router {
     const key = await currentKey();
     const origin = `${request.protocol}://${request.get('host')}`;
     const cached = await tileJsons.get(`${key}|${origin}`, async () => ({
-      body: JSON.stringify(tileJson(await drawnFor(key), `${origin}${request.baseUrl}/tiles/{z}/{x}/{y}.pbf`)),
+      body: JSON.stringify(
+        tileJson(await drawnFor(key), `${origin}${request.baseUrl}/tiles/{z}/{x}/{y}.pbf`, (await tilesFor(key)).completeFromZoom),
+      ),
       type: 'application/json',
     }));
     response.setHeader('Cache-Control', 'no-cache');

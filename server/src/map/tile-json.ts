@@ -6,7 +6,11 @@ import { type DatedMapProperties, RECORD_TILE_LAYER, RECORD_TILE_MAX_ZOOM, state
 const TYPE_NAMES: Record<string, string> = { string: 'String', number: 'Number', boolean: 'Boolean' };
 
 /** TileJSON 3.0.0 for the record's tiles: where they are, their extent, their fields, and how many states a feature has. */
-export function tileJson(drawn: FeatureCollection<Geometry, DatedMapProperties>, tilesUrl: string): RecordTileJson {
+export function tileJson(
+  drawn: FeatureCollection<Geometry, DatedMapProperties>,
+  tilesUrl: string,
+  completeFromZoom: number,
+): RecordTileJson {
   const fields: Record<string, string> = {};
   for (const feature of drawn.features) {
     for (const [name, value] of Object.entries(feature.properties)) {
@@ -22,5 +26,6 @@ export function tileJson(drawn: FeatureCollection<Geometry, DatedMapProperties>,
     bounds: [west, south, east, north],
     vector_layers: [{ id: RECORD_TILE_LAYER, fields }],
     states: statesOf(drawn),
+    completeFromZoom,
   };
 }
