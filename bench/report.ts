@@ -17,12 +17,12 @@ const REMEDIES = {
   apiRatio:
     'the API answer itself: Express adds a few milliseconds of routing over raw node:http at 1 000 req/s; a raw fast path for cached GET bodies would close it',
   firstMap:
-    "the first map: the planner's lists (every feature and every step, parsed and turned into timelines on the main thread) compete with MapLibre while it loads — serve the lists paged and counted by the server, or build the timelines in a worker after the first frame",
+    "the first map: the record layers are added after the basemap's first frame and their tiles are laid out in the worker; at 10 000 features the densest tiles carry every state of every feature — fewer dated properties per state (icon and filter values the style can derive) would make them smaller",
   interaction10k:
-    'the React work after a filter change or slider step (the map itself is now told one style value): the legend, progress table and count line walk every feature; keep their counts per state and memoise the panels that do not depend on the date',
+    "MapLibre re-laying out the record's tiles after a date or filter change (filters and icons read the date, so the worker lays every tile out again and the main thread uploads and places it): icons the style colours by status (SDF) and filters that do not depend on the date would let a slider step repaint instead of re-laying out",
   interaction100k:
-    'the lists at 100 000 features: the map loads only the vector tiles in view, but the client still downloads every feature and every step (about 220 MB) to build its lists — serve the lists, counts and changes from the server, paged, for the date and filters',
-  js: 'the initial script: MapLibre (≈295 kB) and React DOM (≈60 kB) alone exceed 350 kB gzipped; only a lighter React-compatible renderer or loading MapLibre after the first paint would meet it (a team decision)',
+    "the same re-layout at 100 000 features (tiles thinned to at most 2 000 features below zoom 13), and the server's answer for the lists (~0.25 s a new date at 100 000 features: the record as of the date and its tables, then cached per date)",
+  js: "the page's own script: React DOM and zod are most of what is left once MapLibre is its own chunk",
 };
 
 const fmt = (value: number | null | undefined, digits = 1) =>

@@ -24,6 +24,8 @@ export function recordView(
   filters: Filters,
   page: Page,
   record: RecordViewResponse['record'],
+  /** The progress tables of `onDate`, when already counted (they depend on the date only). */
+  progress: RecordViewResponse['progress'] = progressTables(onDate),
 ): RecordViewResponse {
   const visible = filterOnDate(onDate, filters);
   let onMap = 0;
@@ -34,7 +36,7 @@ export function recordView(
     onMap,
     notLocated: visible.length - onMap,
     legend: summariseLegend(visible),
-    progress: progressTables(onDate),
+    progress,
     rows: visible.slice(page.offset, page.offset + page.limit).map(rowOf),
     offset: page.offset,
     limit: page.limit,

@@ -1,11 +1,13 @@
 import { Router } from 'express';
+import type { MapFeature } from '../domain/api';
 import { changesBetween } from '../domain/changes-between';
 import type { Filters } from '../domain/filters';
+import { progressTables } from '../domain/progress';
 import { recordView } from '../domain/record-view';
 import type { createFeatureService } from '../features/feature-service';
 import { parseQuery } from '../http/parse-query';
 import { canonicalQuery, createResponseCache, sendCached } from '../http/response-cache';
-import type { CurrentRecordSource } from '../record/current-record';
+import type { CurrentRecord, CurrentRecordSource } from '../record/current-record';
 import { CHANGES_QUERY_PARAMETERS, changesQuery, VIEW_QUERY_PARAMETERS, type ViewQuery, viewQuery } from './view-query';
 
 const filtersOf = (query: ViewQuery): Filters => ({
@@ -26,6 +28,24 @@ const filtersOf = (query: ViewQuery): Filters => ({
 export function viewRouter(record: CurrentRecordSource, features: ReturnType<typeof createFeatureService>): Router {
   const router = Router();
   const cache = createResponseCache({ maxEntries: 1000 });
+  // The record as of a date and its progress tables serve every filter set on that date: the last
+  // few dates asked are kept (a planner changing filters, or stepping back and forth in time).
+  const dates = new Map<string, { onDate: MapFeature[]; progress: ReturnType<typeof progressTables> }>();
+  const asOfDate = (key: string, current: CurrentRecord, asOf: string | null) => {
+    const dateKey = `${key}|${asOf}`;
+    let entry = dates.get(dateKey);
+    if (entry) dates.delete(dateKey);
+    else {
+      const onDate = current.timelines.onDate(asOf);
+      entry = { onDate, progress: progressTables(onDate) };
+    }
+    dates.set(dateKey, entry);
+    for (const old of dates.keys()) {
+      if (dates.size <= 16) break;
+      dates.delete(old);
+    }
+    return entry;
+  };
 
   router.get('/view', async (request, response) => {
     const key = await record.key();
@@ -33,8 +53,8 @@ export function viewRouter(record: CurrentRecordSource, features: ReturnType<typ
       const query = parseQuery(request, viewQuery, VIEW_QUERY_PARAMETERS);
       await features.checkReferences(query);
       const current = await record.get(key);
-      const onDate = current.timelines.onDate(query.asOf ?? null);
-      const view = recordView(onDate, filtersOf(query), query, { kinds: current.kinds, stepDates: current.stepDates });
+      const { onDate, progress } = asOfDate(key, current, query.asOf ?? null);
+      const view = recordView(onDate, filtersOf(query), query, { kinds: current.kinds, stepDates: current.stepDates }, progress);
       return { body: JSON.stringify(view), type: 'application/json' };
     });
     response.setHeader('Cache-Control', 'no-cache');
