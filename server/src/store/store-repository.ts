@@ -1,0 +1,55 @@
+import type { Agreement, Clause, FeatureRecord, Province, StatusEvent } from '../domain/schemas';
+import { createFileRepository } from '../record/file-repository';
+import type { LoadedRecord } from '../record/load-record';
+import type { RecordRepository } from '../record/repository';
+import type { Queryable } from './database';
+
+/** The whole record as the store holds it, in the curated order. */
+export async function readRecord(db: Queryable): Promise<LoadedRecord> {
+  const bodies = async <T>(sql: string) => (await db.query<{ body: T }>(sql)).map((row) => row.body);
+  const [agreements, clauses, provinces, features, events] = await Promise.all([
+    bodies<Agreement>('SELECT body FROM agreements ORDER BY position'),
+    bodies<Clause>('SELECT body FROM clauses ORDER BY position'),
+    bodies<Province>('SELECT body FROM provinces ORDER BY position'),
+    bodies<FeatureRecord>('SELECT body FROM features ORDER BY position'),
+    bodies<StatusEvent>('SELECT body FROM status_events ORDER BY seq'),
+  ]);
+  return { agreements, clauses, provinces, features, events };
+}
+
+/** The number of the latest change: every write appends one, so caches keyed on it never go stale. */
+export async function storeRevision(db: Queryable): Promise<number> {
+  const [row] = await db.query<{ revision: string }>('SELECT coalesce(max(id), 0)::text AS revision FROM changes');
+  return Number(row.revision);
+}
+
+/**
+ * The record read from the store (PGlite or PostgreSQL). It is read whole once per revision and
+ * answered from memory like the file store: asking the revision is one small query per request, which
+ * keeps several servers behind a load balancer in step with each other's writes.
+ */
+export function createStoreRepository(db: Queryable): RecordRepository {
+  let snapshot: { revision: number; repository: Promise<RecordRepository> } | null = null;
+  const current = async (): Promise<RecordRepository> => {
+    const revision = await storeRevision(db);
+    if (snapshot?.revision !== revision) {
+      const repository = readRecord(db).then(createFileRepository);
+      snapshot = { revision, repository };
+      repository.catch(() => {
+        if (snapshot?.repository === repository) snapshot = null;
+      });
+    }
+    return snapshot.repository;
+  };
+  return {
+    listAgreements: async () => (await current()).listAgreements(),
+    getAgreement: async (id) => (await current()).getAgreement(id),
+    listClauses: async (agreementId) => (await current()).listClauses(agreementId),
+    getClause: async (id) => (await current()).getClause(id),
+    listFeatures: async () => (await current()).listFeatures(),
+    getFeature: async (id) => (await current()).getFeature(id),
+    listEventsByFeature: async () => (await current()).listEventsByFeature(),
+    listProvinces: async () => (await current()).listProvinces(),
+    revision: () => storeRevision(db),
+  };
+}
