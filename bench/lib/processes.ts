@@ -49,11 +49,19 @@ function startProcess(args: string[], env: NodeJS.ProcessEnv, announce: RegExp):
   });
 }
 
-/** The app's server on a record folder (the real one by default). */
+/** The app's server on a record folder (the real one by default), served read-only from the files. */
 export function startApp(recordDir?: string): Promise<RunningServer> {
   return startProcess(
     [join('server', 'src', 'main.ts')],
-    { PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'production', ...(recordDir ? { BORDER_ATLAS_RECORD_DIR: recordDir } : {}) },
+    {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      NODE_ENV: 'production',
+      // The read path is the same either way (the store is read whole into memory once per revision);
+      // files spare seeding 100 000 synthetic features into a store for each run.
+      BORDER_ATLAS_RECORD_SOURCE: 'files',
+      ...(recordDir ? { BORDER_ATLAS_RECORD_DIR: recordDir } : {}),
+    },
     /Border Atlas on (http:\/\/\S+)/,
   );
 }

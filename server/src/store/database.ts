@@ -53,8 +53,11 @@ export async function openPgliteCreating(dataDir: string, prepare: (db: Database
     const fresh = await openPglite(making);
     try {
       await prepare(fresh);
-    } finally {
       await fresh.close();
+    } catch (error) {
+      await fresh.close().catch(() => undefined);
+      rmSync(making, { recursive: true, force: true });
+      throw error;
     }
     renameSync(making, dataDir);
   }
