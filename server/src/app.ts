@@ -1,10 +1,13 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type Express } from 'express';
+import { accessRouter } from './access/router';
+import { securityHeaders } from './access/security-headers';
 import { clauseRouter } from './agreements/clause-router';
 import { agreementRouter } from './agreements/router';
 import type { BriefingStore } from './briefings/briefing-store';
 import { briefingRouter } from './briefings/router';
+import { editRouter } from './edits/router';
 import { eventRouter } from './events/router';
 import { createFlatFeatureService } from './exports/flat-feature-service';
 import { exportRouter } from './exports/router';
@@ -19,6 +22,7 @@ import { createCurrentRecord } from './record/current-record';
 import type { RecordRepository } from './record/repository';
 import { searchRouter } from './search/router';
 import { createSearchService } from './search/search-service';
+import type { Database } from './store/database';
 import { viewRouter } from './view/router';
 import { vocabularyRouter } from './vocabulary/router';
 
@@ -30,13 +34,16 @@ export type AppOptions = {
   clientDir?: string;
   /** Basemap output (geodata/basemap/output): TopoJSON and fonts, served under /basemap. */
   basemapDir?: string;
+  /** The store the repository reads (server/src/store/): editors sign in and change the record through it. Omitted → read-only. */
+  store?: Database;
 };
 
 /** The Express app, built apart from `listen` so tests can drive it directly. */
-export function createApp({ repository, briefings, clientDir, basemapDir }: AppOptions): Express {
+export function createApp({ repository, briefings, clientDir, basemapDir, store }: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  app.use(securityHeaders());
 
   app.use('/api/health', healthRouter());
   app.use('/api/vocabulary', vocabularyRouter());
@@ -53,6 +60,10 @@ export function createApp({ repository, briefings, clientDir, basemapDir }: AppO
   app.use('/api/provinces', provinceRouter(repository));
   app.use('/api/search', searchRouter(createSearchService(repository)));
   if (briefings) app.use('/api/briefings', briefingRouter(briefings));
+  if (store) {
+    app.use('/api/session', accessRouter(store));
+    app.use('/api', editRouter(store));
+  }
   app.use('/api', unknownApiRoute);
   app.use('/ogc', ogcRouter(repository, flatFeatures));
 

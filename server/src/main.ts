@@ -29,6 +29,7 @@ async function start() {
     briefings: createFileBriefingStore(config.dataDir, config.briefingExamplesDir),
     clientDir: config.clientDir,
     basemapDir: config.basemapDir,
+    store: db ?? undefined,
   });
   const [features, events, agreements] = await Promise.all([
     repository.listFeatures(),

@@ -1,11 +1,14 @@
 import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { hashPassword } from '../../server/src/access/passwords';
 import { createApp } from '../../server/src/app';
 import { createFileBriefingStore } from '../../server/src/briefings/briefing-store';
 import { readConfig } from '../../server/src/config';
 import { createFileRepository } from '../../server/src/record/file-repository';
 import { loadRecord } from '../../server/src/record/load-record';
+import { openStore } from '../../server/src/store/open-store';
+import { createStoreRepository } from '../../server/src/store/store-repository';
 
 export const projectRoot = join(import.meta.dirname, '..', '..');
 
@@ -41,4 +44,24 @@ export function deepFreeze<T>(value: T): T {
     Object.freeze(value);
   }
   return value;
+}
+
+/**
+ * The app over a new embedded store (seeded from the real record) with one editor, as the server runs
+ * it by default: for tests of signing in and changing the record.
+ */
+export async function createStoreTestApp({ username = 'editor', password = 'correct horse battery' } = {}) {
+  const config = readConfig({});
+  const dataDir = mkdtempSync(join(tmpdir(), 'border-atlas-store-app-'));
+  const db = await openStore({ dataDir }, () => loadRecord(config));
+  await db.query("INSERT INTO users (username, display_name, password_hash, role) VALUES ($1, 'Biên tập viên', $2, 'editor')", [
+    username,
+    await hashPassword(password),
+  ]);
+  const app = createApp({
+    repository: createStoreRepository(db),
+    briefings: createFileBriefingStore(dataDir, config.briefingExamplesDir),
+    store: db,
+  });
+  return { app, db, username, password, dataDir };
 }

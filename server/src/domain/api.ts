@@ -110,6 +110,8 @@ export const historyEntry = statusEventSchema.omit({ featureId: true }).extend({
 export type HistoryEntry = z.infer<typeof historyEntry>;
 
 export const featureDetailResponse = mapFeature.extend({
+  /** Raised by every change to the feature: an edit sends the version it read (409 when stale). */
+  version: z.number().int().min(1),
   record: featureRecordSchema
     .pick({ sides: true, relations: true, waypoints: true, note: true, unlocated: true, pairingScale: true })
     .extend({

@@ -144,6 +144,7 @@ export function createFeatureService(repository: RecordRepository) {
       }));
       return {
         ...feature,
+        version: (await repository.featureVersion(id)) ?? 1,
         related,
         commitments,
         record: {

@@ -6,6 +6,8 @@ export class HttpError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** Sent beside `error` (a 409's current state). */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
   }
@@ -21,7 +23,7 @@ export const unknownApiRoute: RequestHandler = (request, _response, next) => {
 /** Last middleware: known errors keep their status; anything else is a 500 without internals. */
 export const errorHandler: ErrorRequestHandler = (error, _request, response, _next) => {
   if (error instanceof HttpError) {
-    response.status(error.status).json({ error: { code: error.code, message: error.message } });
+    response.status(error.status).json({ error: { code: error.code, message: error.message }, ...error.details });
     return;
   }
   // Body-parser and similar middleware errors carry a 4xx status of their own.

@@ -19,6 +19,7 @@ export function createFileRepository(record: LoadedRecord): RecordRepository {
     getClause: async (id) => clauseById.get(id),
     listFeatures: async () => record.features,
     getFeature: async (id) => featureById.get(id),
+    featureVersion: async (id) => (featureById.has(id) ? 1 : undefined),
     listEventsByFeature: async () => eventsByFeature,
     listProvinces: async () => record.provinces,
     // The files are read once: the record never changes while the server runs.

@@ -11,6 +11,8 @@ export interface RecordRepository {
   getClause(id: string): Promise<Clause | undefined>;
   listFeatures(): Promise<FeatureRecord[]>;
   getFeature(id: string): Promise<FeatureRecord | undefined>;
+  /** Raised by every change to the feature; an edit names the version it read (409 when stale). */
+  featureVersion(id: string): Promise<number | undefined>;
   /** Status events of every feature, in record order, keyed by feature id. */
   listEventsByFeature(): Promise<ReadonlyMap<string, StatusEvent[]>>;
   listProvinces(): Promise<Province[]>;

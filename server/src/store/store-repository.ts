@@ -48,6 +48,10 @@ export function createStoreRepository(db: Queryable): RecordRepository {
     getClause: async (id) => (await current()).getClause(id),
     listFeatures: async () => (await current()).listFeatures(),
     getFeature: async (id) => (await current()).getFeature(id),
+    async featureVersion(id) {
+      const [row] = await db.query<{ version: number }>('SELECT version FROM features WHERE id = $1', [id]);
+      return row?.version;
+    },
     listEventsByFeature: async () => (await current()).listEventsByFeature(),
     listProvinces: async () => (await current()).listProvinces(),
     revision: () => storeRevision(db),

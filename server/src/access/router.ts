@@ -1,0 +1,70 @@
+import express, { Router } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import { z } from 'zod';
+import { HttpError } from '../http/errors';
+import { parseQuery } from '../http/parse-query';
+import type { Database } from '../store/database';
+import { cookieValue, requireEditor, sessionOf } from './editor-session';
+import { UNUSABLE_HASH, verifyPassword } from './passwords';
+import { createSession, deleteSession, SESSION_COOKIE, SESSION_DAYS } from './sessions';
+
+const credentials = z.strictObject({
+  username: z.string().min(1).max(100),
+  password: z.string().min(1).max(1000),
+});
+
+const cookie = (token: string, maxAgeSeconds: number) =>
+  `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; Secure; SameSite=Strict; Max-Age=${maxAgeSeconds}`;
+
+/**
+ * Editors sign in and out:
+ *   GET    /api/session   who is signed in ({user: null} for a visitor) and the CSRF token to send back
+ *   POST   /api/session   {username, password} → a session cookie (__Host-, HttpOnly, Secure, SameSite=Strict)
+ *   DELETE /api/session   signs out (needs the CSRF token like every change)
+ * Sign-in attempts are limited per address (10 in 15 minutes); a wrong name and a wrong password get the
+ * same answer in the same time.
+ */
+export function accessRouter(db: Database): Router {
+  const router = Router();
+  const attempts = rateLimit({
+    windowMs: 15 * 60_000,
+    limit: 10,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (_request, _response, next) =>
+      next(new HttpError(429, 'too_many_attempts', 'Too many sign-in attempts from this address: wait 15 minutes')),
+  });
+
+  router.get('/', async (request, response) => {
+    parseQuery(request, z.object({}), []);
+    const session = await sessionOf(db, request);
+    response.setHeader('Cache-Control', 'no-store');
+    response.json(session ? { user: session.user, csrfToken: session.csrfToken } : { user: null });
+  });
+
+  router.post('/', attempts, express.json({ limit: '4kb' }), async (request, response) => {
+    const parsed = credentials.safeParse(request.body);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new HttpError(400, 'invalid_body', `Field "${issue.path.join('.') || '(body)'}": ${issue.message}`);
+    }
+    const { username, password } = parsed.data;
+    const [user] = await db.query<{ id: string; password_hash: string; display_name: string; role: string }>(
+      'SELECT id::text AS id, password_hash, display_name, role FROM users WHERE username = $1',
+      [username],
+    );
+    const valid = await verifyPassword(password, user?.password_hash ?? UNUSABLE_HASH);
+    if (!user || !valid) throw new HttpError(401, 'wrong_credentials', 'Wrong username or password');
+    const { token, csrfToken } = await createSession(db, Number(user.id));
+    response.setHeader('Set-Cookie', cookie(token, SESSION_DAYS * 24 * 3600));
+    response.setHeader('Cache-Control', 'no-store');
+    response.json({ user: { id: Number(user.id), username, displayName: user.display_name, role: user.role }, csrfToken });
+  });
+
+  router.delete('/', requireEditor(db), async (request, response) => {
+    await deleteSession(db, cookieValue(request, SESSION_COOKIE) ?? '');
+    response.setHeader('Set-Cookie', cookie('', 0));
+    response.status(204).end();
+  });
+  return router;
+}

@@ -1,0 +1,39 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Queryable } from '../store/database';
+
+export const SESSION_COOKIE = '__Host-sid';
+export const SESSION_DAYS = 7;
+
+export type SessionUser = { id: number; username: string; displayName: string; role: 'editor' | 'admin' };
+export type Session = { user: SessionUser; csrfToken: string };
+
+const hashOf = (token: string) => createHash('sha256').update(token).digest('base64url');
+
+/** A new session for the user: the cookie's token (only its hash is stored) and the CSRF token. */
+export async function createSession(db: Queryable, userId: number): Promise<{ token: string; csrfToken: string }> {
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(32).toString('base64url');
+  await db.query(
+    `INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at) VALUES ($1, $2, $3, now() + make_interval(days => $4))`,
+    [hashOf(token), userId, csrfToken, SESSION_DAYS],
+  );
+  return { token, csrfToken };
+}
+
+/** The session a cookie's token names, if it exists and has not expired. */
+export async function findSession(db: Queryable, token: string | undefined): Promise<Session | null> {
+  if (!token || token.length > 100) return null;
+  const [row] = await db.query<{ id: string; username: string; display_name: string; role: SessionUser['role']; csrf_token: string }>(
+    `SELECT u.id::text AS id, u.username, u.display_name, u.role, s.csrf_token
+     FROM sessions s JOIN users u ON u.id = s.user_id
+     WHERE s.token_hash = $1 AND s.expires_at > now()`,
+    [hashOf(token)],
+  );
+  return row
+    ? { user: { id: Number(row.id), username: row.username, displayName: row.display_name, role: row.role }, csrfToken: row.csrf_token }
+    : null;
+}
+
+export async function deleteSession(db: Queryable, token: string): Promise<void> {
+  await db.query('DELETE FROM sessions WHERE token_hash = $1 OR expires_at < now()', [hashOf(token)]);
+}

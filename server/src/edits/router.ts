@@ -1,0 +1,33 @@
+import express, { Router } from 'express';
+import { requireEditor } from '../access/editor-session';
+import type { Session } from '../access/sessions';
+import { HttpError } from '../http/errors';
+import type { Database } from '../store/database';
+import { recordStatusStep, statusStepBody } from './status-step';
+
+/** Request bodies larger than this are refused (413) before they are read. */
+export const EDIT_BODY_LIMIT = '32kb';
+
+/**
+ * Changes to the record, by signed-in editors only (session, same origin, CSRF token):
+ *   POST /api/features/:id/steps   a new status step citing its clause (201; 409 when the version read is stale)
+ */
+export function editRouter(db: Database): Router {
+  const router = Router();
+  router.post(
+    '/features/:id/steps',
+    requireEditor(db),
+    express.json({ limit: EDIT_BODY_LIMIT, strict: true }),
+    async (request, response) => {
+      const parsed = statusStepBody.safeParse(request.body);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new HttpError(400, 'invalid_body', `Field "${issue.path.join('.') || '(body)'}": ${issue.message}`);
+      }
+      const session = response.locals.session as Session;
+      const result = await recordStatusStep(db, String(request.params.id), parsed.data, { username: session.user.username });
+      response.status(201).json(result);
+    },
+  );
+  return router;
+}

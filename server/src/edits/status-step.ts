@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { featureStateAsOf } from '../domain/feature-state';
+import { type Clause, type FeatureRecord, isoDate, type StatusEvent, statusEventSchema } from '../domain/schemas';
+import { isVerbatimIn } from '../domain/text';
+import { EVIDENCE_IDS, KIND_BY_ID, LEVEL_IDS, STATUS_IDS } from '../domain/vocabulary';
+import { HttpError } from '../http/errors';
+import type { Database, Queryable } from '../store/database';
+
+/** POST /api/features/:id/steps: a new status step, citing the clause it rests on. */
+export const statusStepBody = z.strictObject({
+  /** The feature's version the editor read (GET /api/features/:id → version): a stale one gets 409. */
+  version: z.number().int().min(1),
+  /** The date of the document the step is read from. */
+  date: isoDate,
+  status: z.enum(STATUS_IDS).exclude(['unknown']),
+  level: z.enum(LEVEL_IDS).nullable(),
+  evidence: z.enum(EVIDENCE_IDS),
+  agreementId: z.string().min(1).max(100),
+  clauseId: z.string().min(1).max(100),
+  /** Verbatim words of the clause that carry the step: must be found in its text. */
+  quote: z.string().trim().min(1).max(2000),
+  note: z.string().trim().min(1).max(2000).optional(),
+});
+export type StatusStepBody = z.infer<typeof statusStepBody>;
+
+export type Editor = { username: string };
+
+const fieldError = (field: string, message: string) => new HttpError(400, 'invalid_body', `Field "${field}": ${message}`);
+
+async function stepsOf(tx: Queryable, featureId: string): Promise<StatusEvent[]> {
+  return (await tx.query<{ body: StatusEvent }>('SELECT body FROM status_events WHERE feature_id = $1 ORDER BY seq', [featureId])).map(
+    (row) => row.body,
+  );
+}
+
+/**
+ * Records a status step, in one transaction: checks the feature, the clause and the quote, refuses a
+ * stale version (409 with the feature's current version and steps: no lost update), appends the step
+ * (never overwriting one) and a `changes` entry — who, when, before and after, and the citation — and
+ * raises the feature's version. Nothing is written unless all of it is.
+ */
+export async function recordStatusStep(db: Database, featureId: string, body: StatusStepBody, editor: Editor) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.query<{ body: FeatureRecord; version: number }>('SELECT body, version FROM features WHERE id = $1 FOR UPDATE', [
+      featureId,
+    ]);
+    if (!row) throw new HttpError(404, 'not_found', `No feature with id "${featureId}"`);
+    if (!KIND_BY_ID[row.body.kind].hasStatus) {
+      throw new HttpError(400, 'no_status', `A ${KIND_BY_ID[row.body.kind].label.en.toLowerCase()} has no status to change`);
+    }
+    const before = await stepsOf(tx, featureId);
+    if (row.version !== body.version) {
+      throw new HttpError(
+        409,
+        'conflict',
+        `The feature was changed meanwhile (version ${row.version}, you read ${body.version}): review its current steps and try again`,
+        { current: { version: row.version, steps: before } },
+      );
+    }
+    const [clause] = await tx.query<{ body: Clause }>('SELECT body FROM clauses WHERE id = $1', [body.clauseId]);
+    if (!clause) throw fieldError('clauseId', `no clause "${body.clauseId}" in the record`);
+    if (clause.body.agreementId !== body.agreementId) {
+      throw fieldError(
+        'clauseId',
+        `clause "${body.clauseId}" belongs to agreement "${clause.body.agreementId}", not "${body.agreementId}"`,
+      );
+    }
+    if (!isVerbatimIn(body.quote, clause.body.text.vi) && !(clause.body.text.zh && isVerbatimIn(body.quote, clause.body.text.zh))) {
+      throw fieldError('quote', `not found in the text of clause ${body.clauseId}: quote its words exactly`);
+    }
+    const { version: _version, ...fields } = body;
+    const step = statusEventSchema.parse({ featureId, ...fields });
+    await tx.query('UPDATE features SET version = version + 1 WHERE id = $1', [featureId]);
+    await tx.query('INSERT INTO status_events (feature_id, body, recorded_by) VALUES ($1, $2::jsonb, $3)', [
+      featureId,
+      JSON.stringify(step),
+      editor.username,
+    ]);
+    await tx.query(
+      `INSERT INTO changes (actor, entity, entity_id, action, before, after, reason) VALUES ($1, 'feature', $2, 'status_step', $3::jsonb, $4::jsonb, $5)`,
+      [
+        editor.username,
+        featureId,
+        JSON.stringify({ version: row.version, state: featureStateAsOf(before, body.date) }),
+        JSON.stringify({ version: row.version + 1, state: featureStateAsOf([...before, step], body.date), step }),
+        `${body.clauseId}: “${body.quote}”`,
+      ],
+    );
+    return { version: row.version + 1, step };
+  });
+}

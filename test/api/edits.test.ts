@@ -1,0 +1,233 @@
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { featureDetailResponse, recordViewResponse } from '../../server/src/domain/api';
+import type { Database } from '../../server/src/store/database';
+import { storeRevision } from '../../server/src/store/store-repository';
+import { createStoreTestApp } from '../helpers/app';
+
+let app: Awaited<ReturnType<typeof createStoreTestApp>>['app'];
+let db: Database;
+let credentials: { username: string; password: string };
+let clauseText: string;
+
+beforeAll(async () => {
+  const made = await createStoreTestApp();
+  ({ app, db } = made);
+  credentials = { username: made.username, password: made.password };
+  clauseText = (await request(app).get('/api/clauses/003:6.a')).body.text.vi;
+}, 120_000);
+afterAll(async () => {
+  await db?.close();
+});
+
+async function signIn() {
+  const response = await request(app).post('/api/session').send(credentials);
+  expect(response.status).toBe(200);
+  const cookie = String(response.headers['set-cookie']).split(';')[0];
+  return { cookie, csrf: response.body.csrfToken as string };
+}
+
+async function detail(id: string) {
+  return featureDetailResponse.parse((await request(app).get(`/api/features/${id}`)).body);
+}
+
+/** A step for Tân Thanh – Pò Chài quoting clause 003:6.a; `version` as read. */
+const step = (version: number, overrides: Record<string, unknown> = {}) => ({
+  version,
+  date: '2026-10-01',
+  status: 'announced',
+  level: null,
+  evidence: 'stated',
+  agreementId: '003',
+  clauseId: '003:6.a',
+  quote: clauseText.slice(0, 60),
+  ...overrides,
+});
+
+/** Nothing was stored: the revision and the feature's steps are as they were. */
+async function expectNothingStored(run: () => Promise<unknown>) {
+  const revision = await storeRevision(db);
+  const before = await detail('tan-thanh-po-chai');
+  await run();
+  expect(await storeRevision(db)).toBe(revision);
+  const after = await detail('tan-thanh-po-chai');
+  expect(after.history).toEqual(before.history);
+  expect(after.version).toBe(before.version);
+}
+
+describe('signing in', () => {
+  it('tells a visitor no one is signed in', async () => {
+    const response = await request(app).get('/api/session');
+    expect(response.body).toEqual({ user: null });
+  });
+
+  it('refuses a wrong password and an unknown name with the same answer', async () => {
+    const wrong = await request(app)
+      .post('/api/session')
+      .send({ ...credentials, password: 'not the password' });
+    const unknown = await request(app).post('/api/session').send({ username: 'nobody', password: 'whatever it is' });
+    expect([wrong.status, unknown.status]).toEqual([401, 401]);
+    expect(wrong.body).toEqual(unknown.body);
+    expect(wrong.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('gives a signed-in editor a secure, HttpOnly, SameSite=Strict session cookie and a CSRF token', async () => {
+    const response = await request(app).post('/api/session').send(credentials);
+    expect(response.status).toBe(200);
+    const cookie = String(response.headers['set-cookie']);
+    expect(cookie).toMatch(/^__Host-sid=[\w-]{40,};/);
+    expect(cookie).toMatch(/; HttpOnly/);
+    expect(cookie).toMatch(/; Secure/);
+    expect(cookie).toMatch(/; SameSite=Strict/);
+    expect(response.body.user).toMatchObject({ username: 'editor', role: 'editor' });
+    const session = await request(app).get('/api/session').set('Cookie', cookie.split(';')[0]);
+    expect(session.body).toEqual({ user: response.body.user, csrfToken: response.body.csrfToken });
+    // The token itself is not what the store keeps.
+    const stored = await db.query<{ token_hash: string }>('SELECT token_hash FROM sessions');
+    expect(stored.map((row) => row.token_hash)).not.toContain(cookie.split(';')[0].split('=')[1]);
+  });
+
+  it('sends security headers: a CSP of our own origin, no inline script, no framing', async () => {
+    const response = await request(app).get('/api/health');
+    const csp = String(response.headers['content-security-policy']);
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+  });
+});
+
+describe('POST /api/features/:id/steps (recording a status change)', () => {
+  it('refuses every write without a session, without the CSRF token, with a wrong one or from another site — storing nothing', async () => {
+    const { cookie, csrf } = await signIn();
+    const body = step((await detail('tan-thanh-po-chai')).version);
+    const cases = [
+      { headers: {}, status: 401, code: 'not_signed_in' },
+      { headers: { 'X-CSRF-Token': csrf }, status: 401, code: 'not_signed_in' },
+      { headers: { Cookie: cookie }, status: 403, code: 'csrf_token' },
+      { headers: { Cookie: cookie, 'X-CSRF-Token': 'forged' }, status: 403, code: 'csrf_token' },
+      { headers: { Cookie: cookie, 'X-CSRF-Token': csrf, Origin: 'https://evil.example' }, status: 403, code: 'cross_origin' },
+    ];
+    for (const { headers, status, code } of cases) {
+      await expectNothingStored(async () => {
+        const response = await request(app).post('/api/features/tan-thanh-po-chai/steps').set(headers).send(body);
+        expect(response.status, JSON.stringify(headers)).toBe(status);
+        expect(response.body.error.code).toBe(code);
+      });
+    }
+  });
+
+  it('refuses malformed, incomplete, oversized and unfounded bodies by name — storing nothing', async () => {
+    const { cookie, csrf } = await signIn();
+    const { version } = await detail('tan-thanh-po-chai');
+    const post = (id: string, body: string | object, type = 'application/json') =>
+      request(app)
+        .post(`/api/features/${id}/steps`)
+        .set({ Cookie: cookie, 'X-CSRF-Token': csrf, 'Content-Type': type })
+        .send(typeof body === 'string' ? body : JSON.stringify(body));
+    const cases: [string, string | object, number, RegExp][] = [
+      ['tan-thanh-po-chai', '{"version": 1,', 400, /JSON|Unexpected|parse/i],
+      ['tan-thanh-po-chai', step(version, { date: '2026-02-30' }), 400, /"date"/],
+      ['tan-thanh-po-chai', step(version, { status: 'opened' }), 400, /"status"/],
+      ['tan-thanh-po-chai', step(version, { status: 'unknown' }), 400, /"status"/],
+      ['tan-thanh-po-chai', step(version, { quote: '' }), 400, /"quote"/],
+      ['tan-thanh-po-chai', step(version, { extra: 'field' }), 400, /extra/],
+      ['tan-thanh-po-chai', { ...step(version), version: undefined }, 400, /"version"/],
+      [
+        'tan-thanh-po-chai',
+        step(version, { quote: 'words that are in no clause at all' }),
+        400,
+        /"quote": not found in the text of clause 003:6\.a/,
+      ],
+      ['tan-thanh-po-chai', step(version, { agreementId: '004' }), 400, /"clauseId": clause "003:6\.a" belongs to agreement "003"/],
+      ['tan-thanh-po-chai', step(version, { clauseId: '003:99' }), 400, /no clause "003:99"/],
+      ['tan-thanh-po-chai', step(version, { note: 'x'.repeat(40_000) }), 413, /too large/i],
+      ['no-such-feature', step(version), 404, /"no-such-feature"/],
+    ];
+    for (const [id, body, status, message] of cases) {
+      await expectNothingStored(async () => {
+        const response = await post(id, body);
+        expect(response.status, `${id} ${String(body).slice(0, 80)}`).toBe(status);
+        expect(response.body.error.message).toMatch(message);
+      });
+    }
+    const marker = (await request(app).get('/api/features?kind=marker')).body.features[0].id;
+    const response = await post(marker, step((await detail(marker)).version));
+    expect(response.status).toBe(400);
+    expect(response.body.error.code).toBe('no_status');
+  });
+
+  it('records the step with who, when, before, after and the citation; the map’s record shows it as of its date', async () => {
+    const { cookie, csrf } = await signIn();
+    const before = await detail('tan-thanh-po-chai');
+    const response = await request(app)
+      .post('/api/features/tan-thanh-po-chai/steps')
+      .set({ Cookie: cookie, 'X-CSRF-Token': csrf })
+      .send(step(before.version, { date: '2026-10-01', status: 'operating', level: 'international' }));
+    expect(response.status).toBe(201);
+    expect(response.body.version).toBe(before.version + 1);
+    const after = await detail('tan-thanh-po-chai');
+    expect(after.version).toBe(before.version + 1);
+    expect(after.history).toHaveLength(before.history.length + 1);
+    expect(after.history.at(-1)).toMatchObject({ date: '2026-10-01', clauseId: '003:6.a', quote: clauseText.slice(0, 60) });
+    const [change] = await db.query<{
+      actor: string;
+      action: string;
+      before: { version: number };
+      after: { version: number };
+      reason: string;
+    }>("SELECT actor, action, before, after, reason FROM changes WHERE entity_id = 'tan-thanh-po-chai' ORDER BY id DESC LIMIT 1");
+    expect(change).toMatchObject({
+      actor: 'editor',
+      action: 'status_step',
+      before: { version: before.version },
+      after: { version: before.version + 1 },
+    });
+    expect(change.reason).toContain('003:6.a');
+    const view = async (asOf: string) =>
+      recordViewResponse
+        .parse((await request(app).get(`/api/view?asOf=${asOf}&limit=1000`)).body)
+        .rows.find((row) => row.id === 'tan-thanh-po-chai');
+    expect((await view('2026-10-01'))?.status).toBe('operating');
+  });
+
+  it('lets one of two concurrent edits of a feature through and answers the other 409 with the current state', async () => {
+    const { cookie, csrf } = await signIn();
+    const { version } = await detail('chi-ma');
+    const send = (date: string) =>
+      request(app).post('/api/features/chi-ma/steps').set({ Cookie: cookie, 'X-CSRF-Token': csrf }).send(step(version, { date }));
+    const answers = await Promise.all([send('2026-10-02'), send('2026-10-03')]);
+    expect(answers.map((answer) => answer.status).sort()).toEqual([201, 409]);
+    const loser = answers.find((answer) => answer.status === 409);
+    expect(loser?.body.error.code).toBe('conflict');
+    expect(loser?.body.current.version).toBe(version + 1);
+    expect((await detail('chi-ma')).version).toBe(version + 1);
+  });
+
+  it('signs out: the session no longer changes anything', async () => {
+    const { cookie, csrf } = await signIn();
+    expect((await request(app).delete('/api/session').set({ Cookie: cookie })).status).toBe(403);
+    expect((await request(app).delete('/api/session').set({ Cookie: cookie, 'X-CSRF-Token': csrf })).status).toBe(204);
+    expect((await request(app).get('/api/session').set('Cookie', cookie)).body).toEqual({ user: null });
+    const response = await request(app)
+      .post('/api/features/tan-thanh-po-chai/steps')
+      .set({ Cookie: cookie, 'X-CSRF-Token': csrf })
+      .send(step((await detail('tan-thanh-po-chai')).version));
+    expect(response.status).toBe(401);
+  });
+
+  it('limits sign-in attempts from one address', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i += 1)
+      statuses.push(
+        (
+          await request(app)
+            .post('/api/session')
+            .send({ username: 'editor', password: `guess ${i}` })
+        ).status,
+      );
+    expect(statuses).toContain(429);
+    expect(statuses.at(-1)).toBe(429);
+  });
+});
