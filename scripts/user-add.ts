@@ -44,9 +44,10 @@ function readSecret(prompt: string): Promise<string> {
       (lines as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = () => undefined;
     }
     lines.once('line', (line) => {
+      // Resolved before closing: closing emits 'close', which would answer '' first.
+      resolve(line);
       lines.close();
       if (terminal) process.stdout.write('\n');
-      resolve(line);
     });
     lines.once('close', () => resolve(''));
   });
