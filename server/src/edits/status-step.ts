@@ -71,7 +71,7 @@ export async function recordStatusStep(db: Database, featureId: string, body: St
     const { version: _version, ...fields } = body;
     const step = statusEventSchema.parse({ featureId, ...fields });
     await tx.query('UPDATE features SET version = version + 1 WHERE id = $1', [featureId]);
-    await tx.query('INSERT INTO status_events (feature_id, body, recorded_by) VALUES ($1, $2::jsonb, $3)', [
+    await tx.query('INSERT INTO status_events (feature_id, body, recorded_by) VALUES ($1, $2::json, $3)', [
       featureId,
       JSON.stringify(step),
       editor.username,

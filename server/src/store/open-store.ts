@@ -15,11 +15,12 @@ export type StoreLocation = {
  * Opens the record's store — PostgreSQL when a URL is given, else the embedded PGlite folder, made on
  * first start — brings its schema up to date and, when empty, seeds it with the curated record.
  */
-export async function openStore({ databaseUrl, dataDir }: StoreLocation, curated: () => LoadedRecord): Promise<Database> {
+export async function openStore({ databaseUrl, dataDir }: StoreLocation, curated: (() => LoadedRecord) | null): Promise<Database> {
+  // `curated` null: an empty store stays empty (a restore fills it).
   const prepare = async (db: Database) => {
     await migrate(db);
     const empty = (await db.query('SELECT 1 FROM agreements LIMIT 1')).length === 0;
-    if (empty) await seedIfEmpty(db, curated());
+    if (empty && curated) await seedIfEmpty(db, curated());
   };
   if (databaseUrl) {
     const db = await openPostgres(databaseUrl);

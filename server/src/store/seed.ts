@@ -7,7 +7,7 @@ async function insertAll(tx: Queryable, table: string, idColumn: string, idOf: s
   if (items.length === 0) return;
   await tx.query(
     `INSERT INTO ${table} (${idColumn}, position, body)
-     SELECT item ->> '${idOf}', (ordinality - 1)::integer, item FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(item, ordinality)`,
+     SELECT item ->> '${idOf}', (ordinality - 1)::integer, item FROM json_array_elements($1::json) WITH ORDINALITY AS t(item, ordinality)`,
     [JSON.stringify(items)],
   );
 }
@@ -25,14 +25,14 @@ export async function seedIfEmpty(db: Database, record: LoadedRecord, actor = 's
     await tx.query(
       `INSERT INTO clauses (id, agreement_id, position, body)
        SELECT item ->> 'id', item ->> 'agreementId', (ordinality - 1)::integer, item
-       FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(item, ordinality)`,
+       FROM json_array_elements($1::json) WITH ORDINALITY AS t(item, ordinality)`,
       [JSON.stringify(record.clauses)],
     );
     await insertAll(tx, 'provinces', 'code', 'code', record.provinces);
     await insertAll(tx, 'features', 'id', 'id', record.features);
     await tx.query(
       `INSERT INTO status_events (feature_id, body, recorded_by)
-       SELECT item ->> 'featureId', item, $2 FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(item, ordinality)
+       SELECT item ->> 'featureId', item, $2 FROM json_array_elements($1::json) WITH ORDINALITY AS t(item, ordinality)
        ORDER BY ordinality`,
       [JSON.stringify(record.events), actor],
     );

@@ -1,29 +1,37 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadRealRecord } from '../../../test/helpers/app';
+import { readConfig } from '../config';
 import { createFileRepository } from '../record/file-repository';
+import { backupStore, restoreStore } from './backup';
 import type { Database } from './database';
+import { recordFiles } from './export-record';
 import { migrationFiles } from './migrate';
 import { openStore } from './open-store';
-import { createStoreRepository, storeRevision } from './store-repository';
+import { createStoreRepository, readRecord, storeRevision } from './store-repository';
 
 const curated = loadRealRecord();
+const recordDir = readConfig({}).recordDir;
 const folders: string[] = [];
 
 /**
  * The same tests against the embedded store and against a PostgreSQL server (TEST_DATABASE_URL, set by
  * scripts/test-all.sh after starting Debian's PostgreSQL): each run in a database of its own.
  */
-const BACKENDS: { name: string; open: () => Promise<{ open: () => Promise<Database>; drop: () => Promise<void> }> }[] = [
+type Handle = { open: (seeded?: boolean) => Promise<Database>; drop: () => Promise<void> };
+const BACKENDS: { name: string; open: () => Promise<Handle> }[] = [
   {
     name: 'embedded (PGlite)',
     async open() {
       const dataDir = mkdtempSync(join(tmpdir(), 'border-atlas-store-'));
       folders.push(dataDir);
-      return { open: () => openStore({ dataDir }, () => curated), drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
+      return {
+        open: (seeded = true) => openStore({ dataDir }, seeded ? () => curated : null),
+        drop: async () => rmSync(dataDir, { recursive: true, force: true }),
+      };
     },
   },
 ];
@@ -40,7 +48,7 @@ if (serverUrl) {
       const url = new URL(serverUrl);
       url.pathname = `/${name}`;
       return {
-        open: () => openStore({ databaseUrl: url.toString(), dataDir: '' }, () => curated),
+        open: (seeded = true) => openStore({ databaseUrl: url.toString(), dataDir: '' }, seeded ? () => curated : null),
         async drop() {
           const client = new pg.Client({ connectionString: serverUrl });
           await client.connect();
@@ -57,7 +65,7 @@ afterAll(() => {
 });
 
 describe.each(BACKENDS)('the record store: $name', (backend) => {
-  let handle: Awaited<ReturnType<(typeof BACKENDS)[number]['open']>>;
+  let handle: Handle;
   let db: Database;
   beforeAll(async () => {
     handle = await backend.open();
@@ -81,6 +89,10 @@ describe.each(BACKENDS)('the record store: $name', (backend) => {
     expect(await store.revision()).toBeGreaterThan(0);
     const [seed] = await db.query<{ actor: string; action: string }>('SELECT actor, action FROM changes ORDER BY id');
     expect(seed).toMatchObject({ action: 'seed' });
+    // Exported in geodata/record's layout, the store's record is the curated files, byte for byte.
+    const exported = recordFiles(await readRecord(db));
+    expect(exported.size).toBeGreaterThan(10);
+    for (const [path, content] of exported) expect(content, path).toBe(readFileSync(join(recordDir, path), 'utf8'));
   });
 
   it('opened again, applies no migration twice and seeds nothing twice', async () => {
@@ -118,11 +130,48 @@ describe.each(BACKENDS)('the record store: $name', (backend) => {
     expect(await storeRevision(db)).toBe(revision);
   });
 
+  it('backs up everything and restores it into an empty store, which takes new writes; never into one that holds a record', async () => {
+    await db.query("INSERT INTO users (username, display_name, password_hash, role) VALUES ('lan', 'Lan', 'scrypt$1$1$1$x$y', 'editor')");
+    const bytes = await backupStore(db);
+    const target = await backend.open();
+    const empty = await target.open(false);
+    try {
+      expect(await storeRevision(empty)).toBe(0);
+      const counts = await restoreStore(empty, bytes);
+      expect(counts.features).toBe(curated.features.length);
+      expect(await readRecord(empty)).toEqual(await readRecord(db));
+      expect(await storeRevision(empty)).toBe(await storeRevision(db));
+      const rows = (store: Database, table: string, order: string) =>
+        store.query(`SELECT to_json(t) AS row FROM ${table} t ORDER BY ${order}`);
+      for (const [table, order] of [
+        ['changes', 'id'],
+        ['users', 'id'],
+        ['status_events', 'seq'],
+      ])
+        expect(await rows(empty, table, order), table).toEqual(await rows(db, table, order));
+      // Sequences continue after the restored ids.
+      const [{ id }] = await empty.query<{ id: string }>(
+        "INSERT INTO changes (actor, entity, entity_id, action) VALUES ('test', 'record', 'x', 'note') RETURNING id::text AS id",
+      );
+      expect(Number(id)).toBe((await storeRevision(db)) + 1);
+      // Never over a record, and never from something that is not a backup: nothing changes either way.
+      const revision = await storeRevision(db);
+      await expect(restoreStore(db, bytes)).rejects.toThrow(/not empty/);
+      await expect(restoreStore(empty, Buffer.from('not a backup'))).rejects.toThrow(/not a Border Atlas backup/);
+      expect(await storeRevision(db)).toBe(revision);
+    } finally {
+      await empty.close();
+      await target.drop();
+    }
+  }, 120_000);
+
   it('a write makes every reader see the new revision and the new record', async () => {
     const store = createStoreRepository(db);
     const before = await store.revision();
     await db.transaction(async (tx) => {
-      await tx.query(`UPDATE features SET body = jsonb_set(body, '{note}', '"checked"'), version = version + 1 WHERE id = 'huu-nghi'`);
+      await tx.query(
+        `UPDATE features SET body = jsonb_set(body::jsonb, '{note}', '"checked"')::json, version = version + 1 WHERE id = 'huu-nghi'`,
+      );
       await tx.query(
         `INSERT INTO changes (actor, entity, entity_id, action, reason) VALUES ('test', 'feature', 'huu-nghi', 'update', 'a test')`,
       );

@@ -1,24 +1,25 @@
 -- The record: agreements, their clauses, provinces, features and their status steps. Bodies are the
--- record's own JSON (domain/schemas.ts), validated before they are written; `position` keeps the
--- curated order of the files in geodata/record/.
+-- record's own JSON (domain/schemas.ts), validated before they are written, kept as written (json, not
+-- jsonb: key order survives, so an export matches the curated files byte for byte); `position` keeps
+-- the curated order of the files in geodata/record/.
 
 CREATE TABLE agreements (
   id text PRIMARY KEY,
   position integer NOT NULL,
-  body jsonb NOT NULL
+  body json NOT NULL
 );
 
 CREATE TABLE clauses (
   id text PRIMARY KEY,
   agreement_id text NOT NULL REFERENCES agreements (id),
   position integer NOT NULL,
-  body jsonb NOT NULL
+  body json NOT NULL
 );
 
 CREATE TABLE provinces (
   code text PRIMARY KEY,
   position integer NOT NULL,
-  body jsonb NOT NULL
+  body json NOT NULL
 );
 
 CREATE TABLE features (
@@ -26,14 +27,14 @@ CREATE TABLE features (
   position integer NOT NULL,
   -- Raised by every change to the feature: a write names the version it read (409 when stale).
   version integer NOT NULL DEFAULT 1,
-  body jsonb NOT NULL
+  body json NOT NULL
 );
 
 -- Status steps are appended, never changed or removed: a correction is a new step.
 CREATE TABLE status_events (
   seq bigserial PRIMARY KEY,
   feature_id text NOT NULL REFERENCES features (id),
-  body jsonb NOT NULL,
+  body json NOT NULL,
   recorded_by text NOT NULL,
   recorded_at timestamptz NOT NULL DEFAULT now()
 );
