@@ -170,7 +170,15 @@ describe('POST /api/features/:id/steps (recording a status change)', () => {
     const after = await detail('tan-thanh-po-chai');
     expect(after.version).toBe(before.version + 1);
     expect(after.history).toHaveLength(before.history.length + 1);
-    expect(after.history.at(-1)).toMatchObject({ date: '2026-10-01', clauseId: '003:6.a', quote: clauseText.slice(0, 60) });
+    expect(after.history.at(-1)).toMatchObject({
+      date: '2026-10-01',
+      clauseId: '003:6.a',
+      quote: clauseText.slice(0, 60),
+      recordedBy: 'editor',
+    });
+    expect(Date.now() - Date.parse(after.history.at(-1)?.recordedAt ?? '')).toBeLessThan(60_000);
+    // The curated record's steps were recorded by no one in the app.
+    expect(before.history.every((entry) => entry.recordedBy === null && entry.recordedAt === null)).toBe(true);
     const [change] = await db.query<{
       actor: string;
       action: string;

@@ -88,6 +88,7 @@ const TEXT = {
   pairing: { vi: 'Kết nghĩa, hợp tác giữa địa phương', en: 'Pairing between localities', zh: '地方友好结对' },
   onMap: { vi: 'trên bản đồ', en: 'on the map', zh: '个在地图上' },
   notLocated: { vi: 'chưa định vị', en: 'not located', zh: '个未定位' },
+  recordedBy: { vi: 'Ghi nhận bởi', en: 'Recorded by', zh: '记录人' },
   mapThinned: {
     vi: 'Ở tỉ lệ này bản đồ chỉ vẽ đối tượng quan trọng nhất mỗi khu vực — phóng to để thấy tất cả; danh sách và số liệu vẫn tính đủ.',
     en: 'At this scale the map draws only the most important feature in each area — zoom in to see them all; the lists and counts include every one.',

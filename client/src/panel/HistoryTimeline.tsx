@@ -10,11 +10,12 @@ export function HistoryTimeline({ history, language, onOpenClause }: Props) {
   if (history.length === 0) return <p className="muted">{text('noHistory', language)}</p>;
   return (
     <ol className="timeline">
-      {history.map((entry) => {
+      {history.map((entry, index) => {
         const status = STATUS_BY_ID[entry.status];
         const labelLanguage = language === 'zh' ? 'en' : language;
         return (
-          <li key={`${entry.clauseId}-${entry.status}-${entry.level}`} className="timeline-step">
+          // The same clause can carry several steps, and an editor can record one twice: the index keeps keys apart.
+          <li key={`${index}-${entry.clauseId}-${entry.status}-${entry.level}`} className="timeline-step">
             <div className="step-head">
               <time dateTime={entry.date}>{formatDate(entry.date, language)}</time>
               <span className="status-badge" style={{ background: status.color }}>
@@ -44,6 +45,16 @@ export function HistoryTimeline({ history, language, onOpenClause }: Props) {
               — {entry.clauseLabel[labelLanguage]} · <cite>{language === 'vi' ? entry.agreementTitle.vi : entry.agreementTitle.en}</cite>
               {entry.agreementDate && <>, {formatDate(entry.agreementDate, language)}</>}
             </p>
+            {entry.recordedBy && (
+              <p className="recorded-by">
+                {text('recordedBy', language)} {entry.recordedBy}
+                {entry.recordedAt && (
+                  <>
+                    , <time dateTime={entry.recordedAt}>{formatDate(entry.recordedAt.slice(0, 10), language)}</time>
+                  </>
+                )}
+              </p>
+            )}
             {entry.note && (
               <p className="note" lang="en">
                 {entry.note}

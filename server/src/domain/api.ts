@@ -106,6 +106,9 @@ export const historyEntry = statusEventSchema.omit({ featureId: true }).extend({
   agreementTitle: z.object({ vi: z.string(), en: z.string(), zh: z.string().nullable() }),
   agreementDate: z.string().nullable(),
   clauseLabel: z.object({ vi: z.string(), en: z.string() }),
+  /** Who recorded the step in the app and when (ISO 8601); null for the curated record's steps. */
+  recordedBy: z.string().nullable(),
+  recordedAt: z.string().nullable(),
 });
 export type HistoryEntry = z.infer<typeof historyEntry>;
 

@@ -94,8 +94,10 @@ export function createFeatureService(repository: RecordRepository) {
       if (!record) throw notFound(`No feature with id "${id}"`);
       const events = (await repository.listEventsByFeature()).get(id) ?? [];
       const feature = toApiFeature(record, events, undefined, await provinceResolver());
+      const records = await repository.stepRecords(id);
       const history = await Promise.all(
-        events.map(async ({ featureId: _featureId, ...event }) => {
+        events.map(async ({ featureId: _featureId, ...event }, index) => {
+          const recorded = records[index];
           const [agreement, clause] = await Promise.all([repository.getAgreement(event.agreementId), repository.getClause(event.clauseId)]);
           if (!agreement || !clause) throw new Error(`record link broken for ${id}`); // validated at start-up
           return {
@@ -103,6 +105,8 @@ export function createFeatureService(repository: RecordRepository) {
             agreementTitle: agreement.title,
             agreementDate: agreementDateOf(agreement),
             clauseLabel: clause.label,
+            recordedBy: recorded?.recordedBy ?? null,
+            recordedAt: recorded?.recordedAt ?? null,
           };
         }),
       );

@@ -19,6 +19,8 @@ export function createFileRepository(record: LoadedRecord): RecordRepository {
     getClause: async (id) => clauseById.get(id),
     listFeatures: async () => record.features,
     getFeature: async (id) => featureById.get(id),
+    // The files do not say who wrote each step.
+    stepRecords: async () => [],
     featureVersion: async (id) => (featureById.has(id) ? 1 : undefined),
     listEventsByFeature: async () => eventsByFeature,
     listProvinces: async () => record.provinces,

@@ -1,5 +1,8 @@
 import type { Agreement, Clause, FeatureRecord, Province, StatusEvent } from '../domain/schemas';
 
+/** Who recorded a step in the app and when; nulls for the curated record's steps. */
+export type StepRecord = { recordedBy: string | null; recordedAt: string | null };
+
 /**
  * Read access to the record. Routes and services depend on this interface only, so a
  * database-backed store can replace the file-backed one without touching them.
@@ -11,6 +14,11 @@ export interface RecordRepository {
   getClause(id: string): Promise<Clause | undefined>;
   listFeatures(): Promise<FeatureRecord[]>;
   getFeature(id: string): Promise<FeatureRecord | undefined>;
+  /**
+   * Who recorded each of the feature's status steps and when, in the order of listEventsByFeature's
+   * list for it; empty where the record does not say (files).
+   */
+  stepRecords(featureId: string): Promise<StepRecord[]>;
   /** Raised by every change to the feature; an edit names the version it read (409 when stale). */
   featureVersion(id: string): Promise<number | undefined>;
   /** Status events of every feature, in record order, keyed by feature id. */

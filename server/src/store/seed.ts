@@ -12,12 +12,15 @@ async function insertAll(tx: Queryable, table: string, idColumn: string, idOf: s
   );
 }
 
+/** The actor of the seed's rows: the curated files, not a person. */
+export const SEED_ACTOR = 'seed: geodata/record';
+
 /**
  * Fills an empty store with the curated record (geodata/record/, already loaded and checked by
  * load-record.ts), in one transaction, with one `changes` entry saying so. A store that holds a
  * record is left as it is. Returns whether it seeded.
  */
-export async function seedIfEmpty(db: Database, record: LoadedRecord, actor = 'seed: geodata/record'): Promise<boolean> {
+export async function seedIfEmpty(db: Database, record: LoadedRecord, actor = SEED_ACTOR): Promise<boolean> {
   return db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [SETUP_LOCK]);
     if ((await tx.query('SELECT 1 FROM agreements LIMIT 1')).length > 0) return false;

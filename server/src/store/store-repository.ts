@@ -3,6 +3,7 @@ import { createFileRepository } from '../record/file-repository';
 import type { LoadedRecord } from '../record/load-record';
 import type { RecordRepository } from '../record/repository';
 import type { Queryable } from './database';
+import { SEED_ACTOR } from './seed';
 
 /** The whole record as the store holds it, in the curated order. */
 export async function readRecord(db: Queryable): Promise<LoadedRecord> {
@@ -48,6 +49,18 @@ export function createStoreRepository(db: Queryable): RecordRepository {
     getClause: async (id) => (await current()).getClause(id),
     listFeatures: async () => (await current()).listFeatures(),
     getFeature: async (id) => (await current()).getFeature(id),
+    async stepRecords(featureId) {
+      const rows = await db.query<{ recorded_by: string; recorded_at: string | Date }>(
+        'SELECT recorded_by, recorded_at FROM status_events WHERE feature_id = $1 ORDER BY seq',
+        [featureId],
+      );
+      // Steps seeded from the curated files were not recorded by anyone in the app.
+      return rows.map((row) =>
+        row.recorded_by === SEED_ACTOR
+          ? { recordedBy: null, recordedAt: null }
+          : { recordedBy: row.recorded_by, recordedAt: new Date(row.recorded_at).toISOString() },
+      );
+    },
     async featureVersion(id) {
       const [row] = await db.query<{ version: number }>('SELECT version FROM features WHERE id = $1', [id]);
       return row?.version;
