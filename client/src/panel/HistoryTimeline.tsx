@@ -14,7 +14,7 @@ export function HistoryTimeline({ history, language, onOpenClause }: Props) {
         const status = STATUS_BY_ID[entry.status];
         const labelLanguage = language === 'zh' ? 'en' : language;
         return (
-          // The same clause can carry several steps, and an editor can record one twice: the index keeps keys apart.
+          // biome-ignore lint/suspicious/noArrayIndexKey: one clause can carry the same step twice; the history is never reordered.
           <li key={`${index}-${entry.clauseId}-${entry.status}-${entry.level}`} className="timeline-step">
             <div className="step-head">
               <time dateTime={entry.date}>{formatDate(entry.date, language)}</time>
