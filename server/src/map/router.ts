@@ -2,11 +2,12 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { RECORD_TILE_MAX_ZOOM } from '../domain/drawing/dated-drawing';
 import { badRequest } from '../http/errors';
+import { latestByKey } from '../http/latest-by-key';
 import { parseQuery } from '../http/parse-query';
 import { createResponseCache, sendCached } from '../http/response-cache';
 import type { CurrentRecordSource } from '../record/current-record';
 import { drawnRecord } from './drawn-record';
-import { type RecordTileIndex, recordTileIndex } from './record-tiles';
+import { recordTileIndex } from './record-tiles';
 import { tileJson } from './tile-json';
 
 /**
@@ -23,16 +24,8 @@ export function mapRouter(record: CurrentRecordSource): Router {
   const currentKey = () => record.key();
 
   // One drawn record and one tile index at a time: the current revision's.
-  let drawn: { key: string; value: Promise<ReturnType<typeof drawnRecord>> } | null = null;
-  const drawnFor = (key: string) => {
-    if (drawn?.key !== key) drawn = { key, value: record.get(key).then(drawnRecord) };
-    return drawn.value;
-  };
-  let tiles: { key: string; value: Promise<RecordTileIndex> } | null = null;
-  const tilesFor = (key: string) => {
-    if (tiles?.key !== key) tiles = { key, value: drawnFor(key).then(recordTileIndex) };
-    return tiles.value;
-  };
+  const drawnFor = latestByKey((key) => record.get(key).then(drawnRecord));
+  const tilesFor = latestByKey((key) => drawnFor(key).then(recordTileIndex));
 
   const documents = createResponseCache({ maxEntries: 2, maxBytes: 1024 * 1024 * 1024 });
   router.get('/features', async (request, response) => {

@@ -3,6 +3,7 @@ import { agreementDatesOf, type RecordIndex } from '../domain/record-on-date';
 import { type RecordTimelines, recordTimelines } from '../domain/record-timeline';
 import { KIND_IDS, type KindId } from '../domain/vocabulary';
 import type { createFeatureService } from '../features/feature-service';
+import { latestByKey } from '../http/latest-by-key';
 import type { RecordRepository } from './repository';
 
 export type CurrentRecord = {
@@ -22,8 +23,6 @@ export type CurrentRecord = {
  * changes between dates. Keys are `revision|day`; a new revision or a new day computes it afresh.
  */
 export function createCurrentRecord(repository: RecordRepository, features: ReturnType<typeof createFeatureService>) {
-  let current: { key: string; value: Promise<CurrentRecord> } | null = null;
-
   async function build(): Promise<CurrentRecord> {
     const [collection, eventsByFeature, provinces, agreements] = await Promise.all([
       features.list({}),
@@ -49,17 +48,7 @@ export function createCurrentRecord(repository: RecordRepository, features: Retu
     async key(): Promise<string> {
       return `${await repository.revision()}|${todayIso()}`;
     },
-    get(key: string): Promise<CurrentRecord> {
-      if (current?.key !== key) {
-        const value = build();
-        current = { key, value };
-        // A failed build is not kept: the next request tries again.
-        value.catch(() => {
-          if (current?.value === value) current = null;
-        });
-      }
-      return current.value;
-    },
+    get: latestByKey(build),
   };
 }
 export type CurrentRecordSource = ReturnType<typeof createCurrentRecord>;

@@ -1,4 +1,5 @@
 import type { Agreement, Clause, FeatureRecord, Province, StatusEvent } from '../domain/schemas';
+import { latestByKey } from '../http/latest-by-key';
 import { createFileRepository } from '../record/file-repository';
 import type { LoadedRecord } from '../record/load-record';
 import type { RecordRepository } from '../record/repository';
@@ -30,18 +31,8 @@ export async function storeRevision(db: Queryable): Promise<number> {
  * keeps several servers behind a load balancer in step with each other's writes.
  */
 export function createStoreRepository(db: Queryable): RecordRepository {
-  let snapshot: { revision: number; repository: Promise<RecordRepository> } | null = null;
-  const current = async (): Promise<RecordRepository> => {
-    const revision = await storeRevision(db);
-    if (snapshot?.revision !== revision) {
-      const repository = readRecord(db).then(createFileRepository);
-      snapshot = { revision, repository };
-      repository.catch(() => {
-        if (snapshot?.repository === repository) snapshot = null;
-      });
-    }
-    return snapshot.repository;
-  };
+  const snapshotAt = latestByKey(async () => createFileRepository(await readRecord(db)));
+  const current = async (): Promise<RecordRepository> => snapshotAt(String(await storeRevision(db)));
   return {
     listAgreements: async () => (await current()).listAgreements(),
     getAgreement: async (id) => (await current()).getAgreement(id),
