@@ -105,6 +105,7 @@ describe('POST /api/features/:id/steps (recording a status change)', () => {
     const cases = [
       { headers: {}, status: 401, code: 'not_signed_in' },
       { headers: { 'X-CSRF-Token': csrf }, status: 401, code: 'not_signed_in' },
+      { headers: { Cookie: '__Host-sid=%', 'X-CSRF-Token': csrf }, status: 401, code: 'not_signed_in' },
       { headers: { Cookie: cookie }, status: 403, code: 'csrf_token' },
       { headers: { Cookie: cookie, 'X-CSRF-Token': 'forged' }, status: 403, code: 'csrf_token' },
       { headers: { Cookie: cookie, 'X-CSRF-Token': csrf, Origin: 'https://evil.example' }, status: 403, code: 'cross_origin' },

@@ -7,7 +7,12 @@ import { findSession, SESSION_COOKIE, type Session } from './sessions';
 export function cookieValue(request: Request, name: string): string | undefined {
   for (const part of (request.headers.cookie ?? '').split(';')) {
     const [key, ...value] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(value.join('='));
+    if (key !== name) continue;
+    try {
+      return decodeURIComponent(value.join('='));
+    } catch {
+      return undefined; // malformed encoding: no session, not an error
+    }
   }
   return undefined;
 }
