@@ -51,7 +51,7 @@ export function createApp({ repository, briefings, clientDir, basemapDir, store 
   const features = createFeatureService(repository);
   const flatFeatures = createFlatFeatureService(repository, features);
   app.use('/api/features', featureRouter(features, repository));
-  const currentRecord = createCurrentRecord(repository, features);
+  const currentRecord = createCurrentRecord(repository);
   app.use('/api/map', mapRouter(currentRecord));
   app.use('/api', viewRouter(currentRecord, features));
   app.use('/api/clauses', clauseRouter(repository));

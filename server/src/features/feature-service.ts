@@ -7,7 +7,22 @@ import type { RecordRepository } from '../record/repository';
 import type { FeatureQuery } from './feature-query';
 import { intersectsBbox, type ProvinceAsOf, toApiFeature } from './to-api-feature';
 
-export function createFeatureService(repository: RecordRepository) {
+/**
+ * The features as the API gives them. Each call reads one snapshot of the record (consistent across
+ * its many lookups, and one revision query for a store).
+ */
+export function createFeatureService(source: RecordRepository) {
+  const on = async () => featureServiceOn(await source.snapshot());
+  return {
+    checkReferences: async (query: Parameters<ReturnType<typeof featureServiceOn>['checkReferences']>[0]) =>
+      (await on()).checkReferences(query),
+    list: async (query: FeatureQuery) => (await on()).list(query),
+    detail: async (id: string) => (await on()).detail(id),
+  };
+}
+
+/** The feature service over one snapshot of the record. */
+export function featureServiceOn(repository: RecordRepository) {
   async function provinceResolver(): Promise<ProvinceAsOf> {
     const provinces = await repository.listProvinces();
     return (code, asOf) => provinceAsOf(code, asOf, provinces);

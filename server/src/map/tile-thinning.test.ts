@@ -4,7 +4,6 @@ import { PbfReader } from 'pbf';
 import { describe, expect, it } from 'vitest';
 import { loadRealRecord } from '../../../test/helpers/app';
 import { type DatedMapProperties, drawTimelines, RECORD_TILE_LAYER, RECORD_TILE_MAX_ZOOM } from '../domain/drawing/dated-drawing';
-import { createFeatureService } from '../features/feature-service';
 import { createCurrentRecord } from '../record/current-record';
 import { createFileRepository } from '../record/file-repository';
 import { recordTileIndex } from './record-tiles';
@@ -59,7 +58,7 @@ function decode(bytes: Uint8Array | null) {
 describe('thinning the record tiles where they would be too dense', () => {
   it('never thins the real record: every zoom holds every feature', async () => {
     const repository = createFileRepository(loadRealRecord());
-    const current = createCurrentRecord(repository, createFeatureService(repository));
+    const current = createCurrentRecord(repository);
     const drawn = drawTimelines((await current.get(await current.key())).timelines.timelines);
     expect(drawn.features.length).toBeGreaterThan(50);
     const plan = thinningPlan(drawn, RECORD_TILE_MAX_ZOOM);

@@ -2,12 +2,12 @@ import { todayIso } from '../domain/dates';
 import { agreementDatesOf, type RecordIndex } from '../domain/record-on-date';
 import { type RecordTimelines, recordTimelines } from '../domain/record-timeline';
 import { KIND_IDS, type KindId } from '../domain/vocabulary';
-import type { createFeatureService } from '../features/feature-service';
+import { featureServiceOn } from '../features/feature-service';
 import { latestByKey } from '../http/latest-by-key';
 import type { RecordRepository } from './repository';
 
 export type CurrentRecord = {
-  collection: Awaited<ReturnType<ReturnType<typeof createFeatureService>['list']>>;
+  collection: Awaited<ReturnType<ReturnType<typeof featureServiceOn>['list']>>;
   index: RecordIndex;
   /** Each feature's states over time (domain/record-timeline.ts): any date is then one pick per feature. */
   timelines: RecordTimelines;
@@ -22,10 +22,12 @@ export type CurrentRecord = {
  * provinces): computed once, on first use, and shared by the map's tiles, the planner's view and the
  * changes between dates. Keys are `revision|day`; a new revision or a new day computes it afresh.
  */
-export function createCurrentRecord(repository: RecordRepository, features: ReturnType<typeof createFeatureService>) {
+export function createCurrentRecord(source: RecordRepository) {
   async function build(): Promise<CurrentRecord> {
+    // One snapshot for all of it: a write meanwhile cannot mix two revisions.
+    const repository = await source.snapshot();
     const [collection, eventsByFeature, provinces, agreements] = await Promise.all([
-      features.list({}),
+      featureServiceOn(repository).list({}),
       repository.listEventsByFeature(),
       repository.listProvinces(),
       repository.listAgreements(),
@@ -46,7 +48,7 @@ export function createCurrentRecord(repository: RecordRepository, features: Retu
   return {
     /** Names the record's current revision and day; responses made from it are cached under it. */
     async key(): Promise<string> {
-      return `${await repository.revision()}|${todayIso()}`;
+      return `${await source.revision()}|${todayIso()}`;
     },
     get: latestByKey(build),
   };

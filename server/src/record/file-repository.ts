@@ -12,7 +12,7 @@ export function createFileRepository(record: LoadedRecord): RecordRepository {
     list.push(event);
     eventsByFeature.set(event.featureId, list);
   }
-  return {
+  const repository: RecordRepository = {
     listAgreements: async () => record.agreements,
     getAgreement: async (id) => agreementById.get(id),
     listClauses: async (agreementId) => record.clauses.filter((c) => c.agreementId === agreementId),
@@ -26,5 +26,7 @@ export function createFileRepository(record: LoadedRecord): RecordRepository {
     listProvinces: async () => record.provinces,
     // The files are read once: the record never changes while the server runs.
     revision: async () => 0,
+    snapshot: async () => repository,
   };
+  return repository;
 }

@@ -26,4 +26,9 @@ export interface RecordRepository {
   listProvinces(): Promise<Province[]>;
   /** Changes whenever the record changes: caches key on it. */
   revision(): Promise<number>;
+  /**
+   * The record as it is now, unchanged by later writes: one request reads everything from one
+   * snapshot (consistent, and the store is asked its revision once, not once per call).
+   */
+  snapshot(): Promise<RecordRepository>;
 }

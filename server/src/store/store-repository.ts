@@ -31,7 +31,33 @@ export async function storeRevision(db: Queryable): Promise<number> {
  * keeps several servers behind a load balancer in step with each other's writes.
  */
 export function createStoreRepository(db: Queryable): RecordRepository {
-  const snapshotAt = latestByKey(async () => createFileRepository(await readRecord(db)));
+  // What the files' repository cannot know: versions and who recorded each step, asked of the store.
+  const stepRecords = async (featureId: string) => {
+    const rows = await db.query<{ recorded_by: string; recorded_at: string | Date }>(
+      'SELECT recorded_by, recorded_at FROM status_events WHERE feature_id = $1 ORDER BY seq',
+      [featureId],
+    );
+    // Steps seeded from the curated files were not recorded by anyone in the app.
+    return rows.map((row) =>
+      row.recorded_by === SEED_ACTOR
+        ? { recordedBy: null, recordedAt: null }
+        : { recordedBy: row.recorded_by, recordedAt: new Date(row.recorded_at).toISOString() },
+    );
+  };
+  const featureVersion = async (id: string) => {
+    const [row] = await db.query<{ version: number }>('SELECT version FROM features WHERE id = $1', [id]);
+    return row?.version;
+  };
+  const snapshotAt = latestByKey(async (revision): Promise<RecordRepository> => {
+    const snapshot: RecordRepository = {
+      ...createFileRepository(await readRecord(db)),
+      stepRecords,
+      featureVersion,
+      revision: async () => Number(revision),
+      snapshot: async () => snapshot,
+    };
+    return snapshot;
+  });
   const current = async (): Promise<RecordRepository> => snapshotAt(String(await storeRevision(db)));
   return {
     listAgreements: async () => (await current()).listAgreements(),
@@ -40,24 +66,11 @@ export function createStoreRepository(db: Queryable): RecordRepository {
     getClause: async (id) => (await current()).getClause(id),
     listFeatures: async () => (await current()).listFeatures(),
     getFeature: async (id) => (await current()).getFeature(id),
-    async stepRecords(featureId) {
-      const rows = await db.query<{ recorded_by: string; recorded_at: string | Date }>(
-        'SELECT recorded_by, recorded_at FROM status_events WHERE feature_id = $1 ORDER BY seq',
-        [featureId],
-      );
-      // Steps seeded from the curated files were not recorded by anyone in the app.
-      return rows.map((row) =>
-        row.recorded_by === SEED_ACTOR
-          ? { recordedBy: null, recordedAt: null }
-          : { recordedBy: row.recorded_by, recordedAt: new Date(row.recorded_at).toISOString() },
-      );
-    },
-    async featureVersion(id) {
-      const [row] = await db.query<{ version: number }>('SELECT version FROM features WHERE id = $1', [id]);
-      return row?.version;
-    },
+    stepRecords,
+    featureVersion,
     listEventsByFeature: async () => (await current()).listEventsByFeature(),
     listProvinces: async () => (await current()).listProvinces(),
     revision: () => storeRevision(db),
+    snapshot: current,
   };
 }
