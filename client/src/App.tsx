@@ -28,7 +28,7 @@ import { ProgressSummary } from './summary/ProgressSummary';
 import { ChangesView } from './time/ChangesView';
 import { todayIso } from './time/dates';
 import { TimeSlider } from './time/TimeSlider';
-import { LIST_PAGE } from './ui/show-more';
+import { LIST_PAGE, nextLimit } from './ui/show-more';
 import { registerUiFonts } from './ui-fonts';
 
 const NO_DATES: readonly string[] = [];
@@ -209,7 +209,7 @@ export function App() {
               language={language}
               selectedId={urlState.feature}
               onSelect={select}
-              onShowMore={() => setListLimit(view.data.rows.length + LIST_PAGE)}
+              onShowMore={() => setListLimit(nextLimit(view.data.rows.length))}
             />
           )}
           <BriefingsList briefings={briefings.data ?? []} language={language} onPlay={(id) => setUrlState({ briefing: id, step: 1 })} />

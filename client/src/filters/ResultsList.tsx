@@ -55,7 +55,7 @@ export const ResultsList = memo(function ResultsList({ rows, total, language, se
           })}
         </ul>
       )}
-      <ShowMoreButton hidden={Math.max(0, total - rows.length)} onClick={onShowMore} language={language} />
+      <ShowMoreButton shown={rows.length} total={total} onClick={onShowMore} language={language} />
     </section>
   );
 });

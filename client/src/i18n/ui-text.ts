@@ -151,6 +151,11 @@ const TEXT = {
   noChanges: { vi: 'Không có thay đổi.', en: 'No change.', zh: '无变化。' },
   notOnMap: { vi: 'không có trên bản đồ', en: 'not on the map', zh: '不在地图上' },
   showMore: { vi: 'Hiện thêm', en: 'Show more', zh: '显示更多' },
+  listCapped: {
+    vi: 'thu hẹp bằng bộ lọc để xem phần còn lại',
+    en: 'narrow with the filters to see the rest',
+    zh: '请用筛选缩小范围以查看其余',
+  },
   downloadData: { vi: 'Tải dữ liệu', en: 'Download data', zh: '下载数据' },
   historyCsv: { vi: 'Diễn biến (CSV)', en: 'Status history (CSV)', zh: '进展记录（CSV）' },
   downloadDataHint: {

@@ -3,7 +3,7 @@ import { memo, useState } from 'react';
 import { useChanges } from '../api/view-queries';
 import { formatDate, nameIn, text } from '../i18n/ui-text';
 import type { Language } from '../state/url-state';
-import { LIST_PAGE, ShowMoreButton } from '../ui/show-more';
+import { LIST_PAGE, nextLimit, ShowMoreButton } from '../ui/show-more';
 import { todayIso } from './dates';
 
 type Props = { language: Language; onSelect: (id: string) => void };
@@ -59,7 +59,7 @@ export const ChangesView = memo(function ChangesView({ language, onSelect }: Pro
           ))}
         </ul>
       )}
-      <ShowMoreButton hidden={Math.max(0, total - visible.length)} onClick={() => setLimit(limit + LIST_PAGE)} language={language} />
+      <ShowMoreButton shown={visible.length} total={total} onClick={() => setLimit(nextLimit(visible.length))} language={language} />
     </section>
   );
 });

@@ -181,6 +181,9 @@ export type FeatureRow = z.infer<typeof featureRow>;
 
 const progressRow = z.object({ key: z.string(), counts: z.partialRecord(z.enum(STATUS_IDS), z.number()), total: z.number() });
 
+/** The most rows GET /api/view and GET /api/changes send at once (`limit`). */
+export const MAX_LIST_LIMIT = 1000;
+
 /**
  * GET /api/view: what the planner's screen shows for a date and filters (the map draws the same
  * features from its tiles): counts, the legend, the progress tables (as of the date, before the

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_LIST_LIMIT } from '../domain/api';
 import { KIND_IDS, STATUS_IDS } from '../domain/vocabulary';
 import { commaList, listOf, realDate } from '../features/feature-query';
 
@@ -10,7 +11,7 @@ const wholeNumber = (min: number, max: number) =>
     .transform(Number)
     .refine((n) => n >= min && n <= max, `must be a whole number from ${min} to ${max}`);
 
-export const MAX_PAGE = 1000;
+export const MAX_PAGE = MAX_LIST_LIMIT;
 export const DEFAULT_PAGE = 100;
 
 const page = {
