@@ -2,6 +2,7 @@ import express, { Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
 import { HttpError } from '../http/errors';
+import { parseBody } from '../http/parse-body';
 import { parseQuery } from '../http/parse-query';
 import type { Database } from '../store/database';
 import { cookieValue, requireEditor, sessionOf } from './editor-session';
@@ -43,12 +44,7 @@ export function accessRouter(db: Database): Router {
   });
 
   router.post('/', attempts, express.json({ limit: '4kb' }), async (request, response) => {
-    const parsed = credentials.safeParse(request.body);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new HttpError(400, 'invalid_body', `Field "${issue.path.join('.') || '(body)'}": ${issue.message}`);
-    }
-    const { username, password } = parsed.data;
+    const { username, password } = parseBody(credentials, request.body);
     const [user] = await db.query<{ id: string; password_hash: string; display_name: string; role: string }>(
       'SELECT id::text AS id, password_hash, display_name, role FROM users WHERE username = $1',
       [username],

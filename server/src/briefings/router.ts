@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { type Briefing, briefingInputSchema } from '../domain/briefings';
 import { foldForSearch } from '../domain/fold-text';
 import { badRequest, HttpError, notFound } from '../http/errors';
+import { parseBody as parseBodyWith } from '../http/parse-body';
 import { parseQuery } from '../http/parse-query';
 import type { BriefingStore } from './briefing-store';
 
@@ -24,12 +25,7 @@ function parseBody(body: unknown) {
   }
   // An exported briefing imports as it is: its id and date are the server's to assign.
   const { id: _id, updatedAt: _updatedAt, ...input } = body as Record<string, unknown>;
-  const parsed = briefingInputSchema.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw badRequest('invalid_body', `Body field "${issue.path.join('.') || '(root)'}": ${issue.message}`);
-  }
-  return parsed.data;
+  return parseBodyWith(briefingInputSchema, input, 'Body field');
 }
 
 /** GET/POST/PUT/DELETE /api/briefings — saved sequences of map views for briefing leaders. */

@@ -1,7 +1,7 @@
 import express, { Router } from 'express';
 import { requireEditor } from '../access/editor-session';
 import type { Session } from '../access/sessions';
-import { HttpError } from '../http/errors';
+import { parseBody } from '../http/parse-body';
 import type { Database } from '../store/database';
 import { recordStatusStep, statusStepBody } from './status-step';
 
@@ -19,13 +19,9 @@ export function editRouter(db: Database): Router {
     requireEditor(db),
     express.json({ limit: EDIT_BODY_LIMIT, strict: true }),
     async (request, response) => {
-      const parsed = statusStepBody.safeParse(request.body);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        throw new HttpError(400, 'invalid_body', `Field "${issue.path.join('.') || '(body)'}": ${issue.message}`);
-      }
+      const body = parseBody(statusStepBody, request.body);
       const session = response.locals.session as Session;
-      const result = await recordStatusStep(db, String(request.params.id), parsed.data, { username: session.user.username });
+      const result = await recordStatusStep(db, String(request.params.id), body, { username: session.user.username });
       response.status(201).json(result);
     },
   );
