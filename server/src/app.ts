@@ -50,8 +50,8 @@ export function createApp({ repository, briefings, clientDir, basemapDir, store 
   app.use('/api/agreements', agreementRouter(repository));
   const features = createFeatureService(repository);
   const flatFeatures = createFlatFeatureService(repository, features);
-  app.use('/api/features', featureRouter(features, repository));
   const currentRecord = createCurrentRecord(repository);
+  app.use('/api/features', featureRouter(features, currentRecord));
   app.use('/api/map', mapRouter(currentRecord));
   app.use('/api', viewRouter(currentRecord, features));
   app.use('/api/clauses', clauseRouter(repository));

@@ -1,7 +1,7 @@
 import type { FeatureCollectionResponse, FeatureDetailResponse, MapFeature } from '../domain/api';
 import { commitmentsOf } from '../domain/commitments';
 import { provinceAsOf } from '../domain/provinces';
-import { agreementDateOf } from '../domain/record-on-date';
+import { agreementDateOf, agreementDatesOf } from '../domain/record-on-date';
 import { badRequest, notFound } from '../http/errors';
 import type { RecordRepository } from '../record/repository';
 import type { FeatureQuery } from './feature-query';
@@ -35,7 +35,7 @@ export function featureServiceOn(repository: RecordRepository) {
       repository.listEventsByFeature(),
       repository.listAgreements(),
     ]);
-    const dateOfAgreement = new Map(agreements.map((a) => [a.id, agreementDateOf(a)]));
+    const dateOfAgreement = agreementDatesOf(agreements);
     const result = new Map<string, string>();
     for (const feature of features) {
       const dates = [
@@ -53,11 +53,9 @@ export function featureServiceOn(repository: RecordRepository) {
       if (!(await repository.getFeature(id))) throw badRequest('invalid_parameter', `Query parameter "id": unknown feature "${id}"`);
     }
     if (query.agreement) {
-      for (const id of query.agreement) {
-        if (!(await repository.getAgreement(id))) {
-          throw badRequest('invalid_parameter', `Query parameter "agreement": unknown agreement "${id}"`);
-        }
-      }
+      const known = new Set((await repository.listAgreements()).map((agreement) => agreement.id));
+      const unknown = query.agreement.find((id) => !known.has(id));
+      if (unknown !== undefined) throw badRequest('invalid_parameter', `Query parameter "agreement": unknown agreement "${unknown}"`);
     }
     if (query.province) {
       const known = new Set((await repository.listProvinces()).map((province) => province.code));
@@ -78,7 +76,7 @@ export function featureServiceOn(repository: RecordRepository) {
         provinceResolver(),
         repository.listAgreements(),
       ]);
-      const dateOfAgreement = new Map(agreements.map((a) => [a.id, agreementDateOf(a) ?? '']));
+      const dateOfAgreement = agreementDatesOf(agreements);
       const features: MapFeature[] = [];
       const wanted = query.id ? new Set(query.id) : null;
       for (const record of records) {

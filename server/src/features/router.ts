@@ -2,17 +2,17 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { parseQuery } from '../http/parse-query';
 import { canonicalQuery, createResponseCache, sendCached } from '../http/response-cache';
-import type { RecordRepository } from '../record/repository';
+import type { CurrentRecordSource } from '../record/current-record';
 import { FEATURE_QUERY_PARAMETERS, featureQuery } from './feature-query';
 import type { createFeatureService } from './feature-service';
 
-export function featureRouter(service: ReturnType<typeof createFeatureService>, repository: RecordRepository): Router {
+export function featureRouter(service: ReturnType<typeof createFeatureService>, record: CurrentRecordSource): Router {
   const router = Router();
   const cache = createResponseCache();
   router.get('/', async (request, response) => {
     // Same record, same day, same query → the same bytes: validated and serialised once, then sent as
     // they are. A query that failed validation is never stored, so it is validated again each time.
-    const key = `${await repository.revision()}|${new Date().toISOString().slice(0, 10)}|${canonicalQuery(request)}`;
+    const key = `${await record.key()}|${canonicalQuery(request)}`;
     const cached = await cache.get(key, async () => {
       const query = parseQuery(request, featureQuery, FEATURE_QUERY_PARAMETERS);
       return { body: JSON.stringify(await service.list(query)), type: 'application/geo+json' };
