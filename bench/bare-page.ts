@@ -30,7 +30,7 @@ export function writeBarePage(): string {
   const basemap: Basemap = { ...collections, provinceLabels: provinceLabelPoints(collections.provinces), fontFiles };
   // Font URLs are made absolute by the page's origin: written relative here, fixed by the page.
   // The basemap alone: the record's source and layers are what the app adds on top.
-  const full = buildStyle(basemap, 'vi', 'http://bare.invalid/', null, 1);
+  const full = buildStyle(basemap, 'vi', 'http://bare.invalid/', null, { states: 1, tiles: ['http://bare.invalid/none/{z}/{x}/{y}.pbf'] });
   const { [RECORD_SOURCE]: _record, ...sources } = full.sources;
   const style = { ...full, sources, layers: full.layers.filter((layer) => !('source' in layer) || layer.source !== RECORD_SOURCE) };
   mkdirSync(join(dir, 'geojson'));

@@ -2,6 +2,7 @@ import { agreementDatesOf } from '@domain/record-on-date';
 import { useQueryClient } from '@tanstack/react-query';
 import type * as maplibregl from 'maplibre-gl';
 import { lazy, type ReactNode, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { SignIn } from './access/SignIn';
 import { AgreementReader } from './agreements/AgreementReader';
 import { AgreementsList } from './agreements/AgreementsList';
 import { useBasemap, useFeatureDetail, useRecordTiles } from './api/queries';
@@ -32,6 +33,7 @@ import { LIST_PAGE, nextLimit } from './ui/show-more';
 import { registerUiFonts } from './ui-fonts';
 
 const NO_DATES: readonly string[] = [];
+const NO_TILES: string[] = [];
 /** About the zoom of the whole border region, where the map opens when the URL names no view (map-controller.ts). */
 const DEFAULT_ZOOM = 5;
 
@@ -160,6 +162,7 @@ export function App() {
           language={language}
         />
         <DataDownloads filters={filters} language={language} />
+        <SignIn language={language} />
         <nav className="languages" aria-label="Ngôn ngữ / Language / 语言">
           {(Object.keys(LANGUAGE_NAMES) as Language[]).map((code) => (
             <button
@@ -226,6 +229,7 @@ export function App() {
             <Suspense fallback={<MapPlaceholder>{text('loading', language)}</MapPlaceholder>}>
               <MapView
                 states={states}
+                recordTiles={recordTiles.data?.tiles ?? NO_TILES}
                 basemap={basemap.data}
                 places={places.data ?? null}
                 asOf={filters.asOf}

@@ -340,7 +340,12 @@ describe('GET /api/map/tiles/{z}/{x}/{y}.pbf (the map’s vector tiles)', () => 
     const response = await request(app).get('/api/map/tiles.json');
     expect(response.status).toBe(200);
     const tiles = recordTileJson.parse(response.body);
-    expect(tiles.tiles[0]).toMatch(/\/api\/map\/tiles\/\{z\}\/\{x\}\/\{y\}\.pbf$/);
+    // The record's revision is in the URL, so the map asks for new tiles after a change (test/api/edits.test.ts).
+    expect(tiles.tiles[0]).toMatch(/\/api\/map\/tiles\/\{z\}\/\{x\}\/\{y\}\.pbf\?rev=[^&]+$/);
+    const url = new URL(tiles.tiles[0].replace('{z}/{x}/{y}', '6/50/28'));
+    const tile = await request(app).get(`${url.pathname}${url.search}`);
+    expect(tile.status).toBe(200);
+    expect(Number(tile.headers['content-length'])).toBeGreaterThan(0);
     expect(tiles.vector_layers[0].id).toBe('record');
     const drawn = (await request(app).get('/api/map/features')).body.features as { properties: Record<string, unknown> }[];
     const most = Math.max(...drawn.map((f) => Object.keys(f.properties).filter((key) => key.startsWith('from@')).length));
@@ -355,5 +360,6 @@ describe('GET /api/map/tiles/{z}/{x}/{y}.pbf (the map’s vector tiles)', () => 
     await expectError('/api/map/tiles/6/64/0.pbf', 400, 'invalid_parameter', /below 64/);
     await expectError('/api/map/tiles/x/1/1.pbf', 400, 'invalid_parameter', /zoom/);
     await expectError('/api/map/tiles/99/1/1.pbf', 400, 'invalid_parameter', /zoom/);
+    await expectError('/api/map/tiles/6/50/28.pbf?revision=1', 400, 'unknown_parameter', /"revision"/);
   });
 });

@@ -73,7 +73,7 @@ describe('durability', () => {
           headers: { 'Content-Type': 'application/json', Cookie: cookie, 'X-CSRF-Token': csrfToken },
           body: JSON.stringify({
             version,
-            date: '2026-11-01',
+            date: '2026-02-11',
             status: 'announced',
             level: null,
             evidence: 'stated',

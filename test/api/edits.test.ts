@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { featureDetailResponse, recordViewResponse } from '../../server/src/domain/api';
+import { featureDetailResponse, recordTileJson, recordViewResponse } from '../../server/src/domain/api';
 import type { Database } from '../../server/src/store/database';
 import { storeRevision } from '../../server/src/store/store-repository';
 import { createStoreTestApp } from '../helpers/app';
@@ -31,10 +31,13 @@ async function detail(id: string) {
   return featureDetailResponse.parse((await request(app).get(`/api/features/${id}`)).body);
 }
 
+/** Words of clause 003:6.d (Pò Peo, agreed on 11/02/2026). */
+const poPeoQuote = 'thúc đẩy thủ tục mở cửa khẩu song phương Pò Peo';
+
 /** A step for Tân Thanh – Pò Chài quoting clause 003:6.a; `version` as read. */
 const step = (version: number, overrides: Record<string, unknown> = {}) => ({
   version,
-  date: '2026-10-01',
+  date: '2026-02-11',
   status: 'announced',
   level: null,
   evidence: 'stated',
@@ -130,6 +133,8 @@ describe('POST /api/features/:id/steps (recording a status change)', () => {
     const cases: [string, string | object, number, RegExp][] = [
       ['tan-thanh-po-chai', '{"version": 1,', 400, /JSON|Unexpected|parse/i],
       ['tan-thanh-po-chai', step(version, { date: '2026-02-30' }), 400, /"date"/],
+      // A step is dated by its document (agreement 003: 11/02/2026).
+      ['tan-thanh-po-chai', step(version, { date: '2026-10-01' }), 400, /"date": .*agreement 003 is dated 2026-02-11/],
       ['tan-thanh-po-chai', step(version, { status: 'opened' }), 400, /"status"/],
       ['tan-thanh-po-chai', step(version, { status: 'unknown' }), 400, /"status"/],
       ['tan-thanh-po-chai', step(version, { quote: '' }), 400, /"quote"/],
@@ -161,20 +166,21 @@ describe('POST /api/features/:id/steps (recording a status change)', () => {
 
   it('records the step with who, when, before, after and the citation; the map’s record shows it as of its date', async () => {
     const { cookie, csrf } = await signIn();
-    const before = await detail('tan-thanh-po-chai');
+    const before = await detail('po-peo');
+    const tilesBefore = recordTileJson.parse((await request(app).get('/api/map/tiles.json')).body).tiles;
     const response = await request(app)
-      .post('/api/features/tan-thanh-po-chai/steps')
+      .post('/api/features/po-peo/steps')
       .set({ Cookie: cookie, 'X-CSRF-Token': csrf })
-      .send(step(before.version, { date: '2026-10-01', status: 'operating', level: 'international' }));
+      .send(step(before.version, { status: 'under_construction', level: 'bilateral', clauseId: '003:6.d', quote: poPeoQuote }));
     expect(response.status).toBe(201);
     expect(response.body.version).toBe(before.version + 1);
-    const after = await detail('tan-thanh-po-chai');
+    const after = await detail('po-peo');
     expect(after.version).toBe(before.version + 1);
     expect(after.history).toHaveLength(before.history.length + 1);
     expect(after.history.at(-1)).toMatchObject({
-      date: '2026-10-01',
-      clauseId: '003:6.a',
-      quote: clauseText.slice(0, 60),
+      date: '2026-02-11',
+      clauseId: '003:6.d',
+      quote: poPeoQuote,
       recordedBy: 'editor',
     });
     expect(Date.now() - Date.parse(after.history.at(-1)?.recordedAt ?? '')).toBeLessThan(60_000);
@@ -186,27 +192,31 @@ describe('POST /api/features/:id/steps (recording a status change)', () => {
       before: { version: number };
       after: { version: number };
       reason: string;
-    }>("SELECT actor, action, before, after, reason FROM changes WHERE entity_id = 'tan-thanh-po-chai' ORDER BY id DESC LIMIT 1");
+    }>("SELECT actor, action, before, after, reason FROM changes WHERE entity_id = 'po-peo' ORDER BY id DESC LIMIT 1");
     expect(change).toMatchObject({
       actor: 'editor',
       action: 'status_step',
       before: { version: before.version },
       after: { version: before.version + 1 },
     });
-    expect(change.reason).toContain('003:6.a');
+    expect(change.reason).toContain('003:6.d');
     const view = async (asOf: string) =>
       recordViewResponse
         .parse((await request(app).get(`/api/view?asOf=${asOf}&limit=1000`)).body)
-        .rows.find((row) => row.id === 'tan-thanh-po-chai');
-    expect((await view('2026-10-01'))?.status).toBe('operating');
+        .rows.find((row) => row.id === 'po-peo');
+    expect(await view('2026-02-10')).toBeUndefined(); // not in the record before its first document
+    expect((await view('2026-02-11'))?.status).toBe('under_construction');
+    // The map's tiles get new URLs, so a map already open asks for them again (MapLibre keeps its tiles).
+    const tilesAfter = recordTileJson.parse((await request(app).get('/api/map/tiles.json')).body).tiles;
+    expect(tilesAfter).not.toEqual(tilesBefore);
   });
 
   it('lets one of two concurrent edits of a feature through and answers the other 409 with the current state', async () => {
     const { cookie, csrf } = await signIn();
     const { version } = await detail('chi-ma');
-    const send = (date: string) =>
-      request(app).post('/api/features/chi-ma/steps').set({ Cookie: cookie, 'X-CSRF-Token': csrf }).send(step(version, { date }));
-    const answers = await Promise.all([send('2026-10-02'), send('2026-10-03')]);
+    const send = (status: string) =>
+      request(app).post('/api/features/chi-ma/steps').set({ Cookie: cookie, 'X-CSRF-Token': csrf }).send(step(version, { status }));
+    const answers = await Promise.all([send('announced'), send('operating')]);
     expect(answers.map((answer) => answer.status).sort()).toEqual([201, 409]);
     const loser = answers.find((answer) => answer.status === 409);
     expect(loser?.body.error.code).toBe('conflict');

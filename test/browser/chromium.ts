@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { createTestApp, projectRoot } from '../helpers/app';
+import { createStoreTestApp, createTestApp, projectRoot } from '../helpers/app';
 
 export const artifactsDir = join(projectRoot, 'test', 'artifacts');
 
@@ -17,13 +17,29 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-export async function startAppServer(): Promise<{ server: Server; baseUrl: string }> {
+function requireBuiltClient() {
   if (!existsSync(join(projectRoot, 'client', 'dist', 'index.html'))) {
     throw new Error('client/dist is missing: run "npm run build" before the browser tests');
   }
-  const server = createTestApp({ withClient: true }).listen(0, '127.0.0.1');
+}
+
+async function listen(app: ReturnType<typeof createTestApp>): Promise<{ server: Server; baseUrl: string }> {
+  const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   return { server, baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+/** The app over the real record, read-only (files). */
+export async function startAppServer(): Promise<{ server: Server; baseUrl: string }> {
+  requireBuiltClient();
+  return listen(createTestApp({ withClient: true }));
+}
+
+/** The app over a new embedded store with one editor, as the server runs by default: for editing tests. */
+export async function startStoreAppServer() {
+  requireBuiltClient();
+  const made = await createStoreTestApp({ withClient: true });
+  return { ...made, ...(await listen(made.app)) };
 }
 
 export async function launchChromium(): Promise<Browser> {

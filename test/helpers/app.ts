@@ -50,7 +50,7 @@ export function deepFreeze<T>(value: T): T {
  * The app over a new embedded store (seeded from the real record) with one editor, as the server runs
  * it by default: for tests of signing in and changing the record.
  */
-export async function createStoreTestApp({ username = 'editor', password = 'correct horse battery' } = {}) {
+export async function createStoreTestApp({ username = 'editor', password = 'correct horse battery', withClient = false } = {}) {
   const config = readConfig({});
   const dataDir = mkdtempSync(join(tmpdir(), 'border-atlas-store-app-'));
   const db = await openStore({ dataDir }, () => loadRecord(config));
@@ -62,6 +62,8 @@ export async function createStoreTestApp({ username = 'editor', password = 'corr
     repository: createStoreRepository(db),
     briefings: createFileBriefingStore(dataDir, config.briefingExamplesDir),
     store: db,
+    clientDir: withClient ? config.clientDir : undefined,
+    basemapDir: withClient ? config.basemapDir : undefined,
   });
   return { app, db, username, password, dataDir };
 }

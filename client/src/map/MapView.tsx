@@ -12,6 +12,8 @@ type Props = {
   asOf: string | null;
   /** The most states a record feature has (GET /api/map/tiles.json). */
   states: number;
+  /** The record's tile URLs (GET /api/map/tiles.json): new ones after a change of the record. */
+  recordTiles: string[];
   selectedId: string | null;
   /** Features named by the clause being read: outlined and fitted into view. */
   highlightedIds: readonly string[];
@@ -39,6 +41,7 @@ export function MapView({
   places,
   asOf,
   states,
+  recordTiles,
   selectedId,
   highlightedIds,
   language,
@@ -63,10 +66,12 @@ export function MapView({
   const initialLanguage = useRef(language);
   const firstView = useRef(initialView);
   const firstAsOf = useRef(asOf);
+  const latestTiles = useRef(recordTiles);
+  latestTiles.current = recordTiles;
 
   useEffect(() => {
     if (!container.current) return;
-    const created = new MapController(container.current, basemap, initialLanguage.current, firstView.current, firstAsOf.current, states, {
+    const created = new MapController(container.current, basemap, initialLanguage.current, firstView.current, firstAsOf.current, states, latestTiles.current, {
       onSelect: (id) => onSelectRef.current(id),
       onViewChange: (view) => onViewChangeRef.current(view),
     });
@@ -79,6 +84,10 @@ export function MapView({
       controller.current = null;
     };
   }, [basemap, states]);
+
+  useEffect(() => {
+    controller.current?.setRecordTiles(recordTiles);
+  }, [recordTiles]);
 
   useEffect(() => {
     if (places) controller.current?.addPlaces(places);

@@ -68,12 +68,14 @@ export class MapController {
     asOf: string | null,
     /** The most states a record feature has (GET /api/map/tiles.json): the style's expressions look that far. */
     private readonly states: number,
+    /** The record's tile URLs (GET /api/map/tiles.json), naming its revision. */
+    private recordTiles: string[],
     callbacks: Callbacks,
   ) {
     this.asOf = asOf;
     // The record's features come as vector tiles (GET /api/map/tiles/…), every date at once, added once
     // the basemap has drawn.
-    const record = recordLater(buildStyle(basemap, language, window.location.href, asOf, states));
+    const record = recordLater(buildStyle(basemap, language, window.location.href, asOf, { states, tiles: recordTiles }));
     this.map = new maplibregl.Map({
       container,
       style: record.base,
@@ -91,7 +93,8 @@ export class MapController {
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
     this.map.on('load', () => {
       performance.mark(PERFORMANCE_MARKS.mapLoad);
-      this.map.addSource(RECORD_SOURCE, record.source);
+      // The newest tile URLs: the record may have changed since the style was built.
+      this.map.addSource(RECORD_SOURCE, { ...(record.source as maplibregl.VectorSourceSpecification), tiles: this.recordTiles });
       for (const layer of record.layers) this.map.addLayer(layer, record.beforeId);
       this.ready = true;
       this.setPresenting(this.presenting);
@@ -148,6 +151,16 @@ export class MapController {
    * The date the map shows (null: the latest): one style value that every record layer reads, so
    * MapLibre re-evaluates the features it holds and nothing is sent to it.
    */
+  /**
+   * The record's tiles have new URLs (a new revision, after a change): MapLibre keeps the tiles it has
+   * until its source is given new ones, then redraws from them.
+   */
+  setRecordTiles(tiles: string[]) {
+    if (tiles.join('\n') === this.recordTiles.join('\n')) return;
+    this.recordTiles = tiles;
+    if (this.ready) this.map.getSource<maplibregl.VectorTileSource>(RECORD_SOURCE)?.setTiles(tiles);
+  }
+
   setAsOf(asOf: string | null) {
     if (asOf === this.asOf) return;
     this.asOf = asOf;

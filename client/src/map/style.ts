@@ -11,16 +11,20 @@ import { ROUTE_FOCUS_SOURCES, routeFocusLayers } from './layers/route-focus';
 export const ATTRIBUTION =
   '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> (ODbL) · Natural Earth · GeoNames (CC BY 4.0) · GSHHG · Noto (OFL)';
 
-/** The record as the map draws it, every date at once, as vector tiles (server/src/map/router.ts). */
-export const RECORD_TILES_PATH = '/api/map/tiles/{z}/{x}/{y}.pbf';
-
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 /**
  * The whole style: embedded basemap (no tile server, no glyph server) plus the record's layers, which
- * read up to `states` states per feature (GET /api/map/tiles.json) and show the record as of `asOf`.
+ * read up to `states` states per feature and load `recordTiles` (both from GET /api/map/tiles.json: the
+ * tile URLs name the record's revision) and show the record as of `asOf`.
  */
-export function buildStyle(basemap: Basemap, language: Language, baseUrl: string, asOf: string | null, states: number): StyleSpecification {
+export function buildStyle(
+  basemap: Basemap,
+  language: Language,
+  baseUrl: string,
+  asOf: string | null,
+  record: { states: number; tiles: string[] },
+): StyleSpecification {
   const geojson = (data: FeatureCollection, attribution?: string) =>
     ({ type: 'geojson', data, ...(attribution ? { attribution } : {}) }) as const;
   const basemapGroups = basemapLayers(language);
@@ -39,13 +43,13 @@ export function buildStyle(basemap: Basemap, language: Language, baseUrl: string
       [BASEMAP_SOURCES.rivers]: geojson(basemap.rivers),
       [RECORD_SOURCE]: {
         type: 'vector',
-        tiles: [`${new URL(baseUrl).origin}${RECORD_TILES_PATH}`],
+        tiles: record.tiles,
         maxzoom: RECORD_TILE_MAX_ZOOM,
         promoteId: 'id',
       },
       [ROUTE_FOCUS_SOURCES.waypoints]: { type: 'geojson', data: EMPTY },
     },
-    layers: [...basemapGroups.under, ...recordLayers(language, states), ...routeFocusLayers(), ...basemapGroups.labels],
+    layers: [...basemapGroups.under, ...recordLayers(language, record.states), ...routeFocusLayers(), ...basemapGroups.labels],
   };
 }
 

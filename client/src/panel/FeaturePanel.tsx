@@ -1,10 +1,12 @@
 import type { FeatureDetailResponse } from '@domain/api';
 import { KIND_BY_ID, LEVEL_BY_ID, PRECISION_BY_ID, STATUS_BY_ID } from '@domain/vocabulary';
 import { useFeatureDetail } from '../api/queries';
+import { csrfTokenOf, useSession } from '../api/session';
 import { formatDate, nameIn, text } from '../i18n/ui-text';
 import { RouteComparison } from '../routes/RouteComparison';
 import type { Language } from '../state/url-state';
 import { HistoryTimeline } from './HistoryTimeline';
+import { StatusStepForm } from './StatusStepForm';
 
 type Props = {
   id: string;
@@ -39,6 +41,7 @@ function PanelBody({ feature, language, onSelect, onOpenClause }: Omit<Props, 'i
   const status = properties.status ? STATUS_BY_ID[properties.status] : null;
   const precision = properties.precision ? PRECISION_BY_ID[properties.precision] : null;
   const location = record.location ?? record.waypoints?.[0]?.location;
+  const csrfToken = csrfTokenOf(useSession().data);
   return (
     <aside className="panel" aria-labelledby="feature-title" data-feature-id={feature.id}>
       <button type="button" className="close" onClick={() => onSelect(null)} aria-label={text('close', language)}>
@@ -164,6 +167,7 @@ function PanelBody({ feature, language, onSelect, onOpenClause }: Omit<Props, 'i
       <section>
         <h3>{text('history', language)}</h3>
         <HistoryTimeline history={history} language={language} onOpenClause={onOpenClause} />
+        {csrfToken && KIND_BY_ID[properties.kind].hasStatus && <StatusStepForm feature={feature} csrfToken={csrfToken} language={language} />}
       </section>
 
       {record.mentionedIn.length > 0 && (

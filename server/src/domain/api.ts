@@ -242,3 +242,21 @@ export const changesResponse = z.object({
 export type ChangesResponse = z.infer<typeof changesResponse>;
 
 export const apiErrorResponse = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+
+/** GET/POST /api/session: who is signed in (null: a visitor) and the token every change sends back. */
+export const sessionResponse = z.union([
+  z.object({ user: z.null() }),
+  z.object({
+    user: z.object({ id: z.number(), username: z.string(), displayName: z.string(), role: z.string() }),
+    csrfToken: z.string().min(1),
+  }),
+]);
+export type SessionResponse = z.infer<typeof sessionResponse>;
+
+/** POST /api/features/:id/steps → 201: the step as stored and the feature's new version. */
+export const statusStepResponse = z.object({ version: z.number().int(), step: statusEventSchema });
+
+/** A 409 from a versioned write: the feature's current version and steps, to review before trying again. */
+export const conflictResponse = apiErrorResponse.extend({
+  current: z.object({ version: z.number().int(), steps: z.array(statusEventSchema) }),
+});

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { documentDates } from '../domain/dates';
 import { featureStateAsOf } from '../domain/feature-state';
-import { type Clause, type FeatureRecord, isoDate, type StatusEvent, statusEventSchema } from '../domain/schemas';
+import { type Agreement, type Clause, type FeatureRecord, isoDate, type StatusEvent, statusEventSchema } from '../domain/schemas';
 import { isVerbatimIn } from '../domain/text';
 import { EVIDENCE_IDS, KIND_BY_ID, LEVEL_IDS, STATUS_IDS } from '../domain/vocabulary';
 import { HttpError } from '../http/errors';
@@ -67,6 +68,16 @@ export async function recordStatusStep(db: Database, featureId: string, body: St
     }
     if (!isVerbatimIn(body.quote, clause.body.text.vi) && !(clause.body.text.zh && isVerbatimIn(body.quote, clause.body.text.zh))) {
       throw fieldError('quote', `not found in the text of clause ${body.clauseId}: quote its words exactly`);
+    }
+    const [agreement] = await tx.query<{ body: Agreement }>('SELECT body FROM agreements WHERE id = $1', [body.agreementId]);
+    const dates = agreement ? documentDates(agreement.body) : [];
+    if (!dates.some((date) => body.date.startsWith(date))) {
+      throw fieldError(
+        'date',
+        dates.length > 0
+          ? `a step is dated by the document it is read from: agreement ${body.agreementId} is dated ${dates.join(' or ')}, not ${body.date}`
+          : `agreement ${body.agreementId} has no date: import its document with its date first`,
+      );
     }
     const { version: _version, ...fields } = body;
     const step = statusEventSchema.parse({ featureId, ...fields });

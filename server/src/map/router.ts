@@ -15,7 +15,8 @@ import { tileJson } from './tile-json';
  * for that), every date at once:
  *   GET /api/map/tiles.json             TileJSON 3.0.0 of those tiles, with "states": the most
  *                                        states one feature has (the style's expressions look that far)
- *   GET /api/map/tiles/{z}/{x}/{y}.pbf  vector tiles, layer "record" (what the map loads)
+ *   GET /api/map/tiles/{z}/{x}/{y}.pbf  vector tiles, layer "record" (what the map loads); optional
+ *                                        `rev`, the revision tiles.json names (so a change means new URLs)
  *   GET /api/map/features                the same features as one GeoJSON (for checking and debugging)
  * Both follow the record's revision and the day (the latest state reads today's provinces).
  */
@@ -43,7 +44,12 @@ export function mapRouter(record: CurrentRecordSource): Router {
     const origin = `${request.protocol}://${request.get('host')}`;
     const cached = await tileJsons.get(`${key}|${origin}`, async () => ({
       body: JSON.stringify(
-        tileJson(await drawnFor(key), `${origin}${request.baseUrl}/tiles/{z}/{x}/{y}.pbf`, (await tilesFor(key)).completeFromZoom),
+        tileJson(
+          await drawnFor(key),
+          // The revision in the URL: after a change the map asks for new tiles instead of keeping its own.
+          `${origin}${request.baseUrl}/tiles/{z}/{x}/{y}.pbf?rev=${encodeURIComponent(key)}`,
+          (await tilesFor(key)).completeFromZoom,
+        ),
       ),
       type: 'application/json',
     }));
@@ -52,8 +58,10 @@ export function mapRouter(record: CurrentRecordSource): Router {
   });
 
   const tileBodies = createResponseCache({ maxEntries: 20_000, maxBytes: 256 * 1024 * 1024 });
+  // `rev` names the revision the map asked for (from tiles.json); the current one is always served.
+  const tileQuery = z.object({ rev: z.string().max(200).optional() });
   router.get('/tiles/:z/:x/:y.pbf', async (request, response) => {
-    parseQuery(request, z.object({}), []);
+    parseQuery(request, tileQuery, ['rev']);
     const [z_, x, y] = [request.params.z, request.params.x, request.params.y].map((value) =>
       /^\d{1,7}$/.test(value) ? Number(value) : Number.NaN,
     );

@@ -1,0 +1,85 @@
+import { apiErrorResponse, type SessionResponse, sessionResponse } from '@domain/api';
+import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import { fetchJson } from './fetch-json';
+
+const SESSION_KEY = ['session'] as const;
+
+/** Who is signed in; the CSRF token stays in memory (this query's cache), never in storage. */
+export function useSession() {
+  return useQuery({
+    queryKey: SESSION_KEY,
+    queryFn: ({ signal }) => fetchJson('/api/session', sessionResponse, signal),
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** The signed-in editor's CSRF token, or null for a visitor. */
+export function csrfTokenOf(session: SessionResponse | undefined): string | null {
+  return session?.user ? session.csrfToken : null;
+}
+
+/** A refusal from the API: its status, code and message, and whatever it sent beside (a 409's current state). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly body: unknown,
+  ) {
+    super(message);
+  }
+
+  /** The field a 400 names (`Field "quote": …`), to show the message beside it. */
+  get field(): string | null {
+    return /^Field "([^"]+)"/.exec(this.message)?.[1] ?? null;
+  }
+}
+
+/** A change to the record: JSON in and out, with the session's CSRF token; refusals become ApiError. */
+export async function sendJson<T>(
+  method: 'POST' | 'PUT' | 'DELETE',
+  url: string,
+  csrfToken: string | null,
+  body: unknown,
+  schema: z.ZodType<T>,
+): Promise<T | null> {
+  const headers: Record<string, string> = {};
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  const response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  if (response.status === 204) return null;
+  const json: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const error = apiErrorResponse.safeParse(json);
+    throw error.success
+      ? new ApiError(response.status, error.data.error.code, error.data.error.message, json)
+      : new ApiError(response.status, 'http_error', `${url}: HTTP ${response.status}`, json);
+  }
+  return schema.parse(json);
+}
+
+export function useSignIn() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (credentials: { username: string; password: string }) =>
+      sendJson('POST', '/api/session', null, credentials, sessionResponse),
+    onSuccess: (session) => client.setQueryData(SESSION_KEY, session),
+  });
+}
+
+export function useSignOut() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (csrfToken: string | null) => sendJson('DELETE', '/api/session', csrfToken, undefined, sessionResponse),
+    onSettled: () => client.setQueryData(SESSION_KEY, { user: null }),
+  });
+}
+
+/** Queries that never change with the record (the basemap is large): everything else is refetched after a change. */
+const UNCHANGING = new Set(['basemap', 'vocabulary', 'session']);
+
+/** After a change to the record: lists, counts, panels, documents and the map's tiles are asked for again. */
+export function refreshRecord(client: QueryClient) {
+  return client.invalidateQueries({ predicate: (query) => !UNCHANGING.has(String(query.queryKey[0])) });
+}

@@ -1,0 +1,166 @@
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { text } from '../../client/src/i18n/ui-text';
+import { asOfExpressions } from '../../client/src/map/layers/as-of';
+import { featureDetailResponse } from '../../server/src/domain/api';
+import type { Database } from '../../server/src/store/database';
+import { evaluate } from '../helpers/evaluate-expression';
+import { artifactsDir, launchChromium, type MapHandle, openPage, startStoreAppServer, waitForMapIdle } from './chromium';
+
+let server: Server;
+let baseUrl: string;
+let db: Database;
+let credentials: { username: string; password: string };
+let browser: Browser;
+const outsideRequests: string[] = [];
+
+beforeAll(async () => {
+  const started = await startStoreAppServer();
+  ({ server, baseUrl, db } = started);
+  credentials = { username: started.username, password: started.password };
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+  await db?.close();
+});
+
+const detail = async (id: string) => featureDetailResponse.parse(await (await fetch(`${baseUrl}/api/features/${id}`)).json());
+
+/** The status the map draws for a feature on its current date: the style's own expression over the drawn properties. */
+async function drawnStatus(page: Page, id: string): Promise<unknown> {
+  const drawn = await page.evaluate((featureId) => {
+    const map = window.__borderAtlasMap as MapHandle;
+    const hit = map.queryRenderedFeatures({ layers: ['record-points'] }).find((f) => f.properties.id === featureId);
+    return hit && { properties: hit.properties, state: map.getGlobalState() };
+  }, id);
+  const { states } = (await (await fetch(`${baseUrl}/api/map/tiles.json`)).json()) as { states: number };
+  return drawn && evaluate(asOfExpressions(states).onDate('status'), drawn.properties, drawn.state);
+}
+
+/** Another editor's session, outside the browser (a colleague saving at the same time). */
+async function colleagueSession() {
+  const response = await fetch(`${baseUrl}/api/session`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(credentials),
+  });
+  expect(response.status).toBe(200);
+  const cookie = String(response.headers.get('set-cookie')).split(';')[0];
+  return { cookie, csrf: ((await response.json()) as { csrfToken: string }).csrfToken };
+}
+
+describe('recording a status change from the feature panel', () => {
+  it('signs in, refuses an unfounded step beside its fields, survives a concurrent edit, saves, and the map redraws as of the date', async () => {
+    const page = await openPage(browser, baseUrl, '/?feature=po-peo&asOf=2026-10-15', outsideRequests);
+    const panel = page.locator('aside.panel[data-feature-id="po-peo"]');
+    await panel.waitFor();
+    // A visitor reads everything and changes nothing.
+    expect(await page.locator('.record-step').count()).toBe(0);
+    expect(await drawnStatus(page, 'po-peo')).toBe('agreed');
+
+    // Sign in: a wrong password is refused in the page's language, then the right one.
+    await page.getByRole('button', { name: text('signIn', 'vi') }).click();
+    await page.locator('#sign-in-form input[name="username"]').fill(credentials.username);
+    await page.locator('#sign-in-form input[name="password"]').fill('not the password');
+    await page.locator('#sign-in-form button[type="submit"]').click();
+    await page.getByText(text('wrongCredentials', 'vi')).waitFor();
+    await page.locator('#sign-in-form input[name="password"]').fill(credentials.password);
+    await page.locator('#sign-in-form button[type="submit"]').click();
+    await page.locator('.editor-name').waitFor();
+    expect(await page.locator('.editor-name').textContent()).toContain('Biên tập viên');
+
+    // The form: nothing filled → each required field says so, nothing is sent.
+    const before = await detail('po-peo');
+    await page.locator('.record-step').click();
+    const form = page.locator('form.step-form');
+    await form.locator('button[type="submit"]').click();
+    for (const field of ['date', 'status', 'agreementId', 'clauseId', 'quote']) {
+      expect(await form.locator(`[data-field="${field}"] .field-error`).textContent()).toBe(text('required', 'vi'));
+    }
+
+    // Choosing the agreement fills the date of its document (a step carries it); another date is refused
+    // beside its field, and so is a quote that is not the clause's words.
+    await form.locator('#step-status').selectOption('announced');
+    await form.locator('#step-level').selectOption('bilateral');
+    await form.locator('#step-agreementId').selectOption('003');
+    expect(await form.locator('#step-date').inputValue()).toBe('2026-02-11');
+    await form.locator('#step-date').fill('2026-10-15');
+    await form.locator('#step-clauseId').selectOption('003:6.d');
+    const clauseText = (await form.locator('.step-clause-text').textContent()) ?? '';
+    expect(clauseText).toContain('Pò Peo');
+    await form.locator('#step-quote').fill('đã chính thức mở cửa khẩu song phương Pò Peo');
+    expect(await form.locator('.quote-check').textContent()).toContain(text('quoteNotFound', 'vi'));
+    await form.locator('button[type="submit"]').click();
+    expect(await form.locator('[data-field="quote"] .field-error').textContent()).toBe(text('quoteNotFound', 'vi'));
+    expect(await form.locator('[data-field="date"] .field-error').textContent()).toContain(text('dateNotDocument', 'vi'));
+    expect(await form.locator('[data-field="date"] .field-error').textContent()).toContain('11/02/2026');
+    await form.locator('#step-date').fill('2026-02-11');
+    const quote = 'thúc đẩy thủ tục mở cửa khẩu song phương Pò Peo';
+    await form.locator('#step-quote').fill(quote);
+    expect(await form.locator('.quote-check').textContent()).toContain(text('quoteFound', 'vi'));
+    expect((await detail('po-peo')).version).toBe(before.version);
+
+    // Meanwhile a colleague records another step on the same feature: this save gets 409, shows the
+    // current steps (theirs among them) and keeps what was typed.
+    const colleague = await colleagueSession();
+    // They cite the 2023 minutes (any of its words: this is a throw-away store) as the first proposal.
+    const minutes = (await (await fetch(`${baseUrl}/api/agreements/004`)).json()) as { clauses: { id: string; text: { vi: string } }[] };
+    const theirClause = minutes.clauses.find((c) => c.text.vi.length > 80) ?? minutes.clauses[0];
+    const theirs = await fetch(`${baseUrl}/api/features/po-peo/steps`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Cookie: colleague.cookie, 'X-CSRF-Token': colleague.csrf, Origin: baseUrl },
+      body: JSON.stringify({
+        version: before.version,
+        date: '2023-02-22',
+        status: 'proposed',
+        level: 'bilateral',
+        evidence: 'stated',
+        agreementId: '004',
+        clauseId: theirClause.id,
+        quote: theirClause.text.vi.slice(0, 60),
+      }),
+    });
+    expect(theirs.status).toBe(201);
+    await form.locator('button[type="submit"]').click();
+    await form.getByText(text('conflict', 'vi')).waitFor();
+    expect(await form.locator('.conflict-steps li').count()).toBe(before.history.length + 1);
+    expect(await form.locator('.conflict-steps').textContent()).toContain('22/02/2023');
+    expect(await form.locator('#step-quote').inputValue()).toBe(quote);
+    await page.screenshot({ path: join(artifactsDir, 'edit-conflict.png') });
+    // The panel has read the feature again (the colleague's step is in its history); saving now goes through.
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('aside.panel .timeline-step').length === n,
+      before.history.length + 1,
+    );
+    await form.locator('button[type="submit"]').click();
+    await page.getByText(text('stepSaved', 'vi')).waitFor();
+    const after = await detail('po-peo');
+    expect(after.version).toBe(before.version + 2);
+    expect(after.history.at(-1)).toMatchObject({ date: '2026-02-11', status: 'announced', quote, recordedBy: credentials.username });
+    await page.waitForFunction((n) => document.querySelectorAll('aside.panel .timeline-step').length === n, before.history.length + 2);
+    expect(await panel.textContent()).toContain(`${text('recordedBy', 'vi')} ${credentials.username}`);
+
+    // The map, never reloaded, draws the new steps on their dates.
+    await waitForMapIdle(page);
+    await expect.poll(() => drawnStatus(page, 'po-peo'), { timeout: 20_000 }).toBe('announced');
+    await page.screenshot({ path: join(artifactsDir, 'edit-saved.png') });
+    await page.locator('input.time-date').fill('2024-01-01');
+    await waitForMapIdle(page);
+    expect(await drawnStatus(page, 'po-peo')).toBe('proposed');
+    await page.locator('input.time-date').fill('2023-01-01');
+    await waitForMapIdle(page, { needPoints: false }); // nothing near Pò Peo is recorded yet
+    expect(await drawnStatus(page, 'po-peo')).toBeUndefined();
+
+    // Signed out, the form is gone and the session changes nothing.
+    await page.getByRole('button', { name: text('signOut', 'vi') }).click();
+    await page.getByRole('button', { name: text('signIn', 'vi') }).waitFor();
+    expect(await page.locator('.record-step').count()).toBe(0);
+    expect(outsideRequests).toEqual([]);
+    await page.close();
+  }, 180_000);
+});
