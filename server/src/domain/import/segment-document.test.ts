@@ -1,0 +1,189 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadRecord } from '../../record/load-record';
+import { isVerbatimIn, normalizeText } from '../text';
+import { type SegmentedClause, segmentDocument } from './segment-document';
+
+const root = join(import.meta.dirname, '..', '..', '..', '..');
+const documentsDir = join(root, 'geodata', 'documents');
+const record = loadRecord({ recordDir: join(root, 'geodata', 'record'), documentsDir });
+const seeds = readdirSync(documentsDir).filter((name) => name.endsWith('.txt'));
+const readSeed = (name: string) => readFileSync(join(documentsDir, name), 'utf8');
+const fixture = (name: string) => readFileSync(join(root, 'test', 'fixtures', 'import', name), 'utf8');
+const paths = (clauses: SegmentedClause[]) => clauses.map((clause) => clause.path.join('.'));
+
+/** The curated clauses of an agreement whose position is a numbered item or section. */
+function curatedNumbered(agreementId: string) {
+  return record.clauses.filter((clause) => clause.agreementId === agreementId && /^\d+$/.test(clause.path[0]));
+}
+
+describe('segmentDocument on the five source documents', () => {
+  it.each(seeds)('%s: every clause is verbatim in the document, in order, with offsets that point at it', (name) => {
+    const text = readSeed(name);
+    const clauses = segmentDocument(text);
+    expect(clauses.length).toBeGreaterThan(5);
+    let previousEnd = 0;
+    for (const clause of clauses) {
+      expect(isVerbatimIn(clause.text, text), clause.path.join('.')).toBe(true);
+      expect(normalizeText(text.slice(clause.start, clause.end))).toBe(clause.text);
+      expect(clause.start).toBeGreaterThanOrEqual(previousEnd);
+      previousEnd = clause.end;
+    }
+    // Paths identify clauses.
+    expect(new Set(paths(clauses)).size).toBe(clauses.length);
+  });
+
+  it('splits the 2026 communiqué into its preamble and items (1)–(23), paths and labels as the record has them', () => {
+    const clauses = segmentDocument(readSeed('003_93f20d81c9923966.txt'));
+    expect(paths(clauses)).toEqual(['0', ...Array.from({ length: 23 }, (_, i) => String(i + 1))]);
+    for (const curated of curatedNumbered('003')) {
+      const mine = clauses.find((clause) => clause.path.join('.') === curated.path[0]);
+      expect(mine, curated.id).toBeDefined();
+      // The record splits some items into paragraphs; each paragraph lies inside the item found here.
+      expect(normalizeText(mine?.text ?? '')).toContain(normalizeText(curated.text.vi));
+      if (curated.path.length === 1) expect(mine?.label).toEqual(curated.label);
+    }
+    expect(clauses[6].label).toEqual({ vi: 'Điểm (6)', en: 'Item (6)' });
+    // The topic heading "2. Tăng cường phối hợp …" is read with the item under it, as the record does.
+    expect(clauses[4].text.startsWith('2. Tăng cường phối hợp chặt chẽ trong quản lý biên giới (4) Các Bên')).toBe(true);
+  });
+
+  it('splits the 2023 minutes into sections 1–5, as the record has them', () => {
+    const clauses = segmentDocument(readSeed('004_5c64e609df01bd85.txt'));
+    expect(paths(clauses)).toEqual(['0', '1', '2', '3', '4', '5']);
+    for (const curated of curatedNumbered('004')) {
+      const mine = clauses.find((clause) => clause.path[0] === curated.path[0]);
+      expect(normalizeText(mine?.text ?? ''), curated.id).toContain(normalizeText(curated.text.vi));
+      if (curated.path.length === 1) expect(mine?.label).toEqual(curated.label);
+    }
+    expect(clauses[3].label).toEqual({ vi: 'Mục 3', en: 'Section 3' });
+  });
+
+  it('keeps the roman section in the path of its items ("Mục II, điểm 3"), as the record does for the 2025 plan', () => {
+    const clauses = segmentDocument(readSeed('000_6f44fee0dce67405.txt'));
+    const byPath = new Map(clauses.map((clause) => [clause.path.join('.'), clause]));
+    for (const curated of record.clauses.filter(
+      (clause) => clause.agreementId === '000-vn' && clause.path.length === 2 && clause.path[0] !== 'end',
+    )) {
+      const mine = byPath.get(curated.path.join('.'));
+      expect(mine?.label, curated.id).toEqual(curated.label);
+      expect(normalizeText(mine?.text ?? '')).toContain(normalizeText(curated.text.vi));
+    }
+    // The Chinese side's draft, appended after the Vietnamese one, numbers its sections again: a second part.
+    expect(byPath.get('P2.II.4')?.label).toEqual({ vi: 'Phần 2, mục II, điểm 4', en: 'Part 2, section II, item 4' });
+  });
+});
+
+describe('segmentDocument on new documents', () => {
+  it('reads the 2027 communiqué (Markdown): a preamble and items (1)–(6) under bold topic headings', () => {
+    const clauses = segmentDocument(fixture('2027-communique.md'));
+    expect(paths(clauses)).toEqual(['0', '1', '2', '3', '4', '5', '6']);
+    expect(clauses[0].label).toEqual({ vi: 'Phần mở đầu', en: 'Preamble' });
+    expect(clauses[0].text.startsWith('THÔNG CÁO CHUNG Hội nghị lần thứ 18')).toBe(true);
+    expect(clauses[1].text.startsWith('1. Về kết nối hạ tầng cửa khẩu (1) Đường chuyên dụng')).toBe(true);
+    // "1.000 tấn" at the start of a wrapped line and the date "22/8/2026" stay inside their items.
+    expect(clauses[1].text).toContain('bình quân đạt 1.000 tấn mỗi ngày.');
+    expect(clauses[5].text).toContain('ký ngày 22/8/2026 giữa hai huyện biên giới.');
+  });
+
+  it('reads the 2026 minutes: roman sections, numbered items restarting in each, lettered sub-items', () => {
+    const clauses = segmentDocument(fixture('2026-minutes-lao-cai.txt'));
+    expect(paths(clauses)).toEqual(['0', 'I.1', 'I.2', 'II.1.a', 'II.1.b', 'II.2', 'III.1', 'III.2']);
+    expect(clauses.map((clause) => clause.label.vi)).toEqual([
+      'Phần mở đầu',
+      'Mục I, điểm 1',
+      'Mục I, điểm 2',
+      'Mục II, điểm 1, tiết a',
+      'Mục II, điểm 1, tiết b',
+      'Mục II, điểm 2',
+      'Mục III, điểm 1',
+      'Mục III, điểm 2',
+    ]);
+    expect(clauses[3].label.en).toBe('Section II, item 1, sub-item a');
+    expect(clauses[2].text).toContain('bảo đảm lưu thông cho xe tải trọng 1.000 tấn hàng hóa mỗi tháng.');
+  });
+
+  it('gives the same clauses for CRLF line endings, with offsets into the CRLF text', () => {
+    const lf = fixture('2026-minutes-lao-cai.txt');
+    const crlf = lf.replace(/\n/g, '\r\n');
+    const clauses = segmentDocument(crlf);
+    expect(clauses.map(({ path, text }) => ({ path, text }))).toEqual(segmentDocument(lf).map(({ path, text }) => ({ path, text })));
+    for (const clause of clauses) expect(normalizeText(crlf.slice(clause.start, clause.end))).toBe(clause.text);
+  });
+});
+
+describe('segmentDocument, edge cases', () => {
+  it('returns nothing for empty or blank input', () => {
+    expect(segmentDocument('')).toEqual([]);
+    expect(segmentDocument(' \n\t\r\n ')).toEqual([]);
+  });
+
+  it('keeps text with no structure as one preamble clause, trimmed', () => {
+    const text = '\n\n  Hai Bên nhất trí tăng cường hợp tác.\nTiếp tục trao đổi đoàn.  \n\n';
+    expect(segmentDocument(text)).toEqual([
+      {
+        path: ['0'],
+        label: { vi: 'Phần mở đầu', en: 'Preamble' },
+        text: 'Hai Bên nhất trí tăng cường hợp tác. Tiếp tục trao đổi đoàn.',
+        start: text.indexOf('Hai'),
+        end: text.indexOf('đoàn.') + 'đoàn.'.length,
+      },
+    ]);
+  });
+
+  it('does not split on numbers that continue a sentence: quantities, years, dates, out-of-sequence numbers', () => {
+    const text = [
+      '1. Hai Bên thống nhất nâng lượng hàng hóa lên',
+      '1.000 tấn mỗi ngày trong năm',
+      '2024. Kế hoạch được ký ngày',
+      '22/8/2024 tại Hà Nội, gồm',
+      '3. Nội dung khác được bàn sau.',
+      '',
+      '2. Các Bên giao cơ quan chức năng thực hiện.',
+    ].join('\n');
+    const clauses = segmentDocument(text);
+    expect(paths(clauses)).toEqual(['1', '2']);
+    expect(clauses[0].text).toBe(
+      '1. Hai Bên thống nhất nâng lượng hàng hóa lên 1.000 tấn mỗi ngày trong năm 2024. Kế hoạch được ký ngày 22/8/2024 tại Hà Nội, gồm 3. Nội dung khác được bàn sau.',
+    );
+  });
+
+  it('reads "1)" items, Markdown headings and emphasis, and text after the last item', () => {
+    const text = [
+      'Lời nói đầu.',
+      '',
+      '### **I. VỀ KINH TẾ**',
+      '',
+      '1) Thúc đẩy thương mại.',
+      '2) Mở rộng đầu tư.',
+      '',
+      '## II. VỀ VĂN HÓA',
+      'Tăng cường giao lưu.',
+      '',
+      'Biên bản lập thành hai bản.',
+    ].join('\n');
+    const clauses = segmentDocument(text);
+    expect(clauses.map(({ path, label, text: t }) => ({ path: path.join('.'), label: label.en, text: t }))).toEqual([
+      { path: '0', label: 'Preamble', text: 'Lời nói đầu.' },
+      { path: 'I.1', label: 'Section I, item 1', text: 'I. VỀ KINH TẾ 1) Thúc đẩy thương mại.' },
+      { path: 'I.2', label: 'Section I, item 2', text: '2) Mở rộng đầu tư.' },
+      { path: 'II', label: 'Section II', text: 'II. VỀ VĂN HÓA Tăng cường giao lưu. Biên bản lập thành hai bản.' },
+    ]);
+  });
+
+  it('segments 1 MB of text quickly', () => {
+    // The minutes pasted over and over: each copy restarts the roman numbering, so each is a new part.
+    const minutes = fixture('2026-minutes-lao-cai.txt');
+    const copies = Math.ceil(1_000_000 / minutes.length);
+    const text = Array.from({ length: copies }, () => minutes).join('\n');
+    const started = performance.now();
+    const clauses = segmentDocument(text);
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(clauses).toHaveLength(8 + (copies - 1) * 7);
+    expect(clauses[clauses.length - 1].path).toEqual([`P${copies}`, 'III', '2']);
+    expect(new Set(paths(clauses)).size).toBe(clauses.length);
+    // And one huge paragraph with no structure at all.
+    expect(segmentDocument('a '.repeat(500_000))).toHaveLength(1);
+  });
+});

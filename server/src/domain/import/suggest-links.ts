@@ -1,0 +1,913 @@
+/**
+ * Suggests, for each clause of a newly imported document, which features of the record it names and
+ * what step (status, level) the wording gives them. Only suggestions: an editor reviews every one.
+ *
+ * Names are matched on whole words, Vietnamese with or without diacritics, Chinese as written, marker
+ * numbers by pattern. The status comes from wording in the same sentence as the name (see
+ * STATUS_PHRASES); when there is none the status is null, never a guess.
+ */
+import { foldForSearch } from '../fold-text';
+import type { FeatureRecord } from '../schemas';
+import { KIND_BY_ID, type KindId, type LevelId, type StatusId } from '../vocabulary';
+import type { SegmentedClause } from './segment-document';
+
+export type SuggestedStatus = Exclude<StatusId, 'unknown'>;
+
+export type LinkSuggestion = {
+  clausePath: string[];
+  featureId: string;
+  /** The words found in the clause text, verbatim. */
+  matched: string;
+  by: 'name' | 'name_folded' | 'zh' | 'marker';
+  status: SuggestedStatus | null;
+  level: LevelId | null;
+  /** Verbatim words of the clause that carry the status (or the level), null when none. */
+  statusWords: string | null;
+  confidence: 'high' | 'medium' | 'low';
+};
+
+export type SuggestOptions = {
+  /** A prebuilt index (see `buildLinkIndex`) when many documents are read against the same record. */
+  index?: LinkIndex;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Words
+
+type Token = {
+  text: string;
+  start: number;
+  end: number;
+  folded: string;
+  /** Lower case, tone marks set apart: "Thuỷ" and "Thủy" (old and new tone placement) share a key. */
+  key: string;
+  upper: boolean;
+  han: boolean;
+  /** Text between the previous token and this one. */
+  gapBefore: string;
+  sentence: number;
+  /** Comma-separated part of the sentence. */
+  part: number;
+  /** Sentence up to a full stop: an aim governs the list of things after it, across semicolons. */
+  period: number;
+  /** Parenthesis depth at the token. */
+  depth: number;
+};
+
+const TOKEN = /\p{Script=Han}+|(?:(?!\p{Script=Han})[\p{L}\p{M}\p{N}])+/gu;
+const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/gu;
+
+function toneKey(word: string): string {
+  const decomposed = word.normalize('NFD').toLowerCase();
+  const tones = decomposed.match(TONE_MARKS)?.join('') ?? '';
+  return `${decomposed.replace(TONE_MARKS, '').normalize('NFC')}|${tones}`;
+}
+
+const isDigits = (text: string) => /^\d+$/.test(text);
+const ENDS_SENTENCE = /[.;!?。；！？]/u;
+// A colon opens the list that spells out its sentence ("đề nghị …, cụ thể như sau: - Tuyến …"): a part, not a new sentence.
+const ENDS_PART = /[,，、:：]/u;
+
+/** Whole words with their offsets; sentence and part ids let the status stay in its sentence. */
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  // Documents repeat their words: fold each distinct word once.
+  const forms = new Map<string, { folded: string; key: string }>();
+  let sentence = 0;
+  let part = 0;
+  let period = 0;
+  let depth = 0;
+  let previousEnd = 0;
+  for (const match of text.matchAll(TOKEN)) {
+    const word = match[0];
+    const start = match.index;
+    const gap = text.slice(previousEnd, start);
+    const previous = tokens[tokens.length - 1];
+    // "1.000" and "1,5" are numbers, not sentence or list breaks.
+    const inNumber = previous !== undefined && isDigits(previous.text) && /^\d/.test(word) && /^[.,]$/.test(gap);
+    if (!inNumber && ENDS_SENTENCE.test(gap) && !/^\.\.+$|…/.test(gap.trim())) {
+      sentence += 1;
+      part += 1;
+      depth = 0;
+      if (/[.!?。！？]/u.test(gap)) period += 1;
+    } else if (!inNumber && ENDS_PART.test(gap)) part += 1;
+    for (const char of gap) {
+      if (char === '(' || char === '（') depth += 1;
+      else if ((char === ')' || char === '）') && depth > 0) depth -= 1;
+    }
+    const han = /\p{Script=Han}/u.test(word);
+    let form = forms.get(word);
+    if (!form) {
+      form = han ? { folded: word, key: word } : { folded: foldForSearch(word), key: toneKey(word) };
+      forms.set(word, form);
+    }
+    tokens.push({
+      text: word,
+      start,
+      end: start + word.length,
+      folded: form.folded,
+      key: form.key,
+      upper: /^\p{Lu}/u.test(word),
+      han,
+      gapBefore: gap,
+      sentence,
+      part,
+      period,
+      depth,
+    });
+    previousEnd = start + word.length;
+  }
+  return tokens;
+}
+
+/** Plain word spacing (or the hyphens of "Luông-nậm-thà"): the words belong to one name. */
+const isWordGap = (gap: string) => /^[\s-]*$/u.test(gap) && gap.length > 0;
+const DASH = /[-–—‒－]/u;
+
+type Word = { folded: string; key: string; upper: boolean; digits: boolean };
+
+function wordsOf(text: string): Word[] {
+  return tokenize(text).map((t) => ({ folded: t.folded, key: t.key, upper: t.upper, digits: isDigits(t.text) }));
+}
+
+/**
+ * How a word of the text compares with a word of a name: the same word ("exact", even with the old
+ * tone placement), the same letters with different or missing diacritics ("folded"), or not at all.
+ * Status wording must be exact when the text has diacritics: "mở" is not "mô".
+ */
+function compare(token: Token, word: Word): 'exact' | 'folded' | null {
+  if (token.folded !== word.folded) return null;
+  return token.key === word.key ? 'exact' : 'folded';
+}
+
+const hasDiacritics = (token: Token) => token.folded !== token.text.toLowerCase();
+
+// ---------------------------------------------------------------------------------------------
+// Names of features
+
+/** Words that introduce a name ("cửa khẩu quốc tế Hữu Nghị") rather than belong to it. */
+const DESIGNATOR_WORDS = new Set(
+  [
+    'cửa',
+    'khẩu',
+    'quốc',
+    'tế',
+    'song',
+    'phương',
+    'chính',
+    'phụ',
+    'cặp',
+    'lối',
+    'mở',
+    'thông',
+    'quan',
+    'chợ',
+    'biên',
+    'giới',
+    'mậu',
+    'mốc',
+    'cột',
+    'số',
+    'cầu',
+    'khu',
+    'tỉnh',
+    'thành',
+    'phố',
+    'huyện',
+    'xã',
+    'thị',
+    'trấn',
+    'đường',
+    'tuyến',
+    'điểm',
+  ].map(foldForSearch),
+);
+/** Capitalised words that may stand next to a name without being part of it (they open sentences). */
+const NEIGHBOUR_WORDS = new Set(
+  ['tại', 'qua', 'từ', 'về', 'với', 'và', 'của', 'phía', 'bên', 'hai', 'các', 'đến', 'đi', 'theo'].map(foldForSearch),
+);
+/** Words allowed between the parts of a pair or route after the dash: "– cửa khẩu Long Phú", "- huyện Mường Nhé". */
+const LINK_DESIGNATORS = new Set(
+  ['cửa', 'khẩu', 'lối', 'mở', 'thông', 'quan', 'thành', 'phố', 'huyện', 'tỉnh', 'xã', 'thị', 'trấn'].map(foldForSearch),
+);
+const COUNTRY_QUALIFIERS = [['việt', 'nam'], ['trung', 'quốc'], ['lào'], ['vn'], ['tq']].map((words) => words.map(foldForSearch));
+/** Words that link a description ("qua", "tại", "của") and say nothing about which feature it is. */
+const LINKING_WORDS = new Set(['qua', 'tại', 'của', 'ở', 'và', 'với', 'đến', 'từ'].map(foldForSearch));
+const ROUTE_CONNECTORS = new Set(['đi', 'đến', 'tới'].map(foldForSearch));
+
+const CROSSING_KINDS = new Set<KindId>(['gate_pair', 'channel', 'opening', 'market', 'special_road']);
+
+type AliasEntry = {
+  featureId: string;
+  kind: KindId;
+  /** The proper-name parts, separated in the text by a dash ("Tân Thanh – Pò Chài"). */
+  parts: Word[][];
+  /** Folded words that describe the feature ("khu hợp tác kinh tế …"), looked for before the name. */
+  descriptor: string[];
+  /** The describing words that set it apart from a crossing of the same name ("hợp tác kinh tế", not "cửa khẩu"). */
+  distinct: string[];
+  /** True when the name must be written with a capital (a proper name, not a description). */
+  proper: boolean;
+};
+
+type ZhAlias = { featureId: string; text: string };
+
+export type LinkIndex = {
+  byFirstWord: Map<string, AliasEntry[]>;
+  zh: ZhAlias[];
+  markers: Map<string, string>;
+  kinds: Map<string, KindId>;
+};
+
+const withoutParentheses = (text: string) => text.replace(/\s*[(（][^()（）]*[)）]/gu, '').trim();
+const NAME_PART_SEPARATOR = /\s*[–—]\s*|\s+-\s+/u;
+
+/**
+ * A name part split into what describes it and the proper name: "Cửa khẩu quốc tế Hữu Nghị" →
+ * "cửa khẩu quốc tế" + "Hữu Nghị"; "Đường sắt Nam Ninh" → "đường sắt" + "Nam Ninh". The proper name
+ * starts at the first capitalised or numbered word after the first (which is capitalised as a title).
+ */
+function splitPart(part: string): { descriptor: Word[]; proper: Word[]; descriptive: boolean } {
+  const beforeComma = (words: Word[], text: string) => {
+    // "Lối mở Km3+4 Hải Yên, Móng Cái": the name ends at the comma.
+    const commaFree = text.split(/,\s*/u);
+    return commaFree.length > 1 ? words.slice(0, wordsOf(commaFree[0]).length) : words;
+  };
+  const words = beforeComma(wordsOf(part), part);
+  if (words.length === 0) return { descriptor: [], proper: [], descriptive: false };
+  let at = words.length === 1 || (words[0].upper && words[1].upper) ? 0 : words.findIndex((w, i) => i > 0 && w.upper);
+  // No capitalised name: a number may be the name ("… qua khu vực mốc 1119–1120").
+  if (at < 0) at = words.findIndex((w, i) => i > 0 && w.digits);
+  // Only description ("Cầu qua biên giới tại cửa khẩu"): the whole of it must be found, in any case.
+  if (at < 0) return { descriptor: [], proper: words, descriptive: true };
+  return { descriptor: words.slice(0, at), proper: words.slice(at), descriptive: false };
+}
+
+function aliasesOf(feature: FeatureRecord): AliasEntry[] {
+  const entries: AliasEntry[] = [];
+  const add = (parts: Word[][], descriptor: Word[], proper: boolean) => {
+    if (parts.some((p) => p.length === 0)) return;
+    entries.push({
+      featureId: feature.id,
+      kind: feature.kind,
+      parts,
+      descriptor: [...new Set(descriptor.map((w) => w.folded))],
+      distinct: [...new Set(descriptor.map((w) => w.folded).filter((w) => !DESIGNATOR_WORDS.has(w) && !LINKING_WORDS.has(w)))],
+      proper,
+    });
+  };
+  const name = withoutParentheses(feature.name.vi).replace(/:/gu, ' ');
+  const split = name.split(NAME_PART_SEPARATOR).map(splitPart);
+  const parts = split.map((s) => s.proper);
+  const descriptor = split[0].descriptor;
+  const proper = !split[0].descriptive;
+  add(parts, descriptor, proper);
+  if (CROSSING_KINDS.has(feature.kind) && parts.length === 2) add([parts[1], parts[0]], descriptor, proper);
+  if (CROSSING_KINDS.has(feature.kind)) {
+    // One side named alone still names the crossing: "cửa khẩu Lý Vạn", "Hữu Nghị Quan".
+    for (const side of feature.sides ?? []) {
+      const own = splitPart(withoutParentheses(side.name.vi));
+      if (own.proper.some((w) => w.upper)) add([own.proper], [...own.descriptor, ...descriptor], true);
+    }
+  }
+  return entries;
+}
+
+const HAN_SUFFIX = /(?:口岸|通道|号界碑|边民互市点|互市点)$/u;
+const hanOnly = (text: string) => /^\p{Script=Han}+$/u.test(text);
+
+/** Chinese names: the full name, the pair either way round, each side, and stems of three or more characters. */
+function zhAliasesOf(feature: FeatureRecord): ZhAlias[] {
+  const texts = new Set<string>();
+  const add = (text: string | null | undefined) => {
+    if (text && /\p{Script=Han}/u.test(text) && [...text].length >= 3) texts.add(text);
+  };
+  const name = feature.name.zh ? withoutParentheses(feature.name.zh) : null;
+  if (name) {
+    const parts = name.split(/[—–\-－]/u).map((p) => p.trim());
+    if (parts.every(hanOnly)) {
+      add(name);
+      const stems = parts.map((p) => p.replace(HAN_SUFFIX, '') || p);
+      for (const dash of ['—', '–', '-', '－']) {
+        add(stems.join(dash));
+        add(parts.join(dash));
+        if (feature.kind !== 'route') add([...stems].reverse().join(dash));
+      }
+    } else if (parts.length === 1) add(name);
+  }
+  if (feature.kind !== 'pairing') {
+    for (const side of feature.sides ?? []) {
+      add(side.name.zh);
+      add(side.name.zh?.replace(HAN_SUFFIX, ''));
+    }
+  }
+  return [...texts].map((text) => ({ featureId: feature.id, text }));
+}
+
+/** Everything the matcher needs from the record, built once. */
+export function buildLinkIndex(features: readonly FeatureRecord[]): LinkIndex {
+  const byFirstWord = new Map<string, AliasEntry[]>();
+  const zh: ZhAlias[] = [];
+  const markers = new Map<string, string>();
+  const kinds = new Map<string, KindId>();
+  for (const feature of features) {
+    kinds.set(feature.id, feature.kind);
+    if (feature.kind === 'marker') {
+      const number = /(\d+(?:\/\d+)?)/u.exec(feature.name.vi)?.[1];
+      if (number) markers.set(number, feature.id);
+      continue;
+    }
+    for (const entry of aliasesOf(feature)) {
+      const first = entry.parts[0][0].folded;
+      const list = byFirstWord.get(first) ?? [];
+      list.push(entry);
+      byFirstWord.set(first, list);
+    }
+    zh.push(...zhAliasesOf(feature));
+  }
+  // Longest Chinese names first, so "友谊关口岸" is read before "友谊关".
+  zh.sort((a, b) => b.text.length - a.text.length);
+  return { byFirstWord, zh, markers, kinds };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Finding names in a clause
+
+type Mention = {
+  featureIds: string[];
+  from: number;
+  /** Exclusive token index. */
+  to: number;
+  by: LinkSuggestion['by'];
+  ambiguous: boolean;
+};
+
+/** After a name part: skip "(Việt Nam)", require a dash (or "đi"/"đến" on routes), skip "cửa khẩu", "huyện" … */
+function nextPartStart(tokens: Token[], at: number, route: boolean): number {
+  let t = at;
+  const token = tokens[t];
+  if (!token) return -1;
+  if (/[(（]/u.test(token.gapBefore)) {
+    const qualifier = COUNTRY_QUALIFIERS.find((q) => q.every((w, k) => tokens[t + k]?.folded === w));
+    if (!qualifier) return -1;
+    t += qualifier.length;
+    if (!tokens[t] || !/[)）]/u.test(tokens[t].gapBefore)) return -1;
+  }
+  if (!tokens[t]) return -1;
+  if (DASH.test(tokens[t].gapBefore)) {
+    // fine
+  } else if (route && ROUTE_CONNECTORS.has(tokens[t].folded) && isWordGap(tokens[t].gapBefore)) {
+    t += 1;
+  } else return -1;
+  while (tokens[t + 1] && LINK_DESIGNATORS.has(tokens[t].folded) && isWordGap(tokens[t + 1].gapBefore)) t += 1;
+  return t;
+}
+
+function matchEntry(tokens: Token[], from: number, entry: AliasEntry): { to: number; folded: boolean } | null {
+  const sentence = tokens[from].sentence;
+  let t = from;
+  let folded = false;
+  for (let p = 0; p < entry.parts.length; p += 1) {
+    if (p > 0) {
+      t = nextPartStart(tokens, t, entry.kind === 'route');
+      if (t < 0) return null;
+    }
+    const part = entry.parts[p];
+    for (let k = 0; k < part.length; k += 1) {
+      const token = tokens[t];
+      if (!token || token.sentence !== sentence) return null;
+      if (k > 0 && !(isWordGap(token.gapBefore) || (part[k].digits && token.gapBefore === '+'))) return null;
+      const how = compare(token, part[k]);
+      if (!how) return null;
+      if (how === 'folded') folded = true;
+      t += 1;
+    }
+  }
+  return { to: t, folded };
+}
+
+/** A proper name must be written as one: "Cai" is not found in "Lào Cai", nor "Thanh Thủy" in "Thanh Thủy Hà". */
+function standsAlone(tokens: Token[], from: number, to: number, entry: AliasEntry): boolean {
+  if (!entry.proper) return true;
+  const first = tokens[from];
+  if (!first.upper && !isDigits(first.text) && !entry.parts[0][0].digits) {
+    // A lower-case start is a common word ("tình hữu nghị"), unless a designator introduces it.
+    return false;
+  }
+  const before = tokens[from - 1];
+  if (before && isWordGap(first.gapBefore) && before.upper && !DESIGNATOR_WORDS.has(before.folded) && !NEIGHBOUR_WORDS.has(before.folded)) {
+    return false;
+  }
+  const after = tokens[to];
+  if (after && isWordGap(after.gapBefore) && after.upper && !DESIGNATOR_WORDS.has(after.folded) && !NEIGHBOUR_WORDS.has(after.folded)) {
+    return false;
+  }
+  return true;
+}
+
+/**
+ * Share of the feature's describing words found just before the name ("khu hợp tác kinh tế … Móng
+ * Cái"): its distinctive words for routes, zones and bridges, all of them for crossings.
+ */
+function coverage(tokens: Token[], from: number, entry: AliasEntry): number {
+  const words = CROSSING_KINDS.has(entry.kind) ? entry.descriptor : entry.distinct;
+  if (words.length === 0) return 0;
+  const seen = new Set<string>();
+  for (let t = from - 1; t >= Math.max(0, from - 15) && tokens[t].sentence === tokens[from].sentence; t -= 1) seen.add(tokens[t].folded);
+  return words.filter((w) => seen.has(w)).length / words.length;
+}
+
+type Candidate = { entry: AliasEntry; from: number; to: number; folded: boolean; coverage: number };
+
+/** Whether a candidate can stand on its name alone, or needs its describing words around it. */
+function acceptable(c: Candidate): boolean {
+  const { entry } = c;
+  if (entry.parts[0][0].digits) return c.coverage >= 0.5;
+  if (entry.kind === 'pairing') return entry.parts.length >= 2;
+  if (CROSSING_KINDS.has(entry.kind)) return true;
+  if (entry.kind === 'route' && entry.parts.length >= 3) return true;
+  return entry.distinct.length === 0 || c.coverage >= 0.5 || !entry.proper;
+}
+
+/**
+ * Of the features named by the same words, the most specific: a route, zone or bridge whose
+ * describing words surround the name wins over the gate pair the name also fits.
+ */
+function pickAmong(candidates: Candidate[]): Candidate[] {
+  const specific = candidates.filter((c) => !CROSSING_KINDS.has(c.entry.kind));
+  const pool = specific.length > 0 ? specific : candidates;
+  const strong = pool.filter((c) => c.coverage >= 0.75);
+  if (strong.length > 0) return strong;
+  const best = Math.max(...pool.map((c) => c.coverage));
+  if (best >= 0.5 || specific.length > 0) return pool.filter((c) => c.coverage === best);
+  // No description around the bare name: the feature the bare name stands for (fewest describing words).
+  const plainest = Math.min(...pool.map((c) => c.entry.descriptor.length));
+  return pool.filter((c) => c.entry.descriptor.length === plainest);
+}
+
+function nameMentions(tokens: Token[], index: LinkIndex): Mention[] {
+  const candidates: Candidate[] = [];
+  tokens.forEach((token, from) => {
+    for (const entry of index.byFirstWord.get(token.folded) ?? []) {
+      const found = matchEntry(tokens, from, entry);
+      if (!found || !standsAlone(tokens, from, found.to, entry)) continue;
+      const candidate = { entry, from, to: found.to, folded: found.folded, coverage: coverage(tokens, from, entry) };
+      if (acceptable(candidate)) candidates.push(candidate);
+    }
+  });
+  const bySpan = new Map<string, Candidate[]>();
+  for (const c of candidates) {
+    const key = `${c.from}:${c.to}`;
+    const group = bySpan.get(key);
+    if (group) group.push(c);
+    else bySpan.set(key, [c]);
+  }
+  // Longest spans first: "Cầu đường bộ II Tà Lùng – Thủy Khẩu" is the bridge, not the gate inside it.
+  const spans = [...bySpan.values()].sort((a, b) => b[0].to - b[0].from - (a[0].to - a[0].from) || a[0].from - b[0].from);
+  const taken = new Uint8Array(tokens.length);
+  const mentions: Mention[] = [];
+  for (const group of spans) {
+    const { from, to } = group[0];
+    if (taken.subarray(from, to).some((t) => t === 1)) continue;
+    taken.fill(1, from, to);
+    const picked = pickAmong(group);
+    const featureIds = [...new Set(picked.map((c) => c.entry.featureId))];
+    const folded = picked.every((c) => c.folded);
+    mentions.push({ featureIds, from, to, by: folded ? 'name_folded' : 'name', ambiguous: featureIds.length > 1 });
+  }
+  return mentions;
+}
+
+/** Index of the first token for which `test` holds (tokens are in order, `test` flips once); binary search. */
+function firstToken(tokens: Token[], test: (token: Token) => boolean): number {
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (test(tokens[middle])) high = middle;
+    else low = middle + 1;
+  }
+  return low;
+}
+
+function zhMentions(text: string, tokens: Token[], index: LinkIndex): Mention[] {
+  if (!/\p{Script=Han}/u.test(text)) return [];
+  const taken: [number, number][] = [];
+  const found: { featureIds: Set<string>; start: number; end: number }[] = [];
+  for (const alias of index.zh) {
+    for (let at = text.indexOf(alias.text); at >= 0; at = text.indexOf(alias.text, at + 1)) {
+      const end = at + alias.text.length;
+      const same = found.find((f) => f.start === at && f.end === end);
+      if (same) same.featureIds.add(alias.featureId);
+      else if (!taken.some(([a, b]) => at < b && a < end)) {
+        taken.push([at, end]);
+        found.push({ featureIds: new Set([alias.featureId]), start: at, end });
+      }
+    }
+  }
+  return found.map((f) => ({
+    featureIds: [...f.featureIds],
+    from: firstToken(tokens, (t) => t.end > f.start),
+    to: firstToken(tokens, (t) => t.start >= f.end),
+    by: 'zh' as const,
+    ambiguous: f.featureIds.size > 1,
+  }));
+}
+
+/** "mốc 1088/2", "mốc số 1088/2", "cột mốc 504", "Mốc biên giới số 2", "khu vực mốc 1104 – 1105", "1119-1120号界碑". */
+function markerMentions(tokens: Token[], index: LinkIndex): (Mention & { number: string })[] {
+  const mentions: (Mention & { number: string })[] = [];
+  const numberAt = (t: number): { number: string; to: number } | null => {
+    if (!tokens[t] || !isDigits(tokens[t].text)) return null;
+    if (tokens[t + 1] && tokens[t + 1].gapBefore === '/' && isDigits(tokens[t + 1].text)) {
+      return { number: `${tokens[t].text}/${tokens[t + 1].text}`, to: t + 2 };
+    }
+    return { number: tokens[t].text, to: t + 1 };
+  };
+  const push = (number: string, from: number, to: number) => {
+    const id = index.markers.get(number);
+    if (id) mentions.push({ featureIds: [id], from, to, by: 'marker', ambiguous: false, number });
+  };
+  tokens.forEach((token, t) => {
+    const isMoc = token.folded === 'moc' && (!hasDiacritics(token) || token.key === toneKey('mốc'));
+    if (isMoc) {
+      const from = tokens[t - 1]?.folded === 'cot' && isWordGap(token.gapBefore) ? t - 1 : t;
+      let at = t + 1;
+      if (tokens[at]?.folded === 'bien' && tokens[at + 1]?.folded === 'gioi') at += 2;
+      if (tokens[at]?.folded === 'so') at += 1;
+      const first = numberAt(at);
+      if (!first || !isWordGap(tokens[at].gapBefore)) return;
+      push(first.number, from, first.to);
+      const second = tokens[first.to] && DASH.test(tokens[first.to].gapBefore) ? numberAt(first.to) : null;
+      if (second) push(second.number, first.to, second.to);
+      return;
+    }
+    // Chinese: "1088/2号界碑", "1119-1120号界碑".
+    if (token.han && token.text.startsWith('号界碑') && token.gapBefore === '') {
+      const last = tokens[t - 1];
+      if (!last || !isDigits(last.text)) return;
+      const slash = tokens[t - 2] && last.gapBefore === '/' && isDigits(tokens[t - 2].text);
+      const start = slash ? t - 2 : t - 1;
+      push(slash ? `${tokens[t - 2].text}/${last.text}` : last.text, start, t + 1);
+      const before = tokens[start - 1];
+      if (before && isDigits(before.text) && DASH.test(tokens[start].gapBefore)) push(before.text, start - 1, start);
+    }
+  });
+  return mentions;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Status wording
+
+type PhraseKind =
+  /** States a fact ("đã chính thức đi vào hoạt động"); read as a goal when the sentence aims at it. */
+  | 'fact'
+  /** A step being taken ("đang xây dựng"). */
+  | 'plain'
+  /** Aims at something ("thúc đẩy", "kiến nghị"); also turns later facts in the sentence into goals. */
+  | 'goal';
+
+type Phrase = { words: Word[]; status: SuggestedStatus; kind: PhraseKind };
+
+/**
+ * The wording read as each step. Longer phrases win where they overlap ("đã chính thức đi vào hoạt
+ * động" over "đi vào hoạt động"). Bare verbs that also describe plans ("xây dựng", "mở") are not
+ * here: alone they say nothing about where a feature stands.
+ */
+const PHRASE_TABLE: [SuggestedStatus, PhraseKind, string[]][] = [
+  [
+    'operating',
+    'fact',
+    [
+      'đã chính thức đi vào hoạt động',
+      'chính thức đi vào hoạt động',
+      'đã đi vào hoạt động',
+      'đi vào hoạt động',
+      'đang hoạt động',
+      'chính thức mở',
+      'đã chính thức mở',
+      'đã mở',
+      'khai trương',
+      'đã khai trương',
+      'vận hành chính thức',
+      'đưa vào vận hành',
+      'vận hành',
+      'khai thác hiệu quả',
+      'duy trì',
+    ],
+  ],
+  [
+    'announced',
+    'fact',
+    ['công bố mở', 'đã công bố', 'lễ công bố mở', 'lễ công bố', 'lễ khai trương', 'công bố nâng cấp', 'công bố chính thức'],
+  ],
+  ['accepted', 'fact', ['nghiệm thu', 'đã nghiệm thu', 'hoàn thành nghiệm thu', 'nghiệm thu xong']],
+  ['built', 'fact', ['hoàn thành xây dựng', 'đã hoàn thành xây dựng', 'xây dựng xong', 'đã xây dựng xong', 'đã xây xong']],
+  ['under_construction', 'fact', ['khởi công', 'đã khởi công']],
+  [
+    'under_construction',
+    'plain',
+    [
+      'đang xây dựng',
+      'đang thi công',
+      'đẩy nhanh tiến độ xây dựng',
+      'đẩy nhanh tiến độ',
+      'đẩy nhanh xây dựng',
+      'triển khai xây dựng',
+      'xây dựng hoàn thiện',
+      'hoàn thiện cơ sở hạ tầng',
+    ],
+  ],
+  [
+    'agreed',
+    'goal',
+    [
+      'thúc đẩy mở',
+      'nhất trí mở',
+      'thống nhất mở',
+      'đồng ý mở',
+      'nhất trí',
+      'thống nhất',
+      'đồng ý',
+      'thúc đẩy',
+      'phấn đấu',
+      'hoàn thiện thủ tục',
+      'hoàn thiện các thủ tục',
+      'hoàn thành các thủ tục',
+      'hoàn thành thủ tục',
+      'thí điểm xây dựng',
+    ],
+  ],
+  [
+    'proposed',
+    'goal',
+    [
+      'kiến nghị',
+      'đề xuất',
+      'đề nghị',
+      'nghiên cứu mở',
+      'nghiên cứu xây dựng',
+      'nghiên cứu',
+      'báo cáo cấp có thẩm quyền',
+      'báo cáo cơ quan chức năng có thẩm quyền',
+      'báo cáo cơ quan cấp trên',
+      'báo cáo cấp trên',
+      'trình cấp có thẩm quyền',
+      'trình phê duyệt',
+      'xin phê duyệt',
+      'xin chủ trương',
+    ],
+  ],
+];
+
+const NOUN_FACTS = ['lễ công bố', 'lễ khai trương'].map(wordsOf);
+const perfectiveWindow = 3;
+
+/** Words that make what follows in the sentence an aim, not a fact ("phấn đấu … đi vào hoạt động"). */
+const AIMS = ['sớm', 'sẽ', 'tiến tới', 'chuẩn bị', 'nhằm', 'để', 'dự kiến', 'khẩn trương', 'trước khi'];
+
+type PhraseIndex = Map<string, Phrase[]>;
+
+function phraseIndex(): { phrases: PhraseIndex; aims: PhraseIndex } {
+  const index = (list: Phrase[]) => {
+    const map: PhraseIndex = new Map();
+    for (const phrase of list) {
+      const first = phrase.words[0].folded;
+      map.set(
+        first,
+        [...(map.get(first) ?? []), phrase].sort((a, b) => b.words.length - a.words.length),
+      );
+    }
+    return map;
+  };
+  const phrases = PHRASE_TABLE.flatMap(([status, kind, list]) => list.map((text) => ({ words: wordsOf(text), status, kind })));
+  const aims = AIMS.map((text) => ({ words: wordsOf(text), status: 'agreed' as const, kind: 'goal' as const }));
+  return { phrases: index(phrases), aims: index(aims) };
+}
+
+const PHRASES = phraseIndex();
+
+type Found = { status: SuggestedStatus; kind: PhraseKind; from: number; to: number };
+
+/** Exact words, or the same letters when the text carries no diacritics at all ("kien nghi"). */
+function sameWords(tokens: Token[], at: number, words: Word[]): boolean {
+  return words.every((word, k) => {
+    const token = tokens[at + k];
+    if (!token || token.sentence !== tokens[at].sentence || (k > 0 && !isWordGap(token.gapBefore))) return false;
+    const how = compare(token, word);
+    return how === 'exact' || (how === 'folded' && !hasDiacritics(token));
+  });
+}
+
+function scan(tokens: Token[], index: PhraseIndex): Found[] {
+  const found: Found[] = [];
+  for (let t = 0; t < tokens.length; t += 1) {
+    const phrase = (index.get(tokens[t].folded) ?? []).find((p) => sameWords(tokens, t, p.words));
+    if (!phrase) continue;
+    found.push({ status: phrase.status, kind: phrase.kind, from: t, to: t + phrase.words.length });
+    t += phrase.words.length - 1;
+  }
+  return found;
+}
+
+/**
+ * The step a phrase gives, read in its sentence: a fact that the sentence only aims at ("phấn đấu …
+ * đi vào hoạt động", "thúc đẩy hoàn thiện kiểm tra nghiệm thu") becomes the aim: agreed (or proposed
+ * when the aim is a proposal), and a pending acceptance means "built, awaiting acceptance".
+ */
+function readPhrase(found: Found, tokens: Token[], goals: Found[]): { status: SuggestedStatus; from: number } {
+  if (found.kind !== 'fact') return { status: found.status, from: found.from };
+  const here = tokens[found.from];
+  const perfective = Array.from({ length: perfectiveWindow + 1 }, (_, back) => back).some(
+    (back) => tokens[found.from - back]?.key === toneKey('đã'),
+  );
+  if (perfective) return { status: found.status, from: found.from };
+  // "Lễ công bố" names a ceremony: held ("đã tổ chức Lễ công bố") it is a fact, otherwise one to organise.
+  if (NOUN_FACTS.some((words) => sameWords(tokens, found.from, words))) return { status: 'agreed', from: found.from };
+  // An aim earlier in the sentence governs the fact; across semicolons only when the fact does not open
+  // its own clause ("…; khai thác hiệu quả đường bay …" is an instruction about a route that exists).
+  const opensClause = tokens[found.from - 3] === undefined || tokens[found.from - 3].sentence !== here.sentence;
+  const aim = goals
+    .filter(
+      (g) => g.to <= found.from && (tokens[g.from].sentence === here.sentence || (!opensClause && tokens[g.from].period === here.period)),
+    )
+    .pop();
+  if (!aim) return { status: found.status, from: found.from };
+  if (aim.status === 'proposed') return { status: 'proposed', from: aim.from };
+  return { status: found.status === 'accepted' ? 'built' : 'agreed', from: aim.from };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Levels
+
+const LEVEL_WORDS: [string[], LevelId][] = [
+  [['cửa', 'khẩu', 'quốc', 'tế'], 'international'],
+  [['cửa', 'khẩu', 'song', 'phương'], 'bilateral'],
+  [['cửa', 'khẩu', 'chính'], 'bilateral'],
+  [['lối', 'thông', 'quan'], 'channel'],
+  [['lối', 'mở'], 'opening'],
+  [['chợ', 'biên', 'giới'], 'market'],
+  [['đường', 'chuyên', 'dụng'], 'special_road'],
+].map(([words, level]) => [(words as string[]).map(foldForSearch), level as LevelId]);
+
+function levelAt(tokens: Token[], at: number): { level: LevelId; to: number } | null {
+  for (const [words, level] of LEVEL_WORDS) {
+    if (words.every((w, k) => tokens[at + k]?.folded === w && (k === 0 || isWordGap(tokens[at + k].gapBefore)))) {
+      return { level, to: at + words.length };
+    }
+  }
+  return null;
+}
+
+/** "nâng cấp <name> … lên/thành cửa khẩu quốc tế": the name is the upgrade's object, outside any aside in brackets. */
+function upgradeLevel(tokens: Token[], mention: Mention): { level: LevelId; from: number; to: number } | null {
+  const sentence = tokens[mention.from].sentence;
+  let verb = -1;
+  for (let t = mention.from - 1; t >= 0 && tokens[t].sentence === sentence; t -= 1) {
+    if (tokens[t].folded === 'nang' && tokens[t + 1]?.folded === 'cap') {
+      verb = t;
+      break;
+    }
+  }
+  if (verb < 0 || tokens[mention.from].depth > tokens[verb].depth) return null;
+  for (let t = mention.to; t < tokens.length && tokens[t].sentence === sentence; t += 1) {
+    if (tokens[t].folded !== 'len' && tokens[t].folded !== 'thanh') continue;
+    let at = t + 1;
+    if (tokens[at]?.folded === 'thanh') at += 1;
+    if (tokens[at]?.folded === 'cap') at += 1;
+    const found = levelAt(tokens, at);
+    if (found) return { level: found.level, from: verb, to: found.to };
+  }
+  return null;
+}
+
+/** "thúc đẩy mở cặp cửa khẩu song phương Bình Nghi": opening wording, and the designator before the name. */
+function designatedLevel(tokens: Token[], mention: Mention, statusFrom: number, statusTo: number): LevelId | null {
+  // "mở" the verb (to open), not the noun "lối mở" (an opening) nor "mở rộng" (to widen).
+  const opens = tokens
+    .slice(statusFrom, statusTo)
+    .some((t, i, run) => t.key === toneKey('mở') && run[i - 1]?.folded !== 'loi' && tokens[statusFrom + i + 1]?.folded !== 'rong');
+  if (!opens) return null;
+  // The designator run just before the name ("lối mở/chợ biên giới Lũng Làn"): its first designator.
+  let start = mention.from;
+  while (start > 0 && DESIGNATOR_WORDS.has(tokens[start - 1].folded) && /^[\s/]+$/u.test(tokens[start].gapBefore)) start -= 1;
+  for (let t = start; t < mention.from; t += 1) {
+    const found = levelAt(tokens, t);
+    if (found && found.to <= mention.from) return found.level;
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Putting it together
+
+type Reading = { status: SuggestedStatus | null; level: LevelId | null; from: number; to: number; near: boolean };
+
+/**
+ * The status for a name: the nearest phrase before it in its comma part; else after it in that part
+ * (the name is the subject: "… Tân Thanh – Pò Chài đã chính thức đi vào hoạt động"); else the nearest
+ * before it in its clause (up to a semicolon); else a statement of fact after it; else, for the items
+ * of a list ("…; Hai là, …"), the nearest before it in the sentence. A full stop ends the search.
+ */
+function readStatus(tokens: Token[], mention: Mention, phrases: Found[], goals: Found[]): Reading {
+  const here = tokens[mention.from];
+  const sameSentence = phrases.filter((p) => tokens[p.from].sentence === here.sentence);
+  const earlierInPeriod = phrases.filter((p) => tokens[p.from].period === here.period && p.to <= mention.from);
+  const before = sameSentence.filter((p) => p.to <= mention.from);
+  const after = sameSentence.filter((p) => p.from >= mention.to);
+  const inPart = (p: Found) => tokens[p.from].part === here.part;
+  // Further on in the sentence, only a statement of fact reads back onto the name ("X, Y đã đi vào hoạt động").
+  const chosen =
+    before.filter(inPart).pop() ??
+    after.filter(inPart)[0] ??
+    before[before.length - 1] ??
+    after.find((p) => p.kind !== 'goal') ??
+    earlierInPeriod[earlierInPeriod.length - 1] ??
+    null;
+  const upgrade = upgradeLevel(tokens, mention);
+  if (!chosen) {
+    return { status: null, level: null, from: -1, to: -1, near: false };
+  }
+  const read = readPhrase(chosen, tokens, goals);
+  const level = upgrade?.level ?? designatedLevel(tokens, mention, read.from, chosen.to);
+  let from = read.from;
+  let to = chosen.to;
+  if (upgrade && chosen.to <= mention.from) {
+    from = Math.min(from, upgrade.from);
+    to = Math.max(to, upgrade.to);
+  }
+  // Very long spans would not help a reviewer: keep the phrase itself.
+  if (to - from > 25) {
+    from = chosen.from;
+    to = chosen.to;
+  }
+  return { status: read.status, level, from, to, near: inPart(chosen) };
+}
+
+function suggestionsForClause(clause: SegmentedClause, index: LinkIndex): LinkSuggestion[] {
+  const { text } = clause;
+  const tokens = tokenize(text);
+  if (tokens.length === 0) return [];
+  // Grouped by sentence (up to a full stop): a name only ever looks at the wording of its own.
+  const byPeriod = (list: Found[]) => {
+    const map = new Map<number, Found[]>();
+    for (const found of list) {
+      const period = tokens[found.from].period;
+      const group = map.get(period);
+      if (group) group.push(found);
+      else map.set(period, [found]);
+    }
+    return map;
+  };
+  const allPhrases = scan(tokens, PHRASES.phrases);
+  const phrases = byPeriod(allPhrases);
+  const goals = byPeriod([...allPhrases.filter((p) => p.kind === 'goal'), ...scan(tokens, PHRASES.aims)].sort((a, b) => a.from - b.from));
+  const mentions = [...nameMentions(tokens, index), ...zhMentions(text, tokens, index), ...markerMentions(tokens, index)].sort(
+    (a, b) => a.from - b.from,
+  );
+  const out: LinkSuggestion[] = [];
+  const seen = new Set<string>();
+  for (const mention of mentions) {
+    const carriesStatus = mention.featureIds.some((id) => {
+      const kind = index.kinds.get(id);
+      return kind !== undefined && KIND_BY_ID[kind].hasStatus;
+    });
+    const period = tokens[mention.from].period;
+    const reading: Reading = carriesStatus
+      ? readStatus(tokens, mention, phrases.get(period) ?? [], goals.get(period) ?? [])
+      : { status: null, level: null, from: -1, to: -1, near: false };
+    const matched = text.slice(tokens[mention.from].start, tokens[mention.to - 1].end);
+    const statusWords = reading.from >= 0 ? text.slice(tokens[reading.from].start, tokens[reading.to - 1].end) : null;
+    for (const featureId of mention.featureIds) {
+      const key = `${featureId}|${reading.status}|${reading.level}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const confidence: LinkSuggestion['confidence'] = mention.ambiguous
+        ? 'low'
+        : mention.by === 'name_folded' || (reading.status !== null && !reading.near)
+          ? 'medium'
+          : 'high';
+      out.push({
+        clausePath: clause.path,
+        featureId,
+        matched,
+        by: mention.by,
+        status: reading.status,
+        level: reading.level,
+        statusWords,
+        confidence,
+      });
+    }
+  }
+  return out;
+}
+
+/** Suggestions for every clause, in document order: for each clause, its names in reading order. */
+export function suggestLinks(
+  clauses: readonly SegmentedClause[],
+  features: readonly FeatureRecord[],
+  options: SuggestOptions = {},
+): LinkSuggestion[][] {
+  const index = options.index ?? buildLinkIndex(features);
+  return clauses.map((clause) => suggestionsForClause(clause, index));
+}
