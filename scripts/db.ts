@@ -1,7 +1,7 @@
 /**
  * The record's store, from the command line (the embedded store in var/store, or DATABASE_URL):
  *
- *   npm run db:backup -- [file]            every table (record, history, accounts) as gzipped JSON
+ *   npm run db:backup -- [file]            every table (record, history, accounts, briefings) as gzipped JSON
  *                                          (default var/backups/border-atlas-<time>.json.gz; holds password hashes: mode 600)
  *   npm run db:restore -- <file>           into an empty store only (a new var/store, or a new database)
  *   npm run db:export -- [--to <folder>]   the record in geodata/record's file layout (default var/export/record),
@@ -14,6 +14,7 @@ import { loadRecord } from '../server/src/record/load-record';
 import { backupStore, restoreStore } from '../server/src/store/backup';
 import { recordFiles } from '../server/src/store/export-record';
 import { openStore } from '../server/src/store/open-store';
+import { briefingSourcesOf } from '../server/src/store/seed-briefings';
 import { readRecord } from '../server/src/store/store-repository';
 
 function fail(message: string): never {
@@ -30,7 +31,8 @@ async function main() {
     const file = resolve(
       args[0] ?? join(config.dataDir, 'backups', `border-atlas-${new Date().toISOString().replaceAll(':', '-')}.json.gz`),
     );
-    const db = await openStore(config, () => loadRecord(config));
+    // Opened as the server opens it, so a backup made before its first start holds the briefings too.
+    const db = await openStore(config, () => loadRecord(config), briefingSourcesOf(config));
     try {
       const bytes = await backupStore(db);
       mkdirSync(dirname(file), { recursive: true });
@@ -65,7 +67,14 @@ async function main() {
         mkdirSync(dirname(join(to, path)), { recursive: true });
         writeFileSync(join(to, path), content);
       }
-      console.log(`db:export: ${where} → ${to} (${files.size} files)`);
+      // Texts of documents imported in the app, beside the record as geodata/documents/ is.
+      const documents = await db.query<{ file_name: string; text: string }>('SELECT file_name, text FROM documents ORDER BY file_name');
+      for (const document of documents) {
+        const file = join(to, '..', 'documents', document.file_name);
+        mkdirSync(dirname(file), { recursive: true });
+        writeFileSync(file, document.text);
+      }
+      console.log(`db:export: ${where} → ${to} (${files.size} files; ${documents.length} imported documents in ../documents)`);
     } finally {
       await db.close();
     }

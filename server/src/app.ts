@@ -8,6 +8,7 @@ import { agreementRouter } from './agreements/router';
 import type { BriefingStore } from './briefings/briefing-store';
 import { briefingRouter } from './briefings/router';
 import { editRouter } from './edits/router';
+import { importRouter } from './imports/router';
 import { eventRouter } from './events/router';
 import { createFlatFeatureService } from './exports/flat-feature-service';
 import { exportRouter } from './exports/router';
@@ -28,7 +29,7 @@ import { vocabularyRouter } from './vocabulary/router';
 
 export type AppOptions = {
   repository: RecordRepository;
-  /** Where briefings are kept; omitted → the briefings endpoints answer 404. */
+  /** Where briefings are kept (the store's, or read-only files without `store`); omitted → the briefings endpoints answer 404. */
   briefings?: BriefingStore;
   /** Built client (client/dist); omitted in API-only tests. */
   clientDir?: string;
@@ -59,10 +60,12 @@ export function createApp({ repository, briefings, clientDir, basemapDir, store 
   app.use('/api/events', eventRouter(repository));
   app.use('/api/provinces', provinceRouter(repository));
   app.use('/api/search', searchRouter(createSearchService(repository)));
-  if (briefings) app.use('/api/briefings', briefingRouter(briefings));
+  // With a store only signed-in editors change briefings; without one they are read-only.
+  if (briefings) app.use('/api/briefings', briefingRouter(briefings, store));
   if (store) {
     app.use('/api/session', accessRouter(store));
     app.use('/api', editRouter(store));
+    app.use('/api/imports', importRouter(store, repository));
   }
   app.use('/api', unknownApiRoute);
   app.use('/ogc', ogcRouter(repository, flatFeatures));

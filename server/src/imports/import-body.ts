@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { agreementSchema, lonLat, multilingualName } from '../domain/schemas';
+import { EVIDENCE_IDS, KIND_IDS, LEVEL_IDS, PRECISION_IDS, STATUS_IDS } from '../domain/vocabulary';
+
+/** The most text one import may hold (the largest seed document is ~60 kB). */
+export const MAX_DOCUMENT_CHARS = 1_000_000;
+
+/** POST /api/imports/read: a document's text, to be segmented and read for suggestions. */
+export const importReadBody = z.strictObject({ text: z.string().trim().min(1).max(MAX_DOCUMENT_CHARS) });
+
+const clausePath = z.array(z.string().regex(/^[A-Za-z0-9]+$/)).min(1);
+
+/** A place the document names that the record does not hold yet, positioned by the editor on the map. */
+const newFeature = z.strictObject({
+  /** How the steps and mentions of this import refer to it (its id is the server's to choose). */
+  ref: z.string().min(1).max(50),
+  kind: z.enum(KIND_IDS),
+  name: multilingualName,
+  provinces: z.array(z.string().min(1)).min(1),
+  /** Clicked on the map: always an estimate, with the precision the editor states and how it was placed. */
+  location: z.strictObject({
+    coordinates: lonLat,
+    /**
+     * A click on the embedded basemap (no imagery, no surveyed detail) is never better than ≈5 km: the
+     * map draws it as approximate. "exact" and "1km" belong to sourced points (the gazetteer).
+     */
+    precision: z.enum(PRECISION_IDS).extract(['5km', 'approximate']),
+    source: z.string().trim().min(1).max(500),
+  }),
+  note: z.string().trim().min(1).max(2000).optional(),
+});
+
+const featureRef = z.union([z.strictObject({ featureId: z.string().min(1) }), z.strictObject({ newFeature: z.string().min(1) })]);
+
+/** POST /api/imports: the document, its metadata, and every suggestion the editor accepted (or changed). */
+export const importBody = z.strictObject({
+  text: z.string().trim().min(1).max(MAX_DOCUMENT_CHARS),
+  agreement: agreementSchema.omit({ id: true, sourceFile: true, partOf: true, referencedIn: true }),
+  newFeatures: z.array(newFeature).max(200).default([]),
+  steps: z
+    .array(
+      z.strictObject({
+        clausePath,
+        feature: featureRef,
+        status: z.enum(STATUS_IDS).exclude(['unknown']),
+        level: z.enum(LEVEL_IDS).nullable(),
+        evidence: z.enum(EVIDENCE_IDS),
+        quote: z.string().trim().min(1).max(2000),
+        note: z.string().trim().min(1).max(2000).optional(),
+      }),
+    )
+    .max(1000)
+    .default([]),
+  /** Features a clause names without changing their status. */
+  mentions: z
+    .array(z.strictObject({ clausePath, feature: featureRef }))
+    .max(1000)
+    .default([]),
+});
+export type ImportBody = z.infer<typeof importBody>;

@@ -1,0 +1,58 @@
+import express, { Router } from 'express';
+import { requireEditor } from '../access/editor-session';
+import type { Session } from '../access/sessions';
+import { segmentDocument } from '../domain/import/segment-document';
+import { buildLinkIndex, suggestLinks } from '../domain/import/suggest-links';
+import { HttpError } from '../http/errors';
+import { latestByKey } from '../http/latest-by-key';
+import { parseBody } from '../http/parse-body';
+import type { RecordRepository } from '../record/repository';
+import type { Database } from '../store/database';
+import { docxToText, NotDocxError } from './docx-to-text';
+import { importBody, importReadBody } from './import-body';
+import { saveImport } from './save-import';
+
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/**
+ * Importing a new document, by signed-in editors only (session, same origin, CSRF token):
+ *   POST /api/imports/read   {text} as JSON, or a Word file (Content-Type: the .docx type) → the text, its
+ *                            clauses and, per clause, suggested links (features named, status from the
+ *                            wording); nothing is saved
+ *   POST /api/imports        the text, its metadata and the suggestions the editor accepted → 201
+ */
+export function importRouter(db: Database, repository: RecordRepository): Router {
+  const router = Router();
+  // The suggestions' name index is built once per revision of the record.
+  const indexFor = latestByKey(async () => buildLinkIndex(await (await repository.snapshot()).listFeatures()));
+
+  router.post(
+    '/read',
+    requireEditor(db),
+    express.json({ limit: '4mb' }),
+    express.raw({ type: DOCX_TYPE, limit: '10mb' }),
+    async (request, response) => {
+      let text: string;
+      if (Buffer.isBuffer(request.body)) {
+        try {
+          text = await docxToText(request.body);
+        } catch (error) {
+          if (error instanceof NotDocxError) throw new HttpError(400, 'invalid_document', error.message);
+          throw error;
+        }
+      } else {
+        text = parseBody(importReadBody, request.body).text;
+      }
+      const clauses = segmentDocument(text);
+      const index = await indexFor(String(await repository.revision()));
+      response.json({ text, clauses, suggestions: suggestLinks(clauses, [], { index }) });
+    },
+  );
+
+  router.post('/', requireEditor(db), express.json({ limit: '4mb' }), async (request, response) => {
+    const body = parseBody(importBody, request.body);
+    const session = response.locals.session as Session;
+    response.status(201).json(await saveImport(db, body, { username: session.user.username }));
+  });
+  return router;
+}

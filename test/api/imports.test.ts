@@ -1,0 +1,232 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { agreementDetailResponse, featureDetailResponse, recordViewResponse } from '../../server/src/domain/api';
+import { isVerbatimIn } from '../../server/src/domain/text';
+import type { Database } from '../../server/src/store/database';
+import { storeRevision } from '../../server/src/store/store-repository';
+import { createStoreTestApp, projectRoot } from '../helpers/app';
+
+let app: Awaited<ReturnType<typeof createStoreTestApp>>['app'];
+let db: Database;
+let session: { cookie: string; csrf: string };
+const communique = readFileSync(join(projectRoot, 'test', 'fixtures', 'import', '2027-communique.md'), 'utf8');
+
+beforeAll(async () => {
+  const made = await createStoreTestApp();
+  ({ app, db } = made);
+  const response = await request(app).post('/api/session').send({ username: made.username, password: made.password });
+  session = { cookie: String(response.headers['set-cookie']).split(';')[0], csrf: response.body.csrfToken };
+}, 120_000);
+afterAll(async () => {
+  await db?.close();
+});
+
+const post = (path: string, body: unknown, headers: Record<string, string> = { Cookie: session.cookie, 'X-CSRF-Token': session.csrf }) =>
+  request(app)
+    .post(path)
+    .set(headers)
+    .send(body as object);
+
+const agreement = {
+  kind: 'joint_communique',
+  draft: false,
+  title: {
+    vi: 'Thông cáo chung Hội nghị lần thứ 18 Ủy ban công tác liên hợp Lạng Sơn, Cao Bằng – Quảng Tây',
+    en: 'Joint communiqué of the 18th Joint Working Committee, Lạng Sơn, Cao Bằng – Guangxi',
+    zh: null,
+  },
+  documentDate: '2027-03-24',
+  signedDate: null,
+  place: 'Lạng Sơn',
+  parties: [
+    { country: 'VN', name: { vi: 'Tỉnh Lạng Sơn', zh: '谅山省', en: 'Lạng Sơn province' } },
+    { country: 'CN', name: { vi: 'Khu tự trị dân tộc Choang Quảng Tây', zh: '广西壮族自治区', en: 'Guangxi Zhuang Autonomous Region' } },
+  ],
+  period: null,
+};
+
+/** What an editor sends after accepting suggestions of the 2027 communiqué, adding the new crossing Nà Lạn – Bản Ngà. */
+const accepted = () => ({
+  text: communique,
+  agreement: structuredClone(agreement),
+  newFeatures: [
+    {
+      ref: 'na-lan',
+      kind: 'channel',
+      name: { vi: 'Nà Lạn – Bản Ngà', zh: null, en: 'Na Lan – Ban Nga' },
+      provinces: ['VN-04'],
+      location: { coordinates: [106.3, 22.85], precision: '5km', source: 'Chọn trên bản đồ khi nhập văn bản' },
+    },
+  ],
+  steps: [
+    {
+      clausePath: ['1'],
+      feature: { featureId: 'coc-nam' },
+      status: 'under_construction',
+      level: null,
+      evidence: 'stated',
+      quote: 'lối mở Cốc Nam – Lũng Nghịu đang được đẩy nhanh tiến độ xây dựng',
+    },
+    {
+      clausePath: ['4'],
+      feature: { featureId: 'po-peo' },
+      status: 'accepted',
+      level: 'bilateral',
+      evidence: 'stated',
+      quote: 'Tỉnh Cao Bằng đã hoàn thành nghiệm thu cơ sở hạ tầng cửa khẩu song phương Pò Peo (Việt Nam) – Nhạc Vu (Trung Quốc)',
+    },
+    {
+      clausePath: ['5'],
+      feature: { newFeature: 'na-lan' },
+      status: 'proposed',
+      level: 'channel',
+      evidence: 'stated',
+      quote: 'Tỉnh Cao Bằng đề xuất nghiên cứu mở lối thông quan Nà Lạn (Việt Nam) – Bản Ngà (Trung Quốc)',
+    },
+  ],
+  mentions: [{ clausePath: ['5'], feature: { featureId: 'tra-linh' } }],
+});
+
+async function expectNothingStored(run: () => Promise<unknown>) {
+  const revision = await storeRevision(db);
+  const counts = await db.query(
+    'SELECT (SELECT count(*) FROM agreements) a, (SELECT count(*) FROM features) f, (SELECT count(*) FROM documents) d',
+  );
+  await run();
+  expect(await storeRevision(db)).toBe(revision);
+  expect(
+    await db.query('SELECT (SELECT count(*) FROM agreements) a, (SELECT count(*) FROM features) f, (SELECT count(*) FROM documents) d'),
+  ).toEqual(counts);
+}
+
+describe('importing a new document', () => {
+  it('refuses to read or save without a session, without the CSRF token or from another site', async () => {
+    await expectNothingStored(async () => {
+      for (const path of ['/api/imports/read', '/api/imports']) {
+        expect((await post(path, { text: communique }, {})).status).toBe(401);
+        expect((await post(path, { text: communique }, { Cookie: session.cookie })).status).toBe(403);
+        expect(
+          (await post(path, accepted(), { Cookie: session.cookie, 'X-CSRF-Token': session.csrf, Origin: 'https://evil.example' })).status,
+        ).toBe(403);
+      }
+    });
+  });
+
+  it('reads a pasted document into clauses with suggested links, saving nothing', async () => {
+    await expectNothingStored(async () => {
+      const response = await post('/api/imports/read', { text: communique });
+      expect(response.status).toBe(200);
+      const { clauses, suggestions } = response.body as {
+        clauses: { path: string[]; text: string }[];
+        suggestions: { featureId: string; status: string | null }[][];
+      };
+      expect(clauses.map((c) => c.path.join('.'))).toEqual(['0', '1', '2', '3', '4', '5', '6']);
+      const first = Object.fromEntries(suggestions[1].map((s) => [s.featureId, s.status]));
+      expect(first).toMatchObject({ 'tan-thanh-po-chai': 'operating', 'coc-nam': 'under_construction' });
+      // Nà Lạn – Bản Ngà is not in the record: nothing is suggested for it.
+      expect(suggestions[5].map((s) => s.featureId)).toEqual(['tra-linh']);
+    });
+  });
+
+  it('refuses what is not a Word document, and bodies that are empty, malformed or too large', async () => {
+    await expectNothingStored(async () => {
+      const notDocx = await request(app)
+        .post('/api/imports/read')
+        .set({
+          Cookie: session.cookie,
+          'X-CSRF-Token': session.csrf,
+          'Content-Type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        })
+        .send(Buffer.from('plain text, not a zip'));
+      expect(notDocx.status).toBe(400);
+      expect(notDocx.body.error.code).toBe('invalid_document');
+      expect((await post('/api/imports/read', { text: '   ' })).body.error.message).toMatch(/"text"/);
+      expect((await post('/api/imports/read', { text: 'x'.repeat(5_000_000) })).status).toBe(413);
+    });
+  });
+
+  it('refuses an import whose steps are not founded, naming the field — storing nothing', async () => {
+    const cases: [string, (body: ReturnType<typeof accepted>) => void, RegExp][] = [
+      ['quote not in its clause', (b) => void (b.steps[0].quote = 'đã chính thức đi vào hoạt động'), /"steps\[0\]\.quote": not found/],
+      ['clause not in the document', (b) => void (b.steps[1].clausePath = ['9']), /"steps\[1\]\.clausePath": the document has no clause 9/],
+      [
+        'unknown feature',
+        (b) => void (b.steps[1].feature = { featureId: 'no-such-gate' }),
+        /"steps\[1\]\.feature": no feature "no-such-gate"/,
+      ],
+      ['unknown new place', (b) => void (b.steps[2].feature = { newFeature: 'nowhere' }), /"steps\[2\]\.feature": no new place "nowhere"/],
+      [
+        'a click claimed exact',
+        (b) => void ((b.newFeatures[0].location as { precision: string }).precision = 'exact'),
+        /"newFeatures\.0\.location\.precision"/,
+      ],
+      ['unknown province', (b) => void (b.newFeatures[0].provinces = ['VN-99']), /"newFeatures\[0\]\.provinces": no province "VN-99"/],
+      ['no date for the steps', (b) => void (b.agreement.documentDate = '2027'), /"agreement\.documentDate"/],
+      ['a marker has no status', (b) => void (b.steps[1].feature = { featureId: 'marker-1088-2' }), /has no status/],
+    ];
+    for (const [what, change, message] of cases) {
+      const body = accepted();
+      change(body);
+      await expectNothingStored(async () => {
+        const response = await post('/api/imports', body);
+        expect(response.status, what).toBe(400);
+        expect(response.body.error.message, what).toMatch(message);
+      });
+    }
+  });
+
+  it('saves the agreement, its clauses and text, the new place and the accepted steps; the record shows them as of the date', async () => {
+    const response = await post('/api/imports', accepted());
+    expect(response.status).toBe(201);
+    const { agreementId, newFeatureIds } = response.body as { agreementId: string; newFeatureIds: string[] };
+    expect(agreementId).toBe('2027-03-24-joint-communique');
+    expect(newFeatureIds).toEqual(['na-lan-ban-nga']);
+
+    const saved = agreementDetailResponse.parse((await request(app).get(`/api/agreements/${agreementId}`)).body);
+    expect(saved.clauses.map((c) => c.id)).toContain(`${agreementId}:5`);
+    expect(saved.clauses.every((clause) => isVerbatimIn(clause.text.vi, communique))).toBe(true);
+    const [document] = await db.query<{ text: string; imported_by: string }>(
+      'SELECT text, imported_by FROM documents WHERE agreement_id = $1',
+      [agreementId],
+    );
+    expect(document).toEqual({ text: communique.trim(), imported_by: 'editor' });
+
+    const rows = async (asOf: string) =>
+      new Map(
+        recordViewResponse.parse((await request(app).get(`/api/view?asOf=${asOf}&limit=1000`)).body).rows.map((row) => [row.id, row]),
+      );
+    const before = await rows('2027-03-23');
+    const after = await rows('2027-03-24');
+    expect(before.get('po-peo')?.status).toBe('agreed');
+    expect(after.get('po-peo')?.status).toBe('accepted');
+    expect(after.get('coc-nam')?.status).toBe('under_construction');
+    expect(before.has('na-lan-ban-nga')).toBe(false);
+    expect(after.get('na-lan-ban-nga')).toMatchObject({ status: 'proposed', kind: 'channel' });
+
+    const place = featureDetailResponse.parse((await request(app).get('/api/features/na-lan-ban-nga')).body);
+    expect(place.properties.approximate).toBe(true);
+    expect(place.record.location).toMatchObject({ provenance: 'estimate', precision: '5km', coordinates: [106.3, 22.85] });
+    expect(place.history[0]).toMatchObject({ clauseId: `${agreementId}:5`, recordedBy: 'editor', date: '2027-03-24' });
+    const traLinh = featureDetailResponse.parse((await request(app).get('/api/features/tra-linh')).body);
+    expect(traLinh.record.mentionedIn.map((m) => m.clauseId)).toContain(`${agreementId}:5`);
+
+    const changes = await db.query<{ action: string; entity_id: string; actor: string }>(
+      "SELECT action, entity_id, actor FROM changes WHERE actor = 'editor' AND (entity_id = $1 OR reason LIKE $2) ORDER BY id",
+      [agreementId, `%${agreementId}%`],
+    );
+    expect(changes.map((c) => `${c.action} ${c.entity_id}`)).toEqual([
+      `import ${agreementId}`,
+      'create na-lan-ban-nga',
+      'status_step coc-nam',
+      'status_step po-peo',
+      'status_step na-lan-ban-nga',
+      'mention tra-linh',
+    ]);
+
+    // The same document again is a second agreement, never an overwrite of the first.
+    const again = await post('/api/imports', { ...accepted(), newFeatures: [], steps: [], mentions: [] });
+    expect(again.body.agreementId).toBe(`${agreementId}-2`);
+  });
+});
