@@ -7,6 +7,7 @@ import { AgreementReader } from './agreements/AgreementReader';
 import { AgreementsList } from './agreements/AgreementsList';
 import { useBasemap, useFeatureDetail, useRecordTiles } from './api/queries';
 import { useAgreement, useAgreements, useBriefings, useProvinces } from './api/record-queries';
+import { csrfTokenOf, useSession } from './api/session';
 import { loadWholeRecord, useFeaturesById, useRecordView } from './api/view-queries';
 import { BriefingPlayer } from './briefings/BriefingPlayer';
 import { BriefingsList } from './briefings/BriefingsList';
@@ -18,6 +19,7 @@ import type { Filters } from './filters/filters';
 import { NO_FILTERS } from './filters/filters';
 import { ResultsList } from './filters/ResultsList';
 import { text } from './i18n/ui-text';
+import { ImportPanel } from './import/ImportPanel';
 import { Legend } from './legend/Legend';
 import { recordFilter } from './map/layers/record-filter';
 import { routeFocusOf } from './map/layers/route-focus';
@@ -34,6 +36,7 @@ import { registerUiFonts } from './ui-fonts';
 
 const NO_DATES: readonly string[] = [];
 const NO_TILES: string[] = [];
+const NO_POINTS: [number, number][] = [];
 /** About the zoom of the whole border region, where the map opens when the URL names no view (map-controller.ts). */
 const DEFAULT_ZOOM = 5;
 
@@ -50,6 +53,14 @@ export function App() {
   // Small screens: the sidebar (summary, filters, results) opens over the map on demand.
   const [sidebarOpen, setSidebarOpen] = useState(false);
   const [animateRoute, setAnimateRoute] = useState(true);
+  // Editors: importing a document, and the map click that positions a new place.
+  const session = useSession();
+  const editor = session.data?.user ?? null;
+  const csrfToken = csrfTokenOf(session.data);
+  const [importOpen, setImportOpen] = useState(false);
+  const [pick, setPick] = useState<((lngLat: [number, number]) => void) | null>(null);
+  const [draftPlaces, setDraftPlaces] = useState<[number, number][]>([]);
+  const askPick = useCallback((receive: ((lngLat: [number, number]) => void) | null) => setPick(() => receive), []);
   const mapRef = useRef<maplibregl.Map | null>(null);
   const basemap = useBasemap();
   const recordTiles = useRecordTiles();
@@ -162,6 +173,11 @@ export function App() {
           language={language}
         />
         <DataDownloads filters={filters} language={language} />
+        {editor && (
+          <button type="button" className="import-open" aria-pressed={importOpen} onClick={() => setImportOpen(!importOpen)}>
+            ＋ {text('importDocument', language)}
+          </button>
+        )}
         <SignIn language={language} />
         <nav className="languages" aria-label="Ngôn ngữ / Language / 语言">
           {(Object.keys(LANGUAGE_NAMES) as Language[]).map((code) => (
@@ -177,7 +193,7 @@ export function App() {
           ))}
         </nav>
       </header>
-      <main className="workspace">
+      <main className={importOpen && editor ? 'workspace importing' : 'workspace'}>
         <aside id="sidebar" className={sidebarOpen ? 'sidebar open' : 'sidebar'}>
           {view.data && (
             <ProgressSummary
@@ -247,6 +263,8 @@ export function App() {
                 recordFilter={mapFilter}
                 onSelect={select}
                 onViewChange={setView}
+                onPick={pick}
+                draftPlaces={importOpen ? draftPlaces : NO_POINTS}
               />
             </Suspense>
           ) : (
@@ -311,7 +329,21 @@ export function App() {
           )}
           <TimeSlider asOf={filters.asOf} onChange={setAsOf} language={language} documentDates={view.data?.record.stepDates ?? NO_DATES} />
         </div>
-        {urlState.doc ? (
+        {importOpen && csrfToken && editor ? (
+          <ImportPanel
+            language={language}
+            csrfToken={csrfToken}
+            username={editor.username}
+            provinces={vietnameseProvinces}
+            onPick={askPick}
+            onDraftPlaces={setDraftPlaces}
+            onClose={() => setImportOpen(false)}
+            onShowAsOf={(agreementId, date) => {
+              setImportOpen(false);
+              setUrlState({ filters: { ...filters, asOf: date }, doc: agreementId, clause: null, feature: null });
+            }}
+          />
+        ) : urlState.doc ? (
           <AgreementReader
             key={urlState.doc}
             id={urlState.doc}

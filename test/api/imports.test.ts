@@ -149,22 +149,62 @@ describe('importing a new document', () => {
 
   it('refuses an import whose steps are not founded, naming the field — storing nothing', async () => {
     const cases: [string, (body: ReturnType<typeof accepted>) => void, RegExp][] = [
-      ['quote not in its clause', (b) => void (b.steps[0].quote = 'đã chính thức đi vào hoạt động'), /"steps\[0\]\.quote": not found/],
-      ['clause not in the document', (b) => void (b.steps[1].clausePath = ['9']), /"steps\[1\]\.clausePath": the document has no clause 9/],
+      [
+        'quote not in its clause',
+        (b) => {
+          b.steps[0].quote = 'đã chính thức đi vào hoạt động';
+        },
+        /"steps\[0\]\.quote": not found/,
+      ],
+      [
+        'clause not in the document',
+        (b) => {
+          b.steps[1].clausePath = ['9'];
+        },
+        /"steps\[1\]\.clausePath": the document has no clause 9/,
+      ],
       [
         'unknown feature',
-        (b) => void (b.steps[1].feature = { featureId: 'no-such-gate' }),
+        (b) => {
+          b.steps[1].feature = { featureId: 'no-such-gate' };
+        },
         /"steps\[1\]\.feature": no feature "no-such-gate"/,
       ],
-      ['unknown new place', (b) => void (b.steps[2].feature = { newFeature: 'nowhere' }), /"steps\[2\]\.feature": no new place "nowhere"/],
+      [
+        'unknown new place',
+        (b) => {
+          b.steps[2].feature = { newFeature: 'nowhere' };
+        },
+        /"steps\[2\]\.feature": no new place "nowhere"/,
+      ],
       [
         'a click claimed exact',
-        (b) => void ((b.newFeatures[0].location as { precision: string }).precision = 'exact'),
+        (b) => {
+          (b.newFeatures[0].location as { precision: string }).precision = 'exact';
+        },
         /"newFeatures\.0\.location\.precision"/,
       ],
-      ['unknown province', (b) => void (b.newFeatures[0].provinces = ['VN-99']), /"newFeatures\[0\]\.provinces": no province "VN-99"/],
-      ['no date for the steps', (b) => void (b.agreement.documentDate = '2027'), /"agreement\.documentDate"/],
-      ['a marker has no status', (b) => void (b.steps[1].feature = { featureId: 'marker-1088-2' }), /has no status/],
+      [
+        'unknown province',
+        (b) => {
+          b.newFeatures[0].provinces = ['VN-99'];
+        },
+        /"newFeatures\[0\]\.provinces": no province "VN-99"/,
+      ],
+      [
+        'no date for the steps',
+        (b) => {
+          b.agreement.documentDate = '2027';
+        },
+        /"agreement\.documentDate"/,
+      ],
+      [
+        'a marker has no status',
+        (b) => {
+          b.steps[1].feature = { featureId: 'marker-1088-2' };
+        },
+        /has no status/,
+      ],
     ];
     for (const [what, change, message] of cases) {
       const body = accepted();

@@ -31,9 +31,15 @@ type Props = {
   initialView: MapViewState | null;
   onSelect: (id: string | null) => void;
   onViewChange: (view: MapViewState) => void;
+  /** While set, the next clicks report their position here instead of selecting (placing a new place). */
+  onPick?: ((lngLat: [number, number]) => void) | null;
+  /** New places positioned but not saved, drawn as markers. */
+  draftPlaces?: readonly [number, number][];
   /** Receives the MapLibre map once created (for exports), null when it goes. */
   onMapReady?: (map: import('maplibre-gl').Map | null) => void;
 };
+
+const NO_POINTS: readonly [number, number][] = [];
 
 /** The React ↔ MapLibre seam: one controller for the component's life, fed through effects. */
 export function MapView({
@@ -54,6 +60,8 @@ export function MapView({
   onSelect,
   onViewChange,
   onMapReady,
+  onPick = null,
+  draftPlaces = NO_POINTS,
 }: Props) {
   const container = useRef<HTMLElement>(null);
   const controller = useRef<MapController | null>(null);
@@ -71,10 +79,19 @@ export function MapView({
 
   useEffect(() => {
     if (!container.current) return;
-    const created = new MapController(container.current, basemap, initialLanguage.current, firstView.current, firstAsOf.current, states, latestTiles.current, {
-      onSelect: (id) => onSelectRef.current(id),
-      onViewChange: (view) => onViewChangeRef.current(view),
-    });
+    const created = new MapController(
+      container.current,
+      basemap,
+      initialLanguage.current,
+      firstView.current,
+      firstAsOf.current,
+      states,
+      latestTiles.current,
+      {
+        onSelect: (id) => onSelectRef.current(id),
+        onViewChange: (view) => onViewChangeRef.current(view),
+      },
+    );
     controller.current = created;
     onMapReadyRef.current?.(created.map);
     (window as unknown as { __borderAtlasMap?: unknown }).__borderAtlasMap = created.map;
@@ -88,6 +105,14 @@ export function MapView({
   useEffect(() => {
     controller.current?.setRecordTiles(recordTiles);
   }, [recordTiles]);
+
+  useEffect(() => {
+    controller.current?.setPickHandler(onPick);
+  }, [onPick]);
+
+  useEffect(() => {
+    controller.current?.setDraftPlaces(draftPlaces);
+  }, [draftPlaces]);
 
   useEffect(() => {
     if (places) controller.current?.addPlaces(places);

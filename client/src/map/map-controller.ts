@@ -59,6 +59,10 @@ export class MapController {
   private animationFrame: number | null = null;
   /** A DOM marker, so moving it every frame never makes the map reload a source (the map stays idle). */
   private traveller: maplibregl.Marker | null = null;
+  /** While set, a click on the map reports its position here instead of selecting (placing a new place). */
+  private pickHandler: ((lngLat: [number, number]) => void) | null = null;
+  /** New places an editor has positioned but not saved: DOM markers, not record features. */
+  private draftMarkers: maplibregl.Marker[] = [];
 
   constructor(
     container: HTMLElement,
@@ -117,6 +121,11 @@ export class MapController {
       callbacks.onViewChange({ lng: center.lng, lat: center.lat, zoom: this.map.getZoom() });
     });
     this.map.on('click', (event) => {
+      // An editor placing a new place: the click gives its position, and selects nothing.
+      if (this.pickHandler) {
+        this.pickHandler([event.lngLat.lng, event.lngLat.lat]);
+        return;
+      }
       const hits = this.map.queryRenderedFeatures(event.point, { layers: CLICKABLE_LAYERS.filter((id) => this.map.getLayer(id)) });
       // Where features share a spot (a gate and the channel drawn at its position), the gate wins.
       const hit = [...hits].sort((a, b) => Number(a.properties.rank) - Number(b.properties.rank))[0];
@@ -124,10 +133,10 @@ export class MapController {
     });
     for (const layer of CLICKABLE_LAYERS) {
       this.map.on('mouseenter', layer, () => {
-        this.map.getCanvas().style.cursor = 'pointer';
+        if (!this.pickHandler) this.map.getCanvas().style.cursor = 'pointer';
       });
       this.map.on('mouseleave', layer, () => {
-        this.map.getCanvas().style.cursor = '';
+        if (!this.pickHandler) this.map.getCanvas().style.cursor = '';
       });
     }
   }
@@ -151,6 +160,19 @@ export class MapController {
    * The date the map shows (null: the latest): one style value that every record layer reads, so
    * MapLibre re-evaluates the features it holds and nothing is sent to it.
    */
+  setPickHandler(handler: ((lngLat: [number, number]) => void) | null) {
+    this.pickHandler = handler;
+    this.map.getCanvas().style.cursor = handler ? 'crosshair' : '';
+  }
+
+  setDraftPlaces(points: readonly [number, number][]) {
+    for (const marker of this.draftMarkers) marker.remove();
+    this.draftMarkers = points.map((point) => {
+      const marker = new maplibregl.Marker({ color: '#b3261e', className: 'draft-place' }).setLngLat(point).addTo(this.map);
+      return marker;
+    });
+  }
+
   /**
    * The record's tiles have new URLs (a new revision, after a change): MapLibre keeps the tiles it has
    * until its source is given new ones, then redraws from them.

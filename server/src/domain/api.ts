@@ -256,6 +256,44 @@ export type SessionResponse = z.infer<typeof sessionResponse>;
 /** POST /api/features/:id/steps → 201: the step as stored and the feature's new version. */
 export const statusStepResponse = z.object({ version: z.number().int(), step: statusEventSchema });
 
+/** POST /api/imports/read: the document's text, its clauses and, per clause, the links suggested. */
+export const importReadResponse = z.object({
+  text: z.string(),
+  clauses: z.array(
+    z.object({
+      path: z.array(z.string()),
+      label: z.object({ vi: z.string(), en: z.string() }),
+      text: z.string(),
+      start: z.number(),
+      end: z.number(),
+    }),
+  ),
+  suggestions: z.array(
+    z.array(
+      z.object({
+        clausePath: z.array(z.string()),
+        featureId: z.string(),
+        matched: z.string(),
+        by: z.enum(['name', 'name_folded', 'zh', 'marker']),
+        status: z.enum(STATUS_IDS).nullable(),
+        level: z.enum(LEVEL_IDS).nullable(),
+        statusWords: z.string().nullable(),
+        confidence: z.enum(['high', 'medium', 'low']),
+      }),
+    ),
+  ),
+});
+export type ImportReadResponse = z.infer<typeof importReadResponse>;
+
+/** POST /api/imports → 201. */
+export const importResultResponse = z.object({
+  agreementId: z.string(),
+  clauseIds: z.array(z.string()),
+  newFeatureIds: z.array(z.string()),
+  steps: z.number(),
+  mentions: z.number(),
+});
+
 /** A 409 from a versioned write: the feature's current version and steps, to review before trying again. */
 export const conflictResponse = apiErrorResponse.extend({
   current: z.object({ version: z.number().int(), steps: z.array(statusEventSchema) }),

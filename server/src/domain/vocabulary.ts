@@ -219,3 +219,21 @@ export const TRANSPORT_MODES = [
   { id: 'tourism', color: '#2e8b57', label: { vi: 'Du lịch', en: 'Tourism', zh: '旅游' } },
   { id: 'ambulance', color: '#c0392b', label: { vi: 'Cấp cứu', en: 'Ambulance', zh: '急救' } },
 ] as const;
+
+/** Kinds of document (agreementSchema.kind), as an editor picks one when importing. */
+export const AGREEMENT_KIND_LABELS: Record<
+  'submission' | 'letter' | 'memorandum' | 'minutes' | 'joint_communique' | 'cooperation_plan' | 'note_verbale' | 'treaty' | 'protocol' | 'agreement',
+  Labels
+> = {
+  minutes: { vi: 'Biên bản', en: 'Minutes', zh: '会议纪要' },
+  joint_communique: { vi: 'Thông cáo chung', en: 'Joint communiqué', zh: '联合公报' },
+  memorandum: { vi: 'Biên bản ghi nhớ', en: 'Memorandum', zh: '备忘录' },
+  cooperation_plan: { vi: 'Kế hoạch hợp tác', en: 'Cooperation plan', zh: '合作计划' },
+  agreement: { vi: 'Hiệp định / Thỏa thuận', en: 'Agreement', zh: '协定' },
+  protocol: { vi: 'Nghị định thư', en: 'Protocol', zh: '议定书' },
+  treaty: { vi: 'Hiệp ước', en: 'Treaty', zh: '条约' },
+  note_verbale: { vi: 'Công hàm', en: 'Note verbale', zh: '照会' },
+  letter: { vi: 'Công văn', en: 'Letter', zh: '公函' },
+  submission: { vi: 'Tờ trình', en: 'Submission', zh: '呈文' },
+};
+

@@ -1,0 +1,637 @@
+import type { ImportReadResponse } from '@domain/api';
+import type { Province } from '@domain/schemas';
+import { AGREEMENT_KIND_LABELS, KIND_BY_ID, KINDS, LEVELS, PRECISION_BY_ID, STATUSES } from '@domain/vocabulary';
+import { useQueryClient } from '@tanstack/react-query';
+import { type ChangeEvent, type ReactNode, useEffect, useMemo, useState } from 'react';
+import { readDocument, saveImport } from '../api/import-mutations';
+import { ApiError, refreshRecord } from '../api/session';
+import { useFeaturesById } from '../api/view-queries';
+import { formatDate, nameIn, text as t } from '../i18n/ui-text';
+import type { Language } from '../state/url-state';
+import { todayIso } from '../time/dates';
+import { EMPTY_METADATA, importRequest, initialReviews, type Metadata, type NewPlace, type Review, reviewKey } from './import-draft';
+
+type Props = {
+  language: Language;
+  csrfToken: string;
+  username: string;
+  provinces: readonly Province[];
+  /** Asks the map for the next click's position (null: stop asking). */
+  onPick: (receive: ((lngLat: [number, number]) => void) | null) => void;
+  /** Positions of the new places, drawn on the map as drafts. */
+  onDraftPlaces: (points: [number, number][]) => void;
+  onClose: () => void;
+  /** Saved: show the new agreement, the map as of its date. */
+  onShowAsOf: (agreementId: string, date: string | null) => void;
+};
+
+const STEP_STATUSES = STATUSES.filter((status) => status.id !== 'unknown');
+const PLACE_KINDS = KINDS.filter((kind) => kind.hasStatus);
+
+/**
+ * An editor imports a new document: the text (pasted, or a .txt/.md/.docx file) and its metadata; the
+ * server segments it and suggests which features each clause names and what step its wording gives;
+ * the editor accepts, changes or rejects every suggestion, adds places the record lacks by clicking the
+ * map, and saves — nothing is stored before that, and a refusal is shown on the card it concerns.
+ */
+export function ImportPanel({ language, csrfToken, username, provinces, onPick, onDraftPlaces, onClose, onShowAsOf }: Props) {
+  const client = useQueryClient();
+  const [text, setText] = useState('');
+  const [meta, setMeta] = useState<Metadata>(EMPTY_METADATA);
+  const [read, setRead] = useState<ImportReadResponse | null>(null);
+  const [reviews, setReviews] = useState<Record<string, Review>>({});
+  const [places, setPlaces] = useState<NewPlace[]>([]);
+  const [picking, setPicking] = useState<string | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState<{ agreementId: string; date: string | null } | null>(null);
+
+  const suggestedIds = useMemo(() => (read ? read.suggestions.flat().map((s) => s.featureId) : []), [read]);
+  const names = useFeaturesById(suggestedIds);
+  const nameOf = (id: string) => {
+    const feature = names.data?.features.find((f) => f.id === id);
+    return feature ? nameIn(feature.properties.name, language) : id;
+  };
+  const undecided = Object.values(reviews).filter((review) => review.decision === null).length;
+
+  useEffect(() => {
+    onDraftPlaces(places.flatMap((place) => (place.coordinates ? [place.coordinates] : [])));
+  }, [places, onDraftPlaces]);
+  useEffect(() => () => onPick(null), [onPick]);
+
+  const setMetaField = (name: keyof Metadata, value: string) => {
+    setMeta((current) => ({ ...current, [name]: value }));
+    setErrors(({ [`agreement.${name}`]: _a, [name]: _b, ...rest }) => rest);
+  };
+
+  const failed = (error: unknown, keys: { steps: string[]; mentions: string[] } = { steps: [], mentions: [] }) => {
+    if (!(error instanceof Error)) return;
+    const field = error instanceof ApiError ? error.field : null;
+    const item = field && /^(steps|mentions|newFeatures)\[(\d+)\]/.exec(field);
+    if (item) {
+      const index = Number(item[2]);
+      const key = item[1] === 'steps' ? keys.steps[index] : item[1] === 'mentions' ? keys.mentions[index] : places[index]?.ref;
+      if (key) return setErrors({ [key]: error.message });
+    }
+    setErrors({ [field ?? 'form']: error.message });
+  };
+
+  const segment = async (source: { text: string } | { docx: File }) => {
+    setBusy(true);
+    setErrors({});
+    try {
+      const answer = await readDocument(csrfToken, source);
+      setText(answer.text);
+      setRead(answer);
+      setReviews(initialReviews(answer));
+      setPlaces([]);
+    } catch (error) {
+      failed(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const upload = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    if (!file) return;
+    if (file.name.toLowerCase().endsWith('.docx')) {
+      await segment({ docx: file });
+      setRead(null); // the metadata comes first: the text is shown to check, then read
+    } else setText(await file.text());
+  };
+
+  const check = (): Record<string, string> => {
+    const found: Record<string, string> = {};
+    if (!text.trim()) found.text = t('required', language);
+    if (!meta.titleVi.trim()) found.titleVi = t('required', language);
+    if (!meta.documentDate) found.documentDate = t('required', language);
+    return found;
+  };
+
+  const save = async () => {
+    if (!read) return;
+    const found = check();
+    for (const place of places) {
+      if (!place.nameVi.trim() || !place.province)
+        found[place.ref] = `${t('placeName', language)} / ${t('province', language)}: ${t('required', language)}`;
+      else if (!place.coordinates) found[place.ref] = t('positionMissing', language);
+    }
+    setErrors(found);
+    if (Object.keys(found).length > 0 || undecided > 0) return;
+    const source = `Chọn trên bản đồ khi nhập văn bản (${username}, ${todayIso()})`;
+    const request = importRequest(text, meta, read, reviews, places, source);
+    setBusy(true);
+    try {
+      const result = await saveImport(csrfToken, request.body);
+      setSaved({ agreementId: result.agreementId, date: meta.documentDate || null });
+      setPlaces([]);
+      await refreshRecord(client);
+    } catch (error) {
+      failed(error, { steps: request.stepKeys, mentions: request.mentionKeys });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const review = (key: string, change: Partial<Review>) =>
+    setReviews((current) => {
+      const before = current[key];
+      const edits = 'status' in change || 'level' in change || 'quote' in change;
+      return {
+        ...current,
+        [key]: {
+          ...before,
+          ...change,
+          changed: before.changed || edits,
+          decision: change.decision ?? (edits ? 'accept' : before.decision),
+        },
+      };
+    });
+  const updatePlace = (ref: string, change: Partial<NewPlace>) =>
+    setPlaces((current) => current.map((p) => (p.ref === ref ? { ...p, ...change } : p)));
+
+  if (saved) {
+    return (
+      <aside className="panel import-panel" aria-labelledby="import-title">
+        <h2 id="import-title">{t('imported', language)}</h2>
+        <p className="saved" role="status">
+          {t('imported', language)}: <code>{saved.agreementId}</code>
+        </p>
+        <div className="form-actions">
+          <button type="button" onClick={() => onShowAsOf(saved.agreementId, saved.date)}>
+            {t('showOnMapAsOf', language)} {saved.date ? formatDate(saved.date, language) : ''}
+          </button>
+          <button type="button" onClick={onClose}>
+            {t('close', language)}
+          </button>
+        </div>
+      </aside>
+    );
+  }
+
+  const field = (name: string, label: string, input: ReactNode) => (
+    <div className={errors[name] ? 'form-field invalid' : 'form-field'} data-field={name}>
+      <label htmlFor={`import-${name}`}>{label}</label>
+      {input}
+      {errors[name] && (
+        <p className="field-error" role="alert">
+          {errors[name]}
+        </p>
+      )}
+    </div>
+  );
+
+  return (
+    <aside className="panel import-panel" aria-labelledby="import-title">
+      <button type="button" className="close" onClick={onClose} aria-label={t('close', language)}>
+        ×
+      </button>
+      <h2 id="import-title">{t('importDocument', language)}</h2>
+      {errors.form && (
+        <p className="form-error" role="alert">
+          {errors.form}
+        </p>
+      )}
+      <section className="step-form import-meta">
+        {field(
+          'text',
+          t('documentText', language),
+          <textarea
+            id="import-text"
+            name="text"
+            rows={read ? 4 : 10}
+            lang="vi"
+            value={text}
+            onChange={(e) => {
+              setText(e.target.value);
+              setRead(null);
+            }}
+          />,
+        )}
+        <label className="upload">
+          {t('uploadFile', language)}
+          <input type="file" accept=".txt,.md,.docx,text/plain,text/markdown" onChange={upload} />
+        </label>
+        {field(
+          'kind',
+          t('documentKind', language),
+          <select id="import-kind" name="kind" value={meta.kind} onChange={(e) => setMetaField('kind', e.target.value)}>
+            {Object.entries(AGREEMENT_KIND_LABELS).map(([id, label]) => (
+              <option key={id} value={id}>
+                {label[language]}
+              </option>
+            ))}
+          </select>,
+        )}
+        {field(
+          'titleVi',
+          t('titleVi', language),
+          <input
+            id="import-titleVi"
+            name="titleVi"
+            lang="vi"
+            value={meta.titleVi}
+            onChange={(e) => setMetaField('titleVi', e.target.value)}
+          />,
+        )}
+        {field(
+          'titleEn',
+          t('titleEn', language),
+          <input
+            id="import-titleEn"
+            name="titleEn"
+            lang="en"
+            value={meta.titleEn}
+            onChange={(e) => setMetaField('titleEn', e.target.value)}
+          />,
+        )}
+        {field(
+          'titleZh',
+          t('titleZh', language),
+          <input
+            id="import-titleZh"
+            name="titleZh"
+            lang="zh-CN"
+            value={meta.titleZh}
+            onChange={(e) => setMetaField('titleZh', e.target.value)}
+          />,
+        )}
+        <div className="field-row">
+          {field(
+            'documentDate',
+            t('stepDate', language),
+            <input
+              id="import-documentDate"
+              name="documentDate"
+              type="date"
+              value={meta.documentDate}
+              onChange={(e) => setMetaField('documentDate', e.target.value)}
+            />,
+          )}
+          {field(
+            'signedDate',
+            t('signedDate', language),
+            <input
+              id="import-signedDate"
+              name="signedDate"
+              type="date"
+              value={meta.signedDate}
+              onChange={(e) => setMetaField('signedDate', e.target.value)}
+            />,
+          )}
+        </div>
+        {field(
+          'place',
+          t('signedPlace', language),
+          <input id="import-place" name="place" value={meta.place} onChange={(e) => setMetaField('place', e.target.value)} />,
+        )}
+        <fieldset className="parties">
+          <legend>{t('parties', language)}</legend>
+          {meta.parties.map((party, index) => (
+            <div className="field-row" key={party.id}>
+              <select
+                aria-label={`${t('parties', language)} ${index + 1}`}
+                value={party.country}
+                onChange={(e) =>
+                  setMeta((m) => ({
+                    ...m,
+                    parties: m.parties.map((p, i) => (i === index ? { ...p, country: e.target.value as 'VN' | 'CN' | 'LA' } : p)),
+                  }))
+                }
+              >
+                <option value="VN">VN</option>
+                <option value="CN">CN</option>
+                <option value="LA">LA</option>
+              </select>
+              <input
+                name={`party-${index}`}
+                lang="vi"
+                placeholder={t('placeName', language)}
+                value={party.vi}
+                onChange={(e) =>
+                  setMeta((m) => ({ ...m, parties: m.parties.map((p, i) => (i === index ? { ...p, vi: e.target.value } : p)) }))
+                }
+              />
+            </div>
+          ))}
+        </fieldset>
+        <div className="field-row">
+          {field(
+            'periodFrom',
+            t('periodFrom', language),
+            <input
+              id="import-periodFrom"
+              name="periodFrom"
+              placeholder="2027"
+              value={meta.periodFrom}
+              onChange={(e) => setMetaField('periodFrom', e.target.value)}
+            />,
+          )}
+          {field(
+            'periodTo',
+            t('periodTo', language),
+            <input
+              id="import-periodTo"
+              name="periodTo"
+              placeholder="2028"
+              value={meta.periodTo}
+              onChange={(e) => setMetaField('periodTo', e.target.value)}
+            />,
+          )}
+        </div>
+        {!read && (
+          <div className="form-actions">
+            <button
+              type="button"
+              className="primary"
+              disabled={busy}
+              onClick={() => {
+                if (!text.trim()) setErrors({ text: t('required', language) });
+                else void segment({ text });
+              }}
+            >
+              {t('readDocument', language)}
+            </button>
+          </div>
+        )}
+      </section>
+
+      {read && (
+        <section className="import-review" aria-labelledby="review-title">
+          <h3 id="review-title">
+            {t('reviewSuggestions', language)} · {read.clauses.length} {t('clause', language).toLowerCase()}
+          </h3>
+          <ol className="import-clauses">
+            {read.clauses.map((clause, index) => {
+              const path = clause.path.join('.');
+              const clausePlaces = places.filter((p) => p.clausePath.join('.') === path);
+              return (
+                <li key={path} className="import-clause" data-clause-path={path}>
+                  <p className="clause-head">
+                    <code>{path}</code> {clause.label[language === 'vi' ? 'vi' : 'en']}
+                  </p>
+                  <p className="clause-text" lang="vi">
+                    {clause.text}
+                  </p>
+                  {read.suggestions[index].length === 0 && clausePlaces.length === 0 && (
+                    <p className="muted">{t('noSuggestion', language)}</p>
+                  )}
+                  {read.suggestions[index].map((suggestion) => {
+                    const key = reviewKey(suggestion.clausePath, suggestion.featureId);
+                    const current = reviews[key];
+                    if (!current) return null;
+                    return (
+                      <div key={key} className={`suggestion ${current.decision ?? 'undecided'}`} data-feature-id={suggestion.featureId}>
+                        <p>
+                          <strong>{nameOf(suggestion.featureId)}</strong>{' '}
+                          <span className="muted">
+                            · {t('foundAs', language)} “<span lang="vi">{suggestion.matched}</span>”
+                          </span>
+                        </p>
+                        {current.decision !== 'reject' && (
+                          <div className="field-row">
+                            <select
+                              aria-label={t('status', language)}
+                              name="status"
+                              value={current.status}
+                              onChange={(e) => review(key, { status: e.target.value as Review['status'] })}
+                            >
+                              <option value="">{t('mentionOnly', language)}</option>
+                              {STEP_STATUSES.map((status) => (
+                                <option key={status.id} value={status.id}>
+                                  {status.label[language]}
+                                </option>
+                              ))}
+                            </select>
+                            <select
+                              aria-label={t('level', language)}
+                              name="level"
+                              value={current.level}
+                              onChange={(e) => review(key, { level: e.target.value as Review['level'] })}
+                            >
+                              <option value="">{t('levelNotStated', language)}</option>
+                              {LEVELS.map((level) => (
+                                <option key={level.id} value={level.id}>
+                                  {level.label[language]}
+                                </option>
+                              ))}
+                            </select>
+                          </div>
+                        )}
+                        {current.decision !== 'reject' && current.status && (
+                          <textarea
+                            aria-label={t('quote', language)}
+                            name="quote"
+                            rows={2}
+                            lang="vi"
+                            value={current.quote}
+                            onChange={(e) => review(key, { quote: e.target.value })}
+                          />
+                        )}
+                        {errors[key] && (
+                          <p className="field-error" role="alert">
+                            {errors[key]}
+                          </p>
+                        )}
+                        <fieldset className="decision">
+                          <legend className="visually-hidden">{nameOf(suggestion.featureId)}</legend>
+                          <button
+                            type="button"
+                            aria-pressed={current.decision === 'accept'}
+                            onClick={() => review(key, { decision: 'accept' })}
+                          >
+                            ✓ {t('accept', language)}
+                          </button>
+                          <button
+                            type="button"
+                            aria-pressed={current.decision === 'reject'}
+                            onClick={() => review(key, { decision: 'reject' })}
+                          >
+                            ✗ {t('reject', language)}
+                          </button>
+                        </fieldset>
+                      </div>
+                    );
+                  })}
+                  {clausePlaces.map((place) => (
+                    <div key={place.ref} className="suggestion new-place accept" data-place-ref={place.ref}>
+                      <div className="field-row">
+                        <input
+                          aria-label={t('placeName', language)}
+                          name="placeName"
+                          lang="vi"
+                          placeholder={t('placeName', language)}
+                          value={place.nameVi}
+                          onChange={(e) => updatePlace(place.ref, { nameVi: e.target.value })}
+                        />
+                        <input
+                          aria-label={t('placeNameZh', language)}
+                          name="placeNameZh"
+                          lang="zh-CN"
+                          placeholder={t('placeNameZh', language)}
+                          value={place.nameZh}
+                          onChange={(e) => updatePlace(place.ref, { nameZh: e.target.value })}
+                        />
+                      </div>
+                      <div className="field-row">
+                        <select
+                          aria-label={t('kind', language)}
+                          name="placeKind"
+                          value={place.kind}
+                          onChange={(e) => updatePlace(place.ref, { kind: e.target.value })}
+                        >
+                          {PLACE_KINDS.map((kind) => (
+                            <option key={kind.id} value={kind.id}>
+                              {KIND_BY_ID[kind.id].label[language]}
+                            </option>
+                          ))}
+                        </select>
+                        <select
+                          aria-label={t('province', language)}
+                          name="placeProvince"
+                          value={place.province}
+                          onChange={(e) => updatePlace(place.ref, { province: e.target.value })}
+                        >
+                          <option value="">{t('province', language)}…</option>
+                          {provinces.map((province) => (
+                            <option key={province.code} value={province.code}>
+                              {nameIn(province.name, language)}
+                            </option>
+                          ))}
+                        </select>
+                      </div>
+                      <div className="field-row">
+                        <select
+                          aria-label={t('precision', language)}
+                          name="placePrecision"
+                          value={place.precision}
+                          onChange={(e) => updatePlace(place.ref, { precision: e.target.value as NewPlace['precision'] })}
+                        >
+                          {(['5km', 'approximate'] as const).map((id) => (
+                            <option key={id} value={id}>
+                              {PRECISION_BY_ID[id].label[language]}
+                            </option>
+                          ))}
+                        </select>
+                        <button
+                          type="button"
+                          className="pick"
+                          aria-pressed={picking === place.ref}
+                          onClick={() => {
+                            setPicking(place.ref);
+                            onPick((lngLat) => {
+                              updatePlace(place.ref, { coordinates: [Number(lngLat[0].toFixed(5)), Number(lngLat[1].toFixed(5))] });
+                              setPicking(null);
+                              onPick(null);
+                            });
+                          }}
+                        >
+                          {picking === place.ref ? t('picking', language) : t('pickOnMap', language)}
+                        </button>
+                      </div>
+                      <p className="muted coordinates">
+                        {place.coordinates
+                          ? `${place.coordinates[1].toFixed(4)}° N, ${place.coordinates[0].toFixed(4)}° E`
+                          : t('positionMissing', language)}{' '}
+                        · {t('clickedEstimate', language)}
+                      </p>
+                      <div className="field-row">
+                        <select
+                          aria-label={t('status', language)}
+                          name="placeStatus"
+                          value={place.status}
+                          onChange={(e) => updatePlace(place.ref, { status: e.target.value as NewPlace['status'] })}
+                        >
+                          <option value="">{t('mentionOnly', language)}</option>
+                          {STEP_STATUSES.map((status) => (
+                            <option key={status.id} value={status.id}>
+                              {status.label[language]}
+                            </option>
+                          ))}
+                        </select>
+                        <select
+                          aria-label={t('level', language)}
+                          name="placeLevel"
+                          value={place.level}
+                          onChange={(e) => updatePlace(place.ref, { level: e.target.value as NewPlace['level'] })}
+                        >
+                          <option value="">{t('levelNotStated', language)}</option>
+                          {LEVELS.map((level) => (
+                            <option key={level.id} value={level.id}>
+                              {level.label[language]}
+                            </option>
+                          ))}
+                        </select>
+                      </div>
+                      {place.status && (
+                        <textarea
+                          aria-label={t('quote', language)}
+                          name="placeQuote"
+                          rows={2}
+                          lang="vi"
+                          value={place.quote}
+                          onChange={(e) => updatePlace(place.ref, { quote: e.target.value })}
+                        />
+                      )}
+                      {errors[place.ref] && (
+                        <p className="field-error" role="alert">
+                          {errors[place.ref]}
+                        </p>
+                      )}
+                      <button
+                        type="button"
+                        className="link"
+                        onClick={() => setPlaces((current) => current.filter((p) => p.ref !== place.ref))}
+                      >
+                        {t('remove', language)}
+                      </button>
+                    </div>
+                  ))}
+                  <button
+                    type="button"
+                    className="link add-place"
+                    onClick={() =>
+                      setPlaces((current) => [
+                        ...current,
+                        {
+                          ref: `place-${current.length + 1}-${path}`,
+                          clausePath: clause.path,
+                          nameVi: '',
+                          nameZh: '',
+                          nameEn: '',
+                          kind: 'channel',
+                          province: '',
+                          precision: '5km',
+                          coordinates: null,
+                          status: '',
+                          level: '',
+                          quote: clause.text.replace(/^(?:\(\d+\)|\d+\.|[a-zđ]\))\s+/u, ''),
+                        },
+                      ])
+                    }
+                  >
+                    ＋ {t('addPlace', language)}
+                  </button>
+                </li>
+              );
+            })}
+          </ol>
+          <div className="form-actions import-save">
+            {undecided > 0 && (
+              <p className="muted" role="status">
+                {undecided} {t('undecided', language)}
+              </p>
+            )}
+            <button type="button" className="primary" disabled={busy || undecided > 0} onClick={save}>
+              {t('saveImport', language)}
+            </button>
+            <button type="button" onClick={() => setRead(null)}>
+              {t('back', language)}
+            </button>
+          </div>
+        </section>
+      )}
+    </aside>
+  );
+}

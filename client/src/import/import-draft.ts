@@ -1,0 +1,164 @@
+import type { ImportReadResponse } from '@domain/api';
+import { quoteAround } from '@domain/import/quote-around';
+import type { LevelId, PrecisionId, StatusId } from '@domain/vocabulary';
+
+/** The editor's decision on one suggested link: nothing is saved until every one has one. */
+export type Review = {
+  decision: 'accept' | 'reject' | null;
+  /** '' = a mention only (the clause names it without a step). */
+  status: Exclude<StatusId, 'unknown'> | '';
+  level: LevelId | '';
+  quote: string;
+  /** The editor changed the suggested status, level or quote. */
+  changed: boolean;
+};
+
+export type NewPlace = {
+  ref: string;
+  clausePath: string[];
+  nameVi: string;
+  nameZh: string;
+  nameEn: string;
+  kind: string;
+  province: string;
+  precision: Extract<PrecisionId, '5km' | 'approximate'>;
+  coordinates: [number, number] | null;
+  status: Exclude<StatusId, 'unknown'> | '';
+  level: LevelId | '';
+  quote: string;
+};
+
+export type Metadata = {
+  kind: string;
+  titleVi: string;
+  titleEn: string;
+  titleZh: string;
+  documentDate: string;
+  signedDate: string;
+  place: string;
+  parties: { id: string; country: 'VN' | 'CN' | 'LA'; vi: string; zh: string; en: string }[];
+  periodFrom: string;
+  periodTo: string;
+};
+
+export const EMPTY_METADATA: Metadata = {
+  kind: 'minutes',
+  titleVi: '',
+  titleEn: '',
+  titleZh: '',
+  documentDate: '',
+  signedDate: '',
+  place: '',
+  parties: [
+    { id: 'party-1', country: 'VN', vi: '', zh: '', en: '' },
+    { id: 'party-2', country: 'CN', vi: '', zh: '', en: '' },
+  ],
+  periodFrom: '',
+  periodTo: '',
+};
+
+export const reviewKey = (clausePath: readonly string[], featureId: string) => `${clausePath.join('.')}|${featureId}`;
+
+/** Every suggestion, undecided, with its suggested status and the sentence that carries it as the quote. */
+export function initialReviews(read: ImportReadResponse): Record<string, Review> {
+  const reviews: Record<string, Review> = {};
+  for (const [index, suggestions] of read.suggestions.entries()) {
+    for (const suggestion of suggestions) {
+      reviews[reviewKey(suggestion.clausePath, suggestion.featureId)] = {
+        decision: null,
+        status: suggestion.status && suggestion.status !== 'unknown' ? suggestion.status : '',
+        level: suggestion.level ?? '',
+        quote: quoteAround(read.clauses[index].text, suggestion.matched),
+        changed: false,
+      };
+    }
+  }
+  return reviews;
+}
+
+const orNull = (value: string) => (value.trim() ? value.trim() : null);
+
+/**
+ * The body of POST /api/imports from the editor's review; `stepKeys[i]` / `mentionKeys[i]` name the card
+ * behind `steps[i]` / `mentions[i]`, so a refusal of one is shown on its card.
+ */
+export function importRequest(
+  text: string,
+  meta: Metadata,
+  read: ImportReadResponse,
+  reviews: Record<string, Review>,
+  places: NewPlace[],
+  source: string,
+) {
+  const steps: unknown[] = [];
+  const mentions: unknown[] = [];
+  const stepKeys: string[] = [];
+  const mentionKeys: string[] = [];
+  for (const suggestions of read.suggestions) {
+    for (const suggestion of suggestions) {
+      const key = reviewKey(suggestion.clausePath, suggestion.featureId);
+      const review = reviews[key];
+      if (review?.decision !== 'accept') continue;
+      const feature = { featureId: suggestion.featureId };
+      if (review.status) {
+        steps.push({
+          clausePath: suggestion.clausePath,
+          feature,
+          status: review.status,
+          level: review.level || null,
+          evidence: 'stated',
+          quote: review.quote.trim(),
+        });
+        stepKeys.push(key);
+      } else {
+        mentions.push({ clausePath: suggestion.clausePath, feature });
+        mentionKeys.push(key);
+      }
+    }
+  }
+  for (const place of places) {
+    const feature = { newFeature: place.ref };
+    if (place.status) {
+      steps.push({
+        clausePath: place.clausePath,
+        feature,
+        status: place.status,
+        level: place.level || null,
+        evidence: 'stated',
+        quote: place.quote.trim(),
+      });
+      stepKeys.push(place.ref);
+    } else {
+      mentions.push({ clausePath: place.clausePath, feature });
+      mentionKeys.push(place.ref);
+    }
+  }
+  const body = {
+    text,
+    agreement: {
+      kind: meta.kind,
+      draft: false,
+      title: { vi: meta.titleVi.trim(), en: meta.titleEn.trim() || meta.titleVi.trim(), zh: orNull(meta.titleZh) },
+      documentDate: orNull(meta.documentDate),
+      signedDate: orNull(meta.signedDate),
+      place: orNull(meta.place),
+      parties: meta.parties
+        .filter((party) => party.vi.trim())
+        .map((party) => ({
+          country: party.country,
+          name: { vi: party.vi.trim(), zh: orNull(party.zh), en: party.en.trim() || party.vi.trim() },
+        })),
+      period: meta.periodFrom.trim() && meta.periodTo.trim() ? { from: meta.periodFrom.trim(), to: meta.periodTo.trim() } : null,
+    },
+    newFeatures: places.map((place) => ({
+      ref: place.ref,
+      kind: place.kind,
+      name: { vi: place.nameVi.trim(), zh: orNull(place.nameZh), en: place.nameEn.trim() || place.nameVi.trim() },
+      provinces: [place.province],
+      location: { coordinates: place.coordinates, precision: place.precision, source },
+    })),
+    steps,
+    mentions,
+  };
+  return { body, stepKeys, mentionKeys };
+}
