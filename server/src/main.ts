@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { createApp } from './app';
-import { createFileBriefingStore } from './briefings/briefing-store';
+import { type BriefingStore, createFileBriefingStore } from './briefings/briefing-store';
+import { createStoreBriefingStore } from './briefings/store-briefing-store';
 import { readConfig } from './config';
 import { createFileRepository } from './record/file-repository';
 import { loadRecord } from './record/load-record';
@@ -8,25 +9,30 @@ import { RecordError } from './record/record-error';
 import type { RecordRepository } from './record/repository';
 import type { Database } from './store/database';
 import { openStore } from './store/open-store';
+import { briefingSourcesOf } from './store/seed-briefings';
 import { createStoreRepository } from './store/store-repository';
 
 async function start() {
   const config = readConfig();
   let db: Database | null = null;
   let repository: RecordRepository;
+  let briefings: BriefingStore;
   if (config.recordSource === 'files') {
     repository = createFileRepository(loadRecord(config));
+    // No store, no editors: briefings are read from var/briefings.json and served read-only (briefings/router.ts).
+    briefings = createFileBriefingStore(config.dataDir, config.briefingExamplesDir);
   } else {
-    // The curated files are read (and checked) only to seed an empty store.
-    db = await openStore(config, () => loadRecord(config));
+    // The curated files are read (and checked) only to seed an empty store; briefings are brought in once.
+    db = await openStore(config, () => loadRecord(config), briefingSourcesOf(config));
     repository = createStoreRepository(db);
+    briefings = createStoreBriefingStore(db);
   }
   if (!existsSync(config.clientDir)) {
     console.warn(`No built client in ${config.clientDir}: run "npm run build" first. Serving the API only.`);
   }
   const app = createApp({
     repository,
-    briefings: createFileBriefingStore(config.dataDir, config.briefingExamplesDir),
+    briefings,
     clientDir: config.clientDir,
     basemapDir: config.basemapDir,
     store: db ?? undefined,

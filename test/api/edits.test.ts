@@ -201,14 +201,54 @@ describe('POST /api/features/:id/steps (recording a status change)', () => {
     });
     expect(change.reason).toContain('003:6.d');
     const view = async (asOf: string) =>
-      recordViewResponse
-        .parse((await request(app).get(`/api/view?asOf=${asOf}&limit=1000`)).body)
-        .rows.find((row) => row.id === 'po-peo');
+      recordViewResponse.parse((await request(app).get(`/api/view?asOf=${asOf}&limit=1000`)).body).rows.find((row) => row.id === 'po-peo');
     expect(await view('2026-02-10')).toBeUndefined(); // not in the record before its first document
     expect((await view('2026-02-11'))?.status).toBe('under_construction');
     // The map's tiles get new URLs, so a map already open asks for them again (MapLibre keeps its tiles).
     const tilesAfter = recordTileJson.parse((await request(app).get('/api/map/tiles.json')).body).tiles;
     expect(tilesAfter).not.toEqual(tilesBefore);
+  });
+
+  it('corrects a misread step with a new cited step: both kept, the history says which corrects which, states use the correction', async () => {
+    const { cookie, csrf } = await signIn();
+    const post = (body: object) => request(app).post('/api/features/po-peo/steps').set({ Cookie: cookie, 'X-CSRF-Token': csrf }).send(body);
+    const before = await detail('po-peo');
+    const cite = { clauseId: '003:6.d', quote: poPeoQuote, level: 'bilateral' };
+    const wrong = await post(step(before.version, { ...cite, status: 'built' }));
+    expect(wrong.status).toBe(201);
+    const corrects = { date: '2026-02-11', clauseId: '003:6.d', status: 'built', level: 'bilateral' };
+    const view = async () =>
+      recordViewResponse.parse((await request(app).get('/api/view?asOf=2026-02-11&limit=1000')).body).rows.find((r) => r.id === 'po-peo');
+    expect((await view())?.status).toBe('built');
+    const version = wrong.body.version as number;
+
+    // Refused: no note, a step the feature does not have — nothing stored.
+    await expectNothingStored(async () => {
+      expect((await post(step(version, { ...cite, status: 'agreed', corrects }))).body.error.message).toMatch(/"note"/);
+    });
+    await expectNothingStored(async () => {
+      const response = await post(step(version, { ...cite, status: 'agreed', note: 'why', corrects: { ...corrects, clauseId: '003:1' } }));
+      expect(response.body.error.message).toMatch(/"corrects": the feature has no step/);
+    });
+
+    const fixed = await post(
+      step(version, { ...cite, status: 'agreed', note: 'Clause 6.d promotes the procedures to open it; nothing is built yet.', corrects }),
+    );
+    expect(fixed.status).toBe(201);
+    expect((await view())?.status).toBe('agreed'); // the corrected step no longer counts
+    const after = await detail('po-peo');
+    const misread = after.history.find((entry) => entry.status === 'built');
+    const correction = after.history.find((entry) => entry.corrects);
+    expect(misread?.correctedBy).toEqual({ date: '2026-02-11', clauseId: '003:6.d', status: 'agreed', level: 'bilateral' });
+    expect(correction).toMatchObject({ status: 'agreed', corrects, recordedBy: 'editor', correctedBy: null });
+    expect(after.history).toHaveLength(before.history.length + 2);
+    const [logged] = await db.query<{ action: string }>("SELECT action FROM changes WHERE entity_id = 'po-peo' ORDER BY id DESC LIMIT 1");
+    expect(logged.action).toBe('correction');
+    // A step corrected once is corrected again through its correction, not twice.
+    await expectNothingStored(async () => {
+      const again = await post(step(after.version, { ...cite, status: 'proposed', note: 'again', corrects }));
+      expect(again.body.error.message).toMatch(/already corrected/);
+    });
   });
 
   it('lets one of two concurrent edits of a feature through and answers the other 409 with the current state', async () => {

@@ -4,10 +4,12 @@ import { join } from 'node:path';
 import { hashPassword } from '../../server/src/access/passwords';
 import { createApp } from '../../server/src/app';
 import { createFileBriefingStore } from '../../server/src/briefings/briefing-store';
+import { createStoreBriefingStore } from '../../server/src/briefings/store-briefing-store';
 import { readConfig } from '../../server/src/config';
 import { createFileRepository } from '../../server/src/record/file-repository';
 import { loadRecord } from '../../server/src/record/load-record';
 import { openStore } from '../../server/src/store/open-store';
+import { briefingSourcesOf } from '../../server/src/store/seed-briefings';
 import { createStoreRepository } from '../../server/src/store/store-repository';
 
 export const projectRoot = join(import.meta.dirname, '..', '..');
@@ -53,14 +55,15 @@ export function deepFreeze<T>(value: T): T {
 export async function createStoreTestApp({ username = 'editor', password = 'correct horse battery', withClient = false } = {}) {
   const config = readConfig({});
   const dataDir = mkdtempSync(join(tmpdir(), 'border-atlas-store-app-'));
-  const db = await openStore({ dataDir }, () => loadRecord(config));
+  // Briefings in the store, seeded with the shipped examples (the new data folder has no briefings.json).
+  const db = await openStore({ dataDir }, () => loadRecord(config), briefingSourcesOf({ ...config, dataDir }));
   await db.query("INSERT INTO users (username, display_name, password_hash, role) VALUES ($1, 'Biên tập viên', $2, 'editor')", [
     username,
     await hashPassword(password),
   ]);
   const app = createApp({
     repository: createStoreRepository(db),
-    briefings: createFileBriefingStore(dataDir, config.briefingExamplesDir),
+    briefings: createStoreBriefingStore(db),
     store: db,
     clientDir: withClient ? config.clientDir : undefined,
     basemapDir: withClient ? config.basemapDir : undefined,

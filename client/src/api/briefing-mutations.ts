@@ -1,26 +1,17 @@
-import { apiErrorResponse } from '@domain/api';
 import { type Briefing, type BriefingInput, briefingSchema } from '@domain/briefings';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { csrfTokenOf, sendJson, useSession } from './session';
 
-async function send(method: 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown): Promise<Briefing | null> {
-  const response = await fetch(url, {
-    method,
-    headers: body === undefined ? undefined : { 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (response.status === 204) return null;
-  const json: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
-    const error = apiErrorResponse.safeParse(json);
-    throw new Error(error.success ? error.data.error.message : `HTTP ${response.status}`);
-  }
-  return briefingSchema.parse(json);
-}
-
-/** Create, replace, delete and import briefings; every change refreshes the list. */
+/**
+ * Create, replace, delete and import briefings — a signed-in editor's changes, sent with the session's
+ * CSRF token (refusals become ApiError, their message naming the field); every change refreshes the list.
+ */
 export function useBriefingMutations() {
   const client = useQueryClient();
+  const csrfToken = csrfTokenOf(useSession().data);
   const refresh = () => client.invalidateQueries({ queryKey: ['briefings'] });
+  const send = (method: 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown): Promise<Briefing | null> =>
+    sendJson(method, url, csrfToken, body, briefingSchema);
   return {
     create: useMutation({ mutationFn: (input: BriefingInput | unknown) => send('POST', '/api/briefings', input), onSuccess: refresh }),
     replace: useMutation({
@@ -29,4 +20,9 @@ export function useBriefingMutations() {
     }),
     remove: useMutation({ mutationFn: (id: string) => send('DELETE', `/api/briefings/${encodeURIComponent(id)}`), onSuccess: refresh }),
   };
+}
+
+/** Whether the visitor may change briefings: a signed-in editor (visitors play them and export PDFs). */
+export function useCanEditBriefings(): boolean {
+  return csrfTokenOf(useSession().data) !== null;
 }

@@ -1,5 +1,6 @@
 import type { Briefing } from '@domain/briefings';
 import { useEffect, useState } from 'react';
+import { useCanEditBriefings } from '../api/briefing-mutations';
 import { text } from '../i18n/ui-text';
 import type { Language } from '../state/url-state';
 import { BriefingEditor } from './BriefingEditor';
@@ -17,8 +18,12 @@ type Props = {
   onExportPdf: (onProgress: (done: number, total: number) => void) => Promise<void>;
 };
 
-/** The card that walks through a briefing: arrow keys or buttons, each step its own URL. */
+/**
+ * The card that walks through a briefing: arrow keys or buttons, each step its own URL. Anyone plays it
+ * and exports its PDF pack; only a signed-in editor gets the editor.
+ */
 export function BriefingPlayer({ briefing, step, language, presenting, onStep, onPresent, onClose, currentScreen, onExportPdf }: Props) {
+  const canEdit = useCanEditBriefings();
   const [editing, setEditing] = useState(false);
   const [pdfProgress, setPdfProgress] = useState<string | null>(null);
   const [pdfError, setPdfError] = useState<string | null>(null);
@@ -80,8 +85,8 @@ export function BriefingPlayer({ briefing, step, language, presenting, onStep, o
         <button type="button" onClick={() => onPresent(!presenting)} aria-pressed={presenting}>
           {presenting ? text('exitPresentation', language) : text('present', language)}
         </button>
-        {!presenting && (
-          <button type="button" aria-pressed={editing} onClick={() => setEditing(!editing)}>
+        {!presenting && canEdit && (
+          <button type="button" className="edit-briefing" aria-pressed={editing} onClick={() => setEditing(!editing)}>
             {text('edit', language)}
           </button>
         )}
@@ -89,6 +94,12 @@ export function BriefingPlayer({ briefing, step, language, presenting, onStep, o
           <button type="button" className="export-pdf" onClick={exportPdf} disabled={pdfProgress !== null || count === 0}>
             {pdfProgress === null ? text('exportPdf', language) : `${text('loading', language)} ${pdfProgress}`}
           </button>
+        )}
+        {!presenting && !canEdit && (
+          // Editors export JSON from the editor; a visitor gets it here.
+          <a className="export-json" href={`/api/briefings/${encodeURIComponent(briefing.id)}`} download={`${briefing.id}.json`}>
+            {text('exportJson', language)}
+          </a>
         )}
         <button type="button" onClick={onClose}>
           {text('close', language)}
@@ -99,7 +110,9 @@ export function BriefingPlayer({ briefing, step, language, presenting, onStep, o
           {text('exportPdf', language)}: {pdfError}
         </p>
       )}
-      {editing && !presenting && <BriefingEditor briefing={briefing} language={language} currentScreen={currentScreen} onGoTo={onStep} />}
+      {editing && canEdit && !presenting && (
+        <BriefingEditor briefing={briefing} language={language} currentScreen={currentScreen} onGoTo={onStep} />
+      )}
     </section>
   );
 }

@@ -1,10 +1,13 @@
-import express, { Router } from 'express';
+import express, { type RequestHandler, Router } from 'express';
 import { z } from 'zod';
+import { requireEditor } from '../access/editor-session';
+import type { Session } from '../access/sessions';
 import { type Briefing, briefingInputSchema } from '../domain/briefings';
 import { foldForSearch } from '../domain/fold-text';
 import { badRequest, HttpError, notFound } from '../http/errors';
 import { parseBody as parseBodyWith } from '../http/parse-body';
 import { parseQuery } from '../http/parse-query';
+import type { Database } from '../store/database';
 import type { BriefingStore } from './briefing-store';
 
 const noQuery = z.object({});
@@ -28,10 +31,27 @@ function parseBody(body: unknown) {
   return parseBodyWith(briefingInputSchema, input, 'Body field');
 }
 
-/** GET/POST/PUT/DELETE /api/briefings — saved sequences of map views for briefing leaders. */
-export function briefingRouter(store: BriefingStore): Router {
+/** Request bodies larger than this are refused (413) before they are read. */
+export const BRIEFING_BODY_LIMIT = '512kb';
+
+/**
+ * GET/POST/PUT/DELETE /api/briefings — saved sequences of map views for briefing leaders. Anyone
+ * reads them; with a store (`db`), only a signed-in editor changes them (session, same origin, CSRF
+ * token: 401/403 otherwise, nothing stored), and the store logs who did. Without one
+ * (BORDER_ATLAS_RECORD_SOURCE=files: no one can sign in) they are read-only: a change → 403 `read_only`.
+ */
+export function briefingRouter(store: BriefingStore, db?: Database): Router {
   const router = Router();
-  router.use(express.json({ limit: '512kb' }));
+  const readOnly: RequestHandler = () => {
+    throw new HttpError(
+      403,
+      'read_only',
+      'Briefings are read-only here: the record is served from files (BORDER_ATLAS_RECORD_SOURCE=files), where no editor signs in',
+    );
+  };
+  // Who may write is settled before the body is read: a refused request's body is never parsed.
+  const writes = [db ? requireEditor(db) : readOnly, express.json({ limit: BRIEFING_BODY_LIMIT })];
+  const actor = (response: express.Response) => (response.locals.session as Session | undefined)?.user.username;
   router.get('/', async (request, response) => {
     parseQuery(request, noQuery, []);
     response.json(await store.list());
@@ -42,31 +62,32 @@ export function briefingRouter(store: BriefingStore): Router {
     if (!briefing) throw notFound(`No briefing with id "${request.params.id}"`);
     response.json(briefing);
   });
-  router.post('/', async (request, response) => {
+  router.post('/', ...writes, async (request, response) => {
     const input = parseBody(request.body);
-    const base = slugFromTitle(input.title.vi);
-    const taken = new Set((await store.list()).map((b) => b.id));
-    let id = base;
-    for (let n = 2; taken.has(id); n += 1) id = `${base}-${n}`;
-    const briefing: Briefing = { ...input, id, updatedAt: new Date().toISOString() };
-    await store.save(briefing);
-    response.status(201).location(`/api/briefings/${id}`).json(briefing);
+    const briefing = await store.create({ ...input, updatedAt: new Date().toISOString() }, slugFromTitle(input.title.vi), actor(response));
+    response.status(201).location(`/api/briefings/${briefing.id}`).json(briefing);
   });
-  router.put('/:id', async (request, response) => {
+  router.put('/:id', ...writes, async (request, response) => {
     const input = parseBody(request.body);
-    if (!(await store.get(request.params.id))) throw notFound(`No briefing with id "${request.params.id}"`);
-    const briefing: Briefing = { ...input, id: request.params.id, updatedAt: new Date().toISOString() };
-    await store.save(briefing);
+    const id = String(request.params.id);
+    const briefing: Briefing = { ...input, id, updatedAt: new Date().toISOString() };
+    if (!(await store.replace(briefing, actor(response)))) throw notFound(`No briefing with id "${id}"`);
     response.json(briefing);
   });
-  router.delete('/:id', async (request, response) => {
-    if (!(await store.remove(request.params.id))) throw notFound(`No briefing with id "${request.params.id}"`);
+  router.delete('/:id', writes[0], async (request, response) => {
+    const id = String(request.params.id);
+    if (!(await store.remove(id, actor(response)))) throw notFound(`No briefing with id "${id}"`);
     response.status(204).end();
   });
-  // Malformed JSON bodies arrive here from express.json(): answer 400 with our error shape.
+  // Body errors from express.json(): too large → 413; malformed JSON → 400, both in our error shape.
   router.use((error: unknown, _request: express.Request, _response: express.Response, next: express.NextFunction) => {
     if (error instanceof HttpError) return next(error);
     const status = (error as { status?: number }).status;
+    if (status === 413) {
+      return next(
+        new HttpError(413, 'too_large', `Request body too large: a briefing is at most ${BRIEFING_BODY_LIMIT.replace('kb', ' kB')}`),
+      );
+    }
     if (status && status >= 400 && status < 500) {
       return next(badRequest('invalid_body', `Request body is not valid JSON (${(error as Error).message})`));
     }

@@ -12,6 +12,7 @@ import {
   multilingualName,
   provinceSchema,
   statusEventSchema,
+  stepKey,
   transportMode,
 } from './schemas';
 import { KIND_IDS, LEVEL_IDS, PRECISION_IDS, STATUS_IDS } from './vocabulary';
@@ -109,6 +110,8 @@ export const historyEntry = statusEventSchema.omit({ featureId: true }).extend({
   /** Who recorded the step in the app and when (ISO 8601); null for the curated record's steps. */
   recordedBy: z.string().nullable(),
   recordedAt: z.string().nullable(),
+  /** The later step that corrects this one (it no longer counts), or null. */
+  correctedBy: stepKey.nullable(),
 });
 export type HistoryEntry = z.infer<typeof historyEntry>;
 

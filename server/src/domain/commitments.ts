@@ -1,3 +1,4 @@
+import { effectiveSteps } from './corrections';
 import type { StatusEvent } from './schemas';
 import { STATUS_BY_ID } from './vocabulary';
 
@@ -19,7 +20,7 @@ const days = (from: string, to: string) => Math.round((Date.parse(to) - Date.par
 
 /** Steps of one feature grouped into the promises they belong to, as of a date. */
 export function commitmentsOf(events: readonly StatusEvent[], asOf?: string): Commitment[] {
-  const counted = events
+  const counted = effectiveSteps(events)
     .filter((event) => asOf === undefined || event.date <= asOf)
     .map((event, index) => ({ event, index }))
     .sort((a, b) => a.event.date.localeCompare(b.event.date) || a.index - b.index)

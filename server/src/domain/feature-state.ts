@@ -1,3 +1,4 @@
+import { effectiveSteps } from './corrections';
 import type { StatusEvent } from './schemas';
 import { LEVEL_BY_ID, type LevelId, type StatusId } from './vocabulary';
 
@@ -23,8 +24,12 @@ const rank = (level: LevelId | null) => (level === null ? -1 : LEVEL_BY_ID[level
  *                   { date: '2023-02-22', status: 'proposed', level: 'international', … }])
  * // → { status: 'operating', level: 'bilateral', upgrade: { level: 'international', status: 'proposed' }, since: '2023-02-22' }
  */
-export function featureStateAsOf(events: readonly Pick<StatusEvent, 'date' | 'status' | 'level'>[], asOf?: string): FeatureState {
-  const counted = events
+export function featureStateAsOf(
+  events: readonly (Pick<StatusEvent, 'date' | 'status' | 'level'> & Partial<Pick<StatusEvent, 'clauseId' | 'corrects'>>)[],
+  asOf?: string,
+): FeatureState {
+  // Steps replaced by a correction do not count (corrections.ts).
+  const counted = effectiveSteps(events)
     .map((event, index) => ({ event, index }))
     .filter(({ event }) => asOf === undefined || event.date <= asOf)
     .sort((a, b) => a.event.date.localeCompare(b.event.date) || a.index - b.index)

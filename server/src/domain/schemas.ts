@@ -135,6 +135,15 @@ export const featureRecordSchema = z.strictObject({
 });
 export type FeatureRecord = z.infer<typeof featureRecordSchema>;
 
+/** Names one step of a feature: its date, clause, status and level. */
+export const stepKey = z.strictObject({
+  date: isoDate,
+  clauseId,
+  status: z.enum(STATUS_IDS),
+  level: z.enum(LEVEL_IDS).nullable(),
+});
+export type StepKey = z.infer<typeof stepKey>;
+
 export const statusEventSchema = z.strictObject({
   featureId: z.string().min(1),
   /** The date of the document the step is read from. */
@@ -150,6 +159,12 @@ export const statusEventSchema = z.strictObject({
   /** Verbatim words of the clause that carry this step. */
   quote: z.string().min(1),
   note: z.string().min(1).optional(),
+  /**
+   * A correction: this step replaces an earlier step of the same feature that misread its source
+   * (named by its date, clause, status and level). The earlier step stays in the record and the history,
+   * marked corrected; states are computed without it. `note` says why.
+   */
+  corrects: stepKey.optional(),
 });
 export type StatusEvent = z.infer<typeof statusEventSchema>;
 

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { effectiveSteps, isStep } from '../domain/corrections';
 import { documentDates } from '../domain/dates';
 import { featureStateAsOf } from '../domain/feature-state';
-import { type Agreement, type Clause, type FeatureRecord, isoDate, type StatusEvent, statusEventSchema } from '../domain/schemas';
+import { type Agreement, type Clause, type FeatureRecord, isoDate, type StatusEvent, statusEventSchema, stepKey } from '../domain/schemas';
 import { isVerbatimIn } from '../domain/text';
 import { EVIDENCE_IDS, KIND_BY_ID, LEVEL_IDS, STATUS_IDS } from '../domain/vocabulary';
 import { HttpError } from '../http/errors';
@@ -21,6 +22,8 @@ export const statusStepBody = z.strictObject({
   /** Verbatim words of the clause that carry the step: must be found in its text. */
   quote: z.string().trim().min(1).max(2000),
   note: z.string().trim().min(1).max(2000).optional(),
+  /** A correction: the earlier step of this feature it replaces (which stays, marked corrected). Needs a note saying why. */
+  corrects: stepKey.optional(),
 });
 export type StatusStepBody = z.infer<typeof statusStepBody>;
 
@@ -79,6 +82,16 @@ export async function recordStatusStep(db: Database, featureId: string, body: St
           : `agreement ${body.agreementId} has no date: import its document with its date first`,
       );
     }
+    if (body.corrects) {
+      const corrected = body.corrects;
+      if (!before.some((step) => isStep(step, corrected))) {
+        throw fieldError('corrects', `the feature has no step ${corrected.date} ${corrected.status} citing ${corrected.clauseId}`);
+      }
+      if (!effectiveSteps(before).some((step) => isStep(step, corrected))) {
+        throw fieldError('corrects', 'that step is already corrected: correct the correction instead');
+      }
+      if (!body.note) throw fieldError('note', 'a correction says why the earlier step was wrong');
+    }
     const { version: _version, ...fields } = body;
     const step = statusEventSchema.parse({ featureId, ...fields });
     await tx.query('UPDATE features SET version = version + 1 WHERE id = $1', [featureId]);
@@ -88,13 +101,14 @@ export async function recordStatusStep(db: Database, featureId: string, body: St
       editor.username,
     ]);
     await tx.query(
-      `INSERT INTO changes (actor, entity, entity_id, action, before, after, reason) VALUES ($1, 'feature', $2, 'status_step', $3::jsonb, $4::jsonb, $5)`,
+      `INSERT INTO changes (actor, entity, entity_id, action, before, after, reason) VALUES ($1, 'feature', $2, $6, $3::jsonb, $4::jsonb, $5)`,
       [
         editor.username,
         featureId,
         JSON.stringify({ version: row.version, state: featureStateAsOf(before, body.date) }),
         JSON.stringify({ version: row.version + 1, state: featureStateAsOf([...before, step], body.date), step }),
         `${body.clauseId}: “${body.quote}”`,
+        body.corrects ? 'correction' : 'status_step',
       ],
     );
     return { version: row.version + 1, step };

@@ -1,5 +1,6 @@
 import type { FeatureCollectionResponse, FeatureDetailResponse, MapFeature } from '../domain/api';
 import { commitmentsOf } from '../domain/commitments';
+import { correctionOf } from '../domain/corrections';
 import { provinceAsOf } from '../domain/provinces';
 import { agreementDateOf, agreementDatesOf } from '../domain/record-on-date';
 import { badRequest, notFound } from '../http/errors';
@@ -120,6 +121,7 @@ export function featureServiceOn(repository: RecordRepository) {
             clauseLabel: clause.label,
             recordedBy: recorded?.recordedBy ?? null,
             recordedAt: recorded?.recordedAt ?? null,
+            correctedBy: correctionOf(events, index),
           };
         }),
       );

@@ -2,7 +2,18 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Database } from './database';
 
 /** The tables a backup holds, in an order their references allow. Sessions are left out: a restore signs everyone out. */
-export const BACKED_UP_TABLES = ['agreements', 'clauses', 'provinces', 'features', 'status_events', 'changes', 'users'] as const;
+export const BACKED_UP_TABLES = [
+  'agreements',
+  'clauses',
+  'provinces',
+  'features',
+  'status_events',
+  'changes',
+  'users',
+  'documents',
+  'briefings',
+  'setup_steps',
+] as const;
 const ORDER: Record<(typeof BACKED_UP_TABLES)[number], string> = {
   agreements: 'position',
   clauses: 'position',
@@ -11,6 +22,9 @@ const ORDER: Record<(typeof BACKED_UP_TABLES)[number], string> = {
   status_events: 'seq',
   changes: 'id',
   users: 'id',
+  documents: 'imported_at, file_name',
+  briefings: 'id',
+  setup_steps: 'name',
 };
 /** Tables whose ids come from a sequence, set past the restored ids. */
 const SERIAL: Partial<Record<(typeof BACKED_UP_TABLES)[number], string>> = { status_events: 'seq', changes: 'id', users: 'id' };
@@ -20,7 +34,7 @@ export const BACKUP_FORMAT = 'border-atlas-store-backup';
 type Backup = { format: typeof BACKUP_FORMAT; version: 1; made: string; migrations: string[]; tables: Record<string, unknown[]> };
 
 /**
- * Every row of the store's tables — the record, its whole history and the accounts — as gzipped JSON:
+ * Every row of the store's tables — the record, its whole history, the accounts and the briefings — as gzipped JSON:
  * the same for the embedded store and PostgreSQL, so a backup of one restores into the other.
  */
 export async function backupStore(db: Database): Promise<Buffer> {
@@ -55,7 +69,7 @@ export async function restoreStore(db: Database, file: Buffer): Promise<Record<s
     const known = (await tx.query<{ name: string }>('SELECT name FROM schema_migrations')).map((row) => row.name);
     const missing = backup.migrations.filter((name) => !known.includes(name));
     if (missing.length > 0) throw new Error(`the backup is from a newer version (migrations ${missing.join(', ')}): update the app first`);
-    for (const table of ['agreements', 'changes', 'users']) {
+    for (const table of ['agreements', 'changes', 'users', 'briefings']) {
       if ((await tx.query(`SELECT 1 FROM ${table} LIMIT 1`)).length > 0) {
         throw new Error(`the store is not empty (table ${table} has rows): restore into a new store, nothing was changed`);
       }

@@ -15,7 +15,12 @@ export function migrationFiles(): string[] {
 
 /** Applies the migrations not yet applied, each in its own transaction; returns their names. */
 export async function migrate(db: Database): Promise<string[]> {
-  await db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
+  // Under the lock too: two servers creating it at once on a new database would otherwise collide
+  // (IF NOT EXISTS does not guard against a concurrent CREATE).
+  await db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [SETUP_LOCK]);
+    await tx.exec('CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
+  });
   const applied: string[] = [];
   for (const name of migrationFiles()) {
     const done = await db.transaction(async (tx) => {

@@ -19,9 +19,14 @@ export async function readRecord(db: Queryable): Promise<LoadedRecord> {
   return { agreements, clauses, provinces, features, events };
 }
 
-/** The number of the latest change: every write appends one, so caches keyed on it never go stale. */
+/**
+ * The number of the latest change to the record: every write appends one, so caches keyed on it never go
+ * stale. Briefings' changes are left out: they are not the record (a saved briefing redraws nothing).
+ */
 export async function storeRevision(db: Queryable): Promise<number> {
-  const [row] = await db.query<{ revision: string }>('SELECT coalesce(max(id), 0)::text AS revision FROM changes');
+  const [row] = await db.query<{ revision: string }>(
+    "SELECT coalesce(max(id), 0)::text AS revision FROM changes WHERE entity <> 'briefing'",
+  );
   return Number(row.revision);
 }
 

@@ -1,9 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadRealRecord } from '../../../test/helpers/app';
+import { readBriefingExamples } from '../briefings/briefing-store';
+import { createStoreBriefingStore } from '../briefings/store-briefing-store';
 import { readConfig } from '../config';
 import { createFileRepository } from '../record/file-repository';
 import { backupStore, restoreStore } from './backup';
@@ -11,6 +13,7 @@ import type { Database } from './database';
 import { recordFiles } from './export-record';
 import { migrationFiles } from './migrate';
 import { openStore } from './open-store';
+import { BRIEFING_EXAMPLES_ACTOR, BRIEFING_FILE_ACTOR } from './seed-briefings';
 import { createStoreRepository, readRecord, storeRevision } from './store-repository';
 
 const curated = loadRealRecord();
@@ -21,16 +24,31 @@ const folders: string[] = [];
  * The same tests against the embedded store and against a PostgreSQL server (TEST_DATABASE_URL, set by
  * scripts/test-all.sh after starting Debian's PostgreSQL): each run in a database of its own.
  */
-type Handle = { open: (seeded?: boolean) => Promise<Database>; drop: () => Promise<void> };
+type Handle = {
+  open: (seeded?: boolean) => Promise<Database>;
+  drop: () => Promise<void>;
+  /** Where this store's deployment would have kept briefings before the store (briefing sources' `legacyFile`). */
+  legacyFile: string;
+};
+const examplesDir = readConfig({}).briefingExamplesDir;
+const examples = readBriefingExamples(examplesDir);
+/** A folder of the deployment beside the store, for its old briefings.json. */
+const deploymentDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'border-atlas-deployment-'));
+  folders.push(dir);
+  return dir;
+};
 const BACKENDS: { name: string; open: () => Promise<Handle> }[] = [
   {
     name: 'embedded (PGlite)',
     async open() {
       const dataDir = mkdtempSync(join(tmpdir(), 'border-atlas-store-'));
       folders.push(dataDir);
+      const legacyFile = join(dataDir, 'briefings.json');
       return {
-        open: (seeded = true) => openStore({ dataDir }, seeded ? () => curated : null),
+        open: (seeded = true) => openStore({ dataDir }, seeded ? () => curated : null, { examplesDir, legacyFile }),
         drop: async () => rmSync(dataDir, { recursive: true, force: true }),
+        legacyFile,
       };
     },
   },
@@ -47,8 +65,11 @@ if (serverUrl) {
       await admin.end();
       const url = new URL(serverUrl);
       url.pathname = `/${name}`;
+      const legacyFile = join(deploymentDir(), 'briefings.json');
       return {
-        open: (seeded = true) => openStore({ databaseUrl: url.toString(), dataDir: '' }, seeded ? () => curated : null),
+        legacyFile,
+        open: (seeded = true) =>
+          openStore({ databaseUrl: url.toString(), dataDir: '' }, seeded ? () => curated : null, { examplesDir, legacyFile }),
         async drop() {
           const client = new pg.Client({ connectionString: serverUrl });
           await client.connect();
@@ -109,6 +130,70 @@ describe.each(BACKENDS)('the record store: $name', (backend) => {
     }
   }, 120_000);
 
+  it('brings the example briefings in on first start, once: after reopening they are there once, each with its change-log entry', async () => {
+    const briefings = createStoreBriefingStore(db);
+    // As shipped, key order and all (json, not jsonb), in id order.
+    expect(JSON.stringify(await briefings.list())).toBe(JSON.stringify([...examples].sort((a, b) => (a.id < b.id ? -1 : 1))));
+    const seeded = async (store: Database) =>
+      store.query<{ entity_id: string; action: string; actor: string }>(
+        "SELECT entity_id, action, actor FROM changes WHERE entity = 'briefing' ORDER BY id",
+      );
+    const entries = await seeded(db);
+    expect(entries).toEqual(examples.map((b) => ({ entity_id: b.id, action: 'seed', actor: BRIEFING_EXAMPLES_ACTOR })));
+    const again = await handle.open();
+    try {
+      expect(await createStoreBriefingStore(again).list()).toEqual(await briefings.list());
+      expect(await seeded(again)).toEqual(entries);
+      const [{ count }] = await again.query<{ count: string }>('SELECT count(*)::text AS count FROM setup_steps');
+      expect(Number(count)).toBe(1);
+    } finally {
+      await again.close();
+    }
+  }, 120_000);
+
+  it('imports a deployment’s old briefings.json once, instead of the examples, and never seeds again once they are deleted', async () => {
+    const target = await backend.open();
+    const kept = { ...examples[1], id: 'kept-by-the-deployment', title: { vi: 'Giữ lại' } };
+    writeFileSync(target.legacyFile, `${JSON.stringify([kept], null, 2)}\n`);
+    let store = await target.open();
+    try {
+      const briefings = createStoreBriefingStore(store);
+      expect(JSON.stringify(await briefings.list())).toBe(JSON.stringify([kept]));
+      expect(await briefings.remove(kept.id, 'lan')).toBe(true);
+      await store.close();
+      store = await target.open();
+      expect(await createStoreBriefingStore(store).list()).toEqual([]);
+      const log = await store.query<{ action: string; actor: string; before: unknown; after: unknown }>(
+        "SELECT action, actor, before, after FROM changes WHERE entity = 'briefing' ORDER BY id",
+      );
+      // The deleted briefing can still be read from the log.
+      expect(log).toEqual([
+        { action: 'import', actor: BRIEFING_FILE_ACTOR, before: null, after: kept },
+        { action: 'delete', actor: 'lan', before: kept, after: null },
+      ]);
+      // The old file is left as it was.
+      expect(JSON.parse(readFileSync(target.legacyFile, 'utf8'))).toEqual([kept]);
+    } finally {
+      await store.close();
+      await target.drop();
+    }
+  }, 120_000);
+
+  if (backend.name === 'PostgreSQL server') {
+    it('seeds the briefings once when two servers start together', async () => {
+      const target = await backend.open();
+      const both = await Promise.all([target.open(), target.open()]);
+      try {
+        const [{ count }] = await both[0].query<{ count: string }>("SELECT count(*)::text AS count FROM changes WHERE entity = 'briefing'");
+        expect(Number(count)).toBe(examples.length);
+        expect(await createStoreBriefingStore(both[1]).list()).toHaveLength(examples.length);
+      } finally {
+        for (const store of both) await store.close();
+        await target.drop();
+      }
+    }, 120_000);
+  }
+
   it('refuses to change or remove a status step or a change entry: history is appended to, never rewritten', async () => {
     await expect(
       db.query(`UPDATE status_events SET recorded_by = 'someone' WHERE seq = (SELECT min(seq) FROM status_events)`),
@@ -132,9 +217,13 @@ describe.each(BACKENDS)('the record store: $name', (backend) => {
 
   it('backs up everything and restores it into an empty store, which takes new writes; never into one that holds a record', async () => {
     await db.query("INSERT INTO users (username, display_name, password_hash, role) VALUES ('lan', 'Lan', 'scrypt$1$1$1$x$y', 'editor')");
+    // A briefing an editor changed: its body, its author and its change-log entry travel with the backup.
+    const [example] = examples;
+    await createStoreBriefingStore(db).replace({ ...example, title: { vi: 'Đã sửa' }, updatedAt: new Date().toISOString() }, 'lan');
+    const briefingsBefore = JSON.stringify(await createStoreBriefingStore(db).list());
     const bytes = await backupStore(db);
     const target = await backend.open();
-    const empty = await target.open(false);
+    let empty = await target.open(false);
     try {
       expect(await storeRevision(empty)).toBe(0);
       const counts = await restoreStore(empty, bytes);
@@ -147,13 +236,25 @@ describe.each(BACKENDS)('the record store: $name', (backend) => {
         ['changes', 'id'],
         ['users', 'id'],
         ['status_events', 'seq'],
+        ['briefings', 'id'],
+        ['setup_steps', 'name'],
       ])
         expect(await rows(empty, table, order), table).toEqual(await rows(db, table, order));
+      // The briefings as they were, key order and all, and the restored store, opened as the server opens it, seeds none again.
+      expect(counts.briefings).toBe(examples.length);
+      expect(JSON.stringify(await createStoreBriefingStore(empty).list())).toBe(briefingsBefore);
+      await empty.close();
+      empty = await target.open();
+      expect(JSON.stringify(await createStoreBriefingStore(empty).list())).toBe(briefingsBefore);
+      expect((await createStoreBriefingStore(empty).get(example.id))?.title).toEqual({ vi: 'Đã sửa' });
+      const [{ updated_by }] = await empty.query<{ updated_by: string }>('SELECT updated_by FROM briefings WHERE id = $1', [example.id]);
+      expect(updated_by).toBe('lan');
       // Sequences continue after the restored ids.
       const [{ id }] = await empty.query<{ id: string }>(
         "INSERT INTO changes (actor, entity, entity_id, action) VALUES ('test', 'record', 'x', 'note') RETURNING id::text AS id",
       );
-      expect(Number(id)).toBe((await storeRevision(db)) + 1);
+      const [{ last }] = await db.query<{ last: string }>('SELECT max(id)::text AS last FROM changes');
+      expect(Number(id)).toBe(Number(last) + 1);
       // Never over a record, and never from something that is not a backup: nothing changes either way.
       const revision = await storeRevision(db);
       await expect(restoreStore(db, bytes)).rejects.toThrow(/not empty/);

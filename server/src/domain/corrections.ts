@@ -1,0 +1,31 @@
+import type { StatusEvent, StepKey } from './schemas';
+
+type Step = Pick<StatusEvent, 'date' | 'status' | 'level'> & Partial<Pick<StatusEvent, 'clauseId' | 'corrects'>>;
+
+/** True when `step` is the one `key` names. */
+export const isStep = (step: Step, key: StepKey) =>
+  step.date === key.date && step.clauseId === key.clauseId && step.status === key.status && step.level === key.level;
+
+/** The key naming a step, for a correction to point at it. */
+export const keyOf = (step: Pick<StatusEvent, 'date' | 'clauseId' | 'status' | 'level'>): StepKey => ({
+  date: step.date,
+  clauseId: step.clauseId,
+  status: step.status,
+  level: step.level,
+});
+
+/**
+ * The steps that count: every step but those a later correction replaces. A correction is a step of its
+ * own (cited, dated by its document); the step it corrects stays in the record and in the history. A
+ * correction may itself be corrected.
+ */
+export function effectiveSteps<T extends Step>(steps: readonly T[]): readonly T[] {
+  if (!steps.some((step) => step.corrects)) return steps; // the common case: nothing corrected
+  return steps.filter((step, index) => !steps.some((later, at) => at > index && later.corrects && isStep(step, later.corrects)));
+}
+
+/** The key of the later step that corrects `steps[index]`, or null when none does. */
+export function correctionOf(steps: readonly Step[], index: number): StepKey | null {
+  const later = steps.slice(index + 1).find((step) => step.corrects && isStep(steps[index], step.corrects));
+  return later?.clauseId ? { date: later.date, clauseId: later.clauseId, status: later.status, level: later.level } : null;
+}
