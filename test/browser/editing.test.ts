@@ -133,10 +133,7 @@ describe('recording a status change from the feature panel', () => {
     expect(await form.locator('#step-quote').inputValue()).toBe(quote);
     await page.screenshot({ path: join(artifactsDir, 'edit-conflict.png') });
     // The panel has read the feature again (the colleague's step is in its history); saving now goes through.
-    await page.waitForFunction(
-      (n) => document.querySelectorAll('aside.panel .timeline-step').length === n,
-      before.history.length + 1,
-    );
+    await page.waitForFunction((n) => document.querySelectorAll('aside.panel .timeline-step').length === n, before.history.length + 1);
     await form.locator('button[type="submit"]').click();
     await page.getByText(text('stepSaved', 'vi')).waitFor();
     const after = await detail('po-peo');
@@ -155,6 +152,26 @@ describe('recording a status change from the feature panel', () => {
     await page.locator('input.time-date').fill('2023-01-01');
     await waitForMapIdle(page, { needPoints: false }); // nothing near Pò Peo is recorded yet
     expect(await drawnStatus(page, 'po-peo')).toBeUndefined();
+
+    // A misreading is corrected by a new cited step: the announced step stays, struck through, and the
+    // map reads the correction.
+    await page.locator('input.time-date').fill('2026-10-15');
+    await waitForMapIdle(page);
+    const announced = panel.locator('.timeline-step', { hasText: 'Đã công bố mở' });
+    await announced.locator('.correct-step').click();
+    const correction = page.locator('form.step-form');
+    expect(await correction.locator('#step-clauseId').inputValue()).toBe('003:6.d');
+    await correction.locator('#step-status').selectOption('agreed');
+    await correction.locator('#step-level').selectOption('bilateral');
+    await correction.locator('button[type="submit"]').click();
+    expect(await correction.locator('[data-field="note"] .field-error').textContent()).toBe(text('required', 'vi'));
+    await correction.locator('#step-note').fill('Điểm (6) chỉ nêu thúc đẩy thủ tục mở, chưa công bố mở.');
+    await correction.locator('button[type="submit"]').click();
+    await panel.locator('.timeline-step.corrected').waitFor();
+    expect(await panel.locator('.timeline-step.corrected').textContent()).toContain(text('correctedBy', 'vi'));
+    expect(await panel.textContent()).toContain(text('corrects', 'vi'));
+    await expect.poll(() => drawnStatus(page, 'po-peo'), { timeout: 20_000 }).toBe('agreed');
+    await page.screenshot({ path: join(artifactsDir, 'edit-corrected.png') });
 
     // Signed out, the form is gone and the session changes nothing.
     await page.getByRole('button', { name: text('signOut', 'vi') }).click();

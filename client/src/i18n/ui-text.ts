@@ -269,6 +269,15 @@ const TEXT = {
     en: 'A position clicked on the map is an estimate: ≈5 km at best.',
     zh: '地图上点选的位置为估算：最多约5公里。',
   },
+  correct: { vi: 'Đính chính', en: 'Correct', zh: '更正' },
+  correcting: { vi: 'Đính chính bước', en: 'Correcting the step of', zh: '更正进展' },
+  correctedBy: { vi: 'Đã được đính chính bởi bước ngày', en: 'Corrected by the step of', zh: '已由以下进展更正：' },
+  corrects: { vi: 'Đính chính bước ngày', en: 'Corrects the step of', zh: '更正以下进展：' },
+  correctionWhy: {
+    vi: 'Lý do đính chính (bắt buộc)',
+    en: 'Why the earlier step was wrong (required)',
+    zh: '更正理由（必填）',
+  },
 } as const;
 
 export type TextKey = keyof typeof TEXT;

@@ -1,5 +1,6 @@
-import type { FeatureDetailResponse } from '@domain/api';
+import type { FeatureDetailResponse, HistoryEntry } from '@domain/api';
 import { KIND_BY_ID, LEVEL_BY_ID, PRECISION_BY_ID, STATUS_BY_ID } from '@domain/vocabulary';
+import { useState } from 'react';
 import { useFeatureDetail } from '../api/queries';
 import { csrfTokenOf, useSession } from '../api/session';
 import { formatDate, nameIn, text } from '../i18n/ui-text';
@@ -42,6 +43,9 @@ function PanelBody({ feature, language, onSelect, onOpenClause }: Omit<Props, 'i
   const precision = properties.precision ? PRECISION_BY_ID[properties.precision] : null;
   const location = record.location ?? record.waypoints?.[0]?.location;
   const csrfToken = csrfTokenOf(useSession().data);
+  const canEdit = Boolean(csrfToken) && KIND_BY_ID[properties.kind].hasStatus;
+  // The step an editor is correcting (the form opens on it), or null.
+  const [correcting, setCorrecting] = useState<HistoryEntry | null>(null);
   return (
     <aside className="panel" aria-labelledby="feature-title" data-feature-id={feature.id}>
       <button type="button" className="close" onClick={() => onSelect(null)} aria-label={text('close', language)}>
@@ -166,8 +170,22 @@ function PanelBody({ feature, language, onSelect, onOpenClause }: Omit<Props, 'i
 
       <section>
         <h3>{text('history', language)}</h3>
-        <HistoryTimeline history={history} language={language} onOpenClause={onOpenClause} />
-        {csrfToken && KIND_BY_ID[properties.kind].hasStatus && <StatusStepForm feature={feature} csrfToken={csrfToken} language={language} />}
+        <HistoryTimeline
+          history={history}
+          language={language}
+          onOpenClause={onOpenClause}
+          onCorrect={canEdit ? (entry) => setCorrecting(entry) : undefined}
+        />
+        {canEdit && csrfToken && (
+          <StatusStepForm
+            key={correcting ? `${correcting.date}|${correcting.clauseId}|${correcting.status}|${correcting.level}` : 'new'}
+            feature={feature}
+            csrfToken={csrfToken}
+            language={language}
+            correcting={correcting}
+            onDone={() => setCorrecting(null)}
+          />
+        )}
       </section>
 
       {record.mentionedIn.length > 0 && (

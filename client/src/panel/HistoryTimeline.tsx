@@ -3,10 +3,19 @@ import { EVIDENCE_LABELS, LEVEL_BY_ID, STATUS_BY_ID } from '@domain/vocabulary';
 import { formatDate, text } from '../i18n/ui-text';
 import type { Language } from '../state/url-state';
 
-type Props = { history: HistoryEntry[]; language: Language; onOpenClause: (agreementId: string, clauseId: string) => void };
+type Props = {
+  history: HistoryEntry[];
+  language: Language;
+  onOpenClause: (agreementId: string, clauseId: string) => void;
+  /** Editors: correct a step (a new cited step replacing it; the step itself stays). */
+  onCorrect?: (entry: HistoryEntry) => void;
+};
+
+const stepLabel = (step: { date: string; status: keyof typeof STATUS_BY_ID; clauseId: string }, language: Language) =>
+  `${formatDate(step.date, language)} · ${STATUS_BY_ID[step.status].label[language]} (${step.clauseId})`;
 
 /** Each dated step with the verbatim words it rests on, the clause and the agreement. */
-export function HistoryTimeline({ history, language, onOpenClause }: Props) {
+export function HistoryTimeline({ history, language, onOpenClause, onCorrect }: Props) {
   if (history.length === 0) return <p className="muted">{text('noHistory', language)}</p>;
   return (
     <ol className="timeline">
@@ -14,8 +23,11 @@ export function HistoryTimeline({ history, language, onOpenClause }: Props) {
         const status = STATUS_BY_ID[entry.status];
         const labelLanguage = language === 'zh' ? 'en' : language;
         return (
-          // biome-ignore lint/suspicious/noArrayIndexKey: one clause can carry the same step twice; the history is never reordered.
-          <li key={`${index}-${entry.clauseId}-${entry.status}-${entry.level}`} className="timeline-step">
+          <li
+            // biome-ignore lint/suspicious/noArrayIndexKey: one clause can carry the same step twice; the history is never reordered.
+            key={`${index}-${entry.clauseId}-${entry.status}-${entry.level}`}
+            className={entry.correctedBy ? 'timeline-step corrected' : 'timeline-step'}
+          >
             <div className="step-head">
               <time dateTime={entry.date}>{formatDate(entry.date, language)}</time>
               <span className="status-badge" style={{ background: status.color }}>
@@ -55,10 +67,25 @@ export function HistoryTimeline({ history, language, onOpenClause }: Props) {
                 )}
               </p>
             )}
+            {entry.corrects && (
+              <p className="correction">
+                {text('corrects', language)} {stepLabel(entry.corrects, language)}
+              </p>
+            )}
             {entry.note && (
-              <p className="note" lang="en">
+              <p className="note" lang={entry.recordedBy ? undefined : 'en'}>
                 {entry.note}
               </p>
+            )}
+            {entry.correctedBy && (
+              <p className="correction">
+                {text('correctedBy', language)} {stepLabel(entry.correctedBy, language)}
+              </p>
+            )}
+            {onCorrect && !entry.correctedBy && (
+              <button type="button" className="link correct-step" onClick={() => onCorrect(entry)}>
+                {text('correct', language)}
+              </button>
             )}
           </li>
         );

@@ -1,4 +1,4 @@
-import { conflictResponse, type FeatureDetailResponse, statusStepResponse } from '@domain/api';
+import { conflictResponse, type FeatureDetailResponse, type HistoryEntry, statusStepResponse } from '@domain/api';
 import { documentDates } from '@domain/dates';
 import type { StatusEvent } from '@domain/schemas';
 import { isVerbatimIn } from '@domain/text';
@@ -10,7 +10,15 @@ import { ApiError, refreshRecord, sendJson } from '../api/session';
 import { formatDate, text } from '../i18n/ui-text';
 import type { Language } from '../state/url-state';
 
-type Props = { feature: FeatureDetailResponse; csrfToken: string; language: Language };
+type Props = {
+  feature: FeatureDetailResponse;
+  csrfToken: string;
+  language: Language;
+  /** The step being corrected: the form opens on it, cites the same clause to start with, and needs a note. */
+  correcting?: HistoryEntry | null;
+  /** Saved or cancelled. */
+  onDone?: () => void;
+};
 
 type Fields = {
   date: string;
@@ -31,10 +39,14 @@ const EMPTY: Fields = { date: '', status: '', level: '', evidence: 'stated', agr
  * server). Errors are shown beside their field and nothing is saved; when someone else changed the
  * feature meanwhile (409), its current steps are shown and the editor's input is kept.
  */
-export function StatusStepForm({ feature, csrfToken, language }: Props) {
+export function StatusStepForm({ feature, csrfToken, language, correcting = null, onDone }: Props) {
   const client = useQueryClient();
-  const [open, setOpen] = useState(false);
-  const [fields, setFields] = useState<Fields>(EMPTY);
+  const [open, setOpen] = useState(correcting !== null);
+  const [fields, setFields] = useState<Fields>(
+    correcting
+      ? { ...EMPTY, date: correcting.date, agreementId: correcting.agreementId, clauseId: correcting.clauseId, quote: correcting.quote }
+      : EMPTY,
+  );
   const [errors, setErrors] = useState<Partial<Record<FieldName | 'form', string>>>({});
   const [conflictSteps, setConflictSteps] = useState<StatusEvent[] | null>(null);
   const [saved, setSaved] = useState(false);
@@ -70,6 +82,7 @@ export function StatusStepForm({ feature, csrfToken, language }: Props) {
       setSaved(true);
       setOpen(false);
       await refreshRecord(client);
+      onDone?.();
     },
     onError: (error) => {
       if (error instanceof ApiError && error.status === 409) {
@@ -111,6 +124,7 @@ export function StatusStepForm({ feature, csrfToken, language }: Props) {
       if (!fields[name].trim()) found[name] = text('required', language);
     }
     if (!found.quote && quoteFound === false) found.quote = text('quoteNotFound', language);
+    if (correcting && !fields.note.trim()) found.note = text('required', language);
     if (!found.date && allowedDates.length > 0 && !allowedDates.some((date) => fields.date.startsWith(date))) {
       found.date = `${text('dateNotDocument', language)}: ${allowedDates.map((date) => formatDate(date, language)).join(' / ')}`;
     }
@@ -126,6 +140,9 @@ export function StatusStepForm({ feature, csrfToken, language }: Props) {
       clauseId: fields.clauseId,
       quote: fields.quote.trim(),
       ...(fields.note.trim() ? { note: fields.note.trim() } : {}),
+      ...(correcting
+        ? { corrects: { date: correcting.date, clauseId: correcting.clauseId, status: correcting.status, level: correcting.level } }
+        : {}),
     });
   };
 
@@ -160,7 +177,11 @@ export function StatusStepForm({ feature, csrfToken, language }: Props) {
 
   return (
     <form className="step-form" onSubmit={submit} noValidate aria-labelledby="step-form-title">
-      <h3 id="step-form-title">{text('recordStep', language)}</h3>
+      <h3 id="step-form-title">
+        {correcting
+          ? `${text('correcting', language)} ${formatDate(correcting.date, language)} · ${STATUS_BY_ID[correcting.status].label[language]}`
+          : text('recordStep', language)}
+      </h3>
       {errors.form && (
         <div className="form-error" role="alert" ref={formError}>
           <p>{errors.form}</p>
@@ -299,14 +320,20 @@ export function StatusStepForm({ feature, csrfToken, language }: Props) {
       )}
       {field(
         'note',
-        text('stepNote', language),
+        correcting ? text('correctionWhy', language) : text('stepNote', language),
         <textarea id="step-note" rows={2} value={fields.note} onChange={(e) => set('note', e.target.value)} />,
       )}
       <div className="form-actions">
         <button type="submit" disabled={save.isPending}>
           {save.isPending ? text('saving', language) : text('save', language)}
         </button>
-        <button type="button" onClick={() => setOpen(false)}>
+        <button
+          type="button"
+          onClick={() => {
+            setOpen(false);
+            onDone?.();
+          }}
+        >
           {text('cancel', language)}
         </button>
       </div>
