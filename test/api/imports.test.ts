@@ -7,6 +7,7 @@ import { isVerbatimIn } from '../../server/src/domain/text';
 import type { Database } from '../../server/src/store/database';
 import { storeRevision } from '../../server/src/store/store-repository';
 import { createStoreTestApp, projectRoot } from '../helpers/app';
+import { buildDocx } from '../helpers/docx';
 
 let app: Awaited<ReturnType<typeof createStoreTestApp>>['app'];
 let db: Database;
@@ -128,6 +129,21 @@ describe('importing a new document', () => {
       // Nà Lạn – Bản Ngà is not in the record: nothing is suggested for it.
       expect(suggestions[5].map((s) => s.featureId)).toEqual(['tra-linh']);
     });
+  });
+
+  it('reads a Word document (.docx) as its text, segmented the same way', async () => {
+    const paragraphs = communique.split(/\n\s*\n/).map((p) => p.replace(/\s*\n\s*/g, ' ').trim());
+    const response = await request(app)
+      .post('/api/imports/read')
+      .set({
+        Cookie: session.cookie,
+        'X-CSRF-Token': session.csrf,
+        'Content-Type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      })
+      .send(await buildDocx(paragraphs));
+    expect(response.status).toBe(200);
+    expect(response.body.text).toContain('Pò Peo (Việt Nam) – Nhạc Vu (Trung Quốc)');
+    expect((response.body.clauses as { path: string[] }[]).map((c) => c.path.join('.'))).toEqual(['0', '1', '2', '3', '4', '5', '6']);
   });
 
   it('refuses what is not a Word document, and bodies that are empty, malformed or too large', async () => {

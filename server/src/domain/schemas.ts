@@ -4,7 +4,7 @@
  * the client inside each react-query `queryFn`.
  */
 import { z } from 'zod';
-import { EVIDENCE_IDS, KIND_IDS, LEVEL_IDS, PRECISION_IDS, STATUS_IDS } from './vocabulary';
+import { AGREEMENT_KIND_IDS, EVIDENCE_IDS, KIND_IDS, LEVEL_IDS, PRECISION_IDS, STATUS_IDS } from './vocabulary';
 
 export const isoDate = z.iso.date();
 /** A date known to the year, month or day, as the documents give it (e.g. the MoU "agreed February 2022"). */
@@ -35,18 +35,7 @@ export const located = z.strictObject({
 });
 export type Located = z.infer<typeof located>;
 
-export const agreementKind = z.enum([
-  'submission',
-  'letter',
-  'memorandum',
-  'minutes',
-  'joint_communique',
-  'cooperation_plan',
-  'note_verbale',
-  'treaty',
-  'protocol',
-  'agreement',
-]);
+export const agreementKind = z.enum(AGREEMENT_KIND_IDS);
 
 export const agreementSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+$/),

@@ -220,11 +220,22 @@ export const TRANSPORT_MODES = [
   { id: 'ambulance', color: '#c0392b', label: { vi: 'Cấp cứu', en: 'Ambulance', zh: '急救' } },
 ] as const;
 
-/** Kinds of document (agreementSchema.kind), as an editor picks one when importing. */
-export const AGREEMENT_KIND_LABELS: Record<
-  'submission' | 'letter' | 'memorandum' | 'minutes' | 'joint_communique' | 'cooperation_plan' | 'note_verbale' | 'treaty' | 'protocol' | 'agreement',
-  Labels
-> = {
+/** Kinds of document (agreementSchema.kind), with their labels (an editor picks one when importing). */
+export const AGREEMENT_KIND_IDS = [
+  'submission',
+  'letter',
+  'memorandum',
+  'minutes',
+  'joint_communique',
+  'cooperation_plan',
+  'note_verbale',
+  'treaty',
+  'protocol',
+  'agreement',
+] as const;
+export type AgreementKindId = (typeof AGREEMENT_KIND_IDS)[number];
+
+export const AGREEMENT_KIND_LABELS: Record<AgreementKindId, Labels> = {
   minutes: { vi: 'Biên bản', en: 'Minutes', zh: '会议纪要' },
   joint_communique: { vi: 'Thông cáo chung', en: 'Joint communiqué', zh: '联合公报' },
   memorandum: { vi: 'Biên bản ghi nhớ', en: 'Memorandum', zh: '备忘录' },
@@ -236,4 +247,3 @@ export const AGREEMENT_KIND_LABELS: Record<
   letter: { vi: 'Công văn', en: 'Letter', zh: '公函' },
   submission: { vi: 'Tờ trình', en: 'Submission', zh: '呈文' },
 };
-
