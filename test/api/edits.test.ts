@@ -276,7 +276,21 @@ describe('POST /api/features/:id/steps (recording a status change)', () => {
     expect(response.status).toBe(401);
   });
 
-  it('limits sign-in attempts from one address', async () => {
+  it('refuses malformed and oversized sign-in bodies by name', async () => {
+    const malformed = await request(app).post('/api/session').set('Content-Type', 'application/json').send('{"username": "editor",');
+    expect(malformed.status).toBe(400);
+    expect((await request(app).post('/api/session').send({ username: 'editor' })).body.error.message).toMatch(/"password"/);
+    expect(
+      (
+        await request(app)
+          .post('/api/session')
+          .send({ username: 'editor', password: 'x'.repeat(10_000) })
+      ).status,
+    ).toBe(413);
+  });
+
+  it('limits failed sign-in attempts from one address, not successful ones', async () => {
+    for (let i = 0; i < 12; i += 1) expect((await request(app).post('/api/session').send(credentials)).status).toBe(200);
     const statuses: number[] = [];
     for (let i = 0; i < 12; i += 1)
       statuses.push(

@@ -160,6 +160,13 @@ describe('importing a new document', () => {
       expect(notDocx.body.error.code).toBe('invalid_document');
       expect((await post('/api/imports/read', { text: '   ' })).body.error.message).toMatch(/"text"/);
       expect((await post('/api/imports/read', { text: 'x'.repeat(5_000_000) })).status).toBe(413);
+      expect((await post('/api/imports', { ...accepted(), text: 'x'.repeat(5_000_000) })).status).toBe(413);
+      const malformed = await request(app)
+        .post('/api/imports')
+        .set({ Cookie: session.cookie, 'X-CSRF-Token': session.csrf, 'Content-Type': 'application/json' })
+        .send('{"text": "(1) …",');
+      expect(malformed.status).toBe(400);
+      expect((await post('/api/imports', { ...accepted(), agreement: undefined })).body.error.message).toMatch(/"agreement"/);
     });
   });
 

@@ -22,7 +22,7 @@ const cookie = (token: string, maxAgeSeconds: number) =>
  *   GET    /api/session   who is signed in ({user: null} for a visitor) and the CSRF token to send back
  *   POST   /api/session   {username, password} → a session cookie (__Host-, HttpOnly, Secure, SameSite=Strict)
  *   DELETE /api/session   signs out (needs the CSRF token like every change)
- * Sign-in attempts are limited per address (10 in 15 minutes); a wrong name and a wrong password get the
+ * Failed sign-in attempts are limited per address (10 in 15 minutes); a wrong name and a wrong password get the
  * same answer in the same time.
  */
 export function accessRouter(db: Database): Router {
@@ -30,6 +30,8 @@ export function accessRouter(db: Database): Router {
   const attempts = rateLimit({
     windowMs: 15 * 60_000,
     limit: 10,
+    // Only failed attempts count: colleagues signing in from one office address are never locked out.
+    skipSuccessfulRequests: true,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     handler: (_request, _response, next) =>
