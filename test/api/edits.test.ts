@@ -236,6 +236,9 @@ describe('POST /api/features/:id/steps (recording a status change)', () => {
     );
     expect(fixed.status).toBe(201);
     expect((await view())?.status).toBe('agreed'); // the corrected step no longer counts
+    // Nor does it anywhere the record is read: events, exports, filters and timelines leave it out.
+    const events = (await request(app).get('/api/events')).body as { featureId: string; status: string }[];
+    expect(events.filter((e) => e.featureId === 'po-peo').map((e) => e.status)).not.toContain('built');
     const after = await detail('po-peo');
     const misread = after.history.find((entry) => entry.status === 'built');
     const correction = after.history.find((entry) => entry.corrects);

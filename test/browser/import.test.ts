@@ -62,8 +62,12 @@ describe('importing a new agreement', () => {
 
     await panel.locator('#import-text').fill(minutes);
     await panel.locator('#import-kind').selectOption('minutes');
-    await panel.locator('#import-titleVi').fill('Biên bản Phiên họp lần thứ 11 Nhóm Công tác liên hợp Lào Cai, Lai Châu, Điện Biên, Tuyên Quang – Vân Nam');
-    await panel.locator('#import-titleEn').fill('Minutes of the 11th Joint Working Group, Lào Cai, Lai Châu, Điện Biên, Tuyên Quang – Yunnan');
+    await panel
+      .locator('#import-titleVi')
+      .fill('Biên bản Phiên họp lần thứ 11 Nhóm Công tác liên hợp Lào Cai, Lai Châu, Điện Biên, Tuyên Quang – Vân Nam');
+    await panel
+      .locator('#import-titleEn')
+      .fill('Minutes of the 11th Joint Working Group, Lào Cai, Lai Châu, Điện Biên, Tuyên Quang – Yunnan');
     await panel.locator('#import-documentDate').fill('2026-11-18');
     await panel.locator('input[name="party-0"]').fill('Tỉnh Lào Cai');
     await panel.locator('input[name="party-1"]').fill('Tỉnh Vân Nam');
@@ -92,18 +96,24 @@ describe('importing a new agreement', () => {
     // sentence rejected (its status is the ceremony); the rest accepted. A Pa Chải's quote mistyped first.
     await card('I.1', 'pairing-lao-cai-yunnan').locator('select[name="status"]').selectOption('');
     await card('I.2', 'a-pa-chai').locator('textarea[name="quote"]').fill('đã khai trương cửa khẩu song phương A Pa Chải');
-    await card('II.1.b', 'a-pa-chai').getByRole('button', { name: `✗ ${text('reject', 'vi')}` }).click();
+    await card('II.1.b', 'a-pa-chai')
+      .getByRole('button', { name: `✗ ${text('reject', 'vi')}` })
+      .click();
     for (const [path, id] of [
       ['II.1.b', 'marker-2'],
       ['II.1.b', 'marker-3'],
       ['II.2', 'route-01-vn-1'],
     ]) {
-      await card(path, id).getByRole('button', { name: `✓ ${text('accept', 'vi')}` }).click();
+      await card(path, id)
+        .getByRole('button', { name: `✓ ${text('accept', 'vi')}` })
+        .click();
     }
     expect(await card('I.2', 'a-pa-chai').getAttribute('class')).toContain('accept'); // changing a suggestion accepts it
 
     // Bản Vược – Bá Sái is not in the record: added as a new place, positioned by a click on the map.
-    await clause('II.1.a').getByRole('button', { name: `＋ ${text('addPlace', 'vi')}` }).click();
+    await clause('II.1.a')
+      .getByRole('button', { name: `＋ ${text('addPlace', 'vi')}` })
+      .click();
     const place = clause('II.1.a').locator('.new-place');
     await place.locator('input[name="placeName"]').fill('Bản Vược – Bá Sái');
     await place.locator('input[name="placeNameZh"]').fill('坝洒');
@@ -113,7 +123,9 @@ describe('importing a new agreement', () => {
     await place.locator('select[name="placeLevel"]').selectOption('bilateral');
     await place
       .locator('textarea[name="placeQuote"]')
-      .fill('Tỉnh Lào Cai và tỉnh Vân Nam tiếp tục thúc đẩy nâng cấp cửa khẩu phụ Bản Vược (Việt Nam) – Bá Sái (Trung Quốc) thành cửa khẩu chính');
+      .fill(
+        'Tỉnh Lào Cai và tỉnh Vân Nam tiếp tục thúc đẩy nâng cấp cửa khẩu phụ Bản Vược (Việt Nam) – Bá Sái (Trung Quốc) thành cửa khẩu chính',
+      );
     await place.locator('button.pick').click();
     const target: [number, number] = [103.78, 22.62];
     const point = await page.evaluate((lngLat) => (window.__borderAtlasMap as MapHandle).project(lngLat), target);
@@ -133,7 +145,9 @@ describe('importing a new agreement', () => {
     expect((await db.query('SELECT id FROM agreements')).length).toBe(agreementsBefore);
     await card('I.2', 'a-pa-chai')
       .locator('textarea[name="quote"]')
-      .fill('Tỉnh Điện Biên và tỉnh Vân Nam đã tổ chức Lễ công bố mở cửa khẩu song phương A Pa Chải (Việt Nam) – Long Phú (Trung Quốc) ngày 20/01/2026');
+      .fill(
+        'Tỉnh Điện Biên và tỉnh Vân Nam đã tổ chức Lễ công bố mở cửa khẩu song phương A Pa Chải (Việt Nam) – Long Phú (Trung Quốc) ngày 20/01/2026',
+      );
     await save.click();
     await panel.getByText(text('imported', 'vi')).first().waitFor();
 

@@ -18,7 +18,10 @@ const step = (date: string, status: StatusEvent['status'], clauseId: string, ext
 
 const misread = step('2023-02-22', 'operating', '004:3');
 const proposed = step('2022-03-17', 'proposed', '001:4');
-const correction = step('2023-02-22', 'agreed', '004:3', { corrects: keyOf(misread), note: 'The minutes agree to open it; it was not yet operating.' });
+const correction = step('2023-02-22', 'agreed', '004:3', {
+  corrects: keyOf(misread),
+  note: 'The minutes agree to open it; it was not yet operating.',
+});
 
 describe('corrections', () => {
   it('a corrected step no longer counts: the state is read from the correction, on every date', () => {
@@ -41,6 +44,12 @@ describe('corrections', () => {
     expect(featureStateAsOf([proposed, misread, correction, again], '2024-01-01').status).toBe('proposed');
     const stray = step('2023-02-22', 'agreed', '004:3', { corrects: { ...keyOf(misread), clauseId: '004:9' }, note: 'x' });
     expect(effectiveSteps([proposed, misread, stray])).toHaveLength(3);
+  });
+
+  it('does not depend on the order steps are listed in (an export writes them per agreement)', () => {
+    expect(effectiveSteps([correction, proposed, misread])).toEqual([correction, proposed]);
+    expect(correctionOf([correction, proposed, misread], 2)).toEqual(keyOf(correction));
+    expect(featureStateAsOf([correction, proposed, misread], '2024-01-01').status).toBe('agreed');
   });
 
   it('leaves the record as it is when nothing is corrected (the same array)', () => {

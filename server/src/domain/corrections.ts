@@ -15,17 +15,18 @@ export const keyOf = (step: Pick<StatusEvent, 'date' | 'clauseId' | 'status' | '
 });
 
 /**
- * The steps that count: every step but those a later correction replaces. A correction is a step of its
- * own (cited, dated by its document); the step it corrects stays in the record and in the history. A
- * correction may itself be corrected.
+ * The steps that count: every step but those a correction replaces. A correction is a step of its own
+ * (cited, dated by its document); the step it corrects stays in the record and in the history. A
+ * correction may itself be corrected. Order does not matter (an export writes steps per agreement).
  */
 export function effectiveSteps<T extends Step>(steps: readonly T[]): readonly T[] {
-  if (!steps.some((step) => step.corrects)) return steps; // the common case: nothing corrected
-  return steps.filter((step, index) => !steps.some((later, at) => at > index && later.corrects && isStep(step, later.corrects)));
+  const corrections = steps.filter((step) => step.corrects);
+  if (corrections.length === 0) return steps; // the common case: nothing corrected
+  return steps.filter((step) => !corrections.some((other) => other !== step && other.corrects && isStep(step, other.corrects)));
 }
 
-/** The key of the later step that corrects `steps[index]`, or null when none does. */
+/** The key of the step that corrects `steps[index]`, or null when none does. */
 export function correctionOf(steps: readonly Step[], index: number): StepKey | null {
-  const later = steps.slice(index + 1).find((step) => step.corrects && isStep(steps[index], step.corrects));
+  const later = steps.find((step, at) => at !== index && step.corrects && isStep(steps[index], step.corrects));
   return later?.clauseId ? { date: later.date, clauseId: later.clauseId, status: later.status, level: later.level } : null;
 }

@@ -11,5 +11,6 @@ export const firstDayOf = (date: string) => (date.length === 4 ? `${date}-01-01`
  * The dates a step read from this agreement may carry: the document's date and the date it was signed
  * or agreed (as precise as the document gives them: "2022-02" admits any day of February 2022).
  */
-export const documentDates = (agreement: { documentDate: string | null; signedDate: string | null }): string[] =>
-  [...new Set([agreement.documentDate, agreement.signedDate].filter((date): date is string => date !== null))];
+export const documentDates = (agreement: { documentDate: string | null; signedDate: string | null }): string[] => [
+  ...new Set([agreement.documentDate, agreement.signedDate].filter((date): date is string => date !== null)),
+];

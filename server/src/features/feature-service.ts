@@ -108,9 +108,11 @@ export function featureServiceOn(repository: RecordRepository) {
       if (!record) throw notFound(`No feature with id "${id}"`);
       const events = (await repository.listEventsByFeature()).get(id) ?? [];
       const feature = toApiFeature(record, events, undefined, await provinceResolver());
+      // The history shows every step, corrected ones too, with who recorded each (same order).
+      const steps = await repository.listStepHistory(id);
       const records = await repository.stepRecords(id);
       const history = await Promise.all(
-        events.map(async ({ featureId: _featureId, ...event }, index) => {
+        steps.map(async ({ featureId: _featureId, ...event }, index) => {
           const recorded = records[index];
           const [agreement, clause] = await Promise.all([repository.getAgreement(event.agreementId), repository.getClause(event.clauseId)]);
           if (!agreement || !clause) throw new Error(`record link broken for ${id}`); // validated at start-up
@@ -121,7 +123,7 @@ export function featureServiceOn(repository: RecordRepository) {
             clauseLabel: clause.label,
             recordedBy: recorded?.recordedBy ?? null,
             recordedAt: recorded?.recordedAt ?? null,
-            correctedBy: correctionOf(events, index),
+            correctedBy: correctionOf(steps, index),
           };
         }),
       );

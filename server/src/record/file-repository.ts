@@ -1,3 +1,4 @@
+import { effectiveSteps } from '../domain/corrections';
 import type { LoadedRecord } from './load-record';
 import type { RecordRepository } from './repository';
 
@@ -6,12 +7,14 @@ export function createFileRepository(record: LoadedRecord): RecordRepository {
   const agreementById = new Map(record.agreements.map((a) => [a.id, a]));
   const clauseById = new Map(record.clauses.map((c) => [c.id, c]));
   const featureById = new Map(record.features.map((f) => [f.id, f]));
-  const eventsByFeature = new Map<string, typeof record.events>();
+  const historyByFeature = new Map<string, typeof record.events>();
   for (const event of record.events) {
-    const list = eventsByFeature.get(event.featureId) ?? [];
+    const list = historyByFeature.get(event.featureId) ?? [];
     list.push(event);
-    eventsByFeature.set(event.featureId, list);
+    historyByFeature.set(event.featureId, list);
   }
+  // What counts: steps replaced by a correction left out (they stay in each feature's history).
+  const eventsByFeature = new Map([...historyByFeature].map(([id, steps]) => [id, [...effectiveSteps(steps)]]));
   const repository: RecordRepository = {
     listAgreements: async () => record.agreements,
     getAgreement: async (id) => agreementById.get(id),
@@ -23,6 +26,7 @@ export function createFileRepository(record: LoadedRecord): RecordRepository {
     stepRecords: async () => [],
     featureVersion: async (id) => (featureById.has(id) ? 1 : undefined),
     listEventsByFeature: async () => eventsByFeature,
+    listStepHistory: async (featureId) => historyByFeature.get(featureId) ?? [],
     listProvinces: async () => record.provinces,
     // The files are read once: the record never changes while the server runs.
     revision: async () => 0,

@@ -21,8 +21,13 @@ export interface RecordRepository {
   stepRecords(featureId: string): Promise<StepRecord[]>;
   /** Raised by every change to the feature; an edit names the version it read (409 when stale). */
   featureVersion(id: string): Promise<number | undefined>;
-  /** Status events of every feature, in record order, keyed by feature id. */
+  /**
+   * The status events that count, of every feature, in record order, keyed by feature id: steps a
+   * correction replaces are left out (domain/corrections.ts) — states, timelines, filters, exports.
+   */
   listEventsByFeature(): Promise<ReadonlyMap<string, StatusEvent[]>>;
+  /** Every step of one feature in record order, corrected ones included (its history; stepRecords' order). */
+  listStepHistory(featureId: string): Promise<StatusEvent[]>;
   listProvinces(): Promise<Province[]>;
   /** Changes whenever the record changes: caches key on it. */
   revision(): Promise<number>;

@@ -74,6 +74,7 @@ export function createStoreRepository(db: Queryable): RecordRepository {
     stepRecords,
     featureVersion,
     listEventsByFeature: async () => (await current()).listEventsByFeature(),
+    listStepHistory: async (featureId) => (await current()).listStepHistory(featureId),
     listProvinces: async () => (await current()).listProvinces(),
     revision: () => storeRevision(db),
     snapshot: current,
