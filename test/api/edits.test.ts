@@ -138,6 +138,8 @@ describe('POST /api/features/:id/steps (recording a status change)', () => {
       ['tan-thanh-po-chai', step(version, { status: 'opened' }), 400, /"status"/],
       ['tan-thanh-po-chai', step(version, { status: 'unknown' }), 400, /"status"/],
       ['tan-thanh-po-chai', step(version, { quote: '' }), 400, /"quote"/],
+      // Markup only: no words of the clause at all.
+      ['tan-thanh-po-chai', step(version, { quote: '**' }), 400, /"quote": not found/],
       ['tan-thanh-po-chai', step(version, { extra: 'field' }), 400, /extra/],
       ['tan-thanh-po-chai', { ...step(version), version: undefined }, 400, /"version"/],
       [

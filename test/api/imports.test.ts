@@ -215,6 +215,20 @@ describe('importing a new document', () => {
         /"newFeatures\[0\]\.provinces": no province "VN-99"/,
       ],
       [
+        'the same step twice',
+        (b) => {
+          b.steps.push({ ...b.steps[1] });
+        },
+        /"steps\[3\]": the same step \(accepted, .*:4\) is given twice for po-peo/,
+      ],
+      [
+        'a route made by a click',
+        (b) => {
+          (b.newFeatures[0] as { kind: string }).kind = 'route';
+        },
+        /"newFeatures\.0\.kind"/,
+      ],
+      [
         'no date for the steps',
         (b) => {
           b.agreement.documentDate = '2027';

@@ -2,7 +2,7 @@ import type { ImportReadResponse } from '@domain/api';
 import type { Province } from '@domain/schemas';
 import { AGREEMENT_KIND_LABELS, KIND_BY_ID, KINDS, LEVELS, PRECISION_BY_ID, STATUSES } from '@domain/vocabulary';
 import { useQueryClient } from '@tanstack/react-query';
-import { type ChangeEvent, type ReactNode, useEffect, useMemo, useState } from 'react';
+import { type ChangeEvent, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { readDocument, saveImport } from '../api/import-mutations';
 import { ApiError, refreshRecord } from '../api/session';
 import { useFeaturesById } from '../api/view-queries';
@@ -26,6 +26,19 @@ type Props = {
 };
 
 const STEP_STATUSES = STATUSES.filter((status) => status.id !== 'unknown');
+/** Fields of the form that show their own error. */
+const SHOWN_FIELDS = new Set([
+  'text',
+  'kind',
+  'titleVi',
+  'titleEn',
+  'titleZh',
+  'documentDate',
+  'signedDate',
+  'place',
+  'periodFrom',
+  'periodTo',
+]);
 const PLACE_KINDS = KINDS.filter((kind) => kind.hasStatus);
 
 /**
@@ -42,6 +55,8 @@ export function ImportPanel({ language, csrfToken, username, provinces, onPick, 
   const [reviews, setReviews] = useState<Record<string, Review>>({});
   const [places, setPlaces] = useState<NewPlace[]>([]);
   const [picking, setPicking] = useState<string | null>(null);
+  // New places' refs: never reused, even after one is removed.
+  const placeCount = useRef(0);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<{ agreementId: string; date: string | null } | null>(null);
@@ -66,14 +81,17 @@ export function ImportPanel({ language, csrfToken, username, provinces, onPick, 
 
   const failed = (error: unknown, keys: { steps: string[]; mentions: string[] } = { steps: [], mentions: [] }) => {
     if (!(error instanceof Error)) return;
+    // The server names the field as "steps[3].quote" or "steps.3.quote", "agreement.documentDate"…
     const field = error instanceof ApiError ? error.field : null;
-    const item = field && /^(steps|mentions|newFeatures)\[(\d+)\]/.exec(field);
+    const item = field && /^(steps|mentions|newFeatures)(?:\[(\d+)\]|\.(\d+))/.exec(field);
     if (item) {
-      const index = Number(item[2]);
+      const index = Number(item[2] ?? item[3]);
       const key = item[1] === 'steps' ? keys.steps[index] : item[1] === 'mentions' ? keys.mentions[index] : places[index]?.ref;
       if (key) return setErrors({ [key]: error.message });
     }
-    setErrors({ [field ?? 'form']: error.message });
+    const metaField = field?.replace(/^agreement\./, '').split('.')[0];
+    // A field shown in the form gets the message beside it; anything else at the top of the panel.
+    setErrors(metaField && SHOWN_FIELDS.has(metaField) ? { [metaField]: error.message } : { form: error.message });
   };
 
   const segment = async (source: { text: string } | { docx: File }) => {
@@ -98,7 +116,10 @@ export function ImportPanel({ language, csrfToken, username, provinces, onPick, 
     if (file.name.toLowerCase().endsWith('.docx')) {
       await segment({ docx: file });
       setRead(null); // the metadata comes first: the text is shown to check, then read
-    } else setText(await file.text());
+    } else {
+      setText(await file.text());
+      setRead(null); // another document: its own clauses and suggestions, read again
+    }
   };
 
   const check = (): Record<string, string> => {
@@ -378,7 +399,7 @@ export function ImportPanel({ language, csrfToken, username, provinces, onPick, 
                     <p className="muted">{t('noSuggestion', language)}</p>
                   )}
                   {read.suggestions[index].map((suggestion) => {
-                    const key = reviewKey(suggestion.clausePath, suggestion.featureId);
+                    const key = reviewKey(suggestion);
                     const current = reviews[key];
                     if (!current) return null;
                     return (
@@ -591,11 +612,13 @@ export function ImportPanel({ language, csrfToken, username, provinces, onPick, 
                   <button
                     type="button"
                     className="link add-place"
-                    onClick={() =>
+                    onClick={() => {
+                      placeCount.current += 1;
+                      const ref = `place-${placeCount.current}`;
                       setPlaces((current) => [
                         ...current,
                         {
-                          ref: `place-${current.length + 1}-${path}`,
+                          ref,
                           clausePath: clause.path,
                           nameVi: '',
                           nameZh: '',
@@ -608,8 +631,8 @@ export function ImportPanel({ language, csrfToken, username, provinces, onPick, 
                           level: '',
                           quote: clause.text.replace(/^(?:\(\d+\)|\d+\.|[a-zđ]\))\s+/u, ''),
                         },
-                      ])
-                    }
+                      ]);
+                    }}
                   >
                     ＋ {t('addPlace', language)}
                   </button>

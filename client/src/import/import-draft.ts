@@ -57,14 +57,16 @@ export const EMPTY_METADATA: Metadata = {
   periodTo: '',
 };
 
-export const reviewKey = (clausePath: readonly string[], featureId: string) => `${clausePath.join('.')}|${featureId}`;
+/** One card per suggestion: a clause may suggest two steps for one feature (operating, and an upgrade). */
+export const reviewKey = (suggestion: { clausePath: readonly string[]; featureId: string; status: string | null; level: string | null }) =>
+  `${suggestion.clausePath.join('.')}|${suggestion.featureId}|${suggestion.status ?? ''}|${suggestion.level ?? ''}`;
 
 /** Every suggestion, undecided, with its suggested status and the sentence that carries it as the quote. */
 export function initialReviews(read: ImportReadResponse): Record<string, Review> {
   const reviews: Record<string, Review> = {};
   for (const [index, suggestions] of read.suggestions.entries()) {
     for (const suggestion of suggestions) {
-      reviews[reviewKey(suggestion.clausePath, suggestion.featureId)] = {
+      reviews[reviewKey(suggestion)] = {
         decision: null,
         status: suggestion.status && suggestion.status !== 'unknown' ? suggestion.status : '',
         level: suggestion.level ?? '',
@@ -96,7 +98,7 @@ export function importRequest(
   const mentionKeys: string[] = [];
   for (const suggestions of read.suggestions) {
     for (const suggestion of suggestions) {
-      const key = reviewKey(suggestion.clausePath, suggestion.featureId);
+      const key = reviewKey(suggestion);
       const review = reviews[key];
       if (review?.decision !== 'accept') continue;
       const feature = { featureId: suggestion.featureId };

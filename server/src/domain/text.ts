@@ -21,7 +21,11 @@ export function collapseWhitespace(text: string): string {
   return text.replace(/\s+/gu, ' ').trim();
 }
 
-/** True when `quote` appears word for word (whitespace and emphasis marks aside) in `source`. */
+/**
+ * True when `quote` appears word for word (whitespace and emphasis marks aside) in `source`. A quote of
+ * no words ("**", "# ") quotes nothing: false.
+ */
 export function isVerbatimIn(quote: string, source: string): boolean {
-  return normalizeText(source).includes(normalizeText(quote));
+  const words = normalizeText(quote);
+  return /[\p{L}\p{N}]/u.test(words) && normalizeText(source).includes(words);
 }

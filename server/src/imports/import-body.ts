@@ -14,7 +14,8 @@ const clausePath = z.array(z.string().regex(/^[A-Za-z0-9]+$/)).min(1);
 const newFeature = z.strictObject({
   /** How the steps and mentions of this import refer to it (its id is the server's to choose). */
   ref: z.string().min(1).max(50),
-  kind: z.enum(KIND_IDS),
+  /** Kinds drawn at one point: routes and pairings need waypoints, markers a number — not made by a click. */
+  kind: z.enum(KIND_IDS).extract(['gate_pair', 'channel', 'opening', 'market', 'special_road', 'zone', 'bridge']),
   name: multilingualName,
   provinces: z.array(z.string().min(1)).min(1),
   /** Clicked on the map: always an estimate, with the precision the editor states and how it was placed. */

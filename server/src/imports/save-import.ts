@@ -1,3 +1,4 @@
+import { ZodError } from 'zod';
 import { documentDates } from '../domain/dates';
 import { featureStateAsOf } from '../domain/feature-state';
 import { foldForSearch } from '../domain/fold-text';
@@ -50,6 +51,19 @@ export type ImportResult = { agreementId: string; clauseIds: string[]; newFeatur
  * unless all of it is.
  */
 export async function saveImport(db: Database, body: ImportBody, editor: { username: string }): Promise<ImportResult> {
+  try {
+    return await saveImportChecked(db, body, editor);
+  } catch (error) {
+    // A record the schemas refuse (an id, a name) is the request's fault, said as such: nothing was written.
+    if (error instanceof ZodError) {
+      const issue = error.issues[0];
+      throw fieldError(issue.path.join('.') || 'body', issue.message);
+    }
+    throw error;
+  }
+}
+
+async function saveImportChecked(db: Database, body: ImportBody, editor: { username: string }): Promise<ImportResult> {
   const clausesFound = segmentDocument(body.text);
   if (clausesFound.length === 0) throw fieldError('text', 'no clause found in the document');
   const stepDate = documentDates(body.agreement).find((date) => date.length === 10);
@@ -155,10 +169,14 @@ export async function saveImport(db: Database, body: ImportBody, editor: { usern
       return { id, ...(features.get(id) as { body: FeatureRecord; version: number }) };
     };
 
+    const stepsSeen = new Set<string>();
     for (const [index, input] of body.steps.entries()) {
       const field = `steps[${index}]`;
       const clause = clauseAt(input.clausePath, `${field}.clausePath`);
       const feature = await featureOf(input.feature, `${field}.feature`);
+      const key = `${feature.id}|${clause.id}|${input.status}|${input.level}`;
+      if (stepsSeen.has(key)) throw fieldError(field, `the same step (${input.status}, ${clause.id}) is given twice for ${feature.id}`);
+      stepsSeen.add(key);
       if (!KIND_BY_ID[feature.body.kind].hasStatus) {
         throw fieldError(`${field}.feature`, `a ${KIND_BY_ID[feature.body.kind].label.en.toLowerCase()} has no status`);
       }

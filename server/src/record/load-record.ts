@@ -173,7 +173,12 @@ export function loadRecord({ recordDir, documentsDir }: RecordLocation): LoadedR
       }
       if (clause.agreementId !== event.agreementId)
         fail(where, `${at}: clause "${event.clauseId}" is not in agreement "${event.agreementId}"`);
-      if (!normalizedClause(clause).includes(normalizeText(event.quote)))
+      // The Vietnamese text, or the Chinese where the clause has it (an editor may quote either).
+      const quote = normalizeText(event.quote);
+      if (
+        quote === '' ||
+        !(normalizedClause(clause).includes(quote) || (clause.text.zh !== undefined && isVerbatimIn(event.quote, clause.text.zh)))
+      )
         fail(where, `${at}: quote is not verbatim in clause "${event.clauseId}"`);
     }
   }

@@ -172,18 +172,41 @@ describe('segmentDocument, edge cases', () => {
     ]);
   });
 
-  it('segments 1 MB of text quickly', () => {
+  it('segments 1 MB of text (its time is measured in the benchmark, not here)', () => {
     // The minutes pasted over and over: each copy restarts the roman numbering, so each is a new part.
     const minutes = fixture('2026-minutes-lao-cai.txt');
     const copies = Math.ceil(1_000_000 / minutes.length);
     const text = Array.from({ length: copies }, () => minutes).join('\n');
-    const started = performance.now();
     const clauses = segmentDocument(text);
-    expect(performance.now() - started).toBeLessThan(2000);
     expect(clauses).toHaveLength(8 + (copies - 1) * 7);
     expect(clauses[clauses.length - 1].path).toEqual([`P${copies}`, 'III', '2']);
     expect(new Set(paths(clauses)).size).toBe(clauses.length);
     // And one huge paragraph with no structure at all.
     expect(segmentDocument('a '.repeat(500_000))).toHaveLength(1);
+  });
+
+  it('gives every clause a path clause ids allow, on documents written in odd ways', () => {
+    const documents = [
+      'a) Một.\nb) Hai.\nc) Ba.\nd) Bốn.\nđ) Năm.\ne) Sáu.',
+      '一、总则。\n二、合作领域。\n三、其他。',
+      '1. Về cửa khẩu:\nNội dung riêng.\n(1) Mục một.\n(2) Mục hai.\n2. Về giao thông:\nNội dung.\n(3) Mục ba.',
+      'NỘI DUNG HỘI ĐÀM\n1. Hai Bên thống nhất.\n2. Hai Bên kiến nghị.',
+      '   \n\n# Chỉ một tiêu đề\n',
+      '会谈纪要。\n二、合作。',
+    ];
+    for (const document of documents) {
+      const clauses = segmentDocument(document);
+      expect(clauses.length, document).toBeGreaterThan(0);
+      for (const clause of clauses) {
+        expect(clause.path.length, document).toBeGreaterThan(0);
+        for (const key of clause.path) expect(key, document).toMatch(/^[A-Za-z0-9]+$/);
+        expect(isVerbatimIn(clause.text, document)).toBe(true);
+      }
+      expect(new Set(paths(clauses)).size, document).toBe(clauses.length);
+    }
+    // An untitled heading line does not swallow item 1 into the preamble.
+    expect(paths(segmentDocument(documents[3]))).toEqual(['0', '1', '2']);
+    expect(paths(segmentDocument(documents[0]))).toContain('dd');
+    expect(paths(segmentDocument(documents[1]))).toEqual(['1', '2', '3']);
   });
 });

@@ -108,7 +108,7 @@ function followsBreak(lines: Line[], index: number, previousWasMarker: boolean):
   if (index === 0 || lines[index].markdownHeading || previousWasMarker) return true;
   const previous = lines[index - 1].content;
   // Blank, or ends a sentence or a heading: ". : ; ! ?" maybe followed by closing quotes, brackets, emphasis.
-  return previous === '' || /[.:;!?…]["”'’)\]*_]*$|\*\*$|<\/b>$/u.test(previous);
+  return previous === '' || /[.:;!?…。；！？：]["”'’)\]*_」』]*$|\*\*$|<\/b>$/u.test(previous);
 }
 
 /** Does `next` continue the numbering of `previous` (same style, one step on) or restart it? */
@@ -153,7 +153,9 @@ function outline(lines: Line[]): { nodes: Node[]; partStarts: Map<number, number
       if (nodesInPart > 0 && isDocumentTitle(line)) startPart(index);
       continue;
     }
-    if (!followsBreak(lines, index, previousMarkerLine === index - 1)) continue;
+    // The first item of an outline ("1. …", "I. …") opens it even after an unpunctuated heading line.
+    const opensOutline = found.ordinal === 1 && nodesInPart === 0 && found.style !== 'letter';
+    if (!opensOutline && !followsBreak(lines, index, previousMarkerLine === index - 1)) continue;
     let level = stack.findIndex((node) => node.style === found.style);
     if (level === 0 && found.ordinal === 1 && nodesInPart > 0) {
       // The outermost numbering starts again at 1 (or I): a second document follows.
@@ -226,10 +228,21 @@ function labelOf(chain: Node[], part: number): { vi: string; en: string } {
   return { vi: capitalise(vi.join(', ')), en: capitalise(en.join(', ')) };
 }
 
+/** The node and its shown ancestors (a run-on heading is left out of its children's paths, never its own). */
 function chainOf(node: Node, omitted: Set<Node>): Node[] {
   const chain: Node[] = [];
-  for (let at: Node | null = node; at; at = at.parent) if (!omitted.has(at)) chain.unshift(at);
+  for (let at: Node | null = node; at; at = at.parent) if (at === node || !omitted.has(at)) chain.unshift(at);
   return chain;
+}
+
+/**
+ * A path element as clause ids allow ([A-Za-z0-9]): "đ" → "dd", Chinese numerals → their number
+ * ("三" → "3"); labels keep the document's own numbering.
+ */
+function pathKey(node: Node): string {
+  if (node.key === 'đ') return 'dd';
+  if (new RegExp(`^[${CHINESE_DIGITS}]+$`, 'u').test(node.key)) return String(node.ordinal);
+  return node.key;
 }
 
 function clauseFrom(lines: Line[], first: number, last: number, path: string[], label: SegmentedClause['label']): SegmentedClause | null {
@@ -249,7 +262,7 @@ function clauseFrom(lines: Line[], first: number, last: number, path: string[], 
   return { path, label, text, start: lines[from].start, end: lines[to].end };
 }
 
-/** Paths must identify clauses; a rare repeat (a heading with its own text over run-on items) gets "¶2". */
+/** Paths must identify clauses; a rare repeat (a heading with its own text over run-on items) gets "p2". */
 function uniquePaths(clauses: SegmentedClause[]): SegmentedClause[] {
   const seen = new Map<string, number>();
   return clauses.map((clause) => {
@@ -259,7 +272,7 @@ function uniquePaths(clauses: SegmentedClause[]): SegmentedClause[] {
     if (count === 1) return clause;
     return {
       ...clause,
-      path: [...clause.path, `¶${count}`],
+      path: [...clause.path, `p${count}`],
       label: { vi: `${clause.label.vi}, đoạn ${count}`, en: `${clause.label.en}, paragraph ${count}` },
     };
   });
@@ -305,7 +318,7 @@ export function segmentDocument(input: string): SegmentedClause[] {
   nodes.forEach((node, i) => {
     if (mergedAway.has(i)) return;
     const chain = chainOf(node, omitted);
-    const path = [...prefix(node.part), ...chain.map((n) => n.key)];
+    const path = [...prefix(node.part), ...chain.map(pathKey)];
     pieces.push({ line: starts[i], clause: clauseFrom(lines, starts[i], nextBoundary(node.line) - 1, path, labelOf(chain, node.part)) });
   });
   pieces.sort((a, b) => a.line - b.line);
