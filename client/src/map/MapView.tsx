@@ -71,28 +71,56 @@ export function MapView({
   const onMapReadyRef = useRef(onMapReady);
   onMapReadyRef.current = onMapReady;
   onViewChangeRef.current = onViewChange;
-  const initialLanguage = useRef(language);
-  const firstView = useRef(initialView);
-  const firstAsOf = useRef(asOf);
-  const latestTiles = useRef(recordTiles);
-  latestTiles.current = recordTiles;
+  // Everything the map shows, as of this render: a map made again (the record's states grew after a
+  // change) starts from these — the current date, view, language, selection — not from the first ones.
+  const latest = useRef({
+    language,
+    initialView,
+    asOf,
+    recordTiles,
+    places,
+    selectedId,
+    highlightedIds,
+    routeFocus,
+    animateRoute,
+    presenting,
+    recordFilter,
+    onPick,
+    draftPlaces,
+  });
+  latest.current = {
+    language,
+    initialView,
+    asOf,
+    recordTiles,
+    places,
+    selectedId,
+    highlightedIds,
+    routeFocus,
+    animateRoute,
+    presenting,
+    recordFilter,
+    onPick,
+    draftPlaces,
+  };
 
   useEffect(() => {
     if (!container.current) return;
-    const created = new MapController(
-      container.current,
-      basemap,
-      initialLanguage.current,
-      firstView.current,
-      firstAsOf.current,
-      states,
-      latestTiles.current,
-      {
-        onSelect: (id) => onSelectRef.current(id),
-        onViewChange: (view) => onViewChangeRef.current(view),
-      },
-    );
+    const now = latest.current;
+    const created = new MapController(container.current, basemap, now.language, now.initialView, now.asOf, states, now.recordTiles, {
+      onSelect: (id) => onSelectRef.current(id),
+      onViewChange: (view) => onViewChangeRef.current(view),
+    });
     controller.current = created;
+    // The other effects ran for the map this one replaces: the new map is given their values here.
+    if (now.places) created.addPlaces(now.places);
+    created.setSelected(now.selectedId);
+    created.setHighlighted(now.highlightedIds);
+    created.setRouteFocus(now.routeFocus, now.animateRoute);
+    created.setPresenting(now.presenting);
+    created.setRecordFilter(now.recordFilter);
+    created.setPickHandler(now.onPick);
+    created.setDraftPlaces(now.draftPlaces);
     onMapReadyRef.current?.(created.map);
     (window as unknown as { __borderAtlasMap?: unknown }).__borderAtlasMap = created.map;
     return () => {
