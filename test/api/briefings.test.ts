@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/src/store/database';
-import { storeRevision } from '../../server/src/store/store-repository';
+import { storeRevision } from '../../server/src/store/revision';
 import { createStoreTestApp, createTestApp } from '../helpers/app';
 
 let app: Awaited<ReturnType<typeof createStoreTestApp>>['app'];

@@ -2,7 +2,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { featureDetailResponse, recordTileJson, recordViewResponse } from '../../server/src/domain/api';
 import type { Database } from '../../server/src/store/database';
-import { storeRevision } from '../../server/src/store/store-repository';
+import { storeRevision } from '../../server/src/store/revision';
 import { createStoreTestApp } from '../helpers/app';
 
 let app: Awaited<ReturnType<typeof createStoreTestApp>>['app'];

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agreementDetailResponse, featureDetailResponse, recordViewResponse } from '../../server/src/domain/api';
 import { isVerbatimIn } from '../../server/src/domain/text';
 import type { Database } from '../../server/src/store/database';
-import { storeRevision } from '../../server/src/store/store-repository';
+import { storeRevision } from '../../server/src/store/revision';
 import { createStoreTestApp, projectRoot } from '../helpers/app';
 import { buildDocx } from '../helpers/docx';
 

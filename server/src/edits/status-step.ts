@@ -7,6 +7,7 @@ import { isVerbatimIn } from '../domain/text';
 import { EVIDENCE_IDS, KIND_BY_ID, LEVEL_IDS, STATUS_IDS } from '../domain/vocabulary';
 import { HttpError } from '../http/errors';
 import type { Database, Queryable } from '../store/database';
+import { raiseRevision } from '../store/revision';
 
 /** POST /api/features/:id/steps: a new status step, citing the clause it rests on. */
 export const statusStepBody = z.strictObject({
@@ -45,6 +46,7 @@ async function stepsOf(tx: Queryable, featureId: string): Promise<StatusEvent[]>
  */
 export async function recordStatusStep(db: Database, featureId: string, body: StatusStepBody, editor: Editor) {
   return db.transaction(async (tx) => {
+    await raiseRevision(tx);
     const [row] = await tx.query<{ body: FeatureRecord; version: number }>('SELECT body, version FROM features WHERE id = $1 FOR UPDATE', [
       featureId,
     ]);

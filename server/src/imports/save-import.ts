@@ -17,6 +17,7 @@ import { isVerbatimIn } from '../domain/text';
 import { KIND_BY_ID } from '../domain/vocabulary';
 import { HttpError } from '../http/errors';
 import type { Database, Queryable } from '../store/database';
+import { raiseRevision } from '../store/revision';
 import type { ImportBody } from './import-body';
 
 const fieldError = (field: string, message: string) => new HttpError(400, 'invalid_body', `Field "${field}": ${message}`);
@@ -72,6 +73,7 @@ async function saveImportChecked(db: Database, body: ImportBody, editor: { usern
   }
 
   return db.transaction(async (tx) => {
+    await raiseRevision(tx);
     const agreementId = await freeId(
       tx,
       'agreements',

@@ -85,6 +85,8 @@ export async function restoreStore(db: Database, file: Buffer): Promise<Record<s
         await tx.query(`SELECT setval(pg_get_serial_sequence('${table}', '${serial}'), (SELECT max(${serial}) FROM ${table}))`);
       }
     }
+    // What the restore brought is a new record: its revision moves on past the backup's.
+    await tx.query('UPDATE record_revision SET revision = revision + 1 + (SELECT coalesce(max(id), 0) FROM changes)');
     return counts;
   });
 }

@@ -1,6 +1,7 @@
 import type { LoadedRecord } from '../record/load-record';
 import type { Database, Queryable } from './database';
 import { SETUP_LOCK } from './migrate';
+import { raiseRevision } from './revision';
 
 /** Inserts rows from a JSON array in one statement, keeping their order in `position`. */
 async function insertAll(tx: Queryable, table: string, idColumn: string, idOf: string, items: readonly unknown[]) {
@@ -39,6 +40,7 @@ export async function seedIfEmpty(db: Database, record: LoadedRecord, actor = SE
        ORDER BY ordinality`,
       [JSON.stringify(record.events), actor],
     );
+    await raiseRevision(tx);
     await tx.query(
       `INSERT INTO changes (actor, entity, entity_id, action, after, reason) VALUES ($1, 'record', 'geodata', 'seed', $2::jsonb, $3)`,
       [

@@ -4,6 +4,7 @@ import { createFileRepository } from '../record/file-repository';
 import type { LoadedRecord } from '../record/load-record';
 import type { RecordRepository } from '../record/repository';
 import type { Queryable } from './database';
+import { storeRevision } from './revision';
 import { SEED_ACTOR } from './seed';
 
 /** The whole record as the store holds it, in the curated order. */
@@ -17,17 +18,6 @@ export async function readRecord(db: Queryable): Promise<LoadedRecord> {
     bodies<StatusEvent>('SELECT body FROM status_events ORDER BY seq'),
   ]);
   return { agreements, clauses, provinces, features, events };
-}
-
-/**
- * The number of the latest change to the record: every write appends one, so caches keyed on it never go
- * stale. Briefings' changes are left out: they are not the record (a saved briefing redraws nothing).
- */
-export async function storeRevision(db: Queryable): Promise<number> {
-  const [row] = await db.query<{ revision: string }>(
-    "SELECT coalesce(max(id), 0)::text AS revision FROM changes WHERE entity <> 'briefing'",
-  );
-  return Number(row.revision);
 }
 
 /**

@@ -13,8 +13,9 @@ import type { Database } from './database';
 import { recordFiles } from './export-record';
 import { migrationFiles } from './migrate';
 import { openStore } from './open-store';
+import { raiseRevision, storeRevision } from './revision';
 import { BRIEFING_EXAMPLES_ACTOR, BRIEFING_FILE_ACTOR } from './seed-briefings';
-import { createStoreRepository, readRecord, storeRevision } from './store-repository';
+import { createStoreRepository, readRecord } from './store-repository';
 
 const curated = loadRealRecord();
 const recordDir = readConfig({}).recordDir;
@@ -229,7 +230,8 @@ describe.each(BACKENDS)('the record store: $name', (backend) => {
       const counts = await restoreStore(empty, bytes);
       expect(counts.features).toBe(curated.features.length);
       expect(await readRecord(empty)).toEqual(await readRecord(db));
-      expect(await storeRevision(empty)).toBe(await storeRevision(db));
+      // A restored record is a new revision: nothing cached from before it is read again.
+      expect(await storeRevision(empty)).toBeGreaterThan(0);
       const rows = (store: Database, table: string, order: string) =>
         store.query(`SELECT to_json(t) AS row FROM ${table} t ORDER BY ${order}`);
       for (const [table, order] of [
@@ -276,8 +278,36 @@ describe.each(BACKENDS)('the record store: $name', (backend) => {
       await tx.query(
         `INSERT INTO changes (actor, entity, entity_id, action, reason) VALUES ('test', 'feature', 'huu-nghi', 'update', 'a test')`,
       );
+      await raiseRevision(tx);
     });
     expect(await store.revision()).toBeGreaterThan(before);
     expect((await store.getFeature('huu-nghi'))?.note).toBe('checked');
+  });
+
+  it('writers raise the revision in the order they commit (a later write never hides an earlier one)', async () => {
+    const start = await storeRevision(db);
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    // The first writer raises the revision and holds its transaction open; the second must wait for it.
+    const first = db.transaction(async (tx) => {
+      await raiseRevision(tx);
+      await held;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    let secondDone = false;
+    const second = db
+      .transaction(async (tx) => {
+        await raiseRevision(tx);
+      })
+      .then(() => {
+        secondDone = true;
+      });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(secondDone).toBe(false);
+    release();
+    await Promise.all([first, second]);
+    expect(await storeRevision(db)).toBe(start + 2);
   });
 });
