@@ -143,6 +143,15 @@ describe('importing a new document', () => {
       .send(await buildDocx(paragraphs));
     expect(response.status).toBe(200);
     expect(response.body.text).toContain('Pò Peo (Việt Nam) – Nhạc Vu (Trung Quốc)');
+    const huge = await request(app)
+      .post('/api/imports/read')
+      .set({
+        Cookie: session.cookie,
+        'X-CSRF-Token': session.csrf,
+        'Content-Type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      })
+      .send(await buildDocx(['Điều khoản rất dài. '.repeat(20_000)]));
+    expect(huge.status).toBe(413);
     expect((response.body.clauses as { path: string[] }[]).map((c) => c.path.join('.'))).toEqual(['0', '1', '2', '3', '4', '5', '6']);
   });
 

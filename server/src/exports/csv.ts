@@ -7,7 +7,8 @@ const BOM = '\uFEFF';
 
 function cell(value: CsvValue): string {
   if (value === null || value === undefined) return '';
-  const text = String(value);
+  // Text an editor typed that starts like a formula (= + - @) would run as one in Excel: kept as text.
+  const text = typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { agreementSchema, lonLat, multilingualName } from '../domain/schemas';
 import { EVIDENCE_IDS, KIND_IDS, LEVEL_IDS, PRECISION_IDS, STATUS_IDS } from '../domain/vocabulary';
 
-/** The most text one import may hold (the largest seed document is ~60 kB). */
-export const MAX_DOCUMENT_CHARS = 1_000_000;
+/** The most text one import may hold: five times the largest source document (~60 000 characters). */
+export const MAX_DOCUMENT_CHARS = 300_000;
 
 /** POST /api/imports/read: a document's text, to be segmented and read for suggestions. */
 export const importReadBody = z.strictObject({ text: z.string().trim().min(1).max(MAX_DOCUMENT_CHARS) });

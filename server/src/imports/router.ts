@@ -9,7 +9,7 @@ import { parseBody } from '../http/parse-body';
 import type { RecordRepository } from '../record/repository';
 import type { Database } from '../store/database';
 import { docxToText, NotDocxError } from './docx-to-text';
-import { importBody, importReadBody } from './import-body';
+import { importBody, importReadBody, MAX_DOCUMENT_CHARS } from './import-body';
 import { saveImport } from './save-import';
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -39,6 +39,14 @@ export function importRouter(db: Database, repository: RecordRepository): Router
         } catch (error) {
           if (error instanceof NotDocxError) throw new HttpError(400, 'invalid_document', error.message);
           throw error;
+        }
+        // A small file can unpack into much text: the same limit as pasted text.
+        if (text.length > MAX_DOCUMENT_CHARS) {
+          throw new HttpError(
+            413,
+            'too_large',
+            `The document holds ${text.length} characters; at most ${MAX_DOCUMENT_CHARS} are read at once`,
+          );
         }
       } else {
         text = parseBody(importReadBody, request.body).text;
