@@ -492,17 +492,24 @@ function firstToken(tokens: Token[], test: (token: Token) => boolean): number {
 
 function zhMentions(text: string, tokens: Token[], index: LinkIndex): Mention[] {
   if (!/\p{Script=Han}/u.test(text)) return [];
-  const taken: [number, number][] = [];
+  // Characters already claimed by a match, and matches by their span: linear in the text, however
+  // often a name repeats (a list scan here made a long Chinese text quadratic).
+  const covered = new Uint8Array(text.length);
+  const bySpan = new Map<string, { featureIds: Set<string>; start: number; end: number }>();
   const found: { featureIds: Set<string>; start: number; end: number }[] = [];
   for (const alias of index.zh) {
     for (let at = text.indexOf(alias.text); at >= 0; at = text.indexOf(alias.text, at + 1)) {
       const end = at + alias.text.length;
-      const same = found.find((f) => f.start === at && f.end === end);
-      if (same) same.featureIds.add(alias.featureId);
-      else if (!taken.some(([a, b]) => at < b && a < end)) {
-        taken.push([at, end]);
-        found.push({ featureIds: new Set([alias.featureId]), start: at, end });
+      const same = bySpan.get(`${at}:${end}`);
+      if (same) {
+        same.featureIds.add(alias.featureId);
+        continue;
       }
+      if (covered.subarray(at, end).some((claimed) => claimed === 1)) continue;
+      covered.fill(1, at, end);
+      const match = { featureIds: new Set([alias.featureId]), start: at, end };
+      bySpan.set(`${at}:${end}`, match);
+      found.push(match);
     }
   }
   return found.map((f) => ({
