@@ -5,9 +5,10 @@
  *   npm run bench                     everything (about 10 minutes)
  *   npm run bench -- --quick          shorter loads, 1 000 and 10 000 synthetic features only
  *   npm run bench -- --no-browser     API and sizes only
+ *   npm run bench -- --import-only    reading documents to import only, merged into the last results
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeSyntheticRecord } from '../scripts/synthetic-record';
@@ -15,8 +16,9 @@ import { projectRoot } from '../test/helpers/app';
 import { measureApi, type ScaleResult } from './api';
 import { writeBarePage } from './bare-page';
 import { type BrowserResult, measureBrowser } from './browser';
+import { measureImportReading } from './import-reading';
 import { describeMachine } from './lib/machine';
-import { renderReport } from './report';
+import { type Results, renderReport } from './report';
 import { measureSizes } from './size';
 
 const args = new Set(process.argv.slice(2));
@@ -32,6 +34,16 @@ function log(message: string) {
 }
 
 async function main() {
+  if (args.has('--import-only')) {
+    log('reading documents to import');
+    const file = join(projectRoot, 'bench', 'results.json');
+    const last = JSON.parse(readFileSync(file, 'utf8')) as Results;
+    const results: Results = { ...last, importReading: measureImportReading() };
+    writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+    writeFileSync(join(projectRoot, 'bench', 'RESULTS.md'), renderReport(results));
+    log('wrote the import figures into bench/results.json and bench/RESULTS.md (the other figures are the last full run)');
+    return;
+  }
   const machine = describeMachine();
   if (!existsSync(join(projectRoot, 'client', 'dist', 'index.html'))) {
     log('building the client (npm run build)');
@@ -91,6 +103,7 @@ async function main() {
       scales: browser,
     },
     sizes,
+    importReading: measureImportReading(),
   };
   writeFileSync(join(projectRoot, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(join(projectRoot, 'bench', 'RESULTS.md'), renderReport(results));

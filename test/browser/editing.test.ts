@@ -168,6 +168,7 @@ describe('recording a status change from the feature panel', () => {
     await correction.locator('#step-note').fill('Điểm (6) chỉ nêu thúc đẩy thủ tục mở, chưa công bố mở.');
     await correction.locator('button[type="submit"]').click();
     await panel.locator('.timeline-step.corrected').waitFor();
+    await panel.getByText(text('stepSaved', 'vi')).waitFor();
     expect(await panel.locator('.timeline-step.corrected').textContent()).toContain(text('correctedBy', 'vi'));
     expect(await panel.textContent()).toContain(text('corrects', 'vi'));
     await expect.poll(() => drawnStatus(page, 'po-peo'), { timeout: 20_000 }).toBe('agreed');

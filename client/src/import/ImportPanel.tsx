@@ -102,7 +102,14 @@ export function ImportPanel({ language, csrfToken, username, provinces, onPick, 
       setText(answer.text);
       setRead(answer);
       setReviews(initialReviews(answer));
-      setPlaces([]);
+      // Read again ("Back", then "Read"): places already positioned stay where their clause still reads the same.
+      setPlaces((current) =>
+        current.filter((place) =>
+          answer.clauses.some(
+            (clause) => clause.path.join('.') === place.clausePath.join('.') && clause.text.includes(place.nameVi.trim()),
+          ),
+        ),
+      );
     } catch (error) {
       failed(error);
     } finally {

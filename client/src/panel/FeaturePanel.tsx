@@ -46,6 +46,7 @@ function PanelBody({ feature, language, onSelect, onOpenClause }: Omit<Props, 'i
   const canEdit = Boolean(csrfToken) && KIND_BY_ID[properties.kind].hasStatus;
   // The step an editor is correcting (the form opens on it), or null.
   const [correcting, setCorrecting] = useState<HistoryEntry | null>(null);
+  const [correctionSaved, setCorrectionSaved] = useState(false);
   return (
     <aside className="panel" aria-labelledby="feature-title" data-feature-id={feature.id}>
       <button type="button" className="close" onClick={() => onSelect(null)} aria-label={text('close', language)}>
@@ -174,7 +175,14 @@ function PanelBody({ feature, language, onSelect, onOpenClause }: Omit<Props, 'i
           history={history}
           language={language}
           onOpenClause={onOpenClause}
-          onCorrect={canEdit ? (entry) => setCorrecting(entry) : undefined}
+          onCorrect={
+            canEdit
+              ? (entry) => {
+                  setCorrectionSaved(false);
+                  setCorrecting(entry);
+                }
+              : undefined
+          }
         />
         {canEdit && csrfToken && (
           <StatusStepForm
@@ -183,8 +191,16 @@ function PanelBody({ feature, language, onSelect, onOpenClause }: Omit<Props, 'i
             csrfToken={csrfToken}
             language={language}
             correcting={correcting}
-            onDone={() => setCorrecting(null)}
+            onDone={(saved) => {
+              setCorrecting(null);
+              setCorrectionSaved(saved && correcting !== null);
+            }}
           />
+        )}
+        {correctionSaved && !correcting && (
+          <p className="saved" role="status">
+            {text('stepSaved', language)}
+          </p>
         )}
       </section>
 

@@ -16,8 +16,8 @@ type Props = {
   language: Language;
   /** The step being corrected: the form opens on it, cites the same clause to start with, and needs a note. */
   correcting?: HistoryEntry | null;
-  /** Saved or cancelled. */
-  onDone?: () => void;
+  /** Saved (true) or cancelled (false). */
+  onDone?: (saved: boolean) => void;
 };
 
 type Fields = {
@@ -82,7 +82,7 @@ export function StatusStepForm({ feature, csrfToken, language, correcting = null
       setSaved(true);
       setOpen(false);
       await refreshRecord(client);
-      onDone?.();
+      onDone?.(true);
     },
     onError: (error) => {
       if (error instanceof ApiError && error.status === 409) {
@@ -331,7 +331,7 @@ export function StatusStepForm({ feature, csrfToken, language, correcting = null
           type="button"
           onClick={() => {
             setOpen(false);
-            onDone?.();
+            onDone?.(false);
           }}
         >
           {text('cancel', language)}

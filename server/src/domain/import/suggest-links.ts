@@ -851,6 +851,29 @@ function readStatus(tokens: Token[], mention: Mention, phrases: Found[], goals: 
   return { status: read.status, level, from, to, near: inPart(chosen) };
 }
 
+/**
+ * How far (in words) status wording is looked for around a name. Longer than any sentence of the source
+ * documents (a verb before a long list of gates included); it keeps a sentence without full stops of
+ * 300 000 characters linear instead of quadratic.
+ */
+const WORDING_WINDOW = 150;
+
+/** The phrases (sorted by position) within the window around a mention: two binary searches. */
+function near(list: Found[] | undefined, mention: Mention): Found[] {
+  if (!list || list.length === 0) return [];
+  const firstAt = (position: number) => {
+    let low = 0;
+    let high = list.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (list[middle].from < position) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  };
+  return list.slice(firstAt(mention.from - WORDING_WINDOW), firstAt(mention.to + WORDING_WINDOW));
+}
+
 function suggestionsForClause(clause: SegmentedClause, index: LinkIndex): LinkSuggestion[] {
   const { text } = clause;
   const tokens = tokenize(text);
@@ -866,7 +889,7 @@ function suggestionsForClause(clause: SegmentedClause, index: LinkIndex): LinkSu
     }
     return map;
   };
-  const allPhrases = scan(tokens, PHRASES.phrases);
+  const allPhrases = scan(tokens, PHRASES.phrases).sort((a, b) => a.from - b.from);
   const phrases = byPeriod(allPhrases);
   const goals = byPeriod([...allPhrases.filter((p) => p.kind === 'goal'), ...scan(tokens, PHRASES.aims)].sort((a, b) => a.from - b.from));
   const mentions = [...nameMentions(tokens, index), ...zhMentions(text, tokens, index), ...markerMentions(tokens, index)].sort(
@@ -881,7 +904,7 @@ function suggestionsForClause(clause: SegmentedClause, index: LinkIndex): LinkSu
     });
     const period = tokens[mention.from].period;
     const reading: Reading = carriesStatus
-      ? readStatus(tokens, mention, phrases.get(period) ?? [], goals.get(period) ?? [])
+      ? readStatus(tokens, mention, near(phrases.get(period), mention), near(goals.get(period), mention))
       : { status: null, level: null, from: -1, to: -1, near: false };
     const matched = text.slice(tokens[mention.from].start, tokens[mention.to - 1].end);
     const statusWords = reading.from >= 0 ? text.slice(tokens[reading.from].start, tokens[reading.to - 1].end) : null;
