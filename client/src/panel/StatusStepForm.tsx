@@ -1,7 +1,7 @@
 import { conflictResponse, type FeatureDetailResponse, type HistoryEntry, statusStepResponse } from '@domain/api';
 import { documentDates } from '@domain/dates';
 import type { StatusEvent } from '@domain/schemas';
-import { isVerbatimIn } from '@domain/text';
+import { quotesClause } from '@domain/text';
 import { EVIDENCE_IDS, EVIDENCE_LABELS, LEVELS, STATUS_BY_ID, STATUSES } from '@domain/vocabulary';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
@@ -59,10 +59,7 @@ export function StatusStepForm({ feature, csrfToken, language, correcting = null
   const agreement = useAgreement(fields.agreementId || null);
   const clause = agreement.data?.clauses.find((c) => c.id === fields.clauseId) ?? null;
   const quoteFound = useMemo(
-    () =>
-      clause && fields.quote.trim()
-        ? isVerbatimIn(fields.quote, clause.text.vi) || (clause.text.zh ? isVerbatimIn(fields.quote, clause.text.zh) : false)
-        : null,
+    () => (clause && fields.quote.trim() ? quotesClause(fields.quote, clause.text) : null),
     [clause, fields.quote],
   );
   const documents = useMemo(

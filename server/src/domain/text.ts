@@ -29,3 +29,8 @@ export function isVerbatimIn(quote: string, source: string): boolean {
   const words = normalizeText(quote);
   return /[\p{L}\p{N}]/u.test(words) && normalizeText(source).includes(words);
 }
+
+/** True when `quote` is found word for word in a clause's Vietnamese text, or in its Chinese text where it has one. */
+export function quotesClause(quote: string, text: { vi: string; zh?: string }): boolean {
+  return isVerbatimIn(quote, text.vi) || (text.zh !== undefined && isVerbatimIn(quote, text.zh));
+}

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { effectiveSteps, isStep } from '../domain/corrections';
 import { documentDates } from '../domain/dates';
-import { featureStateAsOf } from '../domain/feature-state';
-import { type Agreement, type Clause, type FeatureRecord, isoDate, type StatusEvent, statusEventSchema, stepKey } from '../domain/schemas';
-import { isVerbatimIn } from '../domain/text';
+import { type Agreement, type Clause, type FeatureRecord, isoDate, statusEventSchema, stepKey } from '../domain/schemas';
+import { quotesClause } from '../domain/text';
 import { EVIDENCE_IDS, KIND_BY_ID, LEVEL_IDS, STATUS_IDS } from '../domain/vocabulary';
 import { HttpError } from '../http/errors';
-import type { Database, Queryable } from '../store/database';
+import type { Database } from '../store/database';
 import { raiseRevision } from '../store/revision';
+import { appendStep, stepsOf } from './append-step';
 
 /** POST /api/features/:id/steps: a new status step, citing the clause it rests on. */
 export const statusStepBody = z.strictObject({
@@ -31,12 +31,6 @@ export type StatusStepBody = z.infer<typeof statusStepBody>;
 export type Editor = { username: string };
 
 const fieldError = (field: string, message: string) => new HttpError(400, 'invalid_body', `Field "${field}": ${message}`);
-
-async function stepsOf(tx: Queryable, featureId: string): Promise<StatusEvent[]> {
-  return (await tx.query<{ body: StatusEvent }>('SELECT body FROM status_events WHERE feature_id = $1 ORDER BY seq', [featureId])).map(
-    (row) => row.body,
-  );
-}
 
 /**
  * Records a status step, in one transaction: checks the feature, the clause and the quote, refuses a
@@ -71,7 +65,7 @@ export async function recordStatusStep(db: Database, featureId: string, body: St
         `clause "${body.clauseId}" belongs to agreement "${clause.body.agreementId}", not "${body.agreementId}"`,
       );
     }
-    if (!isVerbatimIn(body.quote, clause.body.text.vi) && !(clause.body.text.zh && isVerbatimIn(body.quote, clause.body.text.zh))) {
+    if (!quotesClause(body.quote, clause.body.text)) {
       throw fieldError('quote', `not found in the text of clause ${body.clauseId}: quote its words exactly`);
     }
     const [agreement] = await tx.query<{ body: Agreement }>('SELECT body FROM agreements WHERE id = $1', [body.agreementId]);
@@ -96,23 +90,6 @@ export async function recordStatusStep(db: Database, featureId: string, body: St
     }
     const { version: _version, ...fields } = body;
     const step = statusEventSchema.parse({ featureId, ...fields });
-    await tx.query('UPDATE features SET version = version + 1 WHERE id = $1', [featureId]);
-    await tx.query('INSERT INTO status_events (feature_id, body, recorded_by) VALUES ($1, $2::json, $3)', [
-      featureId,
-      JSON.stringify(step),
-      editor.username,
-    ]);
-    await tx.query(
-      `INSERT INTO changes (actor, entity, entity_id, action, before, after, reason) VALUES ($1, 'feature', $2, $6, $3::jsonb, $4::jsonb, $5)`,
-      [
-        editor.username,
-        featureId,
-        JSON.stringify({ version: row.version, state: featureStateAsOf(before, body.date) }),
-        JSON.stringify({ version: row.version + 1, state: featureStateAsOf([...before, step], body.date), step }),
-        `${body.clauseId}: “${body.quote}”`,
-        body.corrects ? 'correction' : 'status_step',
-      ],
-    );
-    return { version: row.version + 1, step };
+    return { version: await appendStep(tx, { step, version: row.version, before, actor: editor.username }), step };
   });
 }

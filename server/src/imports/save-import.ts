@@ -1,6 +1,5 @@
 import { ZodError } from 'zod';
 import { documentDates } from '../domain/dates';
-import { featureStateAsOf } from '../domain/feature-state';
 import { foldForSearch } from '../domain/fold-text';
 import { segmentDocument } from '../domain/import/segment-document';
 import {
@@ -10,11 +9,11 @@ import {
   clauseSchema,
   type FeatureRecord,
   featureRecordSchema,
-  type StatusEvent,
   statusEventSchema,
 } from '../domain/schemas';
-import { isVerbatimIn } from '../domain/text';
+import { quotesClause } from '../domain/text';
 import { KIND_BY_ID } from '../domain/vocabulary';
+import { appendStep, stepsOf } from '../edits/append-step';
 import { HttpError } from '../http/errors';
 import type { Database, Queryable } from '../store/database';
 import { raiseRevision } from '../store/revision';
@@ -182,12 +181,10 @@ async function saveImportChecked(db: Database, body: ImportBody, editor: { usern
       if (!KIND_BY_ID[feature.body.kind].hasStatus) {
         throw fieldError(`${field}.feature`, `a ${KIND_BY_ID[feature.body.kind].label.en.toLowerCase()} has no status`);
       }
-      if (!isVerbatimIn(input.quote, clause.text.vi)) {
+      if (!quotesClause(input.quote, clause.text)) {
         throw fieldError(`${field}.quote`, `not found in the text of clause ${clause.id}: quote its words exactly`);
       }
-      const before = (
-        await tx.query<{ body: StatusEvent }>('SELECT body FROM status_events WHERE feature_id = $1 ORDER BY seq', [feature.id])
-      ).map((row) => row.body);
+      const before = await stepsOf(tx, feature.id);
       const step = statusEventSchema.parse({
         featureId: feature.id,
         date: stepDate,
@@ -199,23 +196,8 @@ async function saveImportChecked(db: Database, body: ImportBody, editor: { usern
         quote: input.quote,
         ...(input.note ? { note: input.note } : {}),
       });
-      await tx.query('INSERT INTO status_events (feature_id, body, recorded_by) VALUES ($1, $2::json, $3)', [
-        feature.id,
-        JSON.stringify(step),
-        editor.username,
-      ]);
-      await tx.query('UPDATE features SET version = version + 1 WHERE id = $1', [feature.id]);
-      features.set(feature.id, { body: feature.body, version: feature.version + 1 });
-      await tx.query(
-        `INSERT INTO changes (actor, entity, entity_id, action, before, after, reason) VALUES ($1, 'feature', $2, 'status_step', $3::jsonb, $4::jsonb, $5)`,
-        [
-          editor.username,
-          feature.id,
-          JSON.stringify({ version: feature.version, state: featureStateAsOf(before, step.date) }),
-          JSON.stringify({ version: feature.version + 1, state: featureStateAsOf([...before, step], step.date), step }),
-          `${clause.id}: “${input.quote}”`,
-        ],
-      );
+      const version = await appendStep(tx, { step, version: feature.version, before, actor: editor.username });
+      features.set(feature.id, { body: feature.body, version });
     }
 
     let mentions = 0;
