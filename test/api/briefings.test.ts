@@ -2,7 +2,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/src/store/database';
 import { storeRevision } from '../../server/src/store/revision';
-import { createStoreTestApp, createTestApp } from '../helpers/app';
+import { createStoreTestApp, createTestApp, signInAsEditor } from '../helpers/app';
 
 let app: Awaited<ReturnType<typeof createStoreTestApp>>['app'];
 let db: Database;
@@ -21,9 +21,7 @@ afterAll(async () => {
 });
 
 async function signIn() {
-  const response = await request(app).post('/api/session').send(credentials);
-  expect(response.status).toBe(200);
-  return { Cookie: String(response.headers['set-cookie']).split(';')[0], 'X-CSRF-Token': response.body.csrfToken as string };
+  return (await signInAsEditor(app, credentials)).headers;
 }
 
 const step = {

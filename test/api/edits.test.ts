@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { featureDetailResponse, recordTileJson, recordViewResponse } from '../../server/src/domain/api';
 import type { Database } from '../../server/src/store/database';
 import { storeRevision } from '../../server/src/store/revision';
-import { createStoreTestApp } from '../helpers/app';
+import { createStoreTestApp, signInAsEditor } from '../helpers/app';
 
 let app: Awaited<ReturnType<typeof createStoreTestApp>>['app'];
 let db: Database;
@@ -20,12 +20,7 @@ afterAll(async () => {
   await db?.close();
 });
 
-async function signIn() {
-  const response = await request(app).post('/api/session').send(credentials);
-  expect(response.status).toBe(200);
-  const cookie = String(response.headers['set-cookie']).split(';')[0];
-  return { cookie, csrf: response.body.csrfToken as string };
-}
+const signIn = () => signInAsEditor(app, credentials);
 
 async function detail(id: string) {
   return featureDetailResponse.parse((await request(app).get(`/api/features/${id}`)).body);

@@ -6,7 +6,7 @@ import { agreementDetailResponse, featureDetailResponse, recordViewResponse } fr
 import { isVerbatimIn } from '../../server/src/domain/text';
 import type { Database } from '../../server/src/store/database';
 import { storeRevision } from '../../server/src/store/revision';
-import { createStoreTestApp, projectRoot } from '../helpers/app';
+import { createStoreTestApp, projectRoot, signInAsEditor } from '../helpers/app';
 import { buildDocx } from '../helpers/docx';
 
 let app: Awaited<ReturnType<typeof createStoreTestApp>>['app'];
@@ -17,8 +17,7 @@ const communique = readFileSync(join(projectRoot, 'test', 'fixtures', 'import', 
 beforeAll(async () => {
   const made = await createStoreTestApp();
   ({ app, db } = made);
-  const response = await request(app).post('/api/session').send({ username: made.username, password: made.password });
-  session = { cookie: String(response.headers['set-cookie']).split(';')[0], csrf: response.body.csrfToken };
+  session = await signInAsEditor(app, { username: made.username, password: made.password });
 }, 120_000);
 afterAll(async () => {
   await db?.close();

@@ -1,42 +1,17 @@
-import type { Server } from 'node:http';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { text } from '../../client/src/i18n/ui-text';
-import type { Database } from '../../server/src/store/database';
-import { artifactsDir, launchChromium, openPage, startStoreAppServer } from './chromium';
+import { artifactsDir, openPage, signInThroughHeader, storeAppInBrowser } from './chromium';
 
-let server: Server;
-let baseUrl: string;
-let db: Database;
-let credentials: { username: string; password: string };
-let browser: Browser;
-const outsideRequests: string[] = [];
+const app = storeAppInBrowser();
 
-beforeAll(async () => {
-  const started = await startStoreAppServer();
-  ({ server, baseUrl, db } = started);
-  credentials = { username: started.username, password: started.password };
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-  await db?.close();
-  expect(outsideRequests).toEqual([]);
+afterAll(() => {
+  expect(app.outsideRequests).toEqual([]);
 });
-
-async function signIn(page: Page) {
-  await page.getByRole('button', { name: text('signIn', 'vi') }).click();
-  await page.locator('#sign-in-form input[name="username"]').fill(credentials.username);
-  await page.locator('#sign-in-form input[name="password"]').fill(credentials.password);
-  await page.locator('#sign-in-form button[type="submit"]').click();
-  await page.locator('.editor-name').waitFor();
-}
 
 describe('briefings for a visitor', () => {
   it('plays a briefing and offers its PDF pack, but no control that changes briefings', async () => {
+    const { browser, baseUrl, outsideRequests } = app;
     const page = await openPage(browser, baseUrl, '/?briefing=a-pa-chai-long-phu&step=1', outsideRequests);
     const player = page.locator('.briefing-player');
     await player.waitFor();
@@ -71,9 +46,10 @@ describe('briefings for a visitor', () => {
 
 describe('editing briefings', () => {
   it('signs in, creates a briefing, saves the current screen as steps, reorders and deletes a step, deletes it; a bad import is explained', async () => {
+    const { browser, baseUrl, db, credentials, outsideRequests } = app;
     const page = await openPage(browser, baseUrl, '/?feature=huu-nghi&asOf=2026-02-11&view=106.7,21.98,9', outsideRequests);
     expect(await page.getByLabel(text('newBriefing', 'vi')).count()).toBe(0);
-    await signIn(page);
+    await signInThroughHeader(page, credentials);
     await page.getByLabel('Tên buổi trình bày mới').fill('Hữu Nghị cho lãnh đạo');
     await page.getByLabel('Tên buổi trình bày mới').press('Enter');
     const player = page.locator('.briefing-player');

@@ -3,7 +3,12 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { text } from '../../client/src/i18n/ui-text';
+import { asOfExpressions } from '../../client/src/map/layers/as-of';
+import type { Database } from '../../server/src/store/database';
 import { createStoreTestApp, createTestApp, projectRoot } from '../helpers/app';
+import { evaluate } from '../helpers/evaluate-expression';
 
 export const artifactsDir = join(projectRoot, 'test', 'artifacts');
 
@@ -94,4 +99,62 @@ export async function waitForMapIdle(page: Page, { needPoints = true } = {}) {
     needPoints,
     { timeout: 45_000, polling: 200 },
   );
+}
+
+/**
+ * A browser and the app over a new embedded store with one editor, for a test file (its own hooks): the
+ * fields are filled before the file's tests run. Every request outside the app is recorded in
+ * `outsideRequests` (the app must work offline).
+ */
+export function storeAppInBrowser() {
+  const context = {
+    outsideRequests: [] as string[],
+  } as {
+    server: Server;
+    baseUrl: string;
+    db: Database;
+    credentials: { username: string; password: string };
+    browser: Browser;
+    outsideRequests: string[];
+  };
+  beforeAll(async () => {
+    const started = await startStoreAppServer();
+    Object.assign(context, { server: started.server, baseUrl: started.baseUrl, db: started.db });
+    context.credentials = { username: started.username, password: started.password };
+    context.browser = await launchChromium();
+  }, 120_000);
+  afterAll(async () => {
+    await context.browser?.close();
+    context.server?.close();
+    await context.db?.close();
+  });
+  return context;
+}
+
+/** Signs in through the header's form, as an editor does. */
+export async function signInThroughHeader(page: Page, credentials: { username: string; password: string }) {
+  await page.getByRole('button', { name: text('signIn', 'vi') }).click();
+  await page.locator('#sign-in-form input[name="username"]').fill(credentials.username);
+  await page.locator('#sign-in-form input[name="password"]').fill(credentials.password);
+  await page.locator('#sign-in-form button[type="submit"]').click();
+  await page.locator('.editor-name').waitFor();
+}
+
+/**
+ * What the map draws for a feature on its current date — the style's own expression evaluated over the
+ * drawn feature's properties and the map's global state — or undefined when it is not drawn.
+ */
+export async function drawnOnDate(
+  page: Page,
+  baseUrl: string,
+  id: string,
+  property: 'status' | 'upgradeStatus' = 'status',
+): Promise<unknown> {
+  const drawn = await page.evaluate((featureId) => {
+    const map = window.__borderAtlasMap as MapHandle;
+    const hit = map.queryRenderedFeatures({ layers: ['record-points'] }).find((f) => f.properties.id === featureId);
+    return hit && { properties: hit.properties, state: map.getGlobalState() };
+  }, id);
+  const { states } = (await (await fetch(`${baseUrl}/api/map/tiles.json`)).json()) as { states: number };
+  return drawn && evaluate(asOfExpressions(states).onDate(property), drawn.properties, drawn.state);
 }

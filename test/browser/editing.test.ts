@@ -1,53 +1,21 @@
-import type { Server } from 'node:http';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { text } from '../../client/src/i18n/ui-text';
-import { asOfExpressions } from '../../client/src/map/layers/as-of';
 import { featureDetailResponse } from '../../server/src/domain/api';
-import type { Database } from '../../server/src/store/database';
-import { evaluate } from '../helpers/evaluate-expression';
-import { artifactsDir, launchChromium, type MapHandle, openPage, startStoreAppServer, waitForMapIdle } from './chromium';
+import { artifactsDir, drawnOnDate, openPage, storeAppInBrowser, waitForMapIdle } from './chromium';
 
-let server: Server;
-let baseUrl: string;
-let db: Database;
-let credentials: { username: string; password: string };
-let browser: Browser;
-const outsideRequests: string[] = [];
+const app = storeAppInBrowser();
 
-beforeAll(async () => {
-  const started = await startStoreAppServer();
-  ({ server, baseUrl, db } = started);
-  credentials = { username: started.username, password: started.password };
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-  await db?.close();
-});
-
-const detail = async (id: string) => featureDetailResponse.parse(await (await fetch(`${baseUrl}/api/features/${id}`)).json());
-
-/** The status the map draws for a feature on its current date: the style's own expression over the drawn properties. */
-async function drawnStatus(page: Page, id: string): Promise<unknown> {
-  const drawn = await page.evaluate((featureId) => {
-    const map = window.__borderAtlasMap as MapHandle;
-    const hit = map.queryRenderedFeatures({ layers: ['record-points'] }).find((f) => f.properties.id === featureId);
-    return hit && { properties: hit.properties, state: map.getGlobalState() };
-  }, id);
-  const { states } = (await (await fetch(`${baseUrl}/api/map/tiles.json`)).json()) as { states: number };
-  return drawn && evaluate(asOfExpressions(states).onDate('status'), drawn.properties, drawn.state);
-}
+const detail = async (id: string) => featureDetailResponse.parse(await (await fetch(`${app.baseUrl}/api/features/${id}`)).json());
+const drawnStatus = (page: Page, id: string) => drawnOnDate(page, app.baseUrl, id);
 
 /** Another editor's session, outside the browser (a colleague saving at the same time). */
 async function colleagueSession() {
-  const response = await fetch(`${baseUrl}/api/session`, {
+  const response = await fetch(`${app.baseUrl}/api/session`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(credentials),
+    body: JSON.stringify(app.credentials),
   });
   expect(response.status).toBe(200);
   const cookie = String(response.headers.get('set-cookie')).split(';')[0];
@@ -56,6 +24,7 @@ async function colleagueSession() {
 
 describe('recording a status change from the feature panel', () => {
   it('signs in, refuses an unfounded step beside its fields, survives a concurrent edit, saves, and the map redraws as of the date', async () => {
+    const { browser, baseUrl, credentials, outsideRequests } = app;
     const page = await openPage(browser, baseUrl, '/?feature=po-peo&asOf=2026-10-15', outsideRequests);
     const panel = page.locator('aside.panel[data-feature-id="po-peo"]');
     await panel.waitFor();

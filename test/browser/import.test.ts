@@ -1,62 +1,24 @@
 import { readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { text } from '../../client/src/i18n/ui-text';
-import { asOfExpressions } from '../../client/src/map/layers/as-of';
 import { featureDetailResponse } from '../../server/src/domain/api';
-import type { Database } from '../../server/src/store/database';
 import { projectRoot } from '../helpers/app';
-import { evaluate } from '../helpers/evaluate-expression';
-import { artifactsDir, launchChromium, type MapHandle, openPage, startStoreAppServer, waitForMapIdle } from './chromium';
+import { artifactsDir, drawnOnDate, type MapHandle, openPage, signInThroughHeader, storeAppInBrowser, waitForMapIdle } from './chromium';
 
-let server: Server;
-let baseUrl: string;
-let db: Database;
-let credentials: { username: string; password: string };
-let browser: Browser;
-const outsideRequests: string[] = [];
+const app = storeAppInBrowser();
 /** A document of our own in the seeds' style (the suggestions were not tuned on it). */
 const minutes = readFileSync(join(projectRoot, 'test', 'fixtures', 'import', '2026-minutes-lao-cai.txt'), 'utf8');
 
-beforeAll(async () => {
-  const started = await startStoreAppServer();
-  ({ server, baseUrl, db } = started);
-  credentials = { username: started.username, password: started.password };
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-  await db?.close();
-});
-
-/** What the map draws for a feature on its current date (the style's own expression), or undefined when not drawn. */
-async function drawnStatus(page: Page, id: string, property: 'status' | 'upgradeStatus' = 'status'): Promise<unknown> {
-  const drawn = await page.evaluate((featureId) => {
-    const map = window.__borderAtlasMap as MapHandle;
-    const hit = map.queryRenderedFeatures({ layers: ['record-points'] }).find((f) => f.properties.id === featureId);
-    return hit && { properties: hit.properties, state: map.getGlobalState() };
-  }, id);
-  const { states } = (await (await fetch(`${baseUrl}/api/map/tiles.json`)).json()) as { states: number };
-  return drawn && evaluate(asOfExpressions(states).onDate(property), drawn.properties, drawn.state);
-}
-
-async function signIn(page: Page) {
-  await page.getByRole('button', { name: text('signIn', 'vi') }).click();
-  await page.locator('#sign-in-form input[name="username"]').fill(credentials.username);
-  await page.locator('#sign-in-form input[name="password"]').fill(credentials.password);
-  await page.locator('#sign-in-form button[type="submit"]').click();
-  await page.locator('.editor-name').waitFor();
-}
+const drawnStatus = (page: Page, id: string, property?: 'status' | 'upgradeStatus') => drawnOnDate(page, app.baseUrl, id, property);
 
 describe('importing a new agreement', () => {
   it('pastes minutes, reviews every suggestion, adds a place by clicking the map, saves; the map shows the new steps as of the date', async () => {
+    const { browser, baseUrl, db, credentials, outsideRequests } = app;
     const page = await openPage(browser, baseUrl, '/', outsideRequests);
     expect(await page.locator('.import-open').count()).toBe(0); // visitors import nothing
-    await signIn(page);
+    await signInThroughHeader(page, credentials);
     await page.locator('.import-open').click();
     const panel = page.locator('.import-panel');
 

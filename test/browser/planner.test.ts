@@ -6,13 +6,11 @@ import { parse } from 'csv-parse/sync';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { text } from '../../client/src/i18n/ui-text';
-import { asOfExpressions } from '../../client/src/map/layers/as-of';
 import type { Briefing } from '../../server/src/domain/briefings';
 import { normalizeText } from '../../server/src/domain/text';
 import { STATUS_BY_ID } from '../../server/src/domain/vocabulary';
 import { loadRealRecord, projectRoot } from '../helpers/app';
-import { evaluate } from '../helpers/evaluate-expression';
-import { artifactsDir, launchChromium, type MapHandle, openPage, startAppServer, waitForMapIdle } from './chromium';
+import { artifactsDir, drawnOnDate, launchChromium, type MapHandle, openPage, startAppServer, waitForMapIdle } from './chromium';
 
 let server: Server;
 let baseUrl: string;
@@ -63,15 +61,7 @@ describe('the planner’s filters, time and links', () => {
     expect(await swatch.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(rgb(STATUS_BY_ID.agreed.color));
     // The status the drawn road has on the map's date: its properties hold every state, and the
     // style's own expression, evaluated with the map's global state, picks the one it draws.
-    const drawnStatus = async () => {
-      const drawn = await page.evaluate(() => {
-        const map = window.__borderAtlasMap as MapHandle;
-        const road = map.queryRenderedFeatures({ layers: ['record-points'] }).find((f) => f.properties.id === 'tan-thanh-po-chai');
-        return road && { properties: road.properties, state: map.getGlobalState() };
-      });
-      const { states } = (await (await fetch(`${baseUrl}/api/map/tiles.json`)).json()) as { states: number };
-      return drawn && evaluate(asOfExpressions(states).onDate('status'), drawn.properties, drawn.state);
-    };
+    const drawnStatus = () => drawnOnDate(page, baseUrl, 'tan-thanh-po-chai');
     expect(await drawnStatus()).toBe('agreed');
     await page.screenshot({ path: join(artifactsDir, 'time-2023.png') });
 

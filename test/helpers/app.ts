@@ -1,6 +1,8 @@
 import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Express } from 'express';
+import request from 'supertest';
 import { hashPassword } from '../../server/src/access/passwords';
 import { createApp } from '../../server/src/app';
 import { createFileBriefingStore } from '../../server/src/briefings/briefing-store';
@@ -69,4 +71,13 @@ export async function createStoreTestApp({ username = 'editor', password = 'corr
     basemapDir: withClient ? config.basemapDir : undefined,
   });
   return { app, db, username, password, dataDir };
+}
+
+/** Signs an editor in through the API: the session cookie, the CSRF token, and both as request headers. */
+export async function signInAsEditor(app: Express, credentials: { username: string; password: string }) {
+  const response = await request(app).post('/api/session').send({ username: credentials.username, password: credentials.password });
+  if (response.status !== 200) throw new Error(`sign-in refused: ${response.status} ${response.text}`);
+  const cookie = String(response.headers['set-cookie']).split(';')[0];
+  const csrf = response.body.csrfToken as string;
+  return { cookie, csrf, headers: { Cookie: cookie, 'X-CSRF-Token': csrf } };
 }
