@@ -36,7 +36,10 @@ export class ApiError extends Error {
   }
 }
 
-/** A change to the record: JSON in and out, with the session's CSRF token; refusals become ApiError. */
+/**
+ * A change to the record, with the session's CSRF token: a JSON body (or a file, sent as it is with its
+ * type), JSON back parsed by `schema`; refusals become ApiError.
+ */
 export async function sendJson<T>(
   method: 'POST' | 'PUT' | 'DELETE',
   url: string,
@@ -45,9 +48,16 @@ export async function sendJson<T>(
   schema: z.ZodType<T>,
 ): Promise<T | null> {
   const headers: Record<string, string> = {};
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
-  const response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  let sent: BodyInit | undefined;
+  if (body instanceof Blob) {
+    headers['Content-Type'] = body.type;
+    sent = body;
+  } else if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    sent = JSON.stringify(body);
+  }
+  const response = await fetch(url, { method, headers, body: sent });
   if (response.status === 204) return null;
   const json: unknown = await response.json().catch(() => null);
   if (!response.ok) {

@@ -1,6 +1,6 @@
 import type { ImportReadResponse } from '@domain/api';
 import type { Province } from '@domain/schemas';
-import { AGREEMENT_KIND_LABELS, KIND_BY_ID, KINDS, LEVELS, PRECISION_BY_ID, STATUSES } from '@domain/vocabulary';
+import { AGREEMENT_KIND_LABELS, KIND_BY_ID, KINDS, PRECISION_BY_ID } from '@domain/vocabulary';
 import { useQueryClient } from '@tanstack/react-query';
 import { type ChangeEvent, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { readDocument, saveImport } from '../api/import-mutations';
@@ -9,6 +9,7 @@ import { useFeaturesById } from '../api/view-queries';
 import { formatDate, nameIn, text as t } from '../i18n/ui-text';
 import type { Language } from '../state/url-state';
 import { todayIso } from '../time/dates';
+import { LevelSelect, StatusSelect } from '../ui/step-selects';
 import { EMPTY_METADATA, importRequest, initialReviews, type Metadata, type NewPlace, type Review, reviewKey } from './import-draft';
 
 type Props = {
@@ -25,7 +26,6 @@ type Props = {
   onShowAsOf: (agreementId: string, date: string | null) => void;
 };
 
-const STEP_STATUSES = STATUSES.filter((status) => status.id !== 'unknown');
 /** Fields of the form that show their own error. */
 const SHOWN_FIELDS = new Set([
   'text',
@@ -419,32 +419,21 @@ export function ImportPanel({ language, csrfToken, username, provinces, onPick, 
                         </p>
                         {current.decision !== 'reject' && (
                           <div className="field-row">
-                            <select
+                            <StatusSelect
                               aria-label={t('status', language)}
                               name="status"
                               value={current.status}
                               onChange={(e) => review(key, { status: e.target.value as Review['status'] })}
-                            >
-                              <option value="">{t('mentionOnly', language)}</option>
-                              {STEP_STATUSES.map((status) => (
-                                <option key={status.id} value={status.id}>
-                                  {status.label[language]}
-                                </option>
-                              ))}
-                            </select>
-                            <select
+                              language={language}
+                              empty={t('mentionOnly', language)}
+                            />
+                            <LevelSelect
                               aria-label={t('level', language)}
                               name="level"
                               value={current.level}
                               onChange={(e) => review(key, { level: e.target.value as Review['level'] })}
-                            >
-                              <option value="">{t('levelNotStated', language)}</option>
-                              {LEVELS.map((level) => (
-                                <option key={level.id} value={level.id}>
-                                  {level.label[language]}
-                                </option>
-                              ))}
-                            </select>
+                              language={language}
+                            />
                           </div>
                         )}
                         {current.decision !== 'reject' && current.status && (
@@ -565,32 +554,21 @@ export function ImportPanel({ language, csrfToken, username, provinces, onPick, 
                         · {t('clickedEstimate', language)}
                       </p>
                       <div className="field-row">
-                        <select
+                        <StatusSelect
                           aria-label={t('status', language)}
                           name="placeStatus"
                           value={place.status}
                           onChange={(e) => updatePlace(place.ref, { status: e.target.value as NewPlace['status'] })}
-                        >
-                          <option value="">{t('mentionOnly', language)}</option>
-                          {STEP_STATUSES.map((status) => (
-                            <option key={status.id} value={status.id}>
-                              {status.label[language]}
-                            </option>
-                          ))}
-                        </select>
-                        <select
+                          language={language}
+                          empty={t('mentionOnly', language)}
+                        />
+                        <LevelSelect
                           aria-label={t('level', language)}
                           name="placeLevel"
                           value={place.level}
                           onChange={(e) => updatePlace(place.ref, { level: e.target.value as NewPlace['level'] })}
-                        >
-                          <option value="">{t('levelNotStated', language)}</option>
-                          {LEVELS.map((level) => (
-                            <option key={level.id} value={level.id}>
-                              {level.label[language]}
-                            </option>
-                          ))}
-                        </select>
+                          language={language}
+                        />
                       </div>
                       {place.status && (
                         <textarea

@@ -96,45 +96,29 @@ export function importRequest(
   const mentions: unknown[] = [];
   const stepKeys: string[] = [];
   const mentionKeys: string[] = [];
-  for (const suggestions of read.suggestions) {
-    for (const suggestion of suggestions) {
-      const key = reviewKey(suggestion);
-      const review = reviews[key];
-      if (review?.decision !== 'accept') continue;
-      const feature = { featureId: suggestion.featureId };
-      if (review.status) {
-        steps.push({
-          clausePath: suggestion.clausePath,
-          feature,
-          status: review.status,
-          level: review.level || null,
-          evidence: 'stated',
-          quote: review.quote.trim(),
-        });
-        stepKeys.push(key);
-      } else {
-        mentions.push({ clausePath: suggestion.clausePath, feature });
-        mentionKeys.push(key);
-      }
-    }
-  }
-  for (const place of places) {
-    const feature = { newFeature: place.ref };
-    if (place.status) {
+  // One accepted link: a step when it has a status, else a mention; `key` names its card.
+  const add = (key: string, clausePath: string[], feature: object, choice: Pick<Review, 'status' | 'level' | 'quote'>) => {
+    if (choice.status) {
       steps.push({
-        clausePath: place.clausePath,
+        clausePath,
         feature,
-        status: place.status,
-        level: place.level || null,
+        status: choice.status,
+        level: choice.level || null,
         evidence: 'stated',
-        quote: place.quote.trim(),
+        quote: choice.quote.trim(),
       });
-      stepKeys.push(place.ref);
+      stepKeys.push(key);
     } else {
-      mentions.push({ clausePath: place.clausePath, feature });
-      mentionKeys.push(place.ref);
+      mentions.push({ clausePath, feature });
+      mentionKeys.push(key);
     }
+  };
+  for (const suggestion of read.suggestions.flat()) {
+    const key = reviewKey(suggestion);
+    const review = reviews[key];
+    if (review?.decision === 'accept') add(key, suggestion.clausePath, { featureId: suggestion.featureId }, review);
   }
+  for (const place of places) add(place.ref, place.clausePath, { newFeature: place.ref }, place);
   const body = {
     text,
     agreement: {

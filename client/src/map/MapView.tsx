@@ -73,22 +73,7 @@ export function MapView({
   onViewChangeRef.current = onViewChange;
   // Everything the map shows, as of this render: a map made again (the record's states grew after a
   // change) starts from these — the current date, view, language, selection — not from the first ones.
-  const latest = useRef({
-    language,
-    initialView,
-    asOf,
-    recordTiles,
-    places,
-    selectedId,
-    highlightedIds,
-    routeFocus,
-    animateRoute,
-    presenting,
-    recordFilter,
-    onPick,
-    draftPlaces,
-  });
-  latest.current = {
+  const now = {
     language,
     initialView,
     asOf,
@@ -103,24 +88,35 @@ export function MapView({
     onPick,
     draftPlaces,
   };
+  const latest = useRef(now);
+  latest.current = now;
 
   useEffect(() => {
     if (!container.current) return;
-    const now = latest.current;
-    const created = new MapController(container.current, basemap, now.language, now.initialView, now.asOf, states, now.recordTiles, {
-      onSelect: (id) => onSelectRef.current(id),
-      onViewChange: (view) => onViewChangeRef.current(view),
-    });
+    const shown = latest.current;
+    const created = new MapController(
+      container.current,
+      basemap,
+      shown.language,
+      shown.initialView,
+      shown.asOf,
+      states,
+      shown.recordTiles,
+      {
+        onSelect: (id) => onSelectRef.current(id),
+        onViewChange: (view) => onViewChangeRef.current(view),
+      },
+    );
     controller.current = created;
     // The other effects ran for the map this one replaces: the new map is given their values here.
-    if (now.places) created.addPlaces(now.places);
-    created.setSelected(now.selectedId);
-    created.setHighlighted(now.highlightedIds);
-    created.setRouteFocus(now.routeFocus, now.animateRoute);
-    created.setPresenting(now.presenting);
-    created.setRecordFilter(now.recordFilter);
-    created.setPickHandler(now.onPick);
-    created.setDraftPlaces(now.draftPlaces);
+    if (shown.places) created.addPlaces(shown.places);
+    created.setSelected(shown.selectedId);
+    created.setHighlighted(shown.highlightedIds);
+    created.setRouteFocus(shown.routeFocus, shown.animateRoute);
+    created.setPresenting(shown.presenting);
+    created.setRecordFilter(shown.recordFilter);
+    created.setPickHandler(shown.onPick);
+    created.setDraftPlaces(shown.draftPlaces);
     onMapReadyRef.current?.(created.map);
     (window as unknown as { __borderAtlasMap?: unknown }).__borderAtlasMap = created.map;
     return () => {

@@ -2,13 +2,14 @@ import { conflictResponse, type FeatureDetailResponse, type HistoryEntry, status
 import { documentDates } from '@domain/dates';
 import type { StatusEvent } from '@domain/schemas';
 import { quotesClause } from '@domain/text';
-import { EVIDENCE_IDS, EVIDENCE_LABELS, LEVELS, STATUS_BY_ID, STATUSES } from '@domain/vocabulary';
+import { EVIDENCE_IDS, EVIDENCE_LABELS, STATUS_BY_ID } from '@domain/vocabulary';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { useAgreement, useAgreements } from '../api/record-queries';
 import { ApiError, refreshRecord, sendJson } from '../api/session';
 import { formatDate, text } from '../i18n/ui-text';
 import type { Language } from '../state/url-state';
+import { LevelSelect, StatusSelect } from '../ui/step-selects';
 
 type Props = {
   feature: FeatureDetailResponse;
@@ -216,32 +217,26 @@ export function StatusStepForm({ feature, csrfToken, language, correcting = null
       {field(
         'status',
         text('status', language),
-        <select
+        <StatusSelect
           id="step-status"
+          language={language}
+          empty={text('choose', language)}
           value={fields.status}
           onChange={(e) => set('status', e.target.value)}
           aria-invalid={Boolean(errors.status)}
           aria-describedby={describedBy('status')}
-        >
-          <option value="">{text('choose', language)}</option>
-          {STATUSES.filter((s) => s.id !== 'unknown').map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.label[language]}
-            </option>
-          ))}
-        </select>,
+        />,
       )}
       {field(
         'level',
         text('level', language),
-        <select id="step-level" value={fields.level} onChange={(e) => set('level', e.target.value)} aria-describedby={describedBy('level')}>
-          <option value="">{text('levelNotStated', language)}</option>
-          {LEVELS.map((level) => (
-            <option key={level.id} value={level.id}>
-              {level.label[language]}
-            </option>
-          ))}
-        </select>,
+        <LevelSelect
+          id="step-level"
+          language={language}
+          value={fields.level}
+          onChange={(e) => set('level', e.target.value)}
+          aria-describedby={describedBy('level')}
+        />,
       )}
       {field(
         'evidence',

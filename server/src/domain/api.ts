@@ -259,6 +259,9 @@ export type SessionResponse = z.infer<typeof sessionResponse>;
 /** POST /api/features/:id/steps → 201: the step as stored and the feature's new version. */
 export const statusStepResponse = z.object({ version: z.number().int(), step: statusEventSchema });
 
+/** The media type of a Word document: POST /api/imports/read takes one as it is. */
+export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
 /** POST /api/imports/read: the document's text, its clauses and, per clause, the links suggested. */
 export const importReadResponse = z.object({
   text: z.string(),

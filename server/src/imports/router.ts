@@ -1,6 +1,7 @@
 import express, { Router } from 'express';
 import { requireEditor } from '../access/editor-session';
 import type { Session } from '../access/sessions';
+import { DOCX_TYPE } from '../domain/api';
 import { segmentDocument } from '../domain/import/segment-document';
 import { buildLinkIndex, suggestLinks } from '../domain/import/suggest-links';
 import { HttpError } from '../http/errors';
@@ -11,8 +12,6 @@ import type { Database } from '../store/database';
 import { docxToText, NotDocxError } from './docx-to-text';
 import { importBody, importReadBody, MAX_DOCUMENT_CHARS } from './import-body';
 import { saveImport } from './save-import';
-
-const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /**
  * Importing a new document, by signed-in editors only (session, same origin, CSRF token):
