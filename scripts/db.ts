@@ -10,12 +10,10 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { readConfig } from '../server/src/config';
-import { loadRecord } from '../server/src/record/load-record';
-import { backupStore, restoreStore } from '../server/src/store/backup';
-import { recordFiles } from '../server/src/store/export-record';
+import { restoreStore } from '../server/src/store/backup';
 import { openStore } from '../server/src/store/open-store';
-import { briefingSourcesOf } from '../server/src/store/seed-briefings';
-import { readRecord } from '../server/src/store/store-repository';
+import { currentOwner, describeOwner } from '../server/src/store/store-lock';
+import { adminTarget } from './store-admin';
 
 function fail(message: string): never {
   console.error(`db: ${message}`);
@@ -31,21 +29,27 @@ async function main() {
     const file = resolve(
       args[0] ?? join(config.dataDir, 'backups', `border-atlas-${new Date().toISOString().replaceAll(':', '-')}.json.gz`),
     );
-    // Opened as the server opens it, so a backup made before its first start holds the briefings too.
-    const db = await openStore(config, () => loadRecord(config), briefingSourcesOf(config));
+    // A running server makes the backup itself, in one transaction: every write it acknowledged before is in it.
+    const target = await adminTarget('db:backup');
     try {
-      const bytes = await backupStore(db);
+      const bytes = await target.operations.backup();
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, bytes, { mode: 0o600 });
-      console.log(`db:backup: ${where} → ${file} (${Math.round(bytes.length / 1024)} kB)`);
+      console.log(`db:backup: ${target.where} → ${file} (${Math.round(bytes.length / 1024)} kB)`);
     } finally {
-      await db.close();
+      await target.close();
     }
   } else if (command === 'restore') {
     if (!args[0]) fail('name the backup file: npm run db:restore -- <file>');
     const bytes = readFileSync(resolve(args[0]));
+    const owner = config.databaseUrl ? null : currentOwner(config.dataDir);
+    if (owner) {
+      fail(
+        `${describeOwner(owner)} is using ${where}: stop it first. A restore goes into an empty store only (move ${where} aside, restore, then start the server)`,
+      );
+    }
     // Opened without seeding: a restore goes into an empty store only.
-    const db = await openStore(config, null);
+    const db = await openStore({ ...config, owner: 'db:restore' }, null);
     try {
       const counts = await restoreStore(db, bytes);
       console.log(
@@ -54,29 +58,29 @@ async function main() {
           .join(', ')}`,
       );
     } catch (error) {
-      fail((error as Error).message);
+      console.error(`db: ${(error as Error).message}`);
+      process.exitCode = 1;
     } finally {
       await db.close();
     }
   } else if (command === 'export') {
     const to = resolve(args[0] === '--to' && args[1] ? args[1] : join(config.dataDir, 'export', 'record'));
-    const db = await openStore(config, () => loadRecord(config));
+    const target = await adminTarget('db:export');
     try {
-      const files = recordFiles(await readRecord(db));
+      const { files, documents } = await target.operations.exportRecord();
       for (const [path, content] of files) {
         mkdirSync(dirname(join(to, path)), { recursive: true });
         writeFileSync(join(to, path), content);
       }
       // Texts of documents imported in the app, beside the record as geodata/documents/ is.
-      const documents = await db.query<{ file_name: string; text: string }>('SELECT file_name, text FROM documents ORDER BY file_name');
       for (const document of documents) {
-        const file = join(to, '..', 'documents', document.file_name);
+        const file = join(to, '..', 'documents', document.fileName);
         mkdirSync(dirname(file), { recursive: true });
         writeFileSync(file, document.text);
       }
-      console.log(`db:export: ${where} → ${to} (${files.size} files; ${documents.length} imported documents in ../documents)`);
+      console.log(`db:export: ${target.where} → ${to} (${files.length} files; ${documents.length} imported documents in ../documents)`);
     } finally {
-      await db.close();
+      await target.close();
     }
   } else {
     fail('usage: npm run db:backup -- [file] | db:restore -- <file> | db:export -- [--to <folder>]');

@@ -1,20 +1,17 @@
 /**
  * npm run user:add -- <username> [--name "Display name"] [--admin]
  *
- * Makes an editor account in the record's store (the embedded one, or DATABASE_URL). The password is
+ * Makes an editor account in the record's store (the embedded one — through the running server if there is
+ * one — or DATABASE_URL). The password is
  * asked for twice without echo on a terminal, or read from the first line of standard input when
  * piped (for provisioning scripts); at least 12 characters. There is no default account or password.
  */
 import { createInterface } from 'node:readline';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../server/src/access/passwords';
-import { readConfig } from '../server/src/config';
-import { loadRecord } from '../server/src/record/load-record';
-import { openStore } from '../server/src/store/open-store';
+import { AdminError } from '../server/src/admin/admin-operations';
+import { adminTarget, fail as failAs } from './store-admin';
 
-function fail(message: string): never {
-  console.error(`user:add: ${message}`);
-  process.exit(1);
-}
+const fail: (message: string) => never = (message) => failAs('user:add', message);
 
 function parseArguments(args: string[]) {
   let username: string | undefined;
@@ -58,21 +55,17 @@ async function main() {
   const password = await readSecret('Password: ');
   if (process.stdin.isTTY && (await readSecret('Again: ')) !== password) fail('the two passwords differ');
   if (password.length < MIN_PASSWORD_LENGTH) fail(`the password must have at least ${MIN_PASSWORD_LENGTH} characters`);
-  const config = readConfig();
-  if (config.recordSource === 'files') fail('BORDER_ATLAS_RECORD_SOURCE=files is read-only: accounts live in the store');
-  const db = await openStore(config, () => loadRecord(config));
+  // Hashed here, not in the server: the running server never sees the password.
+  const passwordHash = await hashPassword(password);
+  const target = await adminTarget('user:add');
   try {
-    const taken = await db.query('SELECT 1 FROM users WHERE username = $1', [username]);
-    if (taken.length > 0) fail(`there is already a user "${username}"`);
-    await db.query('INSERT INTO users (username, display_name, password_hash, role) VALUES ($1, $2, $3, $4)', [
-      username,
-      name,
-      await hashPassword(password),
-      role,
-    ]);
-    console.log(`user:add: ${role} "${username}" (${name}) can now sign in`);
+    await target.operations.addUser({ username, displayName: name, role, passwordHash });
+    console.log(`user:add: ${role} "${username}" (${name}) can now sign in (${target.where})`);
+  } catch (error) {
+    console.error(`user:add: ${error instanceof AdminError ? error.message : `could not add the user: ${(error as Error).message}`}`);
+    process.exitCode = 1;
   } finally {
-    await db.close();
+    await target.close();
   }
 }
 

@@ -1,4 +1,7 @@
 import { existsSync } from 'node:fs';
+import { createServer, type RequestListener, type Server } from 'node:http';
+import { storeOperations } from './admin/admin-operations';
+import { startAdminSocket } from './admin/admin-socket';
 import { createApp } from './app';
 import { type BriefingStore, createFileBriefingStore } from './briefings/briefing-store';
 import { createStoreBriefingStore } from './briefings/store-briefing-store';
@@ -10,11 +13,42 @@ import type { RecordRepository } from './record/repository';
 import type { Database } from './store/database';
 import { openStore } from './store/open-store';
 import { briefingSourcesOf } from './store/seed-briefings';
+import { StoreLockedError } from './store/store-lock';
 import { createStoreRepository } from './store/store-repository';
 
+/** Binds the port before anything else: a second server whose port is taken stops here, before it touches the store. */
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      const address = server.address();
+      resolve(typeof address === 'object' && address ? address.port : port);
+    });
+  });
+}
+
+/** Until the store is open (a first start seeds it, ≈8 s), every request is told to come back. */
+const starting: RequestListener = (_request, response) => {
+  response.writeHead(503, { 'Content-Type': 'application/json', 'Retry-After': '5' });
+  response.end(JSON.stringify({ error: { code: 'starting', message: 'The server is starting: try again in a few seconds' } }));
+};
+
 async function start() {
+  // Everything this process writes (the store, backups, the admin socket) is its owner's only.
+  process.umask(0o077);
   const config = readConfig();
+  let handler: RequestListener = starting;
+  const server = createServer((request, response) => handler(request, response));
+  let port: number;
+  try {
+    port = await listen(server, config.port, config.host);
+  } catch (error) {
+    throw new Error(`cannot listen on port ${config.port}: ${(error as Error).message}`);
+  }
+
   let db: Database | null = null;
+  let admin: Server | null = null;
   let repository: RecordRepository;
   let briefings: BriefingStore;
   if (config.recordSource === 'files') {
@@ -23,9 +57,12 @@ async function start() {
     briefings = createFileBriefingStore(config.dataDir, config.briefingExamplesDir);
   } else {
     // The curated files are read (and checked) only to seed an empty store; briefings are brought in once.
-    db = await openStore(config, () => loadRecord(config), briefingSourcesOf(config));
+    // The embedded store is locked for this server until it stops (store-lock.ts).
+    db = await openStore({ ...config, owner: 'server' }, () => loadRecord(config), briefingSourcesOf(config));
     repository = createStoreRepository(db);
     briefings = createStoreBriefingStore(db);
+    // Admin commands (user:add, db:backup…) act through the server that owns the embedded store.
+    if (db.kind === 'pglite') admin = await startAdminSocket(storeOperations(db), config.dataDir);
   }
   if (!existsSync(config.clientDir)) {
     console.warn(`No built client in ${config.clientDir}: run "npm run build" first. Serving the API only.`);
@@ -42,21 +79,16 @@ async function start() {
     repository.listEventsByFeature(),
     repository.listAgreements(),
   ]);
+  handler = app;
   const stepCount = [...events.values()].reduce((sum, list) => sum + list.length, 0);
   const source = db === null ? 'the record folder, read-only' : db.kind === 'postgres' ? 'PostgreSQL' : 'the embedded store';
-  const server = app.listen(config.port, config.host, () => {
-    const address = server.address();
-    const port = typeof address === 'object' && address ? address.port : config.port;
-    console.log(
-      `Border Atlas on http://localhost:${port} — ${features.length} features, ${stepCount} status events, ${agreements.length} agreements (${source})`,
-    );
-  });
-  server.on('error', (error) => {
-    console.error(`Cannot listen on port ${config.port}: ${error.message}`);
-    process.exit(1);
-  });
-  // Stop taking requests, let those in flight finish, then close the store.
+  console.log(
+    `Border Atlas on http://localhost:${port} — ${features.length} features, ${stepCount} status events, ${agreements.length} agreements (${source})`,
+  );
+  server.on('error', (error) => console.error(`Server error: ${error.message}`));
+  // Stop taking requests, let those in flight finish, then close the store (which releases its lock).
   const stop = () => {
+    admin?.close();
     server.close(() => {
       void (db?.close() ?? Promise.resolve()).finally(() => process.exit(0));
     });
@@ -69,8 +101,13 @@ async function start() {
 start().catch((error: unknown) => {
   if (error instanceof RecordError) {
     console.error(`Refusing to start: invalid data in ${error.file}: ${error.problem}`);
+  } else if (error instanceof StoreLockedError) {
+    console.error(
+      `Refusing to start: ${error.message}. One process owns an embedded store: stop that one first, or give this one another ` +
+        'data folder (BORDER_ATLAS_DATA_DIR). Several servers on one record need PostgreSQL (DATABASE_URL).',
+    );
   } else {
-    console.error(`Refusing to start: ${(error as Error).message}`);
+    console.error(`Refusing to start: ${error instanceof Error ? error.message : String(error)}`);
   }
   process.exit(1);
 });
