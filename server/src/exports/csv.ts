@@ -5,10 +5,18 @@ export type CsvValue = string | number | boolean | null | undefined;
 /** Byte-order mark: Excel reads the file as UTF-8 only when it starts with one. */
 const BOM = '\uFEFF';
 
+/**
+ * Text a spreadsheet could read as a formula: = + - @ first, also after leading whitespace (Excel and
+ * LibreOffice skip spaces, tabs and line breaks before one: " =3+3" runs), their full-width forms
+ * ＝ ＋ － ＠ (an East Asian keyboard's, which some spreadsheets take as formulas too), and any cell that
+ * starts with a tab, CR or LF.
+ */
+const FORMULA_LIKE = /^(?:[\t\r\n]|\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/;
+
 function cell(value: CsvValue): string {
   if (value === null || value === undefined) return '';
-  // Text an editor typed that starts like a formula (= + - @) would run as one in Excel: kept as text.
-  const text = typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : String(value);
+  // Text an editor typed that starts like a formula would run as one in Excel: kept as text.
+  const text = typeof value === 'string' && FORMULA_LIKE.test(value) ? `'${value}` : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
