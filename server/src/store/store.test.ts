@@ -9,11 +9,11 @@ import { createStoreBriefingStore } from '../briefings/store-briefing-store';
 import { readConfig } from '../config';
 import { createFileRepository } from '../record/file-repository';
 import { backupStore, restoreStore } from './backup';
-import type { Database } from './database';
+import type { Database, Queryable } from './database';
 import { recordFiles } from './export-record';
 import { migrationFiles } from './migrate';
 import { openStore } from './open-store';
-import { raiseRevision, storeRevision } from './revision';
+import { changeRecord, raiseRevision, storeRevision } from './revision';
 import { BRIEFING_EXAMPLES_ACTOR, BRIEFING_FILE_ACTOR } from './seed-briefings';
 import { createStoreRepository, readRecord } from './store-repository';
 
@@ -82,6 +82,37 @@ if (serverUrl) {
   });
 }
 
+/** A change to the record as an edit makes one: the feature's note, its version raised, the change logged. */
+async function noteOnHuuNghi(tx: Queryable, note: string) {
+  await tx.query(
+    `UPDATE features SET body = jsonb_set(body::jsonb, '{note}', to_jsonb($1::text))::json, version = version + 1 WHERE id = 'huu-nghi'`,
+    [note],
+  );
+  await tx.query(`INSERT INTO changes (actor, entity, entity_id, action, reason) VALUES ('test', 'feature', 'huu-nghi', 'update', 'a test')`);
+}
+
+/** The database with a count of what is asked of it (queries, statements, transactions). */
+function countingQueries(db: Database) {
+  let count = 0;
+  const counted: Database = {
+    kind: db.kind,
+    query: <T>(sql: string, params?: unknown[]) => {
+      count += 1;
+      return db.query<T>(sql, params);
+    },
+    exec: (sql: string) => {
+      count += 1;
+      return db.exec(sql);
+    },
+    transaction: (work) => {
+      count += 1;
+      return db.transaction(work);
+    },
+    close: () => db.close(),
+  };
+  return { db: counted, queries: () => count };
+}
+
 afterAll(() => {
   for (const folder of folders) rmSync(folder, { recursive: true, force: true });
 });
@@ -119,16 +150,15 @@ describe.each(BACKENDS)('the record store: $name', (backend) => {
 
   it('opened again, applies no migration twice and seeds nothing twice', async () => {
     const revision = await storeRevision(db);
-    const again = await handle.open();
-    try {
-      expect(await storeRevision(again)).toBe(revision);
-      const migrations = await again.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY name');
-      expect(migrations.map((row) => row.name)).toEqual(migrationFiles());
-      const [{ count }] = await again.query<{ count: string }>('SELECT count(*)::text AS count FROM features');
-      expect(Number(count)).toBe(curated.features.length);
-    } finally {
-      await again.close();
-    }
+    // Closed first: one process owns an embedded store (store-lock.ts), and reopens it after closing it.
+    await db.close();
+    db = await handle.open();
+    const again = db;
+    expect(await storeRevision(again)).toBe(revision);
+    const migrations = await again.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY name');
+    expect(migrations.map((row) => row.name)).toEqual(migrationFiles());
+    const [{ count }] = await again.query<{ count: string }>('SELECT count(*)::text AS count FROM features');
+    expect(Number(count)).toBe(curated.features.length);
   }, 120_000);
 
   it('brings the example briefings in on first start, once: after reopening they are there once, each with its change-log entry', async () => {
@@ -141,15 +171,14 @@ describe.each(BACKENDS)('the record store: $name', (backend) => {
       );
     const entries = await seeded(db);
     expect(entries).toEqual(examples.map((b) => ({ entity_id: b.id, action: 'seed', actor: BRIEFING_EXAMPLES_ACTOR })));
-    const again = await handle.open();
-    try {
-      expect(await createStoreBriefingStore(again).list()).toEqual(await briefings.list());
-      expect(await seeded(again)).toEqual(entries);
-      const [{ count }] = await again.query<{ count: string }>('SELECT count(*)::text AS count FROM setup_steps');
-      expect(Number(count)).toBe(1);
-    } finally {
-      await again.close();
-    }
+    const listed = await briefings.list();
+    await db.close();
+    db = await handle.open();
+    const again = db;
+    expect(await createStoreBriefingStore(again).list()).toEqual(listed);
+    expect(await seeded(again)).toEqual(entries);
+    const [{ count }] = await again.query<{ count: string }>('SELECT count(*)::text AS count FROM setup_steps');
+    expect(Number(count)).toBe(1);
   }, 120_000);
 
   it('imports a deployment’s old briefings.json once, instead of the examples, and never seeds again once they are deleted', async () => {
@@ -271,18 +300,82 @@ describe.each(BACKENDS)('the record store: $name', (backend) => {
   it('a write makes every reader see the new revision and the new record', async () => {
     const store = createStoreRepository(db);
     const before = await store.revision();
-    await db.transaction(async (tx) => {
-      await tx.query(
-        `UPDATE features SET body = jsonb_set(body::jsonb, '{note}', '"checked"')::json, version = version + 1 WHERE id = 'huu-nghi'`,
-      );
-      await tx.query(
-        `INSERT INTO changes (actor, entity, entity_id, action, reason) VALUES ('test', 'feature', 'huu-nghi', 'update', 'a test')`,
-      );
-      await raiseRevision(tx);
-    });
+    const version = (await store.featureVersion('huu-nghi')) as number;
+    await changeRecord(db, (tx) => noteOnHuuNghi(tx, 'checked'));
     expect(await store.revision()).toBeGreaterThan(before);
     expect((await store.getFeature('huu-nghi'))?.note).toBe('checked');
+    expect(await store.featureVersion('huu-nghi')).toBe(version + 1);
   });
+
+  if (backend.name === 'embedded (PGlite)') {
+    it('reads at an unchanged revision never touch the embedded store, nor wait behind a write; the write is seen by the next read', async () => {
+      const { db: counted, queries } = countingQueries(db);
+      const store = createStoreRepository(counted);
+      const revision = await store.revision();
+      await store.listFeatures();
+      const before = queries();
+      for (let i = 0; i < 3; i += 1) {
+        await store.revision();
+        const snapshot = await store.snapshot();
+        await snapshot.listFeatures();
+        await store.getFeature('huu-nghi');
+        await store.stepRecords('huu-nghi');
+        await store.featureVersion('huu-nghi');
+        await store.listEventsByFeature();
+      }
+      expect(queries()).toBe(before);
+
+      // A write holding the store (PGlite runs one thing at a time): a read meanwhile answers from memory,
+      // with the record as it was. (The fallback only ends the write if a read does wait for it.)
+      let inside = () => {};
+      const started = new Promise<void>((resolve) => {
+        inside = resolve;
+      });
+      let release = () => {};
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      const order: string[] = [];
+      const write = changeRecord(counted, async (tx) => {
+        inside();
+        await held;
+        await noteOnHuuNghi(tx, 'written while read');
+      });
+      await started;
+      const fallback = setTimeout(() => {
+        order.push('write released without the read');
+        release();
+      }, 5_000);
+      const during = await store.getFeature('huu-nghi');
+      order.push('read during the write');
+      clearTimeout(fallback);
+      release();
+      await write;
+      expect(order).toEqual(['read during the write']);
+      expect(during?.note).not.toBe('written while read');
+      expect(queries()).toBe(before + 1); // the write's transaction, nothing for the read
+      expect(await store.revision()).toBe(revision + 1);
+      expect((await store.getFeature('huu-nghi'))?.note).toBe('written while read');
+    });
+  }
+
+  if (backend.name === 'PostgreSQL server') {
+    it('two servers on one PostgreSQL follow each other’s writes (each read asks the revision)', async () => {
+      const other = await handle.open();
+      try {
+        const theirs = createStoreRepository(other);
+        const revision = await theirs.revision();
+        expect((await theirs.getFeature('huu-nghi'))?.note).not.toBe('from the first server');
+        await changeRecord(db, (tx) => noteOnHuuNghi(tx, 'from the first server'));
+        expect(await theirs.revision()).toBe(revision + 1);
+        expect((await theirs.getFeature('huu-nghi'))?.note).toBe('from the first server');
+        await changeRecord(other, (tx) => noteOnHuuNghi(tx, 'from the second server'));
+        expect((await createStoreRepository(db).getFeature('huu-nghi'))?.note).toBe('from the second server');
+      } finally {
+        await other.close();
+      }
+    }, 120_000);
+  }
 
   it('writers raise the revision in the order they commit (a later write never hides an earlier one)', async () => {
     const start = await storeRevision(db);
