@@ -14,6 +14,7 @@ import { exportRouter } from './exports/router';
 import { createFeatureService } from './features/feature-service';
 import { featureRouter } from './features/router';
 import { healthRouter } from './health/router';
+import { applyDeployment, type Deployment } from './http/deployment';
 import { errorHandler, unknownApiRoute } from './http/errors';
 import { importRouter } from './imports/router';
 import { mapRouter } from './map/router';
@@ -37,12 +38,15 @@ export type AppOptions = {
   basemapDir?: string;
   /** The store the repository reads (server/src/store/): editors sign in and change the record through it. Omitted → read-only. */
   store?: Database;
+  /** Public origin, trusted proxies, plain HTTP (config.ts `deployment`; README "Deployments"). Omitted → none, none, HTTPS cookies. */
+  deployment?: Deployment;
 };
 
 /** The Express app, built apart from `listen` so tests can drive it directly. */
-export function createApp({ repository, briefings, clientDir, basemapDir, store }: AppOptions): Express {
+export function createApp({ repository, briefings, clientDir, basemapDir, store, deployment = {} }: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
+  applyDeployment(app, deployment);
   app.set('query parser', 'simple');
   app.use(securityHeaders());
 

@@ -1,7 +1,10 @@
 import { join } from 'node:path';
 import { z } from 'zod';
+import { type Deployment, parsePublicOrigin, trustProxyProblem } from './http/deployment';
 
 const projectRoot = join(import.meta.dirname, '..', '..');
+
+const unsetWhenEmpty = (value: unknown) => (value === '' ? undefined : value);
 
 const environment = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
@@ -24,15 +27,57 @@ const environment = z.object({
    * benchmark's synthetic records, checking curated files).
    */
   BORDER_ATLAS_RECORD_SOURCE: z.enum(['store', 'files']).default('store'),
+  /** The address people open (https://atlas.example.gov.vn): absolute URLs and the origin check of changes. */
+  BORDER_ATLAS_PUBLIC_ORIGIN: z.preprocess(
+    unsetWhenEmpty,
+    z
+      .string()
+      .transform((value, context) => {
+        const parsed = parsePublicOrigin(value);
+        if ('origin' in parsed) return parsed.origin;
+        context.addIssue({ code: 'custom', message: parsed.problem });
+        return z.NEVER;
+      })
+      .optional(),
+  ),
+  /** Reverse proxies whose X-Forwarded-Proto/Host/For are believed: IPs, CIDRs, loopback… (Express `trust proxy`). */
+  BORDER_ATLAS_TRUST_PROXY: z.preprocess(
+    unsetWhenEmpty,
+    z
+      .string()
+      .superRefine((value, context) => {
+        const problem = trustProxyProblem(value);
+        if (problem) context.addIssue({ code: 'custom', message: problem });
+      })
+      .optional(),
+  ),
+  /** `true`: served over plain HTTP on an intranet — the session cookie travels without Secure (README "Deployments"). */
+  BORDER_ATLAS_PLAIN_HTTP: z.preprocess(
+    unsetWhenEmpty,
+    z
+      .enum(['true', 'false'], { message: 'must be true or false' })
+      .default('false')
+      .transform((value) => value === 'true'),
+  ),
 });
 
-/** Read once at start-up; a bad PORT stops the server with a message naming it. */
+/** Read once at start-up; a bad value (PORT, BORDER_ATLAS_TRUST_PROXY…) stops the server with a message naming it. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env) {
   const parsed = environment.safeParse(env);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new Error(`Invalid environment variable ${String(issue.path[0])}: ${issue.message}`);
   }
+  if (parsed.data.BORDER_ATLAS_PLAIN_HTTP && parsed.data.BORDER_ATLAS_PUBLIC_ORIGIN?.startsWith('https:')) {
+    throw new Error(
+      'Invalid environment variable BORDER_ATLAS_PLAIN_HTTP: true drops Secure from the session cookie, but BORDER_ATLAS_PUBLIC_ORIGIN is https:// — leave BORDER_ATLAS_PLAIN_HTTP unset behind HTTPS',
+    );
+  }
+  const deployment: Deployment = {
+    publicOrigin: parsed.data.BORDER_ATLAS_PUBLIC_ORIGIN,
+    trustProxy: parsed.data.BORDER_ATLAS_TRUST_PROXY,
+    plainHttp: parsed.data.BORDER_ATLAS_PLAIN_HTTP,
+  };
   const recordDir = parsed.data.BORDER_ATLAS_RECORD_DIR ?? join(projectRoot, 'geodata', 'record');
   return {
     port: parsed.data.PORT,
@@ -45,5 +90,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env) {
     recordSource: parsed.data.BORDER_ATLAS_RECORD_SOURCE,
     briefingExamplesDir: join(projectRoot, 'geodata', 'briefings'),
     clientDir: join(projectRoot, 'client', 'dist'),
+    /** How the app is reached: public origin, trusted proxies, plain HTTP (createApp's `deployment`). */
+    deployment,
   };
 }

@@ -73,6 +73,8 @@ async function start() {
     clientDir: config.clientDir,
     basemapDir: config.basemapDir,
     store: db ?? undefined,
+    // BORDER_ATLAS_PUBLIC_ORIGIN, BORDER_ATLAS_TRUST_PROXY, BORDER_ATLAS_PLAIN_HTTP (README "Deployments").
+    deployment: config.deployment,
   });
   const [features, events, agreements] = await Promise.all([
     repository.listFeatures(),

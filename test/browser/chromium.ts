@@ -22,13 +22,13 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-function requireBuiltClient() {
+export function requireBuiltClient() {
   if (!existsSync(join(projectRoot, 'client', 'dist', 'index.html'))) {
     throw new Error('client/dist is missing: run "npm run build" before the browser tests');
   }
 }
 
-async function listen(app: ReturnType<typeof createTestApp>): Promise<{ server: Server; baseUrl: string }> {
+export async function listen(app: ReturnType<typeof createTestApp>): Promise<{ server: Server; baseUrl: string }> {
   const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   return { server, baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
@@ -47,9 +47,10 @@ export async function startStoreAppServer() {
   return { ...made, ...(await listen(made.app)) };
 }
 
-export async function launchChromium(): Promise<Browser> {
+/** Headless Chromium with CHROMIUM_ARGS and any `extraArgs` (host-resolver rules, certificate errors ignored…). */
+export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   mkdirSync(artifactsDir, { recursive: true });
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...extraArgs] });
 }
 
 export type MapHandle = {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Express } from 'express';
 import request from 'supertest';
 import { hashPassword } from '../../server/src/access/passwords';
-import { createApp } from '../../server/src/app';
+import { type AppOptions, createApp } from '../../server/src/app';
 import { createFileBriefingStore } from '../../server/src/briefings/briefing-store';
 import { createStoreBriefingStore } from '../../server/src/briefings/store-briefing-store';
 import { readConfig } from '../../server/src/config';
@@ -21,10 +21,11 @@ export function loadRealRecord() {
   return loadRecord(readConfig({}));
 }
 
-/** The app over the real record; `withClient` also serves the built client and the basemap. */
-export function createTestApp({ withClient = false } = {}) {
+/** The app over the real record; `withClient` also serves the built client and the basemap; `deployment` as configured. */
+export function createTestApp({ withClient = false, deployment }: { withClient?: boolean; deployment?: AppOptions['deployment'] } = {}) {
   const config = readConfig({});
   return createApp({
+    deployment,
     repository: createFileRepository(loadRecord(config)),
     // Briefings in a throw-away folder, seeded with the shipped examples.
     briefings: createFileBriefingStore(mkdtempSync(join(tmpdir(), 'border-atlas-data-')), config.briefingExamplesDir),
@@ -54,7 +55,17 @@ export function deepFreeze<T>(value: T): T {
  * The app over a new embedded store (seeded from the real record) with one editor, as the server runs
  * it by default: for tests of signing in and changing the record.
  */
-export async function createStoreTestApp({ username = 'editor', password = 'correct horse battery', withClient = false } = {}) {
+export async function createStoreTestApp({
+  username = 'editor',
+  password = 'correct horse battery',
+  withClient = false,
+  deployment,
+}: {
+  username?: string;
+  password?: string;
+  withClient?: boolean;
+  deployment?: AppOptions['deployment'];
+} = {}) {
   const config = readConfig({});
   const dataDir = mkdtempSync(join(tmpdir(), 'border-atlas-store-app-'));
   // Briefings in the store, seeded with the shipped examples (the new data folder has no briefings.json).
@@ -64,6 +75,7 @@ export async function createStoreTestApp({ username = 'editor', password = 'corr
     await hashPassword(password),
   ]);
   const app = createApp({
+    deployment,
     repository: createStoreRepository(db),
     briefings: createStoreBriefingStore(db),
     store: db,

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
-import { ApiError, csrfTokenOf, useSession, useSignIn, useSignOut } from '../api/session';
-import { text } from '../i18n/ui-text';
+import { ApiError, csrfTokenOf, SESSION_NOT_KEPT, useSession, useSignIn, useSignOut } from '../api/session';
+import { type TextKey, text } from '../i18n/ui-text';
 import type { Language } from '../state/url-state';
 
 /**
@@ -69,8 +69,22 @@ export function SignIn({ language }: { language: Language }) {
   );
 }
 
+/** The server's refusals of a sign-in, by code, in the page's language. */
+const SIGN_IN_ERRORS: Record<string, TextKey> = {
+  wrong_credentials: 'wrongCredentials',
+  too_many_attempts: 'tooManyAttempts',
+  too_many_attempts_overall: 'signInPausedOverall',
+  sign_in_busy: 'signInBusy',
+  insecure_connection: 'insecureConnection',
+  cross_origin: 'signInOtherOrigin',
+  [SESSION_NOT_KEPT]: 'sessionNotKept',
+  invalid_body: 'signInInvalid',
+};
+
+/** What went wrong, in the page's language; another refusal (or no answer) says so with its status and code. */
 function signInError(error: Error, language: Language): string {
-  if (error instanceof ApiError && error.code === 'wrong_credentials') return text('wrongCredentials', language);
-  if (error instanceof ApiError && error.code === 'too_many_attempts') return text('tooManyAttempts', language);
-  return error.message;
+  const known = error instanceof ApiError ? SIGN_IN_ERRORS[error.code] : undefined;
+  if (known) return text(known, language);
+  const code = error instanceof ApiError ? ` (${error.status ? `HTTP ${error.status}, ` : ''}${error.code})` : '';
+  return `${text('signInFailed', language)}${code}.`;
 }

@@ -69,11 +69,25 @@ export async function sendJson<T>(
   return schema.parse(json);
 }
 
+/** The code of the refusal when the server signed the editor in but the browser did not keep the cookie. */
+export const SESSION_NOT_KEPT = 'session_not_kept';
+
+/**
+ * Signs in, then asks the server who is signed in: the page says "signed in" only when the session cookie
+ * came back (a browser drops a Secure cookie over plain HTTP, a proxy may strip it) — else ApiError
+ * `session_not_kept`.
+ */
 export function useSignIn() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (credentials: { username: string; password: string }) =>
-      sendJson('POST', '/api/session', null, credentials, sessionResponse),
+    mutationFn: async (credentials: { username: string; password: string }) => {
+      await sendJson('POST', '/api/session', null, credentials, sessionResponse);
+      const session = await fetchJson('/api/session', sessionResponse);
+      if (!session.user) {
+        throw new ApiError(0, SESSION_NOT_KEPT, 'Signed in, but the browser did not keep the session cookie', session);
+      }
+      return session;
+    },
     onSuccess: (session) => client.setQueryData(SESSION_KEY, session),
   });
 }

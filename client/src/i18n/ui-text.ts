@@ -225,6 +225,37 @@ const TEXT = {
     en: 'Too many sign-in attempts: wait 15 minutes and try again.',
     zh: '登录尝试次数过多：请等待15分钟后再试。',
   },
+  insecureConnection: {
+    vi: 'Trang này mở qua HTTP không mã hóa: trình duyệt sẽ không giữ phiên đăng nhập. Hãy mở bằng địa chỉ https://, hoặc nhờ quản trị viên đặt BORDER_ATLAS_PLAIN_HTTP=true (mạng nội bộ) hay BORDER_ATLAS_TRUST_PROXY (sau proxy HTTPS).',
+    en: 'This page is open over plain HTTP: the browser will not keep the sign-in. Open its https:// address, or ask the administrator to set BORDER_ATLAS_PLAIN_HTTP=true (intranet) or BORDER_ATLAS_TRUST_PROXY (behind an HTTPS proxy).',
+    zh: '本页面通过未加密的 HTTP 打开：登录无法保持。请用 https:// 打开本页面，或请管理员设置 BORDER_ATLAS_PLAIN_HTTP=true（内网）或 BORDER_ATLAS_TRUST_PROXY（经 HTTPS 网关访问时）。',
+  },
+  sessionNotKept: {
+    vi: 'Máy chủ đã nhận đăng nhập nhưng trình duyệt không giữ phiên: không thể biên tập tại địa chỉ này. Hãy mở bằng địa chỉ https:// hoặc liên hệ quản trị viên.',
+    en: 'The server accepted the sign-in but the browser did not keep the session: editing cannot work at this address. Open its https:// address or contact the administrator.',
+    zh: '登录已被接受，而本机没有保存会话凭据：在此页面无法编辑。请用 https:// 打开本页面，或联系管理员。',
+  },
+  signInOtherOrigin: {
+    vi: 'Chỉ đăng nhập được tại địa chỉ chính thức của trang: hãy mở trang bằng địa chỉ quản trị viên đã cung cấp.',
+    en: "Sign-in is accepted only at the site's own address: open the app at the address your administrator gave you.",
+    zh: '本系统只接受在正式页面上登录：请按管理员提供的网页打开本系统。',
+  },
+  signInPausedOverall: {
+    vi: 'Máy chủ tạm dừng đăng nhập vì có quá nhiều lần đăng nhập sai: hãy thử lại sau.',
+    en: 'Sign-in is paused on this server after too many failed attempts from all addresses: try again later.',
+    zh: '登录失败次数过多，本系统已暂停登录：请过一段时间再试。',
+  },
+  signInBusy: {
+    vi: 'Máy chủ đang bận kiểm tra các lượt đăng nhập: hãy thử lại sau vài giây.',
+    en: 'The server is busy checking sign-ins: try again in a few seconds.',
+    zh: '正在检查的登录过多：请等待后再试。',
+  },
+  signInInvalid: {
+    vi: 'Tên đăng nhập hoặc mật khẩu không hợp lệ.',
+    en: 'The username or password is not valid input.',
+    zh: '用户名或密码格式不正确。',
+  },
+  signInFailed: { vi: 'Đăng nhập không thành công', en: 'Sign-in failed', zh: '登录失败' },
   documentDated: { vi: 'Văn bản ghi ngày', en: 'The document is dated', zh: '文件日期' },
   dateNotDocument: {
     vi: 'Ngày của bước phải là ngày của văn bản được trích',

@@ -1,7 +1,8 @@
 import type { Request, RequestHandler } from 'express';
+import { deploymentOf, isLoopbackHost, protocolOf, requestOrigin } from '../http/deployment';
 import { HttpError } from '../http/errors';
 import type { Queryable } from '../store/database';
-import { findSession, SESSION_COOKIE, type Session } from './sessions';
+import { findSession, type Session, sessionCookieName } from './sessions';
 
 /** The value of one cookie from the request (the app reads only its session cookie). */
 export function cookieValue(request: Request, name: string): string | undefined {
@@ -17,24 +18,33 @@ export function cookieValue(request: Request, name: string): string | undefined 
   return undefined;
 }
 
-export const sessionOf = (db: Queryable, request: Request) => findSession(db, cookieValue(request, SESSION_COOKIE));
+/** The session cookie's token: only the cookie name of this deployment's mode (`__Host-sid`, or `ba-sid` over plain HTTP). */
+export const sessionTokenOf = (request: Request) => cookieValue(request, sessionCookieName(deploymentOf(request).plainHttp));
 
-/** The request's own origin, as a browser would send it in `Origin`. */
-const originOf = (request: Request) => `${request.protocol}://${request.get('host')}`;
+export const sessionOf = (db: Queryable, request: Request) => findSession(db, sessionTokenOf(request));
 
 /**
- * Every state-changing request: a signed-in editor (401 otherwise), from a page of this site (an
- * `Origin` other than ours → 403) carrying the session's CSRF token in `X-CSRF-Token` (403 otherwise).
+ * A request from a page of another site is refused (403 cross_origin): "this site" is BORDER_ATLAS_PUBLIC_ORIGIN,
+ * or without it the request's own origin (forwarded scheme and host only from a trusted proxy). Requests without
+ * `Origin` (not from a browser's page) pass.
+ */
+function refuseOtherOrigin(request: Request, what: string) {
+  const origin = request.get('origin');
+  if (origin !== undefined && origin !== requestOrigin(request)) {
+    throw new HttpError(403, 'cross_origin', `${what} accepted only from this site, not from ${origin.slice(0, 200)}`);
+  }
+}
+
+/**
+ * Every state-changing request: a signed-in editor (401 otherwise), from a page of this site (403 otherwise,
+ * see refuseOtherOrigin) carrying the session's CSRF token in `X-CSRF-Token` (403 otherwise).
  * The session is left on `response.locals.session`.
  */
 export function requireEditor(db: Queryable): RequestHandler {
   return async (request, response, next) => {
     const session: Session | null = await sessionOf(db, request);
     if (!session) throw new HttpError(401, 'not_signed_in', 'Sign in as an editor to change the record');
-    const origin = request.get('origin');
-    if (origin !== undefined && origin !== originOf(request)) {
-      throw new HttpError(403, 'cross_origin', `Changes are accepted only from this site, not from ${origin}`);
-    }
+    refuseOtherOrigin(request, 'Changes are');
     if (request.get('x-csrf-token') !== session.csrfToken) {
       throw new HttpError(403, 'csrf_token', 'Missing or wrong X-CSRF-Token header: reload the page and try again');
     }
@@ -42,3 +52,38 @@ export function requireEditor(db: Queryable): RequestHandler {
     next();
   };
 }
+
+/**
+ * The Set-Cookie header of a session (an empty token and 0 sign out): HttpOnly, SameSite=Strict, and over HTTPS
+ * `__Host-sid` with Secure; with BORDER_ATLAS_PLAIN_HTTP `ba-sid` without Secure (it travels unencrypted).
+ */
+export function sessionCookie(request: Request, token: string, maxAgeSeconds: number): string {
+  const { plainHttp } = deploymentOf(request);
+  return `${sessionCookieName(plainHttp)}=${token}; Path=/; HttpOnly;${plainHttp ? '' : ' Secure;'} SameSite=Strict; Max-Age=${maxAgeSeconds}`;
+}
+
+/**
+ * Sign-ins that could not work are refused before any password is checked (and not counted as failed attempts):
+ * over plain HTTP to a host other than localhost the browser drops a Secure cookie, so without
+ * BORDER_ATLAS_PLAIN_HTTP the editor would look signed in while every change got 401 (400 insecure_connection);
+ * from a page of another origin (the app opened by another address than BORDER_ATLAS_PUBLIC_ORIGIN) every change
+ * would get 403 (403 cross_origin).
+ */
+export const refuseUnusableSignIn: RequestHandler = (request, _response, next) => {
+  if (deploymentOf(request).plainHttp || protocolOf(request) === 'https' || isLoopbackHost(request.hostname)) {
+    refuseOtherOrigin(request, 'Sign-ins are');
+    return next();
+  }
+  const forwarded = request.get('x-forwarded-proto');
+  const hint =
+    forwarded === undefined
+      ? 'use the https:// address, or the administrator sets BORDER_ATLAS_PLAIN_HTTP=true (intranet over plain HTTP) or, behind an HTTPS reverse proxy, BORDER_ATLAS_TRUST_PROXY'
+      : `this request came through a proxy the server does not trust (X-Forwarded-Proto: ${forwarded.slice(0, 20)}): the administrator sets BORDER_ATLAS_TRUST_PROXY to its address`;
+  next(
+    new HttpError(
+      400,
+      'insecure_connection',
+      `This address (http://${String(request.host).slice(0, 100)}) is plain HTTP: the browser will not keep the sign-in. To sign in, ${hint}`,
+    ),
+  );
+};

@@ -5,25 +5,25 @@ import { HttpError } from '../http/errors';
 import { parseBody } from '../http/parse-body';
 import { parseQuery } from '../http/parse-query';
 import type { Database } from '../store/database';
-import { cookieValue, requireEditor, sessionOf } from './editor-session';
+import { refuseUnusableSignIn, requireEditor, sessionCookie, sessionOf, sessionTokenOf } from './editor-session';
 import { UNUSABLE_HASH, verifyPassword } from './passwords';
-import { createSession, deleteSession, SESSION_COOKIE, SESSION_DAYS } from './sessions';
+import { createSession, deleteSession, SESSION_DAYS } from './sessions';
 
 const credentials = z.strictObject({
   username: z.string().min(1).max(100),
   password: z.string().min(1).max(1000),
 });
 
-const cookie = (token: string, maxAgeSeconds: number) =>
-  `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; Secure; SameSite=Strict; Max-Age=${maxAgeSeconds}`;
-
 /**
  * Editors sign in and out:
  *   GET    /api/session   who is signed in ({user: null} for a visitor) and the CSRF token to send back
- *   POST   /api/session   {username, password} → a session cookie (__Host-, HttpOnly, Secure, SameSite=Strict)
+ *   POST   /api/session   {username, password} → a session cookie (__Host-, HttpOnly, Secure, SameSite=Strict;
+ *                          `ba-sid` without Secure with BORDER_ATLAS_PLAIN_HTTP); 400 insecure_connection when the
+ *                          browser could not keep it (plain HTTP to a host other than localhost), 403 cross_origin
+ *                          from a page of another origin
  *   DELETE /api/session   signs out (needs the CSRF token like every change)
- * Failed sign-in attempts are limited per address (10 in 15 minutes); a wrong name and a wrong password get the
- * same answer in the same time.
+ * Failed sign-in attempts are limited per address (10 in 15 minutes; behind a trusted proxy, the forwarded
+ * client's address); a wrong name and a wrong password get the same answer in the same time.
  */
 export function accessRouter(db: Database): Router {
   const router = Router();
@@ -45,7 +45,7 @@ export function accessRouter(db: Database): Router {
     response.json(session ? { user: session.user, csrfToken: session.csrfToken } : { user: null });
   });
 
-  router.post('/', attempts, express.json({ limit: '4kb' }), async (request, response) => {
+  router.post('/', refuseUnusableSignIn, attempts, express.json({ limit: '4kb' }), async (request, response) => {
     const { username, password } = parseBody(credentials, request.body);
     const [user] = await db.query<{ id: string; password_hash: string; display_name: string; role: string }>(
       'SELECT id::text AS id, password_hash, display_name, role FROM users WHERE username = $1',
@@ -54,14 +54,14 @@ export function accessRouter(db: Database): Router {
     const valid = await verifyPassword(password, user?.password_hash ?? UNUSABLE_HASH);
     if (!user || !valid) throw new HttpError(401, 'wrong_credentials', 'Wrong username or password');
     const { token, csrfToken } = await createSession(db, Number(user.id));
-    response.setHeader('Set-Cookie', cookie(token, SESSION_DAYS * 24 * 3600));
+    response.setHeader('Set-Cookie', sessionCookie(request, token, SESSION_DAYS * 24 * 3600));
     response.setHeader('Cache-Control', 'no-store');
     response.json({ user: { id: Number(user.id), username, displayName: user.display_name, role: user.role }, csrfToken });
   });
 
   router.delete('/', requireEditor(db), async (request, response) => {
-    await deleteSession(db, cookieValue(request, SESSION_COOKIE) ?? '');
-    response.setHeader('Set-Cookie', cookie('', 0));
+    await deleteSession(db, sessionTokenOf(request) ?? '');
+    response.setHeader('Set-Cookie', sessionCookie(request, '', 0));
     response.status(204).end();
   });
   return router;

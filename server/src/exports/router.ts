@@ -3,14 +3,13 @@ import { Router } from 'express';
 import { todayIso } from '../domain/dates';
 import { STATUS_BY_ID } from '../domain/vocabulary';
 import { FEATURE_QUERY_PARAMETERS, type FeatureQuery, featureQuery } from '../features/feature-query';
+import { requestOrigin } from '../http/deployment';
 import { parseQuery } from '../http/parse-query';
 import type { RecordRepository } from '../record/repository';
 import { toCsv, toWkt } from './csv';
 import { asText, FLAT_FIELDS } from './flat-feature';
 import type { FlatFeatureService } from './flat-feature-service';
 import { toKml } from './kml';
-
-export const requestOrigin = (request: Request) => `${request.protocol}://${request.get('host')}`;
 
 /** "border-atlas-features-2026-02-11" for the date the file describes. */
 const fileName = (what: string, query: FeatureQuery, extension: string) => `border-atlas-${what}-${query.asOf ?? todayIso()}.${extension}`;

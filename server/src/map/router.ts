@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { RECORD_TILE_MAX_ZOOM } from '../domain/drawing/dated-drawing';
+import { requestOrigin } from '../http/deployment';
 import { badRequest } from '../http/errors';
 import { latestByKey } from '../http/latest-by-key';
 import { parseQuery } from '../http/parse-query';
@@ -41,7 +42,8 @@ export function mapRouter(record: CurrentRecordSource): Router {
   router.get('/tiles.json', async (request, response) => {
     parseQuery(request, z.object({}), []);
     const key = await currentKey();
-    const origin = `${request.protocol}://${request.get('host')}`;
+    // BORDER_ATLAS_PUBLIC_ORIGIN, else the request's (forwarded values only from a trusted proxy).
+    const origin = requestOrigin(request);
     const cached = await tileJsons.get(`${key}|${origin}`, async () => ({
       body: JSON.stringify(
         tileJson(

@@ -5,8 +5,8 @@ import { z } from 'zod';
 import { KIND_BY_ID } from '../domain/vocabulary';
 import type { FlatFeature, FlatValue } from '../exports/flat-feature';
 import type { FlatFeatureService } from '../exports/flat-feature-service';
-import { requestOrigin } from '../exports/router';
 import type { FeatureQuery } from '../features/feature-query';
+import { requestOrigin } from '../http/deployment';
 import { badRequest, HttpError, notFound } from '../http/errors';
 import { parseQuery } from '../http/parse-query';
 import type { RecordRepository } from '../record/repository';
@@ -27,7 +27,7 @@ export const CONFORMANCE = [
 
 const onlyF = z.object({ f: z.enum(['json', 'geojson'], { message: 'only json and geojson are offered' }).optional() });
 
-/** Base URL of the service ("http://host:port/ogc"), from the request. */
+/** Base URL of the service ("https://atlas.example/ogc"): BORDER_ATLAS_PUBLIC_ORIGIN, else from the request (trusted values only). */
 const base = (request: Request) => `${requestOrigin(request)}${request.baseUrl}`;
 
 function collectionOf(id: string): OgcCollection {
