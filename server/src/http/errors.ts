@@ -1,4 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { createThrottledLog, describeStoreError, isStoreUnavailable, STORE_RETRY_AFTER_SECONDS } from '../store/store-unavailable';
 
 /** An error the client caused or should know about; becomes `{"error":{"code","message"}}`. */
 export class HttpError extends Error {
@@ -20,10 +21,26 @@ export const unknownApiRoute: RequestHandler = (request, _response, next) => {
   next(new HttpError(404, 'not_found', `No API endpoint ${request.method} ${request.originalUrl.split('?')[0]}`));
 };
 
-/** Last middleware: known errors keep their status; anything else is a 500 without internals. */
+const logUnavailable = createThrottledLog();
+
+/**
+ * Last middleware: known errors keep their status; the store out of reach (PostgreSQL restarting) is a
+ * 503 to try again after a few seconds; anything else is a 500 without internals.
+ */
 export const errorHandler: ErrorRequestHandler = (error, _request, response, _next) => {
   if (error instanceof HttpError) {
     response.status(error.status).json({ error: { code: error.code, message: error.message }, ...error.details });
+    return;
+  }
+  if (isStoreUnavailable(error)) {
+    logUnavailable(`Store unavailable, answering 503: ${describeStoreError(error)}`);
+    response.setHeader('Retry-After', String(STORE_RETRY_AFTER_SECONDS));
+    response.status(503).json({
+      error: {
+        code: 'store_unavailable',
+        message: `The record's database cannot be reached just now: try again in ${STORE_RETRY_AFTER_SECONDS} seconds`,
+      },
+    });
     return;
   }
   // Body-parser and similar middleware errors carry a 4xx status of their own.

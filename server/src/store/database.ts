@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { createThrottledLog, describeStoreError, isStoreUnavailable } from './store-unavailable';
 
 /** What a migration, a seed or a repository needs of the database: PostgreSQL's dialect, either way. */
 export interface Queryable {
@@ -66,11 +67,44 @@ export async function openPgliteCreating(dataDir: string, prepare: (db: Database
   return db;
 }
 
-/** PostgreSQL server (DATABASE_URL): for deployments with several app servers behind a load balancer. */
+/** The URL without its password, to name the server in messages. */
+function describeUrl(connectionString: string): string {
+  try {
+    const url = new URL(connectionString);
+    url.password = '';
+    return url.toString();
+  } catch {
+    return 'DATABASE_URL';
+  }
+}
+
+const logStoreProblem = createThrottledLog();
+
+/**
+ * PostgreSQL server (DATABASE_URL): for deployments with several app servers behind a load balancer.
+ * A restart or an outage of PostgreSQL never stops the app: connections it ends are logged and dropped,
+ * requests meanwhile fail with errors http/errors.ts answers 503 (store-unavailable.ts), and the pool
+ * opens new connections once it is back.
+ */
 export async function openPostgres(connectionString: string): Promise<Database> {
-  const pool = new pg.Pool({ connectionString, max: 10 });
+  // A server that does not answer fails a request after 5 s instead of holding it; keep-alive notices a
+  // connection that went silently (a network cut).
+  const pool = new pg.Pool({ connectionString, max: 10, connectionTimeoutMillis: 5_000, keepAlive: true });
+  // An idle connection PostgreSQL ends (admin_shutdown on a restart) is an 'error' on the pool, which
+  // would kill the process unheard: the pool has already dropped it.
+  pool.on('error', (error) => logStoreProblem(`PostgreSQL connection lost (${describeStoreError(error)}): reconnecting when needed`));
   // Fail at start-up, with the server's message, rather than on the first request.
-  await pool.query('SELECT 1');
+  try {
+    await pool.query('SELECT 1');
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    const where = describeUrl(connectionString);
+    throw new Error(
+      isStoreUnavailable(error)
+        ? `cannot reach PostgreSQL at ${where} (${describeStoreError(error)}): is it running, and is DATABASE_URL right?`
+        : `PostgreSQL at ${where} refused the connection (${describeStoreError(error)}): check DATABASE_URL`,
+    );
+  }
   const wrap = (q: pg.Pool | pg.PoolClient): Queryable => ({
     async query<T>(sql: string, params: unknown[] = []) {
       return (await q.query(sql, params)).rows as T[];
@@ -84,16 +118,27 @@ export async function openPostgres(connectionString: string): Promise<Database> 
     ...wrap(pool),
     async transaction(work) {
       const client = await pool.connect();
+      // While checked out, the pool does not listen to the client: a connection ended mid-transaction
+      // would be an unheard 'error'. It fails the transaction's query, and the client is not reused.
+      let broken: Error | undefined;
+      const onError = (error: Error) => {
+        broken = error;
+        logStoreProblem(`PostgreSQL connection lost during a transaction (${describeStoreError(error)})`);
+      };
+      client.on('error', onError);
       try {
         await client.query('BEGIN');
         const result = await work(wrap(client));
         await client.query('COMMIT');
         return result;
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
+        if (isStoreUnavailable(error)) broken ??= error as Error;
+        if (!broken) await client.query('ROLLBACK').catch(() => undefined);
         throw error;
       } finally {
-        client.release();
+        client.removeListener('error', onError);
+        // Released with its error, a broken connection is closed and replaced rather than handed out again.
+        client.release(broken);
       }
     },
     close: () => pool.end(),
