@@ -3,6 +3,7 @@ import type { BrowserResult, InteractionTiming } from './browser';
 import type { ImportReadingResult } from './import-reading';
 import type { describeMachine } from './lib/machine';
 import type { SizeResult } from './size';
+import type { StoreLoadResult } from './store-load';
 
 export type Results = {
   machine: ReturnType<typeof describeMachine>;
@@ -12,6 +13,8 @@ export type Results = {
   sizes: SizeResult;
   /** Reading a document to import (segmentation and suggestions); absent in results from before it was measured. */
   importReading?: ImportReadingResult[];
+  /** The embedded store under read load while an editor writes (bench/store-load.ts); absent in results from before it was measured. */
+  storeLoad?: StoreLoadResult;
 };
 
 type Check = { figure: string; value: number | null; budget: number; unit: string; remedy: string };
@@ -158,6 +161,24 @@ export function renderReport(results: Results): string {
       lines.push(
         `| ${reading.document} | ${reading.characters.toLocaleString('en')} | ${reading.clauses} | ${reading.suggestions} | ${reading.medianMs} ms |`,
       );
+  }
+  if (results.storeLoad) {
+    const load = results.storeLoad;
+    const row = (label: string, f: StoreLoadResult['all']) =>
+      `| ${label} | ${f.requests.toLocaleString('en')} | ${fmt(f.p50Ms, 0)} | ${fmt(f.p99Ms, 0)} | ${fmt(f.maxMs, 0)} | ${f.over1s} | ${f.over10s} |`;
+    lines.push(
+      '',
+      '## The embedded store under load while an editor writes',
+      '',
+      `Method: the app on its embedded store (PGlite, as \`npm start\` runs it); autocannon, ${load.connections} connections on \`${load.path}\` for ${load.seconds} s, flat out, while an editor saves status steps one after another through the API (each a new revision); every latency kept (bench/store-load.ts). "After the opening" leaves out requests sent in the first ${load.warmSeconds} s: Node accepts one new connection per event-loop turn (libuv), so while the ${load.connections} connections opened at once are still being accepted, their first requests wait in the kernel's queue — a bare Node server on this machine shows it too.`,
+      '',
+      `${load.achievedRps} req/s; ${load.writes} writes (p50 ${fmt(load.writeP50Ms, 0)} ms, max ${fmt(load.writeMaxMs, 0)} ms); ${load.errors} errors, ${load.non2xx} non-2xx.`,
+      '',
+      '| requests | count | p50 ms | p99 ms | max ms | over 1 s | over 10 s |',
+      '|---|---|---|---|---|---|---|',
+      row('all', load.all),
+      row(`after the opening (sent after ${load.warmSeconds} s)`, load.steady),
+    );
   }
   lines.push('', '## Sizes', '', `Method: ${results.method.sizes}`, '');
   lines.push('| what | gzip |', '|---|---|');

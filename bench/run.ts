@@ -6,6 +6,7 @@
  *   npm run bench -- --quick          shorter loads, 1 000 and 10 000 synthetic features only
  *   npm run bench -- --no-browser     API and sizes only
  *   npm run bench -- --import-only    reading documents to import only, merged into the last results
+ *   npm run bench -- --store-load     the embedded store under read load while an editor writes only, merged likewise
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -20,6 +21,7 @@ import { measureImportReading } from './import-reading';
 import { describeMachine } from './lib/machine';
 import { type Results, renderReport } from './report';
 import { measureSizes } from './size';
+import { measureStoreLoad } from './store-load';
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
@@ -33,6 +35,11 @@ function log(message: string) {
   console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
 }
 
+async function storeLoadLogged() {
+  log('the embedded store under load while an editor writes');
+  return measureStoreLoad({ seconds: quick ? 10 : 30 });
+}
+
 async function main() {
   if (args.has('--import-only')) {
     log('reading documents to import');
@@ -42,6 +49,15 @@ async function main() {
     writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
     writeFileSync(join(projectRoot, 'bench', 'RESULTS.md'), renderReport(results));
     log('wrote the import figures into bench/results.json and bench/RESULTS.md (the other figures are the last full run)');
+    return;
+  }
+  if (args.has('--store-load')) {
+    const file = join(projectRoot, 'bench', 'results.json');
+    const last = JSON.parse(readFileSync(file, 'utf8')) as Results;
+    const results: Results = { ...last, storeLoad: await storeLoadLogged() };
+    writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+    writeFileSync(join(projectRoot, 'bench', 'RESULTS.md'), renderReport(results));
+    log('wrote the store-load figures into bench/results.json and bench/RESULTS.md (the other figures are the last full run)');
     return;
   }
   const machine = describeMachine();
@@ -104,6 +120,7 @@ async function main() {
     },
     sizes,
     importReading: measureImportReading(),
+    storeLoad: await storeLoadLogged(),
   };
   writeFileSync(join(projectRoot, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(join(projectRoot, 'bench', 'RESULTS.md'), renderReport(results));

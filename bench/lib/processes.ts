@@ -66,6 +66,22 @@ export function startApp(recordDir?: string): Promise<RunningServer> {
   );
 }
 
+/** The app's server on its embedded store (PGlite, the default) in `dataDir`: editable, as `npm start` runs it. */
+export function startStoreApp(dataDir: string): Promise<RunningServer> {
+  return startProcess(
+    [join('server', 'src', 'main.ts')],
+    {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      NODE_ENV: 'production',
+      BORDER_ATLAS_DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      BORDER_ATLAS_RECORD_SOURCE: 'store',
+    },
+    /Border Atlas on (http:\/\/\S+)/,
+  );
+}
+
 /** A static server sending one file's bytes (the baseline an endpoint is compared with). */
 export function startStatic(file: string, type: string): Promise<RunningServer> {
   return startProcess([join('bench', 'static-server.ts'), file, type], {}, /static on (http:\/\/\S+)/);

@@ -6,7 +6,7 @@ import { quotesClause } from '../domain/text';
 import { EVIDENCE_IDS, KIND_BY_ID, LEVEL_IDS, STATUS_IDS } from '../domain/vocabulary';
 import { HttpError } from '../http/errors';
 import type { Database } from '../store/database';
-import { raiseRevision } from '../store/revision';
+import { changeRecord } from '../store/revision';
 import { appendStep, stepsOf } from './append-step';
 
 /** POST /api/features/:id/steps: a new status step, citing the clause it rests on. */
@@ -39,8 +39,8 @@ const fieldError = (field: string, message: string) => new HttpError(400, 'inval
  * raises the feature's version. Nothing is written unless all of it is.
  */
 export async function recordStatusStep(db: Database, featureId: string, body: StatusStepBody, editor: Editor) {
-  return db.transaction(async (tx) => {
-    await raiseRevision(tx);
+  // The revision raised first; once committed, this server's next read sees the change (store/revision.ts).
+  return changeRecord(db, async (tx) => {
     const [row] = await tx.query<{ body: FeatureRecord; version: number }>('SELECT body, version FROM features WHERE id = $1 FOR UPDATE', [
       featureId,
     ]);

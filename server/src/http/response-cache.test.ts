@@ -13,6 +13,25 @@ describe('the response cache', () => {
     expect((await cache.get('b', make)).body.toString()).toBe('body 2');
   });
 
+  it('makes a body once for requests that ask for it while it is being made; a failed making is not kept', async () => {
+    const cache = createResponseCache();
+    let made = 0;
+    let finish = () => {};
+    const slow = () => {
+      made += 1;
+      return new Promise<{ body: string; type: string }>((resolve) => {
+        finish = () => resolve({ body: 'made once', type: 'text/plain' });
+      });
+    };
+    const waiting = Array.from({ length: 5 }, () => cache.get('a', slow));
+    finish();
+    const bodies = await Promise.all(waiting);
+    expect(made).toBe(1);
+    expect(new Set(bodies).size).toBe(1);
+    await expect(cache.get('b', async () => Promise.reject(new Error('store unavailable')))).rejects.toThrow('store unavailable');
+    expect((await cache.get('b', async () => ({ body: 'made again', type: 'text/plain' }))).body.toString()).toBe('made again');
+  });
+
   it('drops the least recently used entries beyond its bounds', async () => {
     const cache = createResponseCache({ maxEntries: 2, maxBytes: 1000 });
     const make = (text: string) => async () => ({ body: text, type: 'text/plain' });

@@ -10,30 +10,41 @@ export type CachedBody = { body: Buffer; etag: string; type: string };
  */
 export function createResponseCache({ maxEntries = 500, maxBytes = 64 * 1024 * 1024 } = {}) {
   const entries = new Map<string, CachedBody>();
+  // Bodies being made: requests asking for one meanwhile share it (a new revision under load is one
+  // making, not one per waiting request). A failed making is not kept.
+  const making = new Map<string, Promise<CachedBody>>();
   let bytes = 0;
+  async function makeEntry(key: string, make: () => Promise<{ body: string | Uint8Array; type: string }>): Promise<CachedBody> {
+    const made = await make();
+    const body =
+      typeof made.body === 'string' ? Buffer.from(made.body) : Buffer.from(made.body.buffer, made.body.byteOffset, made.body.byteLength);
+    const entry = { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"`, type: made.type };
+    if (body.length <= maxBytes) {
+      entries.set(key, entry);
+      bytes += body.length;
+      for (const [oldKey, old] of entries) {
+        if (entries.size <= maxEntries && bytes <= maxBytes) break;
+        entries.delete(oldKey);
+        bytes -= old.body.length;
+      }
+    }
+    return entry;
+  }
   return {
-    async get(key: string, make: () => Promise<{ body: string | Uint8Array; type: string }>): Promise<CachedBody> {
+    get(key: string, make: () => Promise<{ body: string | Uint8Array; type: string }>): Promise<CachedBody> {
       const hit = entries.get(key);
       if (hit) {
         // Re-insert: Map order is the recency order.
         entries.delete(key);
         entries.set(key, hit);
-        return hit;
+        return Promise.resolve(hit);
       }
-      const made = await make();
-      const body =
-        typeof made.body === 'string' ? Buffer.from(made.body) : Buffer.from(made.body.buffer, made.body.byteOffset, made.body.byteLength);
-      const entry = { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"`, type: made.type };
-      if (body.length <= maxBytes) {
-        entries.set(key, entry);
-        bytes += body.length;
-        for (const [oldKey, old] of entries) {
-          if (entries.size <= maxEntries && bytes <= maxBytes) break;
-          entries.delete(oldKey);
-          bytes -= old.body.length;
-        }
+      let pending = making.get(key);
+      if (!pending) {
+        pending = makeEntry(key, make).finally(() => making.delete(key));
+        making.set(key, pending);
       }
-      return entry;
+      return pending;
     },
     get size() {
       return entries.size;

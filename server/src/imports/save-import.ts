@@ -16,7 +16,7 @@ import { KIND_BY_ID } from '../domain/vocabulary';
 import { appendStep, stepsOf } from '../edits/append-step';
 import { HttpError } from '../http/errors';
 import type { Database, Queryable } from '../store/database';
-import { raiseRevision } from '../store/revision';
+import { changeRecord } from '../store/revision';
 import type { ImportBody } from './import-body';
 
 const fieldError = (field: string, message: string) => new HttpError(400, 'invalid_body', `Field "${field}": ${message}`);
@@ -71,8 +71,8 @@ async function saveImportChecked(db: Database, body: ImportBody, editor: { usern
     throw fieldError('agreement.documentDate', 'status steps are dated by their document: give its full date (YYYY-MM-DD)');
   }
 
-  return db.transaction(async (tx) => {
-    await raiseRevision(tx);
+  // The revision raised first; once committed, this server's next read sees the change (store/revision.ts).
+  return changeRecord(db, async (tx) => {
     const agreementId = await freeId(
       tx,
       'agreements',

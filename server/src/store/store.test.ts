@@ -88,7 +88,9 @@ async function noteOnHuuNghi(tx: Queryable, note: string) {
     `UPDATE features SET body = jsonb_set(body::jsonb, '{note}', to_jsonb($1::text))::json, version = version + 1 WHERE id = 'huu-nghi'`,
     [note],
   );
-  await tx.query(`INSERT INTO changes (actor, entity, entity_id, action, reason) VALUES ('test', 'feature', 'huu-nghi', 'update', 'a test')`);
+  await tx.query(
+    `INSERT INTO changes (actor, entity, entity_id, action, reason) VALUES ('test', 'feature', 'huu-nghi', 'update', 'a test')`,
+  );
 }
 
 /** The database with a count of what is asked of it (queries, statements, transactions). */
