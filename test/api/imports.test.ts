@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agreementDetailResponse, featureDetailResponse, recordViewResponse } from '../../server/src/domain/api';
+import { agreementDetailResponse, DOCX_TYPE, featureDetailResponse, recordViewResponse } from '../../server/src/domain/api';
 import { isVerbatimIn } from '../../server/src/domain/text';
 import type { Database } from '../../server/src/store/database';
 import { storeRevision } from '../../server/src/store/revision';
 import { createStoreTestApp, projectRoot, signInAsEditor } from '../helpers/app';
-import { buildDocx } from '../helpers/docx';
+import { buildDocx, buildDocxBomb, withDeclaredSize } from '../helpers/docx';
 
 let app: Awaited<ReturnType<typeof createStoreTestApp>>['app'];
 let db: Database;
@@ -152,6 +152,25 @@ describe('importing a new document', () => {
       .send(await buildDocx(['Điều khoản rất dài. '.repeat(20_000)]));
     expect(huge.status).toBe(413);
     expect((response.body.clauses as { path: string[] }[]).map((c) => c.path.join('.'))).toEqual(['0', '1', '2', '3', '4', '5', '6']);
+  });
+
+  it('refuses a .docx bomb with 413 by its declared size, and one that lies about it by what it really holds', async () => {
+    const bomb = await buildDocxBomb(64_000_000);
+    const cases: [Buffer, RegExp][] = [
+      [bomb, /unpacks to [\d.]+ MB \("word\/document\.xml" alone [\d.]+ MB\); at most 16 MB are read/],
+      [withDeclaredSize(bomb, 'word/document.xml', 1000), /"word\/document\.xml" unpacks to more than the 1000 bytes it declares/],
+    ];
+    await expectNothingStored(async () => {
+      for (const [file, named] of cases) {
+        const response = await request(app)
+          .post('/api/imports/read')
+          .set({ Cookie: session.cookie, 'X-CSRF-Token': session.csrf, 'Content-Type': DOCX_TYPE })
+          .send(file);
+        expect(response.status).toBe(413);
+        expect(response.body.error.code).toBe('too_large');
+        expect(response.body.error.message).toMatch(named);
+      }
+    });
   });
 
   it('refuses what is not a Word document, and bodies that are empty, malformed or too large', async () => {

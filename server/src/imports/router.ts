@@ -9,7 +9,7 @@ import { latestByKey } from '../http/latest-by-key';
 import { parseBody } from '../http/parse-body';
 import type { RecordRepository } from '../record/repository';
 import type { Database } from '../store/database';
-import { docxToText, NotDocxError } from './docx-to-text';
+import { DocxTooLargeError, docxToText, NotDocxError } from './docx-to-text';
 import { importBody, importReadBody, MAX_DOCUMENT_CHARS } from './import-body';
 import { saveImport } from './save-import';
 
@@ -37,6 +37,8 @@ export function importRouter(db: Database, repository: RecordRepository): Router
           text = await docxToText(request.body);
         } catch (error) {
           if (error instanceof NotDocxError) throw new HttpError(400, 'invalid_document', error.message);
+          // Refused by its unpacked size before it is unpacked (a ZIP bomb).
+          if (error instanceof DocxTooLargeError) throw new HttpError(413, 'too_large', error.message);
           throw error;
         }
         // A small file can unpack into much text: the same limit as pasted text.
