@@ -1,8 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type Express } from 'express';
+import { sessionOf } from './access/editor-session';
 import { accessRouter } from './access/router';
 import { securityHeaders } from './access/security-headers';
+import type { SignInBudgetOptions } from './access/sign-in-budget';
 import { clauseRouter } from './agreements/clause-router';
 import { agreementRouter } from './agreements/router';
 import type { BriefingStore } from './briefings/briefing-store';
@@ -16,9 +18,11 @@ import { featureRouter } from './features/router';
 import { healthRouter } from './health/router';
 import { applyDeployment, type Deployment } from './http/deployment';
 import { errorHandler, unknownApiRoute } from './http/errors';
+import { hideSystemMessages, unknownPath } from './http/public-errors';
+import { refuseBadPathText } from './http/text-check';
 import { importRouter } from './imports/router';
 import { mapRouter } from './map/router';
-import { ogcRouter } from './ogc/router';
+import { ogcErrorHandler, ogcRouter } from './ogc/router';
 import { provinceRouter } from './provinces/router';
 import { createCurrentRecord } from './record/current-record';
 import type { RecordRepository } from './record/repository';
@@ -38,17 +42,21 @@ export type AppOptions = {
   basemapDir?: string;
   /** The store the repository reads (server/src/store/): editors sign in and change the record through it. Omitted → read-only. */
   store?: Database;
+  /** Bounds on sign-in work (queue of password checks, the server's failure budget); omitted → access/sign-in-budget.ts defaults. */
+  signInBudget?: SignInBudgetOptions;
   /** Public origin, trusted proxies, plain HTTP (config.ts `deployment`; README "Deployments"). Omitted → none, none, HTTPS cookies. */
   deployment?: Deployment;
 };
 
 /** The Express app, built apart from `listen` so tests can drive it directly. */
-export function createApp({ repository, briefings, clientDir, basemapDir, store, deployment = {} }: AppOptions): Express {
+export function createApp({ repository, briefings, clientDir, basemapDir, store, signInBudget, deployment = {} }: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   applyDeployment(app, deployment);
   app.set('query parser', 'simple');
   app.use(securityHeaders());
+  // A path segment that is not text (bad percent-encoding, %00): 400 before any route reads it.
+  app.use(refuseBadPathText);
 
   app.use('/api/health', healthRouter());
   app.use('/api/vocabulary', vocabularyRouter());
@@ -56,7 +64,9 @@ export function createApp({ repository, briefings, clientDir, basemapDir, store,
   const features = createFeatureService(repository);
   const flatFeatures = createFlatFeatureService(repository, features);
   const currentRecord = createCurrentRecord(repository);
-  app.use('/api/features', featureRouter(features, currentRecord));
+  // Who recorded a step is shown to signed-in editors only.
+  const isEditor = async (request: express.Request) => (store ? (await sessionOf(store, request)) !== null : false);
+  app.use('/api/features', featureRouter(features, currentRecord, isEditor));
   app.use('/api/map', mapRouter(currentRecord));
   app.use('/api', viewRouter(currentRecord, features));
   app.use('/api/clauses', clauseRouter(repository));
@@ -67,7 +77,7 @@ export function createApp({ repository, briefings, clientDir, basemapDir, store,
   // With a store only signed-in editors change briefings; without one they are read-only.
   if (briefings) app.use('/api/briefings', briefingRouter(briefings, store));
   if (store) {
-    app.use('/api/session', accessRouter(store));
+    app.use('/api/session', accessRouter(store, signInBudget));
     app.use('/api', editRouter(store));
     app.use('/api/imports', importRouter(store, repository));
   }
@@ -75,7 +85,8 @@ export function createApp({ repository, briefings, clientDir, basemapDir, store,
   app.use('/ogc', ogcRouter(repository, flatFeatures));
 
   if (basemapDir) {
-    app.use('/basemap', express.static(basemapDir, { maxAge: '1h', fallthrough: false }));
+    // A missing file falls through to the 404 below (serve-static's own error names the absolute path).
+    app.use('/basemap', express.static(basemapDir, { maxAge: '1h', redirect: false }));
   }
   if (clientDir && existsSync(clientDir)) {
     app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
@@ -85,6 +96,9 @@ export function createApp({ repository, briefings, clientDir, basemapDir, store,
       response.sendFile(join(clientDir, 'index.html'));
     });
   }
+  app.use(unknownPath);
+  app.use('/ogc', ogcErrorHandler);
+  app.use(hideSystemMessages);
   app.use(errorHandler);
   return app;
 }

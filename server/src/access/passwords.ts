@@ -1,15 +1,31 @@
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import pLimit from 'p-limit';
 
 /** scrypt, memory-hard: N = 2^15, r = 8, p = 1 — 32 MiB and ~0.3 s a hash on this machine. */
 const PARAMETERS = { N: 2 ** 15, r: 8, p: 1 } as const;
 const KEY_LENGTH = 64;
 export const MIN_PASSWORD_LENGTH = 12;
 
+/**
+ * scrypt runs on libuv's thread pool (4 threads), which every file read (static files, the basemap) also
+ * waits for: 200 failed sign-ins at once kept index.html waiting 44 s. One hash at a time in this process,
+ * the others wait their turn here (sign-in-budget.ts bounds how many), so the pool always has threads
+ * for files — and hashing takes 32 MiB at a time, not 32 MiB per attempt.
+ */
+export const HASH_CONCURRENCY = 1;
+const hashing = pLimit(HASH_CONCURRENCY);
+
+/** Password hashes waiting for their turn (not counting the one running). */
+export const hashesWaiting = (): number => hashing.pendingCount;
+
 function derive(password: string, salt: Buffer, { N, r, p }: { N: number; r: number; p: number }): Promise<Buffer> {
-  return new Promise((resolve, reject) =>
-    scrypt(password.normalize('NFC'), salt, KEY_LENGTH, { N, r, p, maxmem: 64 * 1024 * 1024 }, (error, key) =>
-      error ? reject(error) : resolve(key),
-    ),
+  return hashing(
+    () =>
+      new Promise<Buffer>((resolve, reject) =>
+        scrypt(password.normalize('NFC'), salt, KEY_LENGTH, { N, r, p, maxmem: 64 * 1024 * 1024 }, (error, key) =>
+          error ? reject(error) : resolve(key),
+        ),
+      ),
   );
 }
 

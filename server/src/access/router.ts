@@ -8,6 +8,7 @@ import type { Database } from '../store/database';
 import { refuseUnusableSignIn, requireEditor, sessionCookie, sessionOf, sessionTokenOf } from './editor-session';
 import { UNUSABLE_HASH, verifyPassword } from './passwords';
 import { createSession, deleteSession, SESSION_DAYS } from './sessions';
+import { createSignInBudget, type SignInBudgetOptions } from './sign-in-budget';
 
 const credentials = z.strictObject({
   username: z.string().min(1).max(100),
@@ -25,8 +26,10 @@ const credentials = z.strictObject({
  * Failed sign-in attempts are limited per address (10 in 15 minutes; behind a trusted proxy, the forwarded
  * client's address); a wrong name and a wrong password get the same answer in the same time.
  */
-export function accessRouter(db: Database): Router {
+export function accessRouter(db: Database, signInBudget: SignInBudgetOptions = {}): Router {
   const router = Router();
+  // Beyond one address: a bounded queue for password checks and a failure budget for the whole server.
+  const budget = createSignInBudget(signInBudget);
   const attempts = rateLimit({
     windowMs: 15 * 60_000,
     limit: 10,
@@ -45,12 +48,13 @@ export function accessRouter(db: Database): Router {
     response.json(session ? { user: session.user, csrfToken: session.csrfToken } : { user: null });
   });
 
-  router.post('/', refuseUnusableSignIn, attempts, express.json({ limit: '4kb' }), async (request, response) => {
+  router.post('/', refuseUnusableSignIn, attempts, budget.overall, express.json({ limit: '4kb' }), async (request, response) => {
     const { username, password } = parseBody(credentials, request.body);
     const [user] = await db.query<{ id: string; password_hash: string; display_name: string; role: string }>(
       'SELECT id::text AS id, password_hash, display_name, role FROM users WHERE username = $1',
       [username],
     );
+    budget.admitPasswordCheck(response);
     const valid = await verifyPassword(password, user?.password_hash ?? UNUSABLE_HASH);
     if (!user || !valid) throw new HttpError(401, 'wrong_credentials', 'Wrong username or password');
     const { token, csrfToken } = await createSession(db, Number(user.id));

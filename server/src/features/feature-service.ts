@@ -18,9 +18,15 @@ export function createFeatureService(source: RecordRepository) {
     checkReferences: async (query: Parameters<ReturnType<typeof featureServiceOn>['checkReferences']>[0]) =>
       (await on()).checkReferences(query),
     list: async (query: FeatureQuery) => (await on()).list(query),
-    detail: async (id: string) => (await on()).detail(id),
+    detail: async (id: string, viewer?: Viewer) => (await on()).detail(id, viewer),
   };
 }
+
+/** Who asks: editors see who recorded each step; anyone else sees only that an editor did. */
+export type Viewer = { editor: boolean };
+
+/** What a visitor sees of the editor who recorded a step: the role, never the user name. */
+export const EDITOR_FOR_VISITORS = 'editor';
 
 /** The feature service over one snapshot of the record. */
 export function featureServiceOn(repository: RecordRepository) {
@@ -103,7 +109,7 @@ export function featureServiceOn(repository: RecordRepository) {
       return { type: 'FeatureCollection', features };
     },
 
-    async detail(id: string): Promise<FeatureDetailResponse> {
+    async detail(id: string, viewer: Viewer = { editor: false }): Promise<FeatureDetailResponse> {
       const record = await repository.getFeature(id);
       if (!record) throw notFound(`No feature with id "${id}"`);
       const events = (await repository.listEventsByFeature()).get(id) ?? [];
@@ -121,7 +127,7 @@ export function featureServiceOn(repository: RecordRepository) {
             agreementTitle: agreement.title,
             agreementDate: agreementDateOf(agreement),
             clauseLabel: clause.label,
-            recordedBy: recorded?.recordedBy ?? null,
+            recordedBy: recorded?.recordedBy == null ? null : viewer.editor ? recorded.recordedBy : EDITOR_FOR_VISITORS,
             recordedAt: recorded?.recordedAt ?? null,
             correctedBy: correctionOf(steps, index),
           };

@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { type Request, Router } from 'express';
 import { z } from 'zod';
 import { parseQuery } from '../http/parse-query';
 import { canonicalQuery, createResponseCache, sendCached } from '../http/response-cache';
@@ -6,7 +6,15 @@ import type { CurrentRecordSource } from '../record/current-record';
 import { FEATURE_QUERY_PARAMETERS, featureQuery } from './feature-query';
 import type { createFeatureService } from './feature-service';
 
-export function featureRouter(service: ReturnType<typeof createFeatureService>, record: CurrentRecordSource): Router {
+/**
+ * GET /api/features (cached per revision, day and query) and GET /api/features/:id (each time: its history
+ * names who recorded a step only for a signed-in editor, `isEditor`; a visitor reads "editor").
+ */
+export function featureRouter(
+  service: ReturnType<typeof createFeatureService>,
+  record: CurrentRecordSource,
+  isEditor: (request: Request) => Promise<boolean> = async () => false,
+): Router {
   const router = Router();
   const cache = createResponseCache();
   router.get('/', async (request, response) => {
@@ -21,7 +29,10 @@ export function featureRouter(service: ReturnType<typeof createFeatureService>, 
   });
   router.get('/:id', async (request, response) => {
     parseQuery(request, z.object({}), []);
-    response.json(await service.detail(request.params.id));
+    const editor = await isEditor(request);
+    // The body depends on who asks: a shared cache must not give an editor's to a visitor.
+    response.setHeader('Vary', 'Cookie');
+    response.json(await service.detail(request.params.id, { editor }));
   });
   return router;
 }

@@ -243,7 +243,7 @@ function ogcFeature(request: Request, collection: OgcCollection, feature: FlatFe
 }
 
 /** Errors as the standard's exception document: {code, description}. */
-const ogcErrorHandler: ErrorRequestHandler = (error, _request, response: Response, next) => {
+export const ogcErrorHandler: ErrorRequestHandler = (error, _request, response: Response, next) => {
   if (!(error instanceof HttpError)) return next(error);
   const code = error.status === 404 ? 'NotFound' : error.code === 'unknown_parameter' ? 'InvalidParameter' : 'InvalidParameterValue';
   response.status(error.status).type(JSON_TYPE).json({ code, description: error.message });

@@ -1,4 +1,5 @@
 import { foldForSearch } from '../domain/fold-text';
+import { latestByKey } from '../http/latest-by-key';
 import type { RecordRepository } from '../record/repository';
 
 export type SearchHit = {
@@ -15,11 +16,15 @@ type Entry = { hit: SearchHit; texts: string[]; folded: string };
 
 const SNIPPET_RADIUS = 60;
 
-/** Search over feature names, agreement titles and clause text; built once from the record. */
-export function createSearchService(repository: RecordRepository) {
-  let entries: Promise<Entry[]> | null = null;
-
+/**
+ * Search over feature names, agreement titles and clause text: the index is built once per revision of
+ * the record (as current-record.ts builds its read model), so an import or any other change is found by
+ * the next search, and an unchanged record is never indexed twice.
+ */
+export function createSearchService(source: RecordRepository) {
   async function build(): Promise<Entry[]> {
+    // One snapshot for all of it: a write meanwhile cannot mix two revisions.
+    const repository = await source.snapshot();
     const [features, agreements] = await Promise.all([repository.listFeatures(), repository.listAgreements()]);
     const result: Entry[] = [];
     const add = (hit: SearchHit, texts: (string | null | undefined)[]) => {
@@ -55,14 +60,15 @@ export function createSearchService(repository: RecordRepository) {
     }
     return result;
   }
+  const entriesAt = latestByKey(build);
 
   return {
     async search(query: string, limit: number): Promise<SearchHit[]> {
-      entries ??= build();
       const needle = foldForSearch(query);
       if (needle.length === 0) return [];
+      const entries = await entriesAt(String(await source.revision()));
       const rank = { feature: 0, agreement: 1, clause: 2 } as const;
-      const hits = (await entries).filter((entry) => entry.folded.includes(needle));
+      const hits = entries.filter((entry) => entry.folded.includes(needle));
       hits.sort((a, b) => rank[a.hit.type] - rank[b.hit.type]);
       return hits.slice(0, limit).map((entry) => {
         if (entry.hit.type !== 'clause') return entry.hit;

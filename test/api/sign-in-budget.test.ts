@@ -1,0 +1,136 @@
+import { existsSync, rmSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashesWaiting } from '../../server/src/access/passwords';
+import { SIGN_IN_BUDGET } from '../../server/src/access/sign-in-budget';
+import { createApp } from '../../server/src/app';
+import type { Database } from '../../server/src/store/database';
+import { createStoreRepository } from '../../server/src/store/store-repository';
+import { createStoreTestApp, projectRoot } from '../helpers/app';
+
+/**
+ * Password hashing (scrypt) runs on libuv's thread pool, which static files wait for too: a flood of failed
+ * sign-ins from many addresses must never hold up index.html. Checked by order of arrival, never by time.
+ */
+let made: Awaited<ReturnType<typeof createStoreTestApp>>;
+let server: ReturnType<typeof made.app.listen>;
+let port: number;
+
+beforeAll(async () => {
+  expect(existsSync(join(projectRoot, 'client', 'dist', 'index.html')), 'run npm run build first').toBe(true);
+  made = await createStoreTestApp({ withClient: true });
+  server = made.app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  port = (server.address() as AddressInfo).port;
+}, 120_000);
+afterAll(async () => {
+  await new Promise((resolve) => server?.close(resolve));
+  await made?.db.close();
+  if (made?.dataDir) rmSync(made.dataDir, { recursive: true, force: true });
+});
+
+type Answer = { status: number; body: string; retryAfter?: string; order: number };
+let arrivals = 0;
+
+/** One request over its own connection, from `localAddress` (any of 127.0.0.0/8 reaches the server). */
+function send(method: string, path: string, { body, localAddress }: { body?: object; localAddress?: string } = {}) {
+  const payload = body && JSON.stringify(body);
+  return new Promise<Answer>((resolve, reject) => {
+    const outgoing = httpRequest(
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path,
+        localAddress,
+        agent: false,
+        headers: payload ? { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) } : {},
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => {
+          arrivals += 1;
+          const retryAfter = response.headers['retry-after'];
+          resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString(), retryAfter, order: arrivals });
+        });
+      },
+    );
+    outgoing.on('error', reject);
+    outgoing.end(payload);
+  });
+}
+
+describe('a flood of failed sign-ins from many addresses', () => {
+  it('never holds up index.html: it is answered while password checks still wait their turn, and the overflow gets 503', async () => {
+    // 40 wrong passwords at once from 5 addresses (8 each: within the per-address limit of 10).
+    const signIns: Promise<Answer>[] = [];
+    for (let address = 0; address < 5; address += 1) {
+      for (let i = 0; i < 8; i += 1) {
+        signIns.push(
+          send('POST', '/api/session', {
+            body: { username: made.username, password: `wrong password ${address}-${i}` },
+            localAddress: `127.0.0.${11 + address}`,
+          }),
+        );
+      }
+    }
+    // Once the first sign-in is answered, every one of them has reached the server.
+    await Promise.race(signIns);
+    const page = await send('GET', '/');
+    const waitingWhenPageArrived = hashesWaiting();
+    const answers = await Promise.all(signIns);
+
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<div id="root">');
+    // Password checks were still queued when the page came back, and most checked sign-ins were answered
+    // after it (here up to 9; with every hash let onto libuv's 4 threads at once, the page's file reads
+    // queued behind them all and at most the last 4 came after it).
+    expect(waitingWhenPageArrived).toBeGreaterThan(0);
+    const checked = answers.filter((answer) => answer.status === 401);
+    expect(checked.filter((answer) => answer.order > page.order).length).toBeGreaterThanOrEqual(6);
+
+    // No more were hashed than one running and the queue's length; the rest were refused at once.
+    expect(checked.length).toBeLessThanOrEqual(SIGN_IN_BUDGET.maxWaiting + 1);
+    const busy = answers.filter((answer) => answer.status === 503);
+    expect(busy.length + checked.length).toBe(40);
+    expect(busy.length).toBeGreaterThan(0);
+    for (const answer of busy) {
+      expect(JSON.parse(answer.body).error).toMatchObject({
+        code: 'sign_in_busy',
+        message: expect.stringMatching(/try again in \d+ seconds/),
+      });
+      expect(Number(answer.retryAfter)).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe("the server's budget of failed sign-ins", () => {
+  let db: Database;
+  let app: ReturnType<typeof createApp>;
+  beforeAll(() => {
+    db = made.db;
+    // The same store behind an app with a small budget: 3 failures, from all addresses together.
+    app = createApp({ repository: createStoreRepository(db), store: db, signInBudget: { failuresPerWindow: 3 } });
+  });
+
+  it('once spent, refuses every sign-in (429, Retry-After) — a correct one too — until the window moves on', async () => {
+    const attempt = (password: string) => request(app).post('/api/session').send({ username: made.username, password });
+    // Refused before any hashing (malformed), these cost nothing.
+    for (let i = 0; i < 3; i += 1) expect((await request(app).post('/api/session').send({ username: 'x' })).status).toBe(400);
+    // A successful sign-in costs nothing either.
+    expect((await attempt(made.password)).status).toBe(200);
+    for (let i = 0; i < 3; i += 1) expect((await attempt(`wrong password ${i}`)).status).toBe(401);
+
+    for (const password of ['wrong password 4', made.password]) {
+      const refused = await attempt(password);
+      expect(refused.status).toBe(429);
+      expect(refused.body.error).toMatchObject({ code: 'too_many_attempts_overall', message: expect.stringMatching(/from all addresses/) });
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+      expect(Number(refused.headers['retry-after'])).toBeLessThanOrEqual(15 * 60);
+    }
+  });
+});
