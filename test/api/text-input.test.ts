@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/src/store/database';
@@ -10,17 +11,19 @@ import { createStoreTestApp, signInAsEditor } from '../helpers/app';
  */
 let app: Awaited<ReturnType<typeof createStoreTestApp>>['app'];
 let db: Database;
+let dataDir: string;
 let editor: Record<string, string>;
 let clauseText: string;
 
 beforeAll(async () => {
   const made = await createStoreTestApp({ withClient: true });
-  ({ app, db } = made);
+  ({ app, db, dataDir } = made);
   editor = (await signInAsEditor(app, made)).headers;
   clauseText = (await request(app).get('/api/clauses/003:6.a')).body.text.vi;
 }, 120_000);
 afterAll(async () => {
   await db?.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
 const NUL = '\u0000';
