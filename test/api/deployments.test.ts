@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import type { Express } from 'express';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -14,17 +15,20 @@ import { createStoreTestApp } from '../helpers/app';
  * proxy, a configured public origin. Every app here reads one store; each has its own sign-in limiter.
  */
 let db: Database;
+let dataDir: string;
 let credentials: { username: string; password: string };
 let stepQuote: string;
 
 beforeAll(async () => {
   const made = await createStoreTestApp();
   db = made.db;
+  dataDir = made.dataDir;
   credentials = { username: made.username, password: made.password };
   stepQuote = (await request(made.app).get('/api/clauses/003:6.a')).body.text.vi.slice(0, 60);
 }, 120_000);
 afterAll(async () => {
   await db?.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
 const appWith = (deployment?: Deployment): Express => createApp({ repository: createStoreRepository(db), store: db, deployment });

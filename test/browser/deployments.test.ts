@@ -31,6 +31,7 @@ let credentials: { username: string; password: string };
 let browser: Browser;
 const servers: Server[] = [];
 let certificateDir: string;
+let dataDir: string;
 /** The app with BORDER_ATLAS_PLAIN_HTTP and the app without it at http://intranet.test:PORT (the latter also at 127.0.0.1); the TLS proxy's https://atlas.test:PORT. */
 const urls = { plainHttp: '', securedOnly: '', securedOnlyLoopback: '', proxied: '' };
 /** Where this test reads the store through the API (Node cannot resolve the mapped names). */
@@ -113,6 +114,7 @@ beforeAll(async () => {
   requireBuiltClient();
   const made = await createStoreTestApp();
   db = made.db;
+  dataDir = made.dataDir;
   credentials = { username: made.username, password: made.password };
   const plain = await serve({ plainHttp: true });
   urls.plainHttp = `http://${INTRANET}:${plain.port}`;
@@ -133,7 +135,7 @@ afterAll(async () => {
     server.close();
   }
   await db?.close();
-  if (certificateDir) rmSync(certificateDir, { recursive: true, force: true });
+  for (const dir of [certificateDir, dataDir]) if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 const detail = async (baseUrl: string, id: string) =>
