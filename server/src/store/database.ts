@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { createThrottledLog, describeStoreError, isStoreUnavailable } from './store-unavailable';
@@ -42,28 +42,108 @@ export async function openPglite(dataDir: string): Promise<Database> {
   };
 }
 
+/** The embedded store cannot be opened as it is: the message says what was found and what to do. */
+export class StoreOpenError extends Error {}
+
+const nothingChanged = 'Nothing was changed.';
+const restoreAdvice = (dataDir: string) =>
+  `To recover: stop every process using it, move ${dataDir} aside and restore the last backup into a new store (npm run db:restore -- var/backups/<file>), then start again.`;
+
+/** Why opening or making the store failed, in words an admin can act on (PGlite itself may throw `undefined` or "Aborted()"). */
+function explainOpenFailure(dataDir: string, error: unknown): Error {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOSPC')
+    return new StoreOpenError(`the disk holding ${dataDir} is full: free some space and start again. ${nothingChanged}`);
+  if (code === 'EACCES' || code === 'EPERM') {
+    return new StoreOpenError(
+      `${dataDir} cannot be read or written by this account (${code}): run the server as the account that owns it.`,
+    );
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  return new StoreOpenError(
+    `the embedded store in ${dataDir} is damaged and cannot be opened (${detail || 'no detail'}). ${restoreAdvice(dataDir)}`,
+  );
+}
+
+/**
+ * What is in `store/` before PGlite opens it: PGlite would make a new database in an empty folder, and an
+ * empty `store/` is what an unmounted volume looks like (a new install has no folder at all) — refused,
+ * never seeded as a fresh record. A folder that is not a PostgreSQL data folder is refused too.
+ */
+function checkStoreFolder(dataDir: string): void {
+  const entries = readdirSync(dataDir);
+  if (entries.length === 0) {
+    throw new StoreOpenError(
+      `${dataDir} exists but is empty. If the store lives on a separate disk or volume, it is not mounted: mount it and start again. ` +
+        `(A new install has no store folder; to make a new store from geodata/record, remove the empty folder.) ${nothingChanged}`,
+    );
+  }
+  if (!entries.includes('PG_VERSION') || !entries.includes('global')) {
+    throw new StoreOpenError(
+      `${dataDir} is not a Border Atlas store (no PG_VERSION or global/ in it: ${entries.slice(0, 5).join(', ')}…). ${restoreAdvice(dataDir)}`,
+    );
+  }
+}
+
+/** Store files readable by their owner only (0600, folders 0700): they hold the accounts' password hashes and sessions. */
+function restrictModes(path: string): void {
+  const stat = lstatSync(path);
+  if (stat.isSymbolicLink()) return;
+  const wanted = stat.isDirectory() ? 0o700 : 0o600;
+  if ((stat.mode & 0o777) !== wanted) chmodSync(path, wanted);
+  if (stat.isDirectory()) for (const name of readdirSync(path)) restrictModes(join(path, name));
+}
+
 /**
  * A new PGlite folder is made beside its final place and renamed into it once `prepare` (migrations,
- * seed) has run, so a start-up interrupted half-way leaves no half-made store behind.
+ * seed) has run, so a start-up interrupted half-way leaves no half-made store behind. An existing
+ * folder is checked first (checkStoreFolder); failures are explained (explainOpenFailure).
  */
 export async function openPgliteCreating(dataDir: string, prepare: (db: Database) => Promise<void>): Promise<Database> {
   if (!existsSync(dataDir)) {
-    mkdirSync(dirname(dataDir), { recursive: true });
     const making = `${dataDir}.making-${process.pid}`;
-    rmSync(making, { recursive: true, force: true });
-    const fresh = await openPglite(making);
     try {
-      await prepare(fresh);
-      await fresh.close();
-    } catch (error) {
-      await fresh.close().catch(() => undefined);
+      mkdirSync(dirname(dataDir), { recursive: true, mode: 0o700 });
       rmSync(making, { recursive: true, force: true });
+      const fresh = await openPglite(making);
+      try {
+        await prepare(fresh);
+        await fresh.close();
+      } catch (error) {
+        await fresh.close().catch(() => undefined);
+        throw error;
+      }
+      restrictModes(making);
+      renameSync(making, dataDir);
+    } catch (error) {
+      rmSync(making, { recursive: true, force: true });
+      if ((error as NodeJS.ErrnoException | undefined)?.code === 'ENOSPC') throw explainOpenFailure(dataDir, error);
       throw error;
     }
-    renameSync(making, dataDir);
+  } else {
+    checkStoreFolder(dataDir);
+    restrictModes(dataDir);
   }
-  const db = await openPglite(dataDir);
-  await prepare(db);
+  let db: Database;
+  try {
+    db = await openPglite(dataDir);
+    await db.query('SELECT 1');
+  } catch (error) {
+    throw explainOpenFailure(dataDir, error);
+  }
+  try {
+    await prepare(db);
+  } catch (error) {
+    await db.close().catch(() => undefined);
+    throw error;
+  }
+  // PGlite sets some files' modes itself (pg_internal.init 644, whatever the umask): narrowed again once open and when closed.
+  restrictModes(dataDir);
+  const close = db.close.bind(db);
+  db.close = async () => {
+    await close();
+    restrictModes(dataDir);
+  };
   return db;
 }
 
