@@ -15,14 +15,16 @@
 //   at Lào Cai, Mekong) are notches in it and would chop the line into pieces.
 //   Only the VN–CN sea tail (Gulf of Tonkin boundary, beyond the Bắc Luân
 //   mouth ≈108.02E 21.55N) is trimmed: trailing vertices outside the land.
-import { topology } from 'topojson-server';
-import { mesh } from 'topojson-client';
+
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
-import { NM, WORK_BBOX, ISO3, ISO2, readJSON, writeJSON, cache, fc, touchesBox, ms, names, log } from './lib/common.mjs';
+import { mesh } from 'topojson-client';
+import { topology } from 'topojson-server';
+import { cache, fc, ISO2, ISO3, log, ms, NM, names, readJSON, touchesBox, WORK_BBOX, writeJSON } from './lib/common.mjs';
 
 function pick(pkg) {
   const g = readJSON(`${NM}/@geo-maps/${pkg}/map.geo.json`);
-  return g.features.filter((f) => ISO3.includes(f.properties.A3) && touchesBox(f.geometry, WORK_BBOX))
+  return g.features
+    .filter((f) => ISO3.includes(f.properties.A3) && touchesBox(f.geometry, WORK_BBOX))
     .map((f) => ({ type: 'Feature', properties: { iso3: f.properties.A3 }, geometry: f.geometry }));
 }
 
@@ -31,11 +33,15 @@ function dropHoles(geom) {
   return { type: 'MultiPolygon', coordinates: geom.coordinates.map((p) => [p[0]]) };
 }
 
-const km = (a, b) => Math.hypot((a[0] - b[0]) * 111.32 * Math.cos(((a[1] + b[1]) / 2) * Math.PI / 180), (a[1] - b[1]) * 110.57);
+const km = (a, b) => Math.hypot((a[0] - b[0]) * 111.32 * Math.cos((((a[1] + b[1]) / 2) * Math.PI) / 180), (a[1] - b[1]) * 110.57);
 
 // Pair label used by the client: VN first, then CN, LA, then the rest.
 const ORDER = ['VNM', 'CHN', 'LAO', 'MMR', 'THA'];
-const pairOf = (a, b) => [a, b].sort((x, y) => ORDER.indexOf(x) - ORDER.indexOf(y)).map((x) => ISO2[x]).join('-');
+const pairOf = (a, b) =>
+  [a, b]
+    .sort((x, y) => ORDER.indexOf(x) - ORDER.indexOf(y))
+    .map((x) => ISO2[x])
+    .join('-');
 
 export async function buildCountries() {
   const land = pick('countries-land-10m').map((f) => ({ ...f, geometry: dropHoles(f.geometry) }));
@@ -52,7 +58,10 @@ export async function buildCountries() {
   await ms(`-i .cache/maritime-clean.geojson -clip .cache/landmass.geojson -o .cache/land.geojson`);
   const landFc = readJSON(cache('land.geojson'));
   const countryNames = names('countries.json');
-  landFc.features.forEach((f) => { f.geometry = dropHoles(f.geometry); Object.assign(f.properties, countryNames[f.properties.iso3]); });
+  landFc.features.forEach((f) => {
+    f.geometry = dropHoles(f.geometry);
+    Object.assign(f.properties, countryNames[f.properties.iso3]);
+  });
   writeJSON(cache('land.geojson'), landFc);
 
   // Border lines = shared edges of the cleaned maritime polygons, per pair.
@@ -69,7 +78,8 @@ export async function buildCountries() {
     const m = mesh(topo, topo.objects.c, (a, b) => a !== b && pairOf(a.properties.iso3, b.properties.iso3) === pair);
     let lines = m.coordinates;
     if (pair === 'VN-CN') lines = lines.map((l) => trimSeaTail(l, landmass));
-    for (const l of lines) if (l.length > 1) borders.push({ type: 'Feature', properties: { pair }, geometry: { type: 'LineString', coordinates: l } });
+    for (const l of lines)
+      if (l.length > 1) borders.push({ type: 'Feature', properties: { pair }, geometry: { type: 'LineString', coordinates: l } });
   }
   writeJSON(cache('borders.geojson'), fc(borders));
   log('border pairs:', [...byPair.keys()].join(', '));
@@ -86,7 +96,9 @@ function trimSeaTail(line, landmass) {
   if (i === l.length - 1) return l; // no sea tail on this piece
   const cut = l[Math.min(i + 1, l.length - 1)];
   const d = km(cut, MOUTH);
-  log(`VN-CN sea tail cut at ${cut.map((v) => v.toFixed(4)).join(',')} (${d.toFixed(2)} km from the Bắc Luân mouth), dropped ${l.length - i - 2} vertices`);
+  log(
+    `VN-CN sea tail cut at ${cut.map((v) => v.toFixed(4)).join(',')} (${d.toFixed(2)} km from the Bắc Luân mouth), dropped ${l.length - i - 2} vertices`,
+  );
   if (d > 5) throw new Error('VN-CN sea-tail cut is not at the Bắc Luân mouth: check the data');
   return l.slice(0, i + 2);
 }

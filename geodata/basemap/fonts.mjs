@@ -11,16 +11,18 @@
 // Noto fonts: SIL Open Font License 1.1.
 import fs from 'node:fs';
 import path from 'node:path';
-import subsetFont from 'subset-font';
 import fontverter from 'fontverter';
-import { NM, OUT, REPO, log } from './lib/common.mjs';
+import subsetFont from 'subset-font';
+import { log, NM, OUT, REPO } from './lib/common.mjs';
 
 const FONTS = path.join(OUT, 'fonts');
-const CJK_ONE = /[\u2E80-\u2FFF\u3000-\u303F\u3100-\u312F\u31A0-\u31FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF]|[\u{20000}-\u{3134F}]/u;
+const CJK_ONE =
+  /[\u2E80-\u2FFF\u3000-\u303F\u3100-\u312F\u31A0-\u31FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF]|[\u{20000}-\u{3134F}]/u;
 const SC_FILE = 'noto-sans-sc-subset.woff2';
 
 // CJK blocks incl. CJK punctuation and full-width forms.
-const CJK = /[\u2E80-\u2FFF\u3000-\u303F\u3100-\u312F\u31A0-\u31FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF]|[\u{20000}-\u{3134F}]/gu;
+const CJK =
+  /[\u2E80-\u2FFF\u3000-\u303F\u3100-\u312F\u31A0-\u31FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF]|[\u{20000}-\u{3134F}]/gu;
 
 function walkFiles(dir, test, out = []) {
   if (!fs.existsSync(dir)) return out;
@@ -58,12 +60,20 @@ async function collectSymbolsMissingFromNotoSans() {
   const covered = new Set();
   for (const weight of [400, 700])
     for (const subset of ['vietnamese', 'latin', 'latin-ext'])
-      for (const cp of cmapCodepoints(await fontverter.convert(fs.readFileSync(`${NM}/@fontsource/noto-sans/files/noto-sans-${subset}-${weight}-normal.woff2`), 'sfnt')))
+      for (const cp of cmapCodepoints(
+        await fontverter.convert(fs.readFileSync(`${NM}/@fontsource/noto-sans/files/noto-sans-${subset}-${weight}-normal.woff2`), 'sfnt'),
+      ))
         covered.add(cp);
   const chars = new Set();
   for (const p of sourceFiles())
     for (const c of fs.readFileSync(p, 'utf8'))
-      if (c.codePointAt(0) > 0x7f && !CJK_ONE.test(c) && !covered.has(c.codePointAt(0)) && !/\p{M}|\p{Cc}|\p{Cf}|\p{Cs}|\p{Co}|\p{So}/u.test(c)) chars.add(c);
+      if (
+        c.codePointAt(0) > 0x7f &&
+        !CJK_ONE.test(c) &&
+        !covered.has(c.codePointAt(0)) &&
+        !/\p{M}|\p{Cc}|\p{Cf}|\p{Cs}|\p{Co}|\p{So}/u.test(c)
+      )
+        chars.add(c);
   return [...chars].sort((a, b) => a.codePointAt(0) - b.codePointAt(0));
 }
 
@@ -83,9 +93,11 @@ export function cmapCodepoints(sfnt) {
     const fmt = dv.getUint16(off);
     if (fmt === 4) {
       const segX2 = dv.getUint16(off + 6);
-      const ends = off + 14, starts = ends + segX2 + 2;
+      const ends = off + 14,
+        starts = ends + segX2 + 2;
       for (let s = 0; s < segX2 / 2; s++) {
-        const end = dv.getUint16(ends + s * 2), start = dv.getUint16(starts + s * 2);
+        const end = dv.getUint16(ends + s * 2),
+          start = dv.getUint16(starts + s * 2);
         for (let c = start; c <= end && c !== 0xffff; c++) set.add(c);
       }
     } else if (fmt === 12) {
@@ -133,27 +145,45 @@ export async function buildFonts() {
   const covered = cmapCodepoints(await fontverter.convert(src, 'sfnt'));
   const ok = chars.filter((c) => covered.has(c.codePointAt(0)));
   const missing = chars.filter((c) => !covered.has(c.codePointAt(0)));
-  if (missing.length) log(`fonts: ${missing.length} characters not in the simplified-Chinese file, taken from fontsource's numbered chunks: ${missing.join('')}`);
+  if (missing.length)
+    log(
+      `fonts: ${missing.length} characters not in the simplified-Chinese file, taken from fontsource's numbered chunks: ${missing.join('')}`,
+    );
   const text = ok.join('');
   const out = await subsetFont(src, text, { targetFormat: 'woff2' });
   fs.writeFileSync(path.join(FONTS, SC_FILE), out);
-  manifest.push({ file: SC_FILE, family: 'Noto Sans SC', weight: 400, style: 'normal',
-    unicodeRange: toUnicodeRange(ok.map((c) => c.codePointAt(0))), characters: text,
-    source: '@fontsource/noto-sans-sc@5.3.0 (subset)', license: 'OFL-1.1' });
+  manifest.push({
+    file: SC_FILE,
+    family: 'Noto Sans SC',
+    weight: 400,
+    style: 'normal',
+    unicodeRange: toUnicodeRange(ok.map((c) => c.codePointAt(0))),
+    characters: text,
+    source: '@fontsource/noto-sans-sc@5.3.0 (subset)',
+    license: 'OFL-1.1',
+  });
   log(`fonts: ${SC_FILE} ${(out.length / 1024).toFixed(1)} kB for ${ok.length} characters`);
 
   // Rare characters (e.g. 圹 in 川圹省) live only in fontsource's numbered
   // unicode-range chunks: cut one extra small file per chunk needed.
   if (missing.length) {
     const chunks = fontsourceRanges(`${NM}/@fontsource/noto-sans-sc/400.css`);
-    const inRange = (cp, range) => range.split(',').some((r) => {
-      const [a, b] = r.trim().replace(/^U\+/i, '').split('-').map((x) => parseInt(x, 16));
-      return cp >= a && cp <= (b ?? a);
-    });
+    const inRange = (cp, range) =>
+      range.split(',').some((r) => {
+        const [a, b] = r
+          .trim()
+          .replace(/^U\+/i, '')
+          .split('-')
+          .map((x) => parseInt(x, 16));
+        return cp >= a && cp <= (b ?? a);
+      });
     const byChunk = new Map();
     for (const c of missing) {
       const file = Object.keys(chunks).find((f) => inRange(c.codePointAt(0), chunks[f]));
-      if (!file) { log(`fonts: WARNING no Noto Sans SC glyph for ${c}`); continue; }
+      if (!file) {
+        log(`fonts: WARNING no Noto Sans SC glyph for ${c}`);
+        continue;
+      }
       byChunk.set(file, (byChunk.get(file) || '') + c);
     }
     let n = 2;
@@ -161,9 +191,16 @@ export async function buildFonts() {
       const buf = await subsetFont(fs.readFileSync(`${NM}/@fontsource/noto-sans-sc/files/${file}`), t, { targetFormat: 'woff2' });
       const name = `noto-sans-sc-subset-${n++}.woff2`;
       fs.writeFileSync(path.join(FONTS, name), buf);
-      manifest.push({ file: name, family: 'Noto Sans SC', weight: 400, style: 'normal',
-        unicodeRange: toUnicodeRange([...t].map((c) => c.codePointAt(0))), characters: t,
-        source: `@fontsource/noto-sans-sc@5.3.0 ${file} (subset)`, license: 'OFL-1.1' });
+      manifest.push({
+        file: name,
+        family: 'Noto Sans SC',
+        weight: 400,
+        style: 'normal',
+        unicodeRange: toUnicodeRange([...t].map((c) => c.codePointAt(0))),
+        characters: t,
+        source: `@fontsource/noto-sans-sc@5.3.0 ${file} (subset)`,
+        license: 'OFL-1.1',
+      });
       log(`fonts: ${name} ${(buf.length / 1024).toFixed(1)} kB for ${t}`);
     }
   }
@@ -176,8 +213,16 @@ export async function buildFonts() {
     for (const subset of ['vietnamese', 'latin', 'latin-ext']) {
       const file = `noto-sans-${subset}-${weight}-normal.woff2`;
       fs.copyFileSync(`${NM}/@fontsource/noto-sans/files/${file}`, path.join(FONTS, file));
-      manifest.push({ file, family: 'Noto Sans', weight, style: 'normal', subset, unicodeRange: ranges[file],
-        source: '@fontsource/noto-sans@5.3.0', license: 'OFL-1.1' });
+      manifest.push({
+        file,
+        family: 'Noto Sans',
+        weight,
+        style: 'normal',
+        subset,
+        unicodeRange: ranges[file],
+        source: '@fontsource/noto-sans@5.3.0',
+        license: 'OFL-1.1',
+      });
     }
   }
   // TrueType copies of every file, for the PDF briefing pack (pdf-lib embeds TrueType, not WOFF2),

