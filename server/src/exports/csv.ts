@@ -8,7 +8,7 @@ const BOM = '\uFEFF';
 /**
  * Text a spreadsheet could read as a formula: = + - @ first, also after leading whitespace (Excel and
  * LibreOffice skip spaces, tabs and line breaks before one: " =3+3" runs), their full-width forms
- * ＝ ＋ － ＠ (an East Asian keyboard's, which some spreadsheets take as formulas too), and any cell that
+ * U+FF1D U+FF0B U+FF0D U+FF20 (an East Asian keyboard's, which some spreadsheets take as formulas too), and any cell that
  * starts with a tab, CR or LF.
  */
 const FORMULA_LIKE = /^(?:[\t\r\n]|\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/;
