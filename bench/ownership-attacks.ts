@@ -13,6 +13,7 @@ import { readConfig } from '../server/src/config';
 import { loadRecord } from '../server/src/record/load-record';
 import { restoreStore } from '../server/src/store/backup';
 import { openStore } from '../server/src/store/open-store';
+import { postTanThanhStep } from '../test/helpers/record-fixtures';
 import { failedStart, runCommandAsync, startServer } from '../test/helpers/server-process';
 
 const PASSWORD = 'cửa khẩu Chi Ma 2026';
@@ -34,30 +35,9 @@ async function signIn(origin: string, username: string) {
   return { Cookie: String(response.headers.get('set-cookie')).split(';')[0], 'X-CSRF-Token': csrfToken as string };
 }
 
-const quote = (
-  JSON.parse(readFileSync(join(readConfig({}).recordDir, 'clauses', '003.json'), 'utf8')) as { id: string; text: { vi: string } }[]
-)
-  .find((clause) => clause.id === '003:6.a')
-  ?.text.vi.slice(0, 40);
-
 async function write(origin: string, headers: Record<string, string>, note: string): Promise<boolean> {
   const { version } = (await (await fetch(`${origin}/api/features/tan-thanh-po-chai`)).json()) as { version: number };
-  const response = await fetch(`${origin}/api/features/tan-thanh-po-chai/steps`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...headers },
-    body: JSON.stringify({
-      version,
-      date: '2026-02-11',
-      status: 'announced',
-      level: null,
-      evidence: 'stated',
-      agreementId: '003',
-      clauseId: '003:6.a',
-      quote,
-      note,
-    }),
-  });
-  return response.status === 201;
+  return (await postTanThanhStep(origin, headers, version, note)).status === 201;
 }
 
 async function storedNotes(dataDir: string, prefix: string): Promise<string[]> {

@@ -6,6 +6,7 @@ import { hashPassword } from '../server/src/access/passwords';
 import { readConfig } from '../server/src/config';
 import { loadRecord } from '../server/src/record/load-record';
 import { openStore } from '../server/src/store/open-store';
+import { postTanThanhStep } from '../test/helpers/record-fixtures';
 import { startStoreApp } from './lib/processes';
 
 /** Latencies of one set of requests. */
@@ -90,7 +91,6 @@ export async function measureStoreLoad({
     if (signIn.status !== 200) throw new Error(`bench editor cannot sign in: ${signIn.status} ${await signIn.text()}`);
     const cookie = String(signIn.headers.get('set-cookie')).split(';')[0];
     const { csrfToken } = (await signIn.json()) as { csrfToken: string };
-    const clause = (await (await fetch(`${origin}/api/clauses/003:6.a`)).json()) as { text: { vi: string } };
     const feature = 'tan-thanh-po-chai';
     let version = ((await (await fetch(`${origin}/api/features/${feature}`)).json()) as { version: number }).version;
     // Warm up (JIT, the read model) without measuring.
@@ -101,21 +101,7 @@ export async function measureStoreLoad({
     const writer = (async () => {
       for (let i = 0; writes && !stop; i += 1) {
         const started = performance.now();
-        const response = await fetch(`${origin}/api/features/${feature}/steps`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', Cookie: cookie, 'X-CSRF-Token': csrfToken },
-          body: JSON.stringify({
-            version,
-            date: '2026-02-11',
-            status: 'announced',
-            level: null,
-            evidence: 'stated',
-            agreementId: '003',
-            clauseId: '003:6.a',
-            quote: clause.text.vi.slice(0, 40),
-            note: `bench write ${i}`,
-          }),
-        });
+        const response = await postTanThanhStep(origin, { Cookie: cookie, 'X-CSRF-Token': csrfToken }, version, `bench write ${i}`);
         if (response.status !== 201) throw new Error(`bench write ${i}: ${response.status} ${await response.text()}`);
         version = ((await response.json()) as { version: number }).version;
         writeTimes.push(performance.now() - started);

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { featureDetailResponse } from '../../server/src/domain/api';
 import type { Database } from '../../server/src/store/database';
 import { createStoreTestApp, projectRoot, signInAsEditor } from '../helpers/app';
+import { COMMUNIQUE_2027_AGREEMENT } from '../helpers/record-fixtures';
 
 /** An editor whose user name is nothing like the role, so the two are told apart. */
 const USERNAME = 'nguyen.thi.lan';
@@ -31,23 +32,8 @@ const search = async (q: string) =>
 /** The 2027 communiqué with one new place, Nà Lạn – Bản Ngà, proposed in its clause 5. */
 const importBody = {
   text: communique,
-  agreement: {
-    kind: 'joint_communique',
-    draft: false,
-    title: {
-      vi: 'Thông cáo chung Hội nghị lần thứ 18 Ủy ban công tác liên hợp Lạng Sơn, Cao Bằng – Quảng Tây',
-      en: 'Joint communiqué of the 18th Joint Working Committee, Lạng Sơn, Cao Bằng – Guangxi',
-      zh: null,
-    },
-    documentDate: '2027-03-24',
-    signedDate: null,
-    place: 'Lạng Sơn',
-    parties: [
-      { country: 'VN', name: { vi: 'Tỉnh Lạng Sơn', zh: '谅山省', en: 'Lạng Sơn province' } },
-      { country: 'CN', name: { vi: 'Khu tự trị dân tộc Choang Quảng Tây', zh: '广西壮族自治区', en: 'Guangxi Zhuang Autonomous Region' } },
-    ],
-    period: null,
-  },
+  agreement: COMMUNIQUE_2027_AGREEMENT,
+
   newFeatures: [
     {
       ref: 'na-lan',

@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,29 +7,12 @@ import { readConfig } from '../../server/src/config';
 import type { StatusEvent } from '../../server/src/domain/schemas';
 import { loadRecord } from '../../server/src/record/load-record';
 import { openStore } from '../../server/src/store/open-store';
-import { projectRoot } from '../helpers/app';
+import { postTanThanhStep } from '../helpers/record-fixtures';
+import { startServer } from '../helpers/server-process';
 
 const PASSWORD = 'đèo Mã Phục 1999';
 
-/** The server as `npm start` runs it, on a data folder; resolves with its URL once it listens. */
-function startServer(dataDir: string): Promise<{ child: ChildProcess; origin: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join('server', 'src', 'main.ts')], {
-    cwd: projectRoot,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', BORDER_ATLAS_DATA_DIR: dataDir, DATABASE_URL: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const collect = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Border Atlas on http:\/\/localhost:(\d+)/.exec(output);
-      if (match) resolve({ child, origin: `http://127.0.0.1:${match[1]}` });
-    };
-    child.stdout?.on('data', collect);
-    child.stderr?.on('data', collect);
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${output.slice(-400)}`)));
-  });
-}
+const startServerOn = (dataDir: string) => startServer({ BORDER_ATLAS_DATA_DIR: dataDir });
 
 async function stepsOf(origin: string, id: string): Promise<{ version: number; history: (StatusEvent & { note?: string })[] }> {
   return (await fetch(`${origin}/api/features/${id}`)).json();
@@ -44,10 +26,9 @@ describe('durability', () => {
     await setup.query("INSERT INTO users (username, display_name, password_hash, role) VALUES ('lan', 'Lan', $1, 'editor')", [
       await hashPassword(PASSWORD),
     ]);
-    const clause = await setup.query<{ body: { text: { vi: string } } }>("SELECT body FROM clauses WHERE id = '003:6.a'");
     await setup.close();
 
-    const first = await startServer(dataDir);
+    const first = await startServerOn(dataDir);
     const signIn = await fetch(`${first.origin}/api/session`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
@@ -68,21 +49,7 @@ describe('durability', () => {
     for (let i = 0; !killed; i += 1) {
       const note = `burst ${i}`;
       try {
-        const response = await fetch(`${first.origin}/api/features/tan-thanh-po-chai/steps`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', Cookie: cookie, 'X-CSRF-Token': csrfToken },
-          body: JSON.stringify({
-            version,
-            date: '2026-02-11',
-            status: 'announced',
-            level: null,
-            evidence: 'stated',
-            agreementId: '003',
-            clauseId: '003:6.a',
-            quote: clause[0].body.text.vi.slice(0, 40),
-            note,
-          }),
-        });
+        const response = await postTanThanhStep(first.origin, { Cookie: cookie, 'X-CSRF-Token': csrfToken }, version, note);
         if (response.status !== 201) throw new Error(`write ${i}: ${response.status} ${await response.text()}`);
         version = (await response.json()).version;
         acknowledged.push(note);
@@ -96,7 +63,7 @@ describe('durability', () => {
     );
     expect(acknowledged.length).toBeGreaterThan(3);
 
-    const second = await startServer(dataDir);
+    const second = await startServerOn(dataDir);
     try {
       const after = await stepsOf(second.origin, 'tan-thanh-po-chai');
       const burst = after.history.map((step) => step.note).filter((note): note is string => note?.startsWith('burst ') ?? false);

@@ -4,17 +4,16 @@ import { featureDetailResponse, recordTileJson, recordViewResponse } from '../..
 import type { Database } from '../../server/src/store/database';
 import { storeRevision } from '../../server/src/store/revision';
 import { createStoreTestApp, signInAsEditor } from '../helpers/app';
+import { tanThanhStep } from '../helpers/record-fixtures';
 
 let app: Awaited<ReturnType<typeof createStoreTestApp>>['app'];
 let db: Database;
 let credentials: { username: string; password: string };
-let clauseText: string;
 
 beforeAll(async () => {
   const made = await createStoreTestApp();
   ({ app, db } = made);
   credentials = { username: made.username, password: made.password };
-  clauseText = (await request(app).get('/api/clauses/003:6.a')).body.text.vi;
 }, 120_000);
 afterAll(async () => {
   await db?.close();
@@ -29,18 +28,7 @@ async function detail(id: string) {
 /** Words of clause 003:6.d (Pò Peo, agreed on 11/02/2026). */
 const poPeoQuote = 'thúc đẩy thủ tục mở cửa khẩu song phương Pò Peo';
 
-/** A step for Tân Thanh – Pò Chài quoting clause 003:6.a; `version` as read. */
-const step = (version: number, overrides: Record<string, unknown> = {}) => ({
-  version,
-  date: '2026-02-11',
-  status: 'announced',
-  level: null,
-  evidence: 'stated',
-  agreementId: '003',
-  clauseId: '003:6.a',
-  quote: clauseText.slice(0, 60),
-  ...overrides,
-});
+const step = tanThanhStep;
 
 /** Nothing was stored: the revision and the feature's steps are as they were. */
 async function expectNothingStored(run: () => Promise<unknown>) {

@@ -8,6 +8,7 @@ import type { Database } from '../../server/src/store/database';
 import { storeRevision } from '../../server/src/store/revision';
 import { createStoreTestApp, projectRoot, signInAsEditor } from '../helpers/app';
 import { buildDocx, buildDocxBomb, withDeclaredSize } from '../helpers/docx';
+import { COMMUNIQUE_2027_AGREEMENT } from '../helpers/record-fixtures';
 
 let app: Awaited<ReturnType<typeof createStoreTestApp>>['app'];
 let db: Database;
@@ -29,23 +30,7 @@ const post = (path: string, body: unknown, headers: Record<string, string> = { C
     .set(headers)
     .send(body as object);
 
-const agreement = {
-  kind: 'joint_communique',
-  draft: false,
-  title: {
-    vi: 'Thông cáo chung Hội nghị lần thứ 18 Ủy ban công tác liên hợp Lạng Sơn, Cao Bằng – Quảng Tây',
-    en: 'Joint communiqué of the 18th Joint Working Committee, Lạng Sơn, Cao Bằng – Guangxi',
-    zh: null,
-  },
-  documentDate: '2027-03-24',
-  signedDate: null,
-  place: 'Lạng Sơn',
-  parties: [
-    { country: 'VN', name: { vi: 'Tỉnh Lạng Sơn', zh: '谅山省', en: 'Lạng Sơn province' } },
-    { country: 'CN', name: { vi: 'Khu tự trị dân tộc Choang Quảng Tây', zh: '广西壮族自治区', en: 'Guangxi Zhuang Autonomous Region' } },
-  ],
-  period: null,
-};
+const agreement = COMMUNIQUE_2027_AGREEMENT;
 
 /** What an editor sends after accepting suggestions of the 2027 communiqué, adding the new crossing Nà Lạn – Bản Ngà. */
 const accepted = () => ({

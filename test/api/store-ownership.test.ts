@@ -21,6 +21,7 @@ import { restoreStore } from '../../server/src/store/backup';
 import { openStore } from '../../server/src/store/open-store';
 import { acquireStoreLock } from '../../server/src/store/store-lock';
 import { copyRecord } from '../helpers/app';
+import { postTanThanhStep } from '../helpers/record-fixtures';
 import { failedStart, runCommand, runCommandAsync, startServer } from '../helpers/server-process';
 
 const PASSWORD = 'cửa khẩu Chi Ma 2026';
@@ -47,27 +48,8 @@ async function signIn(origin: string, username: string, password = PASSWORD) {
   return { status: 200, headers: { Cookie: cookie, 'X-CSRF-Token': csrfToken as string } };
 }
 
-const clauseText = readFileSync(join(readConfig({}).recordDir, 'clauses', '003.json'), 'utf8');
-const quote = (JSON.parse(clauseText) as { id: string; text: { vi: string } }[]).find((c) => c.id === '003:6.a')?.text.vi.slice(0, 40);
-
-/** One status step through the API, as the feature panel sends it; resolves with the response. */
-async function writeStep(origin: string, headers: Record<string, string>, version: number, note: string) {
-  return fetch(`${origin}/api/features/tan-thanh-po-chai/steps`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...headers },
-    body: JSON.stringify({
-      version,
-      date: '2026-02-11',
-      status: 'announced',
-      level: null,
-      evidence: 'stated',
-      agreementId: '003',
-      clauseId: '003:6.a',
-      quote,
-      note,
-    }),
-  });
-}
+/** One status step through the API, as the feature panel sends it. */
+const writeStep = postTanThanhStep;
 
 const versionOf = async (origin: string) =>
   ((await (await fetch(`${origin}/api/features/tan-thanh-po-chai`)).json()) as { version: number }).version;

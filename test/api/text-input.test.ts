@@ -3,6 +3,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/src/store/database';
 import { createStoreTestApp, signInAsEditor } from '../helpers/app';
+import { tanThanhStep } from '../helpers/record-fixtures';
 
 /**
  * NUL characters and lone surrogates reach the server easily (`%00` in a URL, "\u0000" or "\ud800" in
@@ -13,13 +14,11 @@ let app: Awaited<ReturnType<typeof createStoreTestApp>>['app'];
 let db: Database;
 let dataDir: string;
 let editor: Record<string, string>;
-let clauseText: string;
 
 beforeAll(async () => {
   const made = await createStoreTestApp({ withClient: true });
   ({ app, db, dataDir } = made);
   editor = (await signInAsEditor(app, made)).headers;
-  clauseText = (await request(app).get('/api/clauses/003:6.a')).body.text.vi;
 }, 120_000);
 afterAll(async () => {
   await db?.close();
@@ -149,17 +148,7 @@ describe('text that is not text, in a JSON body', () => {
       ],
     });
     const { version } = (await request(app).get('/api/features/tan-thanh-po-chai')).body as { version: number };
-    const stepBody = {
-      version,
-      date: '2026-02-11',
-      status: 'announced',
-      level: null,
-      evidence: 'stated',
-      agreementId: '003',
-      clauseId: '003:6.a',
-      quote: clauseText.slice(0, 60),
-      note: `a note ${LONE}`,
-    };
+    const stepBody = tanThanhStep(version, { note: `a note ${LONE}` });
     const importBody = { text: `(1) Lạng Sơn ${NUL}`, agreement: {}, steps: [], mentions: [], newFeatures: [] };
     const changesBefore = await db.query('SELECT count(*)::int AS n FROM changes');
     const cases: [string, string, object, RegExp][] = [
