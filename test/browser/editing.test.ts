@@ -151,3 +151,26 @@ describe('recording a status change from the feature panel', () => {
     await page.close();
   }, 180_000);
 });
+
+describe('signing in on a phone', () => {
+  it('opens the sign-in form inside a 390×844 screen, in Chinese, and signs in through it', async () => {
+    const { browser, baseUrl, credentials, outsideRequests } = app;
+    const page = await openPage(browser, baseUrl, '/?lang=zh', outsideRequests);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByRole('button', { name: text('signIn', 'zh') }).click();
+    const form = page.locator('#sign-in-form');
+    await form.waitFor();
+    // Every field and button of the form lies within the screen (it once opened leftwards, off it).
+    for (const box of [await form.boundingBox(), await form.locator('button[type="submit"]').boundingBox()]) {
+      expect(box?.x).toBeGreaterThanOrEqual(0);
+      expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(390);
+    }
+    await form.locator('input[name="username"]').fill(credentials.username);
+    await form.locator('input[name="password"]').fill(credentials.password);
+    await form.locator('button[type="submit"]').click();
+    await page.locator('.editor-name').waitFor();
+    await page.screenshot({ path: join(artifactsDir, 'sign-in-phone-zh.png') });
+    expect(outsideRequests).toEqual([]);
+    await page.close();
+  }, 120_000);
+});
