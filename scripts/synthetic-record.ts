@@ -320,6 +320,7 @@ const SHORT: Record<KindId, string> = {
   marker: 'marker',
   route: 'route',
   pairing: 'pairing',
+  cooperation: 'cooperation',
   zone: 'zone',
   bridge: 'bridge',
 };
@@ -333,6 +334,7 @@ const NAMES: Record<KindId, { vi: string; en: string; zh: string | null }> = {
   special_road: { vi: 'Đường chuyên dụng thử nghiệm', en: 'Synthetic freight road', zh: '测试线路' },
   marker: { vi: 'Mốc thử nghiệm', en: 'Synthetic boundary marker', zh: null },
   route: { vi: 'Tuyến thử nghiệm', en: 'Synthetic route', zh: '测试线路' },
+  cooperation: { vi: 'Cơ chế hợp tác thử nghiệm', en: 'Synthetic cooperation mechanism', zh: null },
   pairing: { vi: 'Kết nghĩa thử nghiệm', en: 'Synthetic pairing', zh: '友好测试' },
   zone: { vi: 'Khu hợp tác thử nghiệm', en: 'Synthetic cooperation zone', zh: null },
   bridge: { vi: 'Cầu biên giới thử nghiệm', en: 'Synthetic border bridge', zh: null },

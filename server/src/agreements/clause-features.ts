@@ -1,6 +1,6 @@
 import type { FeatureRecord, StatusEvent } from '../domain/schemas';
 
-/** The features a clause names or moves (a mention, or a status step citing it), as a short reference. */
+/** The features a clause names, moves or cites a referenced document about (a mention, a step, a citation), as a short reference. */
 export function featuresOfClause(
   clauseId: string,
   features: readonly FeatureRecord[],
@@ -9,7 +9,9 @@ export function featuresOfClause(
   return features
     .filter(
       (feature) =>
-        feature.mentionedIn.includes(clauseId) || (eventsByFeature.get(feature.id) ?? []).some((event) => event.clauseId === clauseId),
+        feature.mentionedIn.includes(clauseId) ||
+        (feature.citations ?? []).some((citation) => citation.clauseId === clauseId) ||
+        (eventsByFeature.get(feature.id) ?? []).some((event) => event.clauseId === clauseId),
     )
     .map(({ id, kind, name }) => ({ id, kind, name }));
 }

@@ -29,9 +29,23 @@ export function agreementRouter(repository: RecordRepository): Router {
       repository.listFeatures(),
       repository.listEventsByFeature(),
     ]);
+    // A referenced document: what the held clauses cite it about (its members' citations through the set).
+    const citedAs = new Set([agreement.id, ...(agreement.memberOf ? [agreement.memberOf] : [])]);
+    const citedAbout = await Promise.all(
+      [...new Set(features.flatMap((f) => (f.citations ?? []).filter((c) => citedAs.has(c.agreementId)).map((c) => c.clauseId)))].map(
+        async (clauseId) => ({
+          clauseId,
+          clauseLabel: (await repository.getClause(clauseId))?.label ?? { vi: clauseId, en: clauseId },
+          features: features
+            .filter((f) => (f.citations ?? []).some((c) => c.clauseId === clauseId && citedAs.has(c.agreementId)))
+            .map(({ id, kind, name }) => ({ id, kind, name })),
+        }),
+      ),
+    );
     response.json({
       ...agreement,
       clauses: clauses.map((clause) => ({ ...clause, features: featuresOfClause(clause.id, features, eventsByFeature) })),
+      citedAbout,
     });
   });
   return router;

@@ -43,7 +43,12 @@ export const featureProperties = z.object({
   status: z.enum(STATUS_IDS).nullable(),
   level: z.enum(LEVEL_IDS).nullable(),
   upgrade: z.object({ level: z.enum(LEVEL_IDS), status: z.enum(STATUS_IDS) }).nullable(),
+  /** Date of the document the status is last reported in (its latest step); later documents are silent on it. */
   since: z.string().nullable(),
+  /** That document's agreement id: the status is "theo văn bản <since>" (null: no step). */
+  reportedIn: z.string().nullable(),
+  /** The Chinese name, or part of it, is our reading, not found in a source. */
+  zhInferred: z.boolean(),
   /** The Vietnamese province the feature lies in (ISO 3166-2), as it was on `asOf` (today by default). */
   province: z.string(),
   provinces: z.array(z.string()),
@@ -58,13 +63,28 @@ export const featureProperties = z.object({
   schematic: z.boolean(),
   route: z.object({ mode: transportMode, number: z.string().optional(), variant: z.string().optional() }).nullable(),
   /** Each side of a pair that has a position of its own (drawn and linked at close zoom). */
-  sidePoints: z.array(z.object({ country: z.string(), name: multilingualName, coordinates: lonLat, approximate: z.boolean() })),
+  sidePoints: z.array(
+    z.object({
+      country: z.string(),
+      name: multilingualName,
+      coordinates: lonLat,
+      approximate: z.boolean(),
+      /** The Chinese name of this side is our reading, not found in a source. */
+      zhInferred: z.boolean(),
+      /** Other published points for this side that disagree by more than its precision (drawn as a disagreement). */
+      alsoReported: z.array(z.object({ coordinates: lonLat, source: z.string() })),
+    }),
+  ),
   /** Lines (routes, pairings): their places in order, as the documents list them. null for points. */
   waypoints: z.array(z.object({ name: multilingualName, coordinates: lonLat, precision: z.enum(PRECISION_IDS) })).nullable(),
   /** Length along the drawn line, km (schematic lines: along the straight segments between places). */
   lengthKm: z.number().nullable(),
   /** A promise about it was restated without progress for more than two years (as of the date asked). */
   stalled: z.boolean(),
+  /**
+   * Agreements linked to it: through its steps, the clauses naming it, and the referenced documents a
+   * clause cites about it (with the set those belong to, e.g. the three legal documents on the land border).
+   */
   agreements: z.array(z.string()),
 });
 export type FeatureProperties = z.infer<typeof featureProperties>;
@@ -126,6 +146,21 @@ export const featureDetailResponse = mapFeature.extend({
         z.object({ clauseId: z.string(), agreementId: z.string(), label: z.object({ vi: z.string(), en: z.string() }) }),
       ),
     }),
+  /**
+   * "Căn cứ": referenced documents (text not held) that a clause of a held document cites about it,
+   * with the citing clause.
+   */
+  basis: z.array(
+    z.object({
+      agreementId: z.string(),
+      agreementTitle: z.object({ vi: z.string(), en: z.string(), zh: z.string().nullable() }),
+      agreementDate: z.string().nullable(),
+      clauseId: z.string(),
+      clauseAgreementId: z.string(),
+      clauseLabel: z.object({ vi: z.string(), en: z.string() }),
+      note: z.string().nullable(),
+    }),
+  ),
   /** Features linked to this one either way: its channels, roads, bridges, markers; the gate it belongs to. */
   related: z.array(
     z.object({ id: z.string(), kind: z.enum(KIND_IDS), name: multilingualName, relation: z.string(), direction: z.enum(['out', 'in']) }),
@@ -155,7 +190,17 @@ export const clauseWithFeatures = clauseSchema.extend({
   features: z.array(z.object({ id: z.string(), kind: z.enum(KIND_IDS), name: multilingualName })),
 });
 export type ClauseWithFeatures = z.infer<typeof clauseWithFeatures>;
-export const agreementDetailResponse = agreementSchema.extend({ clauses: z.array(clauseWithFeatures) });
+export const agreementDetailResponse = agreementSchema.extend({
+  clauses: z.array(clauseWithFeatures),
+  /** A referenced document (text not held): the features held clauses cite it about, clause by clause. */
+  citedAbout: z.array(
+    z.object({
+      clauseId: z.string(),
+      clauseLabel: z.object({ vi: z.string(), en: z.string() }),
+      features: z.array(z.object({ id: z.string(), kind: z.enum(KIND_IDS), name: multilingualName })),
+    }),
+  ),
+});
 export type AgreementDetailResponse = z.infer<typeof agreementDetailResponse>;
 
 export const eventsResponse = z.array(statusEventSchema);
@@ -179,6 +224,9 @@ export const featureRow = featureReference.extend({
   status: z.enum(STATUS_IDS).nullable(),
   /** false: in the lists only (no position in the record). */
   located: z.boolean(),
+  /** Date and agreement of the document the status is last reported in (see featureProperties). */
+  since: z.string().nullable(),
+  reportedIn: z.string().nullable(),
 });
 export type FeatureRow = z.infer<typeof featureRow>;
 

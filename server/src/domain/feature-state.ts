@@ -9,8 +9,10 @@ export type FeatureState = {
   level: LevelId | null;
   /** A step towards a higher level taken while it keeps operating at `level`. */
   upgrade: { level: LevelId; status: StatusId } | null;
-  /** Date of the latest step counted. */
+  /** Date of the latest step counted: the status is as last reported on that date (audit D21). */
   since: string | null;
+  /** The document that latest step is read from ("theo văn bản 22/02/2023"). */
+  reportedIn: string | null;
 };
 
 const rank = (level: LevelId | null) => (level === null ? -1 : LEVEL_BY_ID[level].rank);
@@ -22,10 +24,10 @@ const rank = (level: LevelId | null) => (level === null ? -1 : LEVEL_BY_ID[level
  * @example
  * featureStateAsOf([{ date: '2023-02-22', status: 'operating', level: 'bilateral', … },
  *                   { date: '2023-02-22', status: 'proposed', level: 'international', … }])
- * // → { status: 'operating', level: 'bilateral', upgrade: { level: 'international', status: 'proposed' }, since: '2023-02-22' }
+ * // → { status: 'operating', level: 'bilateral', upgrade: { level: 'international', status: 'proposed' }, since: '2023-02-22', reportedIn: '004' }
  */
 export function featureStateAsOf(
-  events: readonly (Pick<StatusEvent, 'date' | 'status' | 'level'> & Partial<Pick<StatusEvent, 'clauseId' | 'corrects'>>)[],
+  events: readonly (Pick<StatusEvent, 'date' | 'status' | 'level'> & Partial<Pick<StatusEvent, 'clauseId' | 'corrects' | 'agreementId'>>)[],
   asOf?: string,
 ): FeatureState {
   // Steps replaced by a correction do not count (corrections.ts).
@@ -35,12 +37,13 @@ export function featureStateAsOf(
     .sort((a, b) => a.event.date.localeCompare(b.event.date) || a.index - b.index)
     .map(({ event }) => event);
   const latest = counted.at(-1);
-  if (!latest) return { status: 'unknown', level: null, upgrade: null, since: null };
+  if (!latest) return { status: 'unknown', level: null, upgrade: null, since: null, reportedIn: null };
+  const reportedIn = latest.agreementId ?? null;
 
   const operatingEvents = counted.filter((event) => event.status === 'operating');
   if (operatingEvents.length === 0) {
     const latestLevel = [...counted].reverse().find((event) => event.level !== null)?.level ?? null;
-    return { status: latest.status, level: latestLevel, upgrade: null, since: latest.date };
+    return { status: latest.status, level: latestLevel, upgrade: null, since: latest.date, reportedIn };
   }
   const operatingLevel = operatingEvents.reduce<LevelId | null>(
     (best, event) => (rank(event.level) > rank(best) ? event.level : best),
@@ -58,5 +61,6 @@ export function featureStateAsOf(
     level: operatingLevel,
     upgrade: pending?.level ? { level: pending.level, status: pending.status } : null,
     since: latest.date,
+    reportedIn,
   };
 }

@@ -62,6 +62,7 @@ export function featureOnDate(
       level: state.level,
       upgrade: state.upgrade,
       since: state.since,
+      reportedIn: state.reportedIn,
       stalled: hasStatus && isStalled(events, asOf ?? undefined),
       agreements,
       provinces: codes,

@@ -12,6 +12,8 @@ const rowOf = ({ id, geometry, properties: p }: MapFeature): FeatureRow => ({
   name: p.name,
   status: p.status,
   located: geometry !== null,
+  since: p.since,
+  reportedIn: p.reportedIn,
 });
 
 /**

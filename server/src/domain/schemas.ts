@@ -31,6 +31,23 @@ export const located = z.strictObject({
   source: z.string().min(1),
   /** Row of shared/reference/gazetteer.json this point comes from: geodata:check compares them. */
   gazetteerId: z.string().min(1).optional(),
+  /** What the published point marks (e.g. "爱店口岸, the Chinese port's inspection building"). */
+  marks: z.string().min(1).optional(),
+  /**
+   * Other published points for the same place that disagree with this one by more than its precision:
+   * kept, not overwritten, and the map draws the disagreement.
+   */
+  alsoReported: z
+    .array(
+      z.strictObject({
+        coordinates: lonLat,
+        precision: z.enum(PRECISION_IDS),
+        source: z.string().min(1),
+        marks: z.string().min(1).optional(),
+      }),
+    )
+    .min(1)
+    .optional(),
   note: z.string().min(1).optional(),
 });
 export type Located = z.infer<typeof located>;
@@ -53,8 +70,18 @@ export const agreementSchema = z.strictObject({
   sourceFile: z.string().min(1).nullable(),
   /** The document this one is attached to or enclosed in (a draft annexed to a submission…). */
   partOf: z.string().min(1).optional(),
+  /**
+   * The set of documents the texts cite this one in, always together (the "three legal documents" on the
+   * land border): a feature cited about the set is linked to each of its members.
+   */
+  memberOf: z.string().min(1).optional(),
   /** Clauses of held documents that cite this one (for agreements whose text is not held). */
   referencedIn: z.array(z.string().min(1)).optional(),
+  /**
+   * Where the dates come from when the held documents do not give them (a fact from outside the
+   * documents carries its public source; geodata:check refuses a referenced document's date without one).
+   */
+  datesSource: z.string().min(1).optional(),
   note: z.string().min(1).optional(),
 });
 export type Agreement = z.infer<typeof agreementSchema>;
@@ -83,7 +110,25 @@ export const featureSide = z.strictObject({
 });
 export type FeatureSide = z.infer<typeof featureSide>;
 
-export const relationType = z.enum(['channel_of', 'road_of', 'located_by', 'bridge_at', 'part_of', 'crosses_at', 'variant_of']);
+export const relationType = z.enum([
+  'channel_of',
+  'road_of',
+  'located_by',
+  'bridge_at',
+  'part_of',
+  'crosses_at',
+  'variant_of',
+  /** Different projects the documents name side by side (e.g. a line's renovation and its standard-gauge successor). */
+  'related',
+]);
+
+/** "Clause C of a held document cites agreement X about this feature" (a referenced document's text is not held). */
+export const citationSchema = z.strictObject({
+  agreementId: z.string().min(1),
+  clauseId,
+  note: z.string().min(1).optional(),
+});
+export type Citation = z.infer<typeof citationSchema>;
 
 /** How a route carries people or goods; the map draws each differently. */
 export const transportMode = z.enum(['passenger', 'freight', 'rail', 'air', 'tourism', 'ambulance', 'bus']);
@@ -93,6 +138,8 @@ export const featureRecordSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+$/),
   kind: z.enum(KIND_IDS),
   name: multilingualName,
+  /** The Chinese name (or its Vietnamese side) is a reading we inferred, not one found in a source: shown as such. */
+  zhInferred: z.boolean().optional(),
   /** The two sides of a pair (gate, channel, opening, market), each with its own name. */
   sides: z.array(featureSide).max(2).optional(),
   /** Provinces involved (ISO 3166-2), as named when the record was made. */
@@ -115,11 +162,22 @@ export const featureRecordSchema = z.strictObject({
       variant: z.string().min(1).optional(),
     })
     .optional(),
-  /** Pairings: the administrative level of the two partners. */
+  /** Pairings and cooperation mechanisms: the administrative level of the two partners. */
   pairingScale: z.enum(['commune', 'district', 'province']).optional(),
-  relations: z.array(z.strictObject({ type: relationType, target: z.string().min(1) })).default([]),
+  relations: z
+    .array(
+      z.strictObject({
+        type: relationType,
+        target: z.string().min(1),
+        /** When the relation is not a fact of the documents' dates (e.g. the goal a clause sets). */
+        note: z.string().min(1).optional(),
+      }),
+    )
+    .default([]),
   /** Clauses that name it without changing its status. */
   mentionedIn: z.array(clauseId).default([]),
+  /** Referenced documents (text not held) that a clause cites about it: "căn cứ" (audit §4). */
+  citations: z.array(citationSchema).optional(),
   note: z.string().min(1).optional(),
 });
 export type FeatureRecord = z.infer<typeof featureRecordSchema>;
@@ -162,6 +220,13 @@ export const provinceSchema = z.strictObject({
   country: countryCode,
   name: multilingualName,
   /** Province it was merged into, and when (the 2025 Vietnamese mergers). */
-  mergedInto: z.strictObject({ code: z.string().min(1), date: isoDate }).optional(),
+  mergedInto: z
+    .strictObject({
+      code: z.string().min(1),
+      date: isoDate,
+      /** The documents give only the year: the date is an outside fact and names its public source. */
+      source: z.string().min(1),
+    })
+    .optional(),
 });
 export type Province = z.infer<typeof provinceSchema>;

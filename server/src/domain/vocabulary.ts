@@ -129,6 +129,7 @@ export const KIND_IDS = [
   'marker',
   'route',
   'pairing',
+  'cooperation',
   'zone',
   'bridge',
 ] as const;
@@ -149,6 +150,11 @@ export const KINDS: readonly KindDefinition[] = [
   { id: 'marker', hasStatus: false, label: { vi: 'Mốc biên giới', en: 'Boundary marker', zh: '界碑' } },
   { id: 'route', hasStatus: true, label: { vi: 'Tuyến', en: 'Route', zh: '线路' } },
   { id: 'pairing', hasStatus: true, label: { vi: 'Kết nghĩa', en: 'Pairing', zh: '友好结对' } },
+  /**
+   * A standing cooperation between provinces (Spring meeting and Joint Working Committee, annual
+   * conference, cooperation plan): the documents never call these "kết nghĩa" (audit D15).
+   */
+  { id: 'cooperation', hasStatus: true, label: { vi: 'Cơ chế hợp tác', en: 'Cooperation mechanism', zh: '合作机制' } },
   { id: 'zone', hasStatus: true, label: { vi: 'Khu hợp tác', en: 'Cooperation zone', zh: '合作区' } },
   { id: 'bridge', hasStatus: true, label: { vi: 'Cầu biên giới', en: 'Border bridge', zh: '界河桥' } },
 ];

@@ -5,7 +5,7 @@ import type { FeatureProperties, MapFeature } from '../domain/api';
 import { isStalled } from '../domain/commitments';
 import { todayIso } from '../domain/dates';
 import { featureStateAsOf } from '../domain/feature-state';
-import type { FeatureRecord, Located, StatusEvent } from '../domain/schemas';
+import type { Agreement, FeatureRecord, Located, StatusEvent } from '../domain/schemas';
 import { KIND_BY_ID, PRECISION_BY_ID, PRECISION_IDS, type PrecisionId } from '../domain/vocabulary';
 
 /** The least precise of several positions: a line is only as good as its worst waypoint. */
@@ -26,9 +26,26 @@ export function geometryOf(record: FeatureRecord): MapFeature['geometry'] {
   return null;
 }
 
-/** Agreements a feature is linked to: through its status events and through clauses that name it. */
-export function agreementsOf(record: FeatureRecord, events: readonly StatusEvent[]): string[] {
-  const ids = [...events.map((event) => event.agreementId), ...record.mentionedIn.map((clauseId) => clauseId.split(':')[0])];
+/** Agreement id → the members of the set it names (agreement `memberOf`), for the sets that have any. */
+export type SetMembers = ReadonlyMap<string, readonly string[]>;
+
+export function setMembersOf(agreements: readonly Pick<Agreement, 'id' | 'memberOf'>[]): Map<string, string[]> {
+  const members = new Map<string, string[]>();
+  for (const agreement of agreements)
+    if (agreement.memberOf) members.set(agreement.memberOf, [...(members.get(agreement.memberOf) ?? []), agreement.id]);
+  return members;
+}
+
+/**
+ * Agreements a feature is linked to: through its status events, the clauses that name it, and the
+ * referenced documents a clause cites about it — a set's citation linking each of its members too.
+ */
+export function agreementsOf(record: FeatureRecord, events: readonly StatusEvent[], setMembers: SetMembers = new Map()): string[] {
+  const ids = [
+    ...events.map((event) => event.agreementId),
+    ...record.mentionedIn.map((clauseId) => clauseId.split(':')[0]),
+    ...(record.citations ?? []).flatMap((citation) => [citation.agreementId, ...(setMembers.get(citation.agreementId) ?? [])]),
+  ];
   return [...new Set(ids)];
 }
 
@@ -41,6 +58,7 @@ export function toApiFeature(
   events: readonly StatusEvent[],
   asOf?: string,
   provinceAsOf: ProvinceAsOf = (code) => code,
+  setMembers: SetMembers = new Map(),
 ): MapFeature {
   const locations = locationsOf(record);
   const precision = locations.length > 0 ? worstPrecision(locations) : null;
@@ -55,6 +73,8 @@ export function toApiFeature(
     level: state.level,
     upgrade: state.upgrade,
     since: state.since,
+    reportedIn: state.reportedIn,
+    zhInferred: record.zhInferred ?? false,
     province: provinces.find((code) => code.startsWith('VN-')) ?? provinces[0],
     provinces,
     recordedProvinces: record.provinces,
@@ -81,11 +101,13 @@ export function toApiFeature(
               name: side.name,
               coordinates: side.location.coordinates,
               approximate: PRECISION_BY_ID[side.location.precision].approximate || side.location.provenance === 'estimate',
+              zhInferred: side.zhInferred ?? false,
+              alsoReported: (side.location.alsoReported ?? []).map(({ coordinates, source }) => ({ coordinates, source })),
             },
           ]
         : [],
     ),
-    agreements: agreementsOf(record, events),
+    agreements: agreementsOf(record, events, setMembers),
   };
   return { type: 'Feature', id: record.id, geometry: geometryOf(record), properties };
 }

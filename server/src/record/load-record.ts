@@ -145,8 +145,9 @@ export function loadRecord({ recordDir, documentsDir }: RecordLocation): LoadedR
     if ((feature.kind === 'route') !== (feature.route !== undefined)) {
       fail(where, `feature "${feature.id}": "route" (mode, number, variant) is required for routes and only for them`);
     }
-    if ((feature.kind === 'pairing') !== (feature.pairingScale !== undefined)) {
-      fail(where, `feature "${feature.id}": "pairingScale" is required for pairings and only for them`);
+    const relationKind = feature.kind === 'pairing' || feature.kind === 'cooperation';
+    if (relationKind !== (feature.pairingScale !== undefined)) {
+      fail(where, `feature "${feature.id}": "pairingScale" is required for pairings and cooperation mechanisms and only for them`);
     }
     for (const code of [...feature.provinces, ...(feature.sides ?? []).map((s) => s.province)]) {
       if (!provinceCodes.has(code)) fail(where, `feature "${feature.id}": unknown province "${code}"`);
@@ -156,6 +157,13 @@ export function loadRecord({ recordDir, documentsDir }: RecordLocation): LoadedR
     }
     for (const clauseId of feature.mentionedIn) {
       if (!clauseById.has(clauseId)) fail(where, `feature "${feature.id}": unknown clause "${clauseId}"`);
+    }
+    for (const citation of feature.citations ?? []) {
+      const cited = agreementById.get(citation.agreementId);
+      if (!cited) fail(where, `feature "${feature.id}": cites unknown agreement "${citation.agreementId}"`);
+      if (!clauseById.has(citation.clauseId)) fail(where, `feature "${feature.id}": citation in unknown clause "${citation.clauseId}"`);
+      if (cited && !(cited.referencedIn ?? []).includes(citation.clauseId))
+        fail(where, `feature "${feature.id}": clause "${citation.clauseId}" is not among the clauses citing "${citation.agreementId}" (its referencedIn)`);
     }
   }
 

@@ -145,7 +145,7 @@ function drawnShape(feature: ApiFeature & { geometry: NonNullable<ApiFeature['ge
   const { kind } = feature.properties;
   // Pairings are relationships, not roads: drawn as arcs between their two ends. Zones have no
   // extent in the documents: drawn as a translucent area of ZONE_RADIUS_KM around their point.
-  const arc = kind === 'pairing' && source.type === 'LineString' && source.coordinates.length === 2;
+  const arc = (kind === 'pairing' || kind === 'cooperation') && source.type === 'LineString' && source.coordinates.length === 2;
   const area = kind === 'zone' && source.type === 'Point';
   if (!arc && !area) return source;
   const cached = shapeByGeometry.get(source);
