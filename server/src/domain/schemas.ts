@@ -82,6 +82,8 @@ export const agreementSchema = z.strictObject({
    * documents carries its public source; geodata:check refuses a referenced document's date without one).
    */
   datesSource: z.string().min(1).optional(),
+  /** A referenced document no feature is cited about: why (the filter says so instead of an empty map). */
+  unlinked: z.string().min(1).optional(),
   note: z.string().min(1).optional(),
 });
 export type Agreement = z.infer<typeof agreementSchema>;
