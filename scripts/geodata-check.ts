@@ -4,7 +4,12 @@
  *  2. every sourced coordinate that names a gazetteer row lies within its stated precision of it;
  *  3. every side of a pair with a position lies in (or within 3 km of) the country it claims;
  *  4. every boundary marker lies within 3 km of the boundary line;
- *  5. every feature is cited by at least one clause (a status step or a mention).
+ *  5. every feature is cited by at least one clause (a status step or a mention);
+ *  6. readings (record-rules.ts): no Chinese name holds Latin letters (a Vietnamese name left in `zh`);
+ *     no `operating` step rests on a feature named only inside a proposal's scope ("(bao gồm …)");
+ *     every implied step says what implies it; every step carries its document's date; every referenced
+ *     document is cited about a feature (or says why not); a referenced document's date not in the
+ *     documents names its source.
  * Prints each problem and exits non-zero if there is any. The tests run `checkRecord()` too.
  */
 import { readFileSync } from 'node:fs';
@@ -21,6 +26,7 @@ import { readConfig } from '../server/src/config';
 import type { Located } from '../server/src/domain/schemas';
 import { type LoadedRecord, loadRecord } from '../server/src/record/load-record';
 import { loadBoundary } from './derive-positions';
+import { checkReadings } from './record-rules';
 
 const root = join(import.meta.dirname, '..');
 const COUNTRY_ISO3 = { VN: 'VNM', CN: 'CHN', LA: 'LAO' } as const;
@@ -96,6 +102,7 @@ export function checkRecord({ record, gazetteer, land, boundary }: CheckInput): 
   for (const feature of record.features) {
     if (!cited.has(feature.id) && feature.mentionedIn.length === 0) problems.push(`${feature.id}: cited by no clause`);
   }
+  problems.push(...checkReadings(record));
   return problems;
 }
 

@@ -1,0 +1,76 @@
+/**
+ * Rules on how the record reads its documents, each one a defect an expert audit found (record-audit.md):
+ * they would have caught it, and catch it again. Part of `npm run geodata:check`.
+ */
+import { effectiveSteps } from '../server/src/domain/corrections';
+import type { Agreement, StatusEvent } from '../server/src/domain/schemas';
+import type { LoadedRecord } from '../server/src/record/load-record';
+
+/** Latin letters, with or without Vietnamese diacritics: a Chinese name holding them kept a Vietnamese part (D17). */
+const LATIN = /[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]/;
+
+/** "(bao gồm …)": the scope of a proposal — a channel named there is proposed with it, not operating (D1). */
+function insideScopeOfProposal(clauseText: string, quote: string): boolean {
+  const at = clauseText.indexOf(quote);
+  if (at < 0) return false;
+  const open = clauseText.lastIndexOf('(', at + (quote.startsWith('(') ? 0 : -1));
+  if (open < 0) return false;
+  const close = clauseText.indexOf(')', open);
+  return /^\(\s*bao gồm/i.test(clauseText.slice(open)) && (close < 0 || close >= at);
+}
+
+/** "20/01/2024", "12/6/2024" → "2024-01-20", "2024-06-12". */
+function datesIn(text: string): string[] {
+  return [...text.matchAll(/\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/g)].map(([, d, m, y]) => `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`);
+}
+
+export function checkReadings(record: LoadedRecord): string[] {
+  const problems: string[] = [];
+  const clauseById = new Map(record.clauses.map((clause) => [clause.id, clause]));
+  const agreementById = new Map(record.agreements.map((agreement) => [agreement.id, agreement]));
+
+  for (const feature of record.features) {
+    const names = [
+      { where: 'name', zh: feature.name.zh },
+      ...(feature.sides ?? []).map((side) => ({ where: `${side.country} side`, zh: side.name.zh })),
+      ...(feature.waypoints ?? []).map((waypoint, index) => ({ where: `waypoint ${index}`, zh: waypoint.name.zh })),
+    ];
+    for (const { where, zh } of names)
+      if (zh && LATIN.test(zh)) problems.push(`${feature.id}: Chinese ${where} "${zh}" holds Latin letters (a Vietnamese name left in zh)`);
+  }
+
+  const byFeature = new Map<string, StatusEvent[]>();
+  for (const event of record.events) byFeature.set(event.featureId, [...(byFeature.get(event.featureId) ?? []), event]);
+  for (const [featureId, events] of byFeature) {
+    for (const event of effectiveSteps(events)) {
+      const at = `${featureId} ${event.date} ${event.status} (${event.clauseId})`;
+      const clause = clauseById.get(event.clauseId);
+      if (event.status === 'operating' && clause && insideScopeOfProposal(clause.text.vi, event.quote))
+        problems.push(`${at}: "operating" rests on a name inside a proposal's scope ("(bao gồm …)"), not on an operating feature`);
+    }
+    for (const event of events) {
+      const at = `${featureId} ${event.date} ${event.status} (${event.clauseId})`;
+      if (event.evidence === 'implied' && !event.note) problems.push(`${at}: an implied step must say in its note what implies it`);
+      const document = agreementById.get(event.agreementId);
+      if (document?.documentDate && document.documentDate !== event.date)
+        problems.push(`${at}: dated ${event.date}, but its document ${document.id} is dated ${document.documentDate}`);
+    }
+  }
+
+  const citedAbout = new Set(record.features.flatMap((feature) => (feature.citations ?? []).map((citation) => citation.agreementId)));
+  const linked = (agreement: Agreement) =>
+    citedAbout.has(agreement.id) || (agreement.memberOf !== undefined && citedAbout.has(agreement.memberOf));
+  for (const agreement of record.agreements) {
+    if (agreement.sourceFile) continue; // held: its clauses link it
+    if (!linked(agreement) && !agreement.unlinked)
+      problems.push(`${agreement.id}: a referenced document no feature is cited about (add citations, or say why in "unlinked")`);
+    if (linked(agreement) && agreement.unlinked) problems.push(`${agreement.id}: says "unlinked" but features are cited about it`);
+    const date = agreement.signedDate ?? agreement.documentDate;
+    if (date && !agreement.datesSource) {
+      const citing = (agreement.referencedIn ?? []).map((id) => clauseById.get(id)?.text.vi ?? '');
+      if (!citing.some((text) => datesIn(text).includes(date)))
+        problems.push(`${agreement.id}: dated ${date}, a date no citing clause gives — name its source in "datesSource"`);
+    }
+  }
+  return problems;
+}
