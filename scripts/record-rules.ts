@@ -2,6 +2,8 @@
  * Rules on how the record reads its documents, each one a defect an expert audit found (record-audit.md):
  * they would have caught it, and catch it again. Part of `npm run geodata:check`.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { effectiveSteps } from '../server/src/domain/corrections';
 import type { Agreement, StatusEvent } from '../server/src/domain/schemas';
 import type { LoadedRecord } from '../server/src/record/load-record';
@@ -24,7 +26,21 @@ function datesIn(text: string): string[] {
   return [...text.matchAll(/\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/g)].map(([, d, m, y]) => `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`);
 }
 
-export function checkReadings(record: LoadedRecord): string[] {
+/** Crossings planners follow: each needs a published point within 1 km for a side, or research saying why not (issue 16). */
+const CROSSING_KINDS = new Set(['gate_pair', 'channel', 'opening', 'special_road']);
+const RESEARCH_DIR = join(import.meta.dirname, '..', 'geodata', 'research');
+
+/** Feature ids that geodata/research/positions-*.json reports searched without a qualifying point (with what was searched). */
+export function researchedWithoutPoint(dir = RESEARCH_DIR): Set<string> {
+  const ids = new Set<string>();
+  for (const name of readdirSync(dir).filter((file) => /^positions-.*\.json$/.test(file))) {
+    const rows = JSON.parse(readFileSync(join(dir, name), 'utf8')) as { featureId?: string; precision?: string; searched?: unknown[] }[];
+    for (const row of rows) if (row.featureId && row.precision === 'not found' && (row.searched?.length ?? 0) > 0) ids.add(row.featureId);
+  }
+  return ids;
+}
+
+export function checkReadings(record: LoadedRecord, researched: ReadonlySet<string> = researchedWithoutPoint()): string[] {
   const problems: string[] = [];
   const clauseById = new Map(record.clauses.map((clause) => [clause.id, clause]));
   const agreementById = new Map(record.agreements.map((agreement) => [agreement.id, agreement]));
@@ -37,6 +53,14 @@ export function checkReadings(record: LoadedRecord): string[] {
     ];
     for (const { where, zh } of names)
       if (zh && LATIN.test(zh)) problems.push(`${feature.id}: Chinese ${where} "${zh}" holds Latin letters (a Vietnamese name left in zh)`);
+  }
+
+  for (const feature of record.features) {
+    if (!CROSSING_KINDS.has(feature.kind)) continue;
+    const points = [feature.location, ...(feature.sides ?? []).map((side) => side.location)];
+    const sourced = points.some((p) => p && p.provenance === 'sourced' && (p.precision === 'exact' || p.precision === '1km'));
+    if (!sourced && !researched.has(feature.id))
+      problems.push(`${feature.id}: no published point within 1 km for either side, and no research note (geodata/research/positions-*.json) saying what was searched`);
   }
 
   const byFeature = new Map<string, StatusEvent[]>();
