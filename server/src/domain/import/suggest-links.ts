@@ -295,7 +295,8 @@ function zhAliasesOf(feature: FeatureRecord): ZhAlias[] {
       }
     } else if (parts.length === 1) add(name);
   }
-  if (feature.kind !== 'pairing') {
+  // A partnership's sides are whole provinces or districts: their names alone do not name it.
+  if (feature.kind !== 'pairing' && feature.kind !== 'cooperation') {
     for (const side of feature.sides ?? []) {
       add(side.name.zh);
       add(side.name.zh?.replace(HAN_SUFFIX, ''));
@@ -423,7 +424,7 @@ type Candidate = { entry: AliasEntry; from: number; to: number; folded: boolean;
 function acceptable(c: Candidate): boolean {
   const { entry } = c;
   if (entry.parts[0][0].digits) return c.coverage >= 0.5;
-  if (entry.kind === 'pairing') return entry.parts.length >= 2;
+  if (entry.kind === 'pairing' || entry.kind === 'cooperation') return entry.parts.length >= 2;
   if (CROSSING_KINDS.has(entry.kind)) return true;
   if (entry.kind === 'route' && entry.parts.length >= 3) return true;
   return entry.distinct.length === 0 || c.coverage >= 0.5 || !entry.proper;
