@@ -1,3 +1,4 @@
+import type { EmptyReason } from '../filters/empty-reason';
 import type { Language } from '../state/url-state';
 
 /** Interface words, Vietnamese first. Vocabulary labels (statuses, kinds…) come from the shared module. */
@@ -90,7 +91,20 @@ const TEXT = {
   exportPng: { vi: 'Xuất ảnh PNG', en: 'Export PNG', zh: '导出PNG' },
   exportSize: { vi: 'Kích thước ảnh', en: 'Image size', zh: '图片尺寸' },
   plannedRoute: { vi: 'Nét đứt: tuyến chưa hoạt động', en: 'Dashed: not yet operating', zh: '虚线：尚未运行' },
-  pairing: { vi: 'Kết nghĩa, hợp tác giữa địa phương', en: 'Pairing between localities', zh: '地方友好结对' },
+  pairing: { vi: 'Kết nghĩa (xã, huyện)', en: 'Pairing (communes, districts)', zh: '友好结对（乡、县）' },
+  cooperation: { vi: 'Cơ chế hợp tác (cấp tỉnh)', en: 'Cooperation mechanism (provinces)', zh: '合作机制（省级）' },
+  positionsDisagree: { vi: 'Các nguồn lệch nhau về vị trí', en: 'Sources disagree on the position', zh: '来源位置不一致' },
+  alsoReported: { vi: 'Nguồn khác đặt ở vị trí khác', en: 'Other sources place it elsewhere', zh: '其他来源所标位置' },
+  zhInferred: { vi: '(suy đoán)', en: '(inferred)', zh: '（推断）' },
+  zhInferredWhy: {
+    vi: 'Tên tiếng Trung này là cách đọc của chúng tôi, không tìm thấy trong nguồn',
+    en: 'This Chinese name is our reading, not found in a source',
+    zh: '此中文名称为推断所得，来源中未见',
+  },
+  basis: { vi: 'Căn cứ', en: 'Basis', zh: '依据' },
+  citedIn: { vi: 'dẫn tại', en: 'cited in', zh: '引用于' },
+  citedAbout: { vi: 'Được dẫn chiếu về', en: 'Cited about', zh: '被引用所涉对象' },
+  datesSource: { vi: 'Ngày tháng theo nguồn ngoài văn bản', en: 'Dates from a source outside the documents', zh: '日期来源（文件以外）' },
   onMap: { vi: 'trên bản đồ', en: 'on the map', zh: '个在地图上' },
   notLocated: { vi: 'chưa định vị', en: 'not located', zh: '个未定位' },
   recordedBy: { vi: 'Ghi nhận bởi', en: 'Recorded by', zh: '记录人' },
@@ -314,6 +328,41 @@ const TEXT = {
 export type TextKey = keyof typeof TEXT;
 export const text = (key: TextKey, language: Language): string => TEXT[key][language];
 
+/** "theo văn bản 22/02/2023", "as reported on 22 Feb 2023", "据2023年2月22日文件": a status is as last reported, not a fact of today. */
+export function reportedOn(isoDate: string, language: Language): string {
+  const [year, month, day] = isoDate.split('-');
+  if (language === 'vi') return `theo văn bản ${formatDate(isoDate, language)}`;
+  if (language === 'zh') return `据${year}年${month ? `${Number(month)}月` : ''}${day ? `${Number(day)}日` : ''}文件`;
+  const monthName = month ? MONTHS_EN[Number(month) - 1] : null;
+  return `as reported on ${[day && String(Number(day)), monthName, year].filter(Boolean).join(' ')}`;
+}
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** Why an agreement filter shows nothing (filters/empty-reason.ts), in the interface's language. */
+export function emptyReasonText(why: EmptyReason, language: Language): string {
+  if (why.reason === 'excluded') {
+    const n = why.linked;
+    if (language === 'vi') return `Có ${n} đối tượng gắn với văn bản đã chọn, nhưng không đối tượng nào qua được các bộ lọc khác.`;
+    if (language === 'zh') return `所选文件关联${n}个对象，在其他筛选条件下没有一个符合。`;
+    return `${n} ${n === 1 ? 'feature is' : 'features are'} linked to the selected document, but none passes the other filters.`;
+  }
+  if (why.reason === 'datedAfter') {
+    const [dated, shown] = [formatDate(why.dated, language), formatDate(why.asOf, language)];
+    if (language === 'vi') return `Văn bản đã chọn ghi ngày ${dated}, sau ngày đang xem (${shown}): chưa gắn với đối tượng nào.`;
+    if (language === 'zh') return `所选文件日期为${dated}，在所选日期${shown}之后。`;
+    return `The selected document is dated ${dated}, after the date shown (${shown}): it is linked to no feature yet.`;
+  }
+  if (why.asOf) {
+    const shown = formatDate(why.asOf, language);
+    if (language === 'vi') return `Văn bản đã chọn không gắn với đối tượng nào tính đến ngày ${shown}.`;
+    if (language === 'zh') return `截至${shown}，所选文件未关联任何对象。`;
+    return `The selected document is linked to no feature as of ${shown}.`;
+  }
+  if (language === 'vi') return 'Văn bản đã chọn không gắn với đối tượng nào trong dữ liệu.';
+  if (language === 'zh') return '所选文件未关联任何对象。';
+  return 'The selected document is linked to no feature in the record.';
+}
+
 /** Dates as planners write them: 22/02/2023 (vi), 2023-02-22 (en, zh). */
 export function formatDate(isoDate: string, language: Language): string {
   if (language !== 'vi') return isoDate;
@@ -322,6 +371,9 @@ export function formatDate(isoDate: string, language: Language): string {
 }
 
 type Names = { vi: string; zh: string | null; en: string };
+
+/** A document's title in the chosen language; Vietnamese where it has no Chinese title. */
+export const titleIn = (title: Names, language: Language): string => (language === 'zh' ? (title.zh ?? title.vi) : title[language]);
 
 /** A name in the chosen language; where no Chinese name is known, the Vietnamese one stands in. */
 export const nameIn = (name: Names, language: Language): string => (language === 'zh' ? (name.zh ?? name.vi) : name[language]);

@@ -2,6 +2,7 @@ import { SHAPE_PATHS, type ShapeId } from '@domain/drawing/shapes';
 import { type LegendSummary, summariseLegend } from '@domain/legend-summary';
 import { KIND_BY_ID, LEVEL_BY_ID, STATUSES, TRANSPORT_MODES } from '@domain/vocabulary';
 import { text } from '../i18n/ui-text';
+import { COOPERATION_COLOR, DISAGREEMENT_COLOR, PAIRING_COLOR } from '../map/palette';
 import type { Language } from '../state/url-state';
 
 type Props = { summary: LegendSummary | null; language: Language };
@@ -90,9 +91,25 @@ export function Legend({ summary, language }: Props) {
             </li>
           )}
           {flags.pairing && (
-            <li>
-              <span className="swatch dotted" />
+            <li data-legend="pairing">
+              <span className="swatch dotted" style={{ borderTopColor: PAIRING_COLOR }} />
               {text('pairing', language)}
+            </li>
+          )}
+          {flags.cooperation && (
+            <li data-legend="cooperation">
+              <span className="swatch dashed" style={{ borderTopColor: COOPERATION_COLOR }} />
+              {text('cooperation', language)}
+            </li>
+          )}
+          {flags.positionsDisagree && (
+            <li data-legend="positions-disagree">
+              <svg className="shape-swatch" viewBox="0 0 24 14" width="24" height="14" aria-hidden="true">
+                <circle cx="4" cy="7" r="3" fill="#6b6f80" />
+                <line x1="7" y1="7" x2="15" y2="7" stroke={DISAGREEMENT_COLOR} strokeWidth="1.5" strokeDasharray="2 2" />
+                <circle cx="19" cy="7" r="3.6" fill="none" stroke={DISAGREEMENT_COLOR} strokeWidth="1.8" />
+              </svg>
+              {text('positionsDisagree', language)}
             </li>
           )}
           {flags.schematic && <li className="legend-note">{text('schematic', language)}</li>}

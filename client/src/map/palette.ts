@@ -9,6 +9,13 @@ export const LAND_VIETNAM = '#fbf8f1';
 export const LAND_ABROAD = '#ecebe5';
 export const BORDER = '#6a3d6b';
 export const SELECTED = '#111111';
+/** Sister pairings (dotted violet) and cooperation mechanisms (dashed teal): map and legend. */
+export const PAIRING_COLOR = '#8e7cc3';
+export const COOPERATION_COLOR = '#2a9d8f';
+/** Rings where published sources put a side elsewhere: map and legend. */
+export const DISAGREEMENT_COLOR = '#c2185b';
+/** After a Chinese label that is partly our reading (the panel says the same in words). */
+export const ZH_INFERRED_MARK = '（推断）';
 
 /** Status (an expression giving a status id) → colour, straight from the shared vocabulary. */
 export function statusColor(status: ExpressionSpecification): ExpressionSpecification {
@@ -25,9 +32,22 @@ export function labelIn(language: Language, prefix: 'name' | 'short' = 'name'): 
   return ['coalesce', ['get', `${prefix}_${language}`], ['get', `${prefix}_vi`]];
 }
 
-/** Record labels: one side's short name at overview zooms, the full pair name closer in. */
+/**
+ * Record labels: one side's short name at overview zooms, the full pair name closer in. In Chinese,
+ * a full name that is partly our reading is marked as inferred (the short name is the Chinese
+ * side's, the part a source gives; the inferred part is the Vietnamese side's reading).
+ */
 export function recordLabelIn(language: Language): ExpressionSpecification {
-  return ['step', ['zoom'], labelIn(language, 'short'), 8.5, labelIn(language)];
+  const full: ExpressionSpecification =
+    language === 'zh'
+      ? [
+          'case',
+          ['all', ['==', ['get', 'zh_inferred'], true], ['has', 'name_zh']],
+          ['concat', labelIn(language), ZH_INFERRED_MARK],
+          labelIn(language),
+        ]
+      : labelIn(language);
+  return ['step', ['zoom'], labelIn(language, 'short'), 8.5, full];
 }
 
 /** Route mode → colour (passenger, freight, rail, air…), straight from the shared vocabulary. */

@@ -258,6 +258,8 @@ export const recordViewResponse = z.object({
       side: z.boolean(),
       zone: z.boolean(),
       pairing: z.boolean(),
+      cooperation: z.boolean(),
+      positionsDisagree: z.boolean(),
       schematic: z.boolean(),
       marker: z.boolean(),
     }),

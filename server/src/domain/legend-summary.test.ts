@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { loadRealRecord } from '../../../test/helpers/app';
+import { deepFreeze, loadRealRecord } from '../../../test/helpers/app';
 import { createFeatureService } from '../features/feature-service';
 import { createFileRepository } from '../record/file-repository';
+import type { MapFeature } from './api';
 import { parseIconName } from './drawing/shapes';
 import { isDrawingPart, toMapFeatures } from './drawing/to-map-features';
 import { summariseLegend } from './legend-summary';
@@ -32,10 +33,87 @@ describe('the legend', () => {
       expect(legend.flags.side, String(asOf)).toBe(drawn.some((f) => f.properties.kind === 'side'));
       expect(legend.flags.approximate, String(asOf)).toBe(drawn.some((f) => f.properties.approximate));
       expect(legend.flags.upgrade, String(asOf)).toBe(drawn.some((f) => f.properties.upgradeStatus !== null));
+      expect(legend.flags.cooperation, String(asOf)).toBe(drawn.some((f) => f.properties.kind === 'cooperation'));
+      expect(legend.flags.pairing, String(asOf)).toBe(drawn.some((f) => f.properties.kind === 'pairing'));
+      expect(legend.flags.positionsDisagree, String(asOf)).toBe(drawn.some((f) => f.properties.kind === 'reported'));
       expect(legend.flags.plannedRoute, String(asOf)).toBe(
         drawn.some((f) => f.properties.kind === 'route' && f.properties.status !== 'operating'),
       );
     }
     expect(summariseLegend(recordOnDate(collection, index, null, '2026-11-29')).flags.side).toBe(true);
+  });
+});
+
+/** A feature of `kind` with a position, nothing else the legend explains. */
+function fixture(kind: MapFeature['properties']['kind'], extra: Partial<MapFeature['properties']> = {}): MapFeature {
+  return {
+    type: 'Feature',
+    id: `${kind}-1`,
+    geometry: {
+      type: 'LineString',
+      coordinates: [
+        [106.76, 21.85],
+        [108.32, 22.82],
+      ],
+    },
+    properties: {
+      kind,
+      name: { vi: 'Lạng Sơn – Quảng Tây', zh: '谅山—广西', en: 'Lang Son – Guangxi' },
+      status: 'operating',
+      level: null,
+      upgrade: null,
+      since: '2022-03-17',
+      reportedIn: '002',
+      zhInferred: false,
+      province: 'VN-09',
+      provinces: ['VN-09', 'CN-GX'],
+      recordedProvinces: ['VN-09', 'CN-GX'],
+      firstRecorded: '2022-03-17',
+      precision: 'exact',
+      approximate: false,
+      located: true,
+      schematic: false,
+      route: null,
+      sidePoints: [],
+      waypoints: null,
+      lengthKm: null,
+      stalled: false,
+      agreements: ['002'],
+      ...extra,
+    },
+  };
+}
+
+describe('the legend of pairings, cooperation mechanisms and disagreeing positions', () => {
+  it('explains cooperation mechanisms apart from sister pairings', () => {
+    const cooperation = summariseLegend(deepFreeze([fixture('cooperation')])).flags;
+    expect(cooperation).toMatchObject({ cooperation: true, pairing: false });
+    const pairing = summariseLegend(deepFreeze([fixture('pairing')])).flags;
+    expect(pairing).toMatchObject({ cooperation: false, pairing: true });
+  });
+
+  it('explains the rings drawn where sources disagree on a side, and only then', () => {
+    const side = {
+      country: 'VN',
+      name: { vi: 'Chi Ma', zh: '峙马', en: 'Chi Ma' },
+      coordinates: [107.11, 21.79] as [number, number],
+      approximate: true,
+      zhInferred: false,
+    };
+    const point = { type: 'Point' as const, coordinates: [107.11, 21.79] as [number, number] };
+    const disagreeing = {
+      ...fixture('gate_pair', { sidePoints: [{ ...side, alsoReported: [{ coordinates: [107.18, 21.83], source: 'x' }] }] }),
+      geometry: point,
+    };
+    const agreeing = { ...fixture('gate_pair', { sidePoints: [{ ...side, alsoReported: [] }] }), geometry: point };
+    expect(summariseLegend(deepFreeze([agreeing])).flags.positionsDisagree).toBe(false);
+    expect(summariseLegend(deepFreeze([agreeing, disagreeing])).flags.positionsDisagree).toBe(true);
+    // What the map draws for them: a ring exactly where the legend says so.
+    for (const features of [[agreeing], [agreeing, disagreeing]]) {
+      const drawn = toMapFeatures(deepFreeze({ type: 'FeatureCollection', features })).features;
+      expect(summariseLegend(features).flags.positionsDisagree).toBe(drawn.some((f) => f.properties.kind === 'reported'));
+    }
+    // Not drawn, not explained: a feature without a position.
+    expect(summariseLegend(deepFreeze([{ ...disagreeing, geometry: null }])).flags.positionsDisagree).toBe(false);
   });
 });

@@ -17,7 +17,12 @@ export type LegendSummary = {
     routeMode: boolean;
     side: boolean;
     zone: boolean;
+    /** Sister communes or districts (kind pairing), drawn dotted. */
     pairing: boolean;
+    /** Province-level cooperation mechanisms (kind cooperation), drawn dashed in their own colour. */
+    cooperation: boolean;
+    /** A side whose position published sources give differently (drawn as a ring joined to it). */
+    positionsDisagree: boolean;
     schematic: boolean;
     marker: boolean;
   };
@@ -39,6 +44,8 @@ export function summariseLegend(features: readonly MapFeature[]): LegendSummary 
     side: false,
     zone: false,
     pairing: false,
+    cooperation: false,
+    positionsDisagree: false,
     schematic: false,
     marker: false,
   };
@@ -58,6 +65,8 @@ export function summariseLegend(features: readonly MapFeature[]): LegendSummary 
     flags.side ||= sides !== null;
     flags.zone ||= p.kind === 'zone';
     flags.pairing ||= p.kind === 'pairing';
+    flags.cooperation ||= p.kind === 'cooperation';
+    flags.positionsDisagree ||= p.sidePoints.some((side) => side.alsoReported.length > 0);
     flags.schematic ||= p.schematic;
     flags.marker ||= p.kind === 'marker';
   }

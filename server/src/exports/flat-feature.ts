@@ -40,6 +40,13 @@ export const FLAT_FIELDS = [
   'status_clauses',
   'mentioned_in',
   'api_url',
+  // Added with issue 16, after every earlier column (files read by position keep working):
+  /** Date of the document the status is last reported in (= status_since): "as reported on", not today's fact. */
+  'last_reported',
+  /** That document's agreement id. */
+  'last_reported_in',
+  /** The Chinese name (or part of it) is our reading, not found in a source. */
+  'zh_inferred',
 ] as const;
 export type FlatField = (typeof FLAT_FIELDS)[number];
 export type FlatValue = string | number | boolean | null | string[];
@@ -54,7 +61,7 @@ export const FLAT_FIELD_TYPES: Record<FlatField, FlatFieldType> = Object.fromEnt
     field,
     field === 'length_km'
       ? 'number'
-      : ['stalled', 'located', 'approximate'].includes(field)
+      : ['stalled', 'located', 'approximate', 'zh_inferred'].includes(field)
         ? 'boolean'
         : LIST_FIELDS.includes(field)
           ? 'array'
@@ -113,6 +120,9 @@ export function flattenFeature(feature: MapFeature, { record, events, asOf, prov
     status_clauses: statusClauses,
     mentioned_in: record.mentionedIn,
     api_url: `${origin}/api/features/${encodeURIComponent(feature.id)}`,
+    last_reported: p.since,
+    last_reported_in: p.reportedIn,
+    zh_inferred: p.zhInferred,
   };
   return { id: feature.id, geometry: feature.geometry, properties };
 }

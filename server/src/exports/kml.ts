@@ -34,6 +34,9 @@ export function toKml(features: readonly FlatFeature[], title: string): string {
     const description = [
       [p.name_en, p.name_zh].filter(Boolean).join(' · '),
       p.status_vi ? `${p.status_vi} / ${p.status_en} (${p.as_of})` : null,
+      // The status as the latest document on it says: a 2023 statement is not a fact of the file's date.
+      p.status_vi && p.last_reported ? `Theo văn bản / as reported on ${p.last_reported} (${p.last_reported_in})` : null,
+      p.zh_inferred ? 'Tên tiếng Trung suy đoán / Chinese name inferred (not found in a source)' : null,
       asText(p.status_clauses) ? `Clauses: ${asText(p.status_clauses)}` : null,
       p.approximate ? 'Approximate position / Vị trí ước lượng' : null,
     ]

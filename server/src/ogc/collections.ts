@@ -38,9 +38,12 @@ export const OGC_COLLECTIONS: readonly OgcCollection[] = [
   },
   {
     id: 'pairings',
-    kinds: ['pairing'],
-    title: 'Kết nghĩa / Pairings',
-    description: 'Sister communes, districts and provinces, drawn as a line between the two ends.',
+    // The id stays 'pairings' (clients hold it); since issue 16 it also holds the province-level
+    // cooperation mechanisms, which the documents never call "kết nghĩa".
+    kinds: ['pairing', 'cooperation'],
+    title: 'Kết nghĩa, cơ chế hợp tác / Pairings and cooperation mechanisms',
+    description:
+      'Sister communes and districts (kind pairing) and province-level cooperation mechanisms (kind cooperation: Spring meeting, Joint Working Committee, annual conference), drawn as a line between the two ends.',
   },
   {
     id: 'zones',

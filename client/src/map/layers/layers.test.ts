@@ -1,7 +1,9 @@
 import { STATUSES } from '@domain/vocabulary';
-import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import { createExpression, latest, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import type { LayerSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
 import { LABEL_SCALE_STATE } from '../fonts';
+import { COOPERATION_COLOR, DISAGREEMENT_COLOR, PAIRING_COLOR, ZH_INFERRED_MARK } from '../palette';
 import { basemapLayers } from './basemap';
 import { CLICKABLE_LAYERS, RECORD_LAYERS, RECORD_SOURCE, recordLayers } from './record-features';
 import { routeFocusLayers } from './route-focus';
@@ -52,5 +54,99 @@ describe('map layers', () => {
       expect(JSON.stringify(layer.type === 'symbol' ? layer.layout?.['text-size'] : null), layer.id).toContain(
         `["global-state","${LABEL_SCALE_STATE}"]`,
       );
+  });
+});
+
+const AS_OF = { asOf: 20260211 };
+/** "#8e7cc3" as MapLibre prints an evaluated colour. */
+const rgba = (hex: string) => `rgba(${[1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16)).join(',')},1)`;
+
+/** Evaluates a layer's expression for one feature as MapLibre would (no map needed). */
+function evaluateOn(expression: unknown, spec: unknown, properties: Record<string, unknown>, type: string, zoom = 10): unknown {
+  const parsed = createExpression(expression, 'test', spec as never, AS_OF);
+  if (parsed.result !== 'success') throw new Error(JSON.stringify(parsed.value));
+  const result = parsed.value.evaluate({ zoom }, { type, properties } as never, {});
+  return result !== null && typeof result === 'object' && !Array.isArray(result) ? String(result) : result;
+}
+
+const layerById = (id: string, language: 'vi' | 'zh' = 'vi') => {
+  const layer = recordLayers(language, 3).find((candidate) => candidate.id === id);
+  if (!layer) throw new Error(`no layer ${id}`);
+  return layer;
+};
+/** A paint property of a layer for one feature. */
+const paintOf = (layer: LayerSpecification, property: string, properties: Record<string, unknown>, type = 'LineString') =>
+  evaluateOn(
+    (layer as { paint: Record<string, unknown> }).paint[property],
+    (latest as unknown as Record<string, Record<string, unknown>>)[`paint_${layer.type}`][property],
+    properties,
+    type,
+  );
+/** Whether a layer draws the feature (its filter, the date's included). */
+const passes = (layer: LayerSpecification, properties: Record<string, unknown>, type = 'LineString') =>
+  evaluateOn('filter' in layer ? layer.filter : true, latest.filter, properties, type);
+
+describe('pairings and cooperation mechanisms', () => {
+  const pairings = layerById(RECORD_LAYERS.pairings);
+  const known = { 'from@0': 20220101, 'status@0': 'operating' };
+
+  it('draw both kinds on the pairings layer (the OGC collection holds both too)', () => {
+    for (const kind of ['pairing', 'cooperation']) expect(passes(pairings, { kind, ...known }), kind).toBe(true);
+    expect(passes(pairings, { kind: 'route', ...known })).toBe(false);
+  });
+
+  it('tell them apart by colour and dash, read from the feature', () => {
+    expect(paintOf(pairings, 'line-color', { kind: 'pairing' })).toBe(rgba(PAIRING_COLOR));
+    expect(paintOf(pairings, 'line-color', { kind: 'cooperation' })).toBe(rgba(COOPERATION_COLOR));
+    expect(paintOf(pairings, 'line-dasharray', { kind: 'cooperation' })).not.toEqual(
+      paintOf(pairings, 'line-dasharray', { kind: 'pairing' }),
+    );
+  });
+});
+
+describe('positions sources disagree on', () => {
+  const known = { 'from@0': 20220101, 'status@0': 'operating', approximate: true, parent: 'chi-ma' };
+
+  it('are drawn as a ring and a dashed link, and a click on the ring selects the pair', () => {
+    expect(passes(layerById(RECORD_LAYERS.reported), { kind: 'reported', ...known }, 'Point')).toBe(true);
+    expect(passes(layerById(RECORD_LAYERS.reportedLinks), { kind: 'reported_link', ...known })).toBe(true);
+    expect(paintOf(layerById(RECORD_LAYERS.reported), 'circle-stroke-color', { kind: 'reported' }, 'Point')).toBe(rgba(DISAGREEMENT_COLOR));
+    expect(CLICKABLE_LAYERS).toContain(RECORD_LAYERS.reported);
+  });
+
+  it('draw no symbol, halo, selection ring or label of their own', () => {
+    for (const id of [
+      RECORD_LAYERS.points,
+      RECORD_LAYERS.uncertainty,
+      RECORD_LAYERS.selection,
+      RECORD_LAYERS.upgradeRings,
+      RECORD_LAYERS.labels,
+    ])
+      expect(passes(layerById(id), { kind: 'reported', ...known, 'upgradeStatus@0': 'proposed' }, 'Point'), id).toBe(false);
+  });
+});
+
+describe('Chinese labels', () => {
+  it('mark a full name that is partly our reading as inferred, and no other', () => {
+    const labels = layerById(RECORD_LAYERS.labels);
+    const zhLabels = layerById(RECORD_LAYERS.labels, 'zh');
+    const field = (layer: LayerSpecification, properties: Record<string, unknown>, zoom: number) =>
+      String(
+        evaluateOn(
+          (layer as { layout: Record<string, unknown> }).layout['text-field'],
+          latest.layout_symbol['text-field'],
+          properties,
+          'Point',
+          zoom,
+        ),
+      );
+    const names = { name_vi: 'Chi Ma – Ái Điểm', name_zh: '峙马—爱店', short_vi: 'Chi Ma', short_zh: '爱店' };
+    expect(field(zhLabels, { ...names, zh_inferred: true }, 10)).toBe(`峙马—爱店${ZH_INFERRED_MARK}`);
+    expect(field(zhLabels, { ...names, zh_inferred: false }, 10)).toBe('峙马—爱店');
+    // The short name at overview zooms is the Chinese side's own, the part a source gives.
+    expect(field(zhLabels, { ...names, zh_inferred: true }, 6)).toBe('爱店');
+    // No Chinese name: the Vietnamese one stands in, unmarked; Vietnamese labels are never marked.
+    expect(field(zhLabels, { name_vi: 'Chi Ma', short_vi: 'Chi Ma', zh_inferred: true }, 10)).toBe('Chi Ma');
+    expect(field(labels, { ...names, zh_inferred: true }, 10)).toBe('Chi Ma – Ái Điểm');
   });
 });

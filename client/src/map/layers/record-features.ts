@@ -2,7 +2,18 @@ import { RECORD_TILE_LAYER } from '@domain/drawing/dated-drawing';
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import type { Language } from '../../state/url-state';
 import { LABEL_FONT, scaledLabel } from '../fonts';
-import { INK, labelIn, modeColor, PAPER, recordLabelIn, SELECTED, statusColor } from '../palette';
+import {
+  COOPERATION_COLOR,
+  DISAGREEMENT_COLOR,
+  INK,
+  labelIn,
+  modeColor,
+  PAIRING_COLOR,
+  PAPER,
+  recordLabelIn,
+  SELECTED,
+  statusColor,
+} from '../palette';
 import { type AsOfExpressions, asOfExpressions } from './as-of';
 
 export const RECORD_SOURCE = 'record-features';
@@ -23,6 +34,8 @@ export const RECORD_LAYERS = {
   routeArrows: 'record-route-arrows',
   sideLinks: 'record-side-links',
   sides: 'record-sides',
+  reportedLinks: 'record-reported-links',
+  reported: 'record-reported',
   highlightPoints: 'record-highlight-points',
   highlightLines: 'record-highlight-lines',
   labels: 'record-labels',
@@ -32,6 +45,7 @@ export const RECORD_LAYERS = {
 /** Layers a click can select a feature on. */
 export const CLICKABLE_LAYERS = [
   'record-sides',
+  'record-reported',
   RECORD_LAYERS.points,
   RECORD_LAYERS.markers,
   RECORD_LAYERS.routes,
@@ -44,10 +58,15 @@ const isPoint: ExpressionSpecification = ['==', ['geometry-type'], 'Point'];
 const isLine: ExpressionSpecification = ['==', ['geometry-type'], 'LineString'];
 const isPolygon: ExpressionSpecification = ['==', ['geometry-type'], 'Polygon'];
 const isKind = (...kinds: string[]): ExpressionSpecification => ['in', ['get', 'kind'], ['literal', kinds]];
+/** Points drawn for a pair's sides and for positions sources disagree on: not symbols of their own. */
+const PART_POINTS = ['side', 'reported'];
 const selected: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
 /** Features named by the clause being read. */
 const highlighted: ExpressionSpecification = ['boolean', ['feature-state', 'highlighted'], false];
 export const HIGHLIGHT = '#e8590c';
+const PAIRING_DASH = [0.5, 2.5];
+const COOPERATION_DASH = [3, 2];
+const REPORTED_MIN_ZOOM = 8;
 
 /**
  * How far a position may be off, drawn at true ground scale (≈5 km, or ≈10 km for "approximate")
@@ -128,16 +147,17 @@ function layersOf(language: Language, { onDate }: AsOfExpressions): LayerSpecifi
       },
     },
     {
-      // Partnerships between places: quiet, thin, dotted — context, not traffic.
+      // Partnerships between places: quiet, thin — context, not traffic. Sister communes and
+      // districts dotted in violet; province-level cooperation mechanisms dashed in teal.
       id: RECORD_LAYERS.pairings,
       type: 'line',
       source: RECORD_SOURCE,
-      filter: ['all', isLine, isKind('pairing')],
+      filter: ['all', isLine, isKind('pairing', 'cooperation')],
       layout: { 'line-cap': 'round' },
       paint: {
-        'line-color': ['case', selected, SELECTED, '#8e7cc3'],
-        'line-width': ['case', selected, 3, 1.2],
-        'line-dasharray': [0.5, 2.5],
+        'line-color': ['case', selected, SELECTED, ['match', ['get', 'kind'], 'cooperation', COOPERATION_COLOR, PAIRING_COLOR]],
+        'line-width': ['case', selected, 3, ['match', ['get', 'kind'], 'cooperation', 1.6, 1.2]],
+        'line-dasharray': ['match', ['get', 'kind'], 'cooperation', ['literal', COOPERATION_DASH], ['literal', PAIRING_DASH]],
         'line-opacity': ['case', selected, 1, 0.6],
       },
     },
@@ -172,7 +192,7 @@ function layersOf(language: Language, { onDate }: AsOfExpressions): LayerSpecifi
       id: RECORD_LAYERS.uncertainty,
       type: 'circle',
       source: RECORD_SOURCE,
-      filter: ['all', isPoint, ['get', 'approximate'], ['!', isKind('zone', 'side')]],
+      filter: ['all', isPoint, ['get', 'approximate'], ['!', isKind('zone', ...PART_POINTS)]],
       paint: {
         'circle-radius': uncertaintyRadius,
         'circle-color': statusColor(onDate('status')),
@@ -201,7 +221,7 @@ function layersOf(language: Language, { onDate }: AsOfExpressions): LayerSpecifi
       id: RECORD_LAYERS.selection,
       type: 'circle',
       source: RECORD_SOURCE,
-      filter: ['all', isPoint, ['!', isKind('marker', 'zone', 'side')]],
+      filter: ['all', isPoint, ['!', isKind('marker', 'zone', ...PART_POINTS)]],
       paint: {
         'circle-radius': scaledRadius(4),
         'circle-opacity': 0,
@@ -216,7 +236,7 @@ function layersOf(language: Language, { onDate }: AsOfExpressions): LayerSpecifi
       id: RECORD_LAYERS.points,
       type: 'symbol',
       source: RECORD_SOURCE,
-      filter: ['all', isPoint, ['!', isKind('marker', 'zone', 'side')]],
+      filter: ['all', isPoint, ['!', isKind('marker', 'zone', ...PART_POINTS)]],
       layout: {
         'icon-image': onDate('icon'),
         'icon-size': [
@@ -236,7 +256,7 @@ function layersOf(language: Language, { onDate }: AsOfExpressions): LayerSpecifi
       id: RECORD_LAYERS.upgradeRings,
       type: 'circle',
       source: RECORD_SOURCE,
-      filter: ['all', isPoint, ['!', isKind('side')], ['!=', onDate('upgradeStatus'), null]],
+      filter: ['all', isPoint, ['!', isKind(...PART_POINTS)], ['!=', onDate('upgradeStatus'), null]],
       paint: {
         'circle-radius': scaledRadius(5),
         'circle-opacity': 0,
@@ -264,6 +284,30 @@ function layersOf(language: Language, { onDate }: AsOfExpressions): LayerSpecifi
         'circle-color': ['case', ['get', 'approximate'], PAPER, statusColor(onDate('status'))],
         'circle-stroke-color': ['case', ['get', 'approximate'], statusColor(onDate('status')), INK],
         'circle-stroke-width': 1.5,
+      },
+    },
+    {
+      // Positions published sources disagree on: the other point as a hollow ring, joined to the
+      // side's point by a thin dashed line. Shown from a regional zoom: the gaps are kilometres.
+      id: RECORD_LAYERS.reportedLinks,
+      type: 'line',
+      source: RECORD_SOURCE,
+      filter: ['all', isLine, isKind('reported_link')],
+      minzoom: REPORTED_MIN_ZOOM,
+      paint: { 'line-color': DISAGREEMENT_COLOR, 'line-width': 1.2, 'line-dasharray': [2, 2] },
+    },
+    {
+      id: RECORD_LAYERS.reported,
+      type: 'circle',
+      source: RECORD_SOURCE,
+      filter: ['all', isPoint, isKind('reported')],
+      minzoom: REPORTED_MIN_ZOOM,
+      paint: {
+        'circle-radius': 5,
+        'circle-color': PAPER,
+        'circle-opacity': 0,
+        'circle-stroke-color': ['case', selected, SELECTED, DISAGREEMENT_COLOR],
+        'circle-stroke-width': 2,
       },
     },
     {
@@ -311,7 +355,12 @@ function layersOf(language: Language, { onDate }: AsOfExpressions): LayerSpecifi
       id: RECORD_LAYERS.labels,
       type: 'symbol',
       source: RECORD_SOURCE,
-      filter: ['all', ['any', isPoint, isPolygon], ['!', isKind('marker', 'side')], ['any', isKind('gate_pair'), ['>=', ['zoom'], 8]]],
+      filter: [
+        'all',
+        ['any', isPoint, isPolygon],
+        ['!', isKind('marker', ...PART_POINTS)],
+        ['any', isKind('gate_pair'), ['>=', ['zoom'], 8]],
+      ],
       layout: {
         'text-field': recordLabelIn(language),
         'text-font': [LABEL_FONT],

@@ -85,6 +85,7 @@ describe('toMapFeatures', () => {
       short_vi: 'Chi Ma',
       short_zh: '爱店',
       short_en: 'Chi Ma',
+      zh_inferred: false,
       icon: 'shape:bilateral:operating:hollow',
       rank: 0,
       filter_kind: 'gate_pair',
@@ -162,7 +163,7 @@ describe('toMapFeatures', () => {
       expect(Math.hypot((lon - 107.11) * Math.cos((21.79 * Math.PI) / 180), lat - 21.79)).toBeCloseTo(0.027, 2);
   });
 
-  it('draws a pairing as an arc between its two ends', () => {
+  it.each(['pairing', 'cooperation'] as const)('draws a %s as an arc between its two ends', (kind) => {
     const pairing = deepFreeze({
       type: 'FeatureCollection' as const,
       features: [
@@ -176,15 +177,65 @@ describe('toMapFeatures', () => {
               [100.975, 22.7308],
             ] as [number, number][],
           },
-          properties: { ...collection.features[1].properties, kind: 'pairing' as const },
+          properties: { ...collection.features[1].properties, kind },
         },
       ],
     });
     const [arc] = toMapFeatures(pairing).features;
+    expect(arc.properties.kind).toBe(kind);
     expect(arc.geometry.type).toBe('LineString');
     const coordinates = (arc.geometry as { coordinates: number[][] }).coordinates;
     expect(coordinates.length).toBeGreaterThan(2);
     expect(coordinates[0]).toEqual([103.0169, 21.3856]);
+  });
+
+  it('draws a position sources disagree on as a ring joined to the side it belongs to, selecting the pair', () => {
+    // Chi Ma – Ái Điểm: the record's estimate of the Vietnamese side, and a published point 9.6 km off
+    // (audit: 爱店口岸's infobox). One side has a position of its own: the sides are not drawn apart.
+    const reported: [number, number] = [107.1833, 21.8333];
+    const gate = deepFreeze({
+      type: 'FeatureCollection' as const,
+      features: [
+        {
+          ...collection.features[0],
+          properties: {
+            ...gateProperties,
+            zhInferred: true,
+            sidePoints: [
+              {
+                country: 'VN',
+                name: { vi: 'Chi Ma', zh: '峙马', en: 'Chi Ma' },
+                coordinates: [107.11, 21.79] as [number, number],
+                approximate: true,
+                zhInferred: true,
+                alsoReported: [{ coordinates: reported, source: 'https://zh.wikipedia.org/wiki/爱店口岸' }],
+              },
+            ],
+          },
+        },
+      ],
+    });
+    const drawn = toMapFeatures(gate).features;
+    expect(drawn.map((f) => [f.id, f.properties.kind, f.properties.parent])).toEqual([
+      ['chi-ma', 'gate_pair', undefined],
+      ['chi-ma#VN#reported-0-link', 'reported_link', 'chi-ma'],
+      ['chi-ma#VN#reported-0', 'reported', 'chi-ma'],
+    ]);
+    const [pair, link, ring] = drawn;
+    expect(link.geometry).toEqual({ type: 'LineString', coordinates: [[107.11, 21.79], reported] });
+    expect(ring.geometry).toEqual({ type: 'Point', coordinates: reported });
+    // Filtered with the pair (same kind, status, provinces, agreements for the planner's filters).
+    for (const part of [link, ring])
+      for (const key of ['filter_kind', 'filter_status', 'filter_provinces', 'filter_agreements'] as const)
+        expect(part.properties[key]).toBe(pair.properties[key]);
+    expect(pair.properties.zh_inferred).toBe(true);
+    expect(ring.properties.zh_inferred).toBe(true);
+  });
+
+  it('draws no disagreement where every source agrees', () => {
+    const kinds = toMapFeatures(collection).features.map((f) => f.properties.kind);
+    expect(kinds).not.toContain('reported');
+    expect(kinds).not.toContain('reported_link');
   });
 
   it('does not mutate its input (fixtures are frozen)', () => {

@@ -25,6 +25,8 @@ export type MapFeatureProperties = {
   short_vi: string;
   short_zh: string | null;
   short_en: string;
+  /** The Chinese name is partly our reading, not found in a source (zh labels mark it). */
+  zh_inferred: boolean;
   /** Icon for point features: shape by level (or kind), status colour, hollow when approximate. */
   icon: string;
   /** Lower draws first and wins label collisions: gate pairs before channels before the rest. */
@@ -49,7 +51,7 @@ export function sideName(pairName: string, side: 'first' | 'last'): string {
 /** Radius of the area drawn for a zone whose extent no document gives (its outline is dashed). */
 export const ZONE_RADIUS_KM = 3;
 
-/** Extra drawings of a feature (its two sides and their link): not features of their own for counts. */
+/** Extra drawings of a feature (its two sides and their link, disagreeing positions): not features of their own for counts. */
 export const isDrawingPart = (properties: Pick<MapFeatureProperties, 'parent'>) => properties.parent !== undefined;
 
 /** Sides closer than this to the pair's own point are not drawn apart (degrees, ≈50 m). */
@@ -88,6 +90,7 @@ function sideFeatures(feature: FeatureCollectionResponse['features'][number], pa
       short_vi: point.name.vi,
       short_zh: point.name.zh,
       short_en: point.name.en,
+      zh_inferred: point.zhInferred,
       rank: 8,
     },
   });
@@ -98,6 +101,43 @@ function sideFeatures(feature: FeatureCollectionResponse['features'][number], pa
     properties: { ...parent, id: `${feature.id}#link`, parent: feature.id, kind: 'side_link', rank: 8 },
   };
   return [link, side(a), side(b)];
+}
+
+/**
+ * Where published sources put a side of the pair elsewhere than the point the record uses (by more
+ * than its precision): each other point as a ring, joined to the side's point by a thin line, so a
+ * planner sees the disagreement instead of one point drawn as settled. Drawn for every side that has
+ * its own position, whether or not the two sides are drawn apart.
+ */
+function disagreementFeatures(feature: FeatureCollectionResponse['features'][number], parent: MapFeatureProperties) {
+  return feature.properties.sidePoints.flatMap((point) =>
+    point.alsoReported.flatMap((other, index) => {
+      const id = `${feature.id}#${point.country}#reported-${index}`;
+      const part = { ...parent, parent: feature.id, rank: 8, zh_inferred: point.zhInferred };
+      const names = {
+        name_vi: point.name.vi,
+        name_zh: point.name.zh,
+        name_en: point.name.en,
+        short_vi: point.name.vi,
+        short_zh: point.name.zh,
+        short_en: point.name.en,
+      };
+      return [
+        {
+          type: 'Feature' as const,
+          id: `${id}-link`,
+          geometry: { type: 'LineString' as const, coordinates: [point.coordinates, other.coordinates] },
+          properties: { ...part, ...names, id: `${id}-link`, kind: 'reported_link' },
+        },
+        {
+          type: 'Feature' as const,
+          id,
+          geometry: { type: 'Point' as const, coordinates: other.coordinates },
+          properties: { ...part, ...names, id, kind: 'reported' },
+        },
+      ];
+    }),
+  );
 }
 
 const KIND_RANK: Record<string, number> = {
@@ -183,6 +223,7 @@ function drawFeature(feature: ApiFeature): DrawnFeature[] {
       short_vi: sideName(name.vi, 'first'),
       short_zh: name.zh === null ? null : sideName(name.zh, 'last'),
       short_en: sideName(name.en, 'first'),
+      zh_inferred: feature.properties.zhInferred,
       icon: iconName(shapeOf(kind, level), status ?? 'unknown', approximate),
       rank: KIND_RANK[kind] ?? 9,
       filter_kind: kind,
@@ -192,5 +233,5 @@ function drawFeature(feature: ApiFeature): DrawnFeature[] {
       stalled: feature.properties.stalled,
     },
   };
-  return [mapped, ...sideFeatures(feature, mapped.properties)];
+  return [mapped, ...sideFeatures(feature, mapped.properties), ...disagreementFeatures(feature, mapped.properties)];
 }
