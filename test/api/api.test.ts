@@ -293,11 +293,11 @@ describe('GET /api/map/features (what the map draws, every date at once)', () =>
     const drawn = response.body.features as { id: string; properties: Record<string, unknown> }[];
     const main = drawn.filter((f) => f.properties.parent === undefined);
     expect(main.map((f) => f.id).sort()).toEqual(located.map((f) => f.id).sort());
-    // Tân Thanh – Pò Chài: agreed from 2023, operating from 2026 — both states carried, in order.
+    // Tân Thanh – Pò Chài: built from 2023 (audit S8), operating from 2026 — both states carried, in order.
     const road = main.find((f) => f.id === 'tan-thanh-po-chai')?.properties ?? {};
     const states = Object.keys(road).filter((key) => key.startsWith('from@')).length;
     const statuses = Array.from({ length: states }, (_, i) => [road[`from@${i}`], road[`status@${i}`]]);
-    expect(statuses.map(([, status]) => status)).toEqual(expect.arrayContaining(['agreed', 'operating']));
+    expect(statuses.map(([, status]) => status)).toEqual(expect.arrayContaining(['built', 'operating']));
     const froms = statuses.map(([from]) => from as number);
     expect(froms).toEqual([...froms].sort((a, b) => a - b));
     const again = await request(app).get('/api/map/features').set('If-None-Match', response.headers.etag);

@@ -40,7 +40,7 @@ describe('exports of the filtered set', () => {
     expect(rows.map((row) => row.id).sort()).toEqual(await apiIds('asOf=2023-02-22'));
     const road = rows.find((row) => row.id === 'tan-thanh-po-chai');
     const source = record.features.find((f) => f.id === 'tan-thanh-po-chai');
-    expect(road).toMatchObject({ name_vi: source?.name.vi, name_zh: source?.name.zh ?? '', status: 'agreed', as_of: '2023-02-22' });
+    expect(road).toMatchObject({ name_vi: source?.name.vi, name_zh: source?.name.zh ?? '', status: 'built', as_of: '2023-02-22' });
     const gate = rows.find((row) => row.id === 'huu-nghi');
     expect(gate?.wkt).toBe(`POINT (${gate?.lon} ${gate?.lat})`);
     expect(Number(gate?.lon)).toBeCloseTo(106.71, 1);

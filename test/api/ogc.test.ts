@@ -140,7 +140,7 @@ describe('OGC API – Features: items', () => {
   it('reads datetime as the as-of date: statuses and membership as on that day', async () => {
     const old = await request(app).get('/ogc/collections/channels-openings/items/tan-thanh-po-chai?datetime=2023-02-22');
     const now = await request(app).get('/ogc/collections/channels-openings/items/tan-thanh-po-chai?datetime=2026-02-11T00:00:00Z');
-    expect(old.body.properties.status).toBe('agreed');
+    expect(old.body.properties.status).toBe('built');
     expect(now.body.properties.status).toBe('operating');
     const interval = await request(app).get('/ogc/collections/channels-openings/items?datetime=../2023-02-22&limit=1000');
     const asOf = await request(app).get('/api/features?kind=channel,opening,special_road&asOf=2023-02-22');

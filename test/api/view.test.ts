@@ -153,7 +153,7 @@ describe('GET /api/changes (what changed between two dates)', () => {
     const road = changesResponse
       .parse((await request(app).get('/api/changes?from=2023-12-31&to=2026-03-01')).body)
       .changes.find((change) => change.feature.id === 'tan-thanh-po-chai');
-    expect([road?.before.status, road?.after.status]).toEqual(['agreed', 'operating']);
+    expect([road?.before.status, road?.after.status]).toEqual(['built', 'operating']);
     expect(road?.steps.map((step) => step.clauseId)).toContain('003:6.a');
   });
 

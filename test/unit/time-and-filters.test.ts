@@ -31,10 +31,10 @@ describe('visibleFeatures (the client computes any date itself)', () => {
     }
   });
 
-  it('moves the Tân Thanh – Pò Chài road from agreed (2023) to operating (2026)', () => {
+  it('moves the Tân Thanh – Pò Chài road from built (2023, audit S8) to operating (2026)', () => {
     expect(
       byId(visibleFeatures(collection, index, { ...NO_FILTERS, asOf: '2023-12-31' }, TODAY), 'tan-thanh-po-chai').properties.status,
-    ).toBe('agreed');
+    ).toBe('built');
     expect(
       byId(visibleFeatures(collection, index, { ...NO_FILTERS, asOf: '2026-03-01' }, TODAY), 'tan-thanh-po-chai').properties.status,
     ).toBe('operating');
@@ -91,7 +91,7 @@ describe('changesBetween', () => {
   it('lists what changed from 2023 to 2026 with the clause that changed it', () => {
     const changes = changesBetween(collection, index.eventsByFeature, '2023-12-31', '2026-03-01');
     const road = changes.find((c) => c.feature.id === 'tan-thanh-po-chai');
-    expect(road?.before.status).toBe('agreed');
+    expect(road?.before.status).toBe('built');
     expect(road?.after.status).toBe('operating');
     expect(road?.steps.map((s) => s.clauseId)).toContain('003:6.a');
     expect(changes.map((c) => c.feature.id)).not.toContain('bac-phong-sinh'); // not mentioned since 2023

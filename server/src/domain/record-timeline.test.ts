@@ -45,9 +45,9 @@ describe('record timelines (each feature’s states computed once, a date picks 
     for (const asOf of dates) {
       expect(timelines.onDate(asOf), String(asOf)).toEqual(recordOnDate(collection, index, asOf, TODAY));
     }
-    // The Tân Thanh – Pò Chài road: agreed in 2023, operating by 2026.
+    // The Tân Thanh – Pò Chài road: built in 2023 (procedures to open it under way, audit S8), operating by 2026.
     const road = (asOf: string) => timelines.onDate(asOf).find((f) => f.id === 'tan-thanh-po-chai')?.properties.status;
-    expect(road('2023-12-31')).toBe('agreed');
+    expect(road('2023-12-31')).toBe('built');
     expect(road('2026-03-01')).toBe('operating');
   });
 
