@@ -14,11 +14,12 @@ import { BriefingsList } from './briefings/BriefingsList';
 import { DataDownloads } from './export/DataDownloads';
 import { downloadBlob } from './export/download';
 import { ExportButton } from './export/ExportButton';
+import { emptyAgreementReason, hasOtherFilters } from './filters/empty-reason';
 import { FilterPanel } from './filters/FilterPanel';
 import type { Filters } from './filters/filters';
 import { NO_FILTERS } from './filters/filters';
 import { ResultsList } from './filters/ResultsList';
-import { text } from './i18n/ui-text';
+import { emptyReasonText, text, titleIn } from './i18n/ui-text';
 import { ImportPanel } from './import/ImportPanel';
 import { Legend } from './legend/Legend';
 import { recordFilter } from './map/layers/record-filter';
@@ -88,6 +89,26 @@ export function App() {
   useLayoutEffect(() => {
     if (view.data && !view.isPlaceholderData) markViewShown();
   }, [view.data, view.isPlaceholderData]);
+  // An agreement filter that leaves nothing: the same date and agreements without the other filters
+  // tell whether the documents are linked to no feature then, or the other filters exclude them.
+  const emptyWithAgreement = view.data?.total === 0 && !view.isPlaceholderData && filters.agreements.length > 0;
+  const linkedFilters = useMemo(() => ({ ...NO_FILTERS, asOf: filters.asOf, agreements: filters.agreements }), [filters]);
+  const linkedView = useRecordView(linkedFilters, 1, emptyWithAgreement && hasOtherFilters(filters));
+  const linkedTotal = !emptyWithAgreement
+    ? undefined
+    : hasOtherFilters(filters)
+      ? linkedView.isPlaceholderData
+        ? undefined
+        : linkedView.data?.total
+      : 0;
+  const emptyReason = useMemo(() => {
+    const why = emptyAgreementReason(filters, linkedTotal, agreements.data ?? []);
+    return why ? emptyReasonText(why, language) : null;
+  }, [filters, linkedTotal, agreements.data, language]);
+  const documentTitles = useMemo(
+    () => new Map((agreements.data ?? []).map((agreement) => [agreement.id, `${titleIn(agreement.title, language)} (${agreement.id})`])),
+    [agreements.data, language],
+  );
   const states = recordTiles.data?.states ?? null;
   const mapFilter = useMemo(() => (states ? recordFilter(filters, agreementDates, states) : null), [filters, agreementDates, states]);
   // The selected feature (its panel asks for the same) and a clause's features, with their positions.
@@ -229,6 +250,8 @@ export function App() {
               selectedId={urlState.feature}
               onSelect={select}
               onShowMore={() => setListLimit(nextLimit(view.data.rows.length))}
+              documentTitles={documentTitles}
+              emptyReason={emptyReason}
             />
           )}
           <BriefingsList briefings={briefings.data ?? []} language={language} onPlay={(id) => setUrlState({ briefing: id, step: 1 })} />
@@ -273,6 +296,11 @@ export function App() {
             </MapPlaceholder>
           )}
           <Legend summary={view.data?.legend ?? null} language={language} />
+          {emptyReason && (
+            <p className="map-notice map-empty" role="status">
+              {emptyReason}
+            </p>
+          )}
           {recordTiles.data && (urlState.view?.zoom ?? DEFAULT_ZOOM) < recordTiles.data.completeFromZoom && (
             // Where the record is too dense for a tile (100 000 features), the map says it shows fewer.
             <p className="map-notice" role="status">
@@ -351,6 +379,7 @@ export function App() {
             language={language}
             onSelectClause={(clauseId) => setUrlState({ clause: clauseId }, 'replace')}
             onSelectFeature={select}
+            onOpenClause={openClause}
             onClose={() => setUrlState({ doc: null, clause: null })}
           />
         ) : urlState.feature ? (

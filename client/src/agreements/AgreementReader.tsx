@@ -11,11 +11,13 @@ type Props = {
   language: Language;
   onSelectClause: (clauseId: string | null) => void;
   onSelectFeature: (featureId: string) => void;
+  /** Opens another document at a clause (a referenced document's citing clauses). */
+  onOpenClause: (agreementId: string, clauseId: string) => void;
   onClose: () => void;
 };
 
 /** Reads an agreement clause by clause; a clause shows its features and selecting it shows them on the map. */
-export function AgreementReader({ id, selectedClause, language, onSelectClause, onSelectFeature, onClose }: Props) {
+export function AgreementReader({ id, selectedClause, language, onSelectClause, onSelectFeature, onOpenClause, onClose }: Props) {
   const agreement = useAgreement(id);
   const selectedRef = useRef<HTMLLIElement>(null);
   // Once the text has arrived, bring the clause the reader was sent to into view.
@@ -42,6 +44,7 @@ export function AgreementReader({ id, selectedClause, language, onSelectClause, 
       <p className="kind">
         {data.id} · {data.kind}
         {data.draft && ` (${text('draft', language)})`}
+        {!data.sourceFile && ` · ${text('textNotHeld', language)}`}
       </p>
       <h2 id="agreement-title" lang="vi">
         {data.title.vi}
@@ -55,7 +58,33 @@ export function AgreementReader({ id, selectedClause, language, onSelectClause, 
       <p className="note">
         {text('parties', language)}: {data.parties.map((party) => (language === 'vi' ? party.name.vi : party.name.en)).join('; ')}
       </p>
+      {data.datesSource && (
+        <p className="note dates-source">
+          {text('datesSource', language)}: <span className="source">{data.datesSource}</span>
+        </p>
+      )}
       {data.note && <p className="note">{data.note}</p>}
+      {data.citedAbout.length > 0 && (
+        <section>
+          <h3>{text('citedAbout', language)}</h3>
+          <ul className="cited-about">
+            {data.citedAbout.map((citation) => (
+              <li key={citation.clauseId} data-clause-id={citation.clauseId}>
+                <button
+                  type="button"
+                  className="link clause-link"
+                  title={text('openClause', language)}
+                  onClick={() => onOpenClause(citation.clauseId.split(':')[0], citation.clauseId)}
+                >
+                  <code>{citation.clauseId}</code>
+                </button>{' '}
+                <span className="muted">{citation.clauseLabel[language === 'zh' ? 'en' : language]}</span>
+                <FeatureChips features={citation.features} language={language} onSelectFeature={onSelectFeature} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <ol className="clauses">
         {data.clauses.map((clause) => (
           <ClauseItem
@@ -101,22 +130,36 @@ function ClauseItem({ clause, language, selected, itemRef, onSelect, onSelectFea
           <button type="button" className="show-on-map" aria-pressed={selected} onClick={onSelect}>
             {text('showOnMap', language)} ({clause.features.length})
           </button>
-          <ul>
-            {clause.features.map((feature) => (
-              <li key={feature.id}>
-                <button
-                  type="button"
-                  className="chip"
-                  onClick={() => onSelectFeature(feature.id)}
-                  title={KIND_BY_ID[feature.kind].label[language]}
-                >
-                  {nameIn(feature.name, language)}
-                </button>
-              </li>
-            ))}
-          </ul>
+          <FeatureChips features={clause.features} language={language} onSelectFeature={onSelectFeature} />
         </div>
       )}
     </li>
+  );
+}
+
+function FeatureChips({
+  features,
+  language,
+  onSelectFeature,
+}: {
+  features: ClauseWithFeatures['features'];
+  language: Language;
+  onSelectFeature: (featureId: string) => void;
+}) {
+  return (
+    <ul className="feature-chips">
+      {features.map((feature) => (
+        <li key={feature.id}>
+          <button
+            type="button"
+            className="chip"
+            onClick={() => onSelectFeature(feature.id)}
+            title={KIND_BY_ID[feature.kind].label[language]}
+          >
+            {nameIn(feature.name, language)}
+          </button>
+        </li>
+      ))}
+    </ul>
   );
 }

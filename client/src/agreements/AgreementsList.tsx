@@ -12,7 +12,7 @@ type Props = {
 const titleIn = (agreement: Agreement, language: Language) =>
   language === 'vi' ? agreement.title.vi : language === 'zh' ? (agreement.title.zh ?? agreement.title.en) : agreement.title.en;
 
-/** The agreements: kind, date, parties, period; the held ones open in the reader. */
+/** The agreements: kind, date, parties, period; each opens in the reader. */
 export function AgreementsList({ agreements, language, openId, onOpen }: Props) {
   const sorted = [...agreements].sort((a, b) =>
     (a.signedDate ?? a.documentDate ?? '0').localeCompare(b.signedDate ?? b.documentDate ?? '0'),
@@ -25,18 +25,15 @@ export function AgreementsList({ agreements, language, openId, onOpen }: Props) 
           const date = agreement.signedDate ?? agreement.documentDate;
           return (
             <li key={agreement.id} data-agreement-id={agreement.id}>
-              {agreement.sourceFile ? (
-                <button
-                  type="button"
-                  className="link"
-                  aria-current={agreement.id === openId ? 'true' : undefined}
-                  onClick={() => onOpen(agreement.id)}
-                >
-                  {titleIn(agreement, language)}
-                </button>
-              ) : (
-                <span>{titleIn(agreement, language)}</span>
-              )}
+              {/* Held documents open at their text; referenced ones at what the texts cite them about. */}
+              <button
+                type="button"
+                className="link"
+                aria-current={agreement.id === openId ? 'true' : undefined}
+                onClick={() => onOpen(agreement.id)}
+              >
+                {titleIn(agreement, language)}
+              </button>
               <span className="agreement-meta">
                 {agreement.id} · {agreement.kind}
                 {agreement.draft && ` (${text('draft', language)})`}

@@ -10,13 +10,14 @@ import { agreementsQuery, eventsQuery, provincesQuery } from './record-queries';
  * first `limit` rows of the list — computed by the server (GET /api/view), so the browser never
  * holds the whole record. The previous answer stays on screen while the next one comes.
  */
-export function useRecordView(filters: Filters, limit: number) {
+export function useRecordView(filters: Filters, limit: number, enabled = true) {
   const params = new URLSearchParams();
   writeFilters(filters, params);
   params.set('limit', String(limit));
   const url = `/api/view?${params}`;
   return useQuery({
     queryKey: ['view', url],
+    enabled,
     queryFn: ({ signal }) => fetchJson(url, recordViewResponse, signal),
     placeholderData: keepPreviousData,
   });

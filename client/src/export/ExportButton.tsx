@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import type * as maplibregl from 'maplibre-gl';
 import { useState } from 'react';
 import { loadWholeRecord } from '../api/view-queries';
-import { formatDate, nameIn, text } from '../i18n/ui-text';
+import { formatDate, nameIn, reportedOn, text } from '../i18n/ui-text';
 import { ATTRIBUTION } from '../map/style';
 import type { Language } from '../state/url-state';
 import { todayIso } from '../time/dates';
@@ -46,7 +46,9 @@ export function ExportButton({ map, filters, title, language }: Props) {
         .map((f) => {
           const steps = (index.eventsByFeature.get(f.id) ?? []).filter((e) => e.date <= date);
           const clauses = [...new Set(steps.map((e) => e.clauseId))].slice(-3).join(', ');
-          return `${nameIn(f.properties.name, language)} — ${clauses || '—'}`;
+          // The date the status was last reported: the image must not pass a 2023 statement off as today's.
+          const reported = f.properties.since ? ` · ${reportedOn(f.properties.since, language)}` : '';
+          return `${nameIn(f.properties.name, language)} — ${clauses || '—'}${reported}`;
         });
       const legend = statusLegend(shown, language);
       const blob = await exportMapPng(source, asOf, size, {

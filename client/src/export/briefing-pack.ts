@@ -2,11 +2,12 @@ import { type AgreementDetailResponse, agreementDetailResponse, type FeatureColl
 import type { Briefing, BriefingStep } from '@domain/briefings';
 import { type RecordIndex, visibleFeatures } from '@domain/record-on-date';
 import type { Agreement, StatusEvent } from '@domain/schemas';
+import { STATUS_BY_ID } from '@domain/vocabulary';
 import bbox from '@turf/bbox';
 import type * as maplibregl from 'maplibre-gl';
 import { fetchJson } from '../api/fetch-json';
 import { describeFilters } from '../filters/describe-filters';
-import { formatDate, text } from '../i18n/ui-text';
+import { formatDate, reportedOn, text } from '../i18n/ui-text';
 import type { FontFile } from '../map/basemap-data';
 import { recordFilter, withRecordFilter } from '../map/layers/record-filter';
 import { ROUTE_FOCUS_SOURCES, routeFocusOf, waypointFeatures } from '../map/layers/route-focus';
@@ -100,6 +101,14 @@ async function citationsFor(
   return citations;
 }
 
+/** " — Đang hoạt động, theo văn bản 22/02/2023": the selected feature's status on the step's date, as last reported. */
+function selectedStatus(feature: MapFeature | undefined, language: Language): string {
+  const status = feature?.properties.status;
+  if (!feature || !status) return '';
+  const since = feature.properties.since;
+  return ` — ${STATUS_BY_ID[status].label[language]}${since ? `, ${reportedOn(since, language)}` : ''}`;
+}
+
 function intersects(feature: MapFeature, [west, south, east, north]: [number, number, number, number]): boolean {
   if (!feature.geometry) return false;
   const [minX, minY, maxX, maxY] = bbox(feature.geometry);
@@ -167,7 +176,12 @@ export async function exportBriefingPack(inputs: PackInputs): Promise<Blob> {
       SHOT.pixelRatio,
     );
     const selectedLine = selected
-      ? [`${text('selected', language)}: ${[selected.properties.name.vi, selected.properties.name.zh].filter(Boolean).join(' · ')}`]
+      ? [
+          `${text('selected', language)}: ${[selected.properties.name.vi, selected.properties.name.zh].filter(Boolean).join(' · ')}${selectedStatus(
+            visible.find((f) => f.id === selected.id),
+            language,
+          )}`,
+        ]
       : [];
     steps.push({
       kicker: `${text('step', language)} ${position + 1}/${briefing.steps.length} · ${briefingTitle}`,

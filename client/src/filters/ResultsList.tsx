@@ -1,7 +1,7 @@
 import type { FeatureRow } from '@domain/api';
 import { KIND_BY_ID, STATUS_BY_ID } from '@domain/vocabulary';
 import { memo } from 'react';
-import { nameIn, text } from '../i18n/ui-text';
+import { nameIn, reportedOn, text } from '../i18n/ui-text';
 import type { Language } from '../state/url-state';
 import { ShowMoreButton } from '../ui/show-more';
 
@@ -15,20 +15,35 @@ type Props = {
   onSelect: (id: string) => void;
   /** Asks for the next rows. */
   onShowMore: () => void;
+  /** Agreement id → its title in the interface's language (the tooltip of "as reported on …"). */
+  documentTitles: ReadonlyMap<string, string>;
+  /** Why nothing passes, when the list is empty for a reason worth saying (an agreement filter). */
+  emptyReason: string | null;
 };
 
 /**
  * The same features as the map, as a list: the non-map way through the record (keyboard, screen
  * readers). Long lists show their first rows and a button for the next ones.
  */
-export const ResultsList = memo(function ResultsList({ rows, total, language, selectedId, onSelect, onShowMore }: Props) {
+export const ResultsList = memo(function ResultsList({
+  rows,
+  total,
+  language,
+  selectedId,
+  onSelect,
+  onShowMore,
+  documentTitles,
+  emptyReason,
+}: Props) {
   return (
     <section className="results" aria-label={text('results', language)}>
       <h2>
         {text('results', language)} <span className="count">({total})</span>
       </h2>
       {total === 0 ? (
-        <p className="muted">{text('noResults', language)}</p>
+        <p className="muted" role="status">
+          {emptyReason ?? text('noResults', language)}
+        </p>
       ) : (
         <ul>
           {rows.map((row) => {
@@ -47,6 +62,11 @@ export const ResultsList = memo(function ResultsList({ rows, total, language, se
                   <span className="result-meta">
                     {KIND_BY_ID[row.kind].label[language]}
                     {status && ` · ${status.label[language]}`}
+                    {status && row.since && (
+                      <span className="reported-on" title={row.reportedIn ? documentTitles.get(row.reportedIn) : undefined}>
+                        {` · ${reportedOn(row.since, language)}`}
+                      </span>
+                    )}
                     {!row.located && ` · ${text('notOnMap', language)}`}
                   </span>
                 </button>

@@ -2,18 +2,22 @@ import type { FeatureDetailResponse, HistoryEntry } from '@domain/api';
 import { KIND_BY_ID, LEVEL_BY_ID, PRECISION_BY_ID, STATUS_BY_ID } from '@domain/vocabulary';
 import { useState } from 'react';
 import { useFeatureDetail } from '../api/queries';
+import { useAgreements } from '../api/record-queries';
 import { csrfTokenOf, useSession } from '../api/session';
-import { formatDate, nameIn, text } from '../i18n/ui-text';
+import { formatDate, nameIn, reportedOn, text, titleIn } from '../i18n/ui-text';
 import { RouteComparison } from '../routes/RouteComparison';
 import type { Language } from '../state/url-state';
+import { BasisList } from './BasisList';
 import { HistoryTimeline } from './HistoryTimeline';
+import { InferredMark } from './InferredMark';
 import { StatusStepForm } from './StatusStepForm';
 
 type Props = {
   id: string;
   language: Language;
   onSelect: (id: string | null) => void;
-  onOpenClause: (agreementId: string, clauseId: string) => void;
+  /** Opens a document in the reader, at a clause (null: at its top). */
+  onOpenClause: (agreementId: string, clauseId: string | null) => void;
 };
 
 /** "level:international" → "Quốc tế"; "subject:Expansion of the road" stays as the subject. */
@@ -43,6 +47,7 @@ function PanelBody({ feature, language, onSelect, onOpenClause }: Omit<Props, 'i
   const precision = properties.precision ? PRECISION_BY_ID[properties.precision] : null;
   const location = record.location ?? record.waypoints?.[0]?.location;
   const csrfToken = csrfTokenOf(useSession().data);
+  const reportedInDocument = useAgreements().data?.find((agreement) => agreement.id === properties.reportedIn);
   const canEdit = Boolean(csrfToken) && KIND_BY_ID[properties.kind].hasStatus;
   // The step an editor is correcting (the form opens on it), or null.
   const [correcting, setCorrecting] = useState<HistoryEntry | null>(null);
@@ -58,8 +63,9 @@ function PanelBody({ feature, language, onSelect, onOpenClause }: Omit<Props, 'i
       </h2>
       <p className="names">
         {properties.name.zh && (
-          <span lang="zh-CN" className="name-zh">
-            {properties.name.zh}
+          <span className="name-zh">
+            <span lang="zh-CN">{properties.name.zh}</span>
+            {properties.zhInferred && <InferredMark language={language} />}
           </span>
         )}
         <span lang="en" className="name-en">
@@ -75,7 +81,15 @@ function PanelBody({ feature, language, onSelect, onOpenClause }: Omit<Props, 'i
           <span className="level">
             {properties.level ? LEVEL_BY_ID[properties.level].label[language] : text('levelNotStated', language)}
           </span>
-          {properties.since && <span className="since">({formatDate(properties.since, language)})</span>}
+          {properties.since && (
+            // The status is as the latest document on it says, on its date: never a fact of today.
+            <span
+              className="since reported-on"
+              title={reportedInDocument ? `${titleIn(reportedInDocument.title, language)} (${reportedInDocument.id})` : undefined}
+            >
+              {reportedOn(properties.since, language)}
+            </span>
+          )}
           {properties.upgrade && (
             <p className="upgrade">
               {text('upgrade', language)} {LEVEL_BY_ID[properties.upgrade.level].label[language]}:{' '}
@@ -122,11 +136,11 @@ function PanelBody({ feature, language, onSelect, onOpenClause }: Omit<Props, 'i
               <li key={side.country}>
                 <strong>{side.country}</strong> {side.name.vi}
                 {side.name.zh && (
-                  <span lang="zh-CN">
+                  <>
                     {' '}
-                    · {side.name.zh}
-                    {side.zhInferred && ' (?)'}
-                  </span>
+                    · <span lang="zh-CN">{side.name.zh}</span>
+                    {side.zhInferred && <InferredMark language={language} />}
+                  </>
                 )}
                 {side.note && <span className="note"> — {side.note}</span>}
               </li>
@@ -204,6 +218,8 @@ function PanelBody({ feature, language, onSelect, onOpenClause }: Omit<Props, 'i
         )}
       </section>
 
+      {feature.basis.length > 0 && <BasisList basis={feature.basis} language={language} onOpenClause={onOpenClause} />}
+
       {record.mentionedIn.length > 0 && (
         <section>
           <h3>{text('mentionedIn', language)}</h3>
@@ -239,7 +255,17 @@ function PanelBody({ feature, language, onSelect, onOpenClause }: Omit<Props, 'i
             </>
           )}
         </p>
+        {location?.marks && <p className="note">{location.marks}</p>}
         {location?.note && <p className="note">{location.note}</p>}
+        <AlsoReported
+          reports={[
+            ...(location?.alsoReported ?? []),
+            ...(record.sides ?? []).flatMap(
+              (side) => side.location?.alsoReported?.map((report) => ({ ...report, side: side.country })) ?? [],
+            ),
+          ]}
+          language={language}
+        />
         {properties.schematic && <p className="note">{text('schematic', language)}</p>}
       </section>
 
@@ -260,5 +286,29 @@ function PanelBody({ feature, language, onSelect, onOpenClause }: Omit<Props, 'i
       )}
       {record.note && <p className="note">{record.note}</p>}
     </aside>
+  );
+}
+
+type Report = { coordinates: [number, number]; source: string; marks?: string; side?: string };
+
+/** Other published points that disagree with the one drawn (the map joins each to it with a dashed line). */
+function AlsoReported({ reports, language }: { reports: readonly Report[]; language: Language }) {
+  if (reports.length === 0) return null;
+  return (
+    <div className="also-reported">
+      <p className="also-reported-heading">{text('alsoReported', language)}:</p>
+      <ul>
+        {reports.map((report) => (
+          <li key={`${report.side ?? ''}${report.coordinates.join(',')}${report.source}`}>
+            {report.side && <strong>{report.side} </strong>}
+            <span className="coordinates">
+              {report.coordinates[1].toFixed(4)}, {report.coordinates[0].toFixed(4)}
+            </span>{' '}
+            · <span className="source">{report.source}</span>
+            {report.marks && <span className="note"> — {report.marks}</span>}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

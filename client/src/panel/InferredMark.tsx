@@ -1,0 +1,12 @@
+import { text } from '../i18n/ui-text';
+import type { Language } from '../state/url-state';
+
+/** After a Chinese name that is partly our reading: says so, and why, in the interface's language. */
+export function InferredMark({ language }: { language: Language }) {
+  return (
+    <abbr className="inferred" title={text('zhInferredWhy', language)} lang={language === 'zh' ? 'zh-CN' : language}>
+      {' '}
+      {text('zhInferred', language)}
+    </abbr>
+  );
+}
