@@ -52,6 +52,16 @@ describe('corrections', () => {
     expect(featureStateAsOf([correction, proposed, misread], '2024-01-01').status).toBe('agreed');
   });
 
+  it('corrects one of several subject steps a clause carries alike (the survey, not the control points)', () => {
+    const survey = step('2024-07-09', 'proposed', '000-cn:4', { level: null, subject: { vi: 'Khảo sát', en: 'Joint field survey' } });
+    const controls = step('2024-07-09', 'proposed', '000-cn:4', { level: null, subject: { vi: 'Điểm kiểm soát', en: 'Control points' } });
+    const fix = step('2024-07-09', 'agreed', '000-cn:4', { level: null, subject: survey.subject, corrects: keyOf(survey), note: 'x' });
+    expect(effectiveSteps([survey, controls, fix])).toEqual([controls, fix]);
+    // An older correction, whose key names no subject, still finds its step.
+    const { subject: _subject, ...older } = keyOf(misread);
+    expect(effectiveSteps([misread, step('2023-02-22', 'agreed', '004:3', { corrects: older, note: 'y' })])).toHaveLength(1);
+  });
+
   it('leaves the record as it is when nothing is corrected (the same array)', () => {
     const steps = [proposed, misread];
     expect(effectiveSteps(steps)).toBe(steps);

@@ -1,17 +1,22 @@
 import type { StatusEvent, StepKey } from './schemas';
 
-type Step = Pick<StatusEvent, 'date' | 'status' | 'level'> & Partial<Pick<StatusEvent, 'clauseId' | 'corrects'>>;
+type Step = Pick<StatusEvent, 'date' | 'status' | 'level'> & Partial<Pick<StatusEvent, 'clauseId' | 'corrects' | 'subject'>>;
 
-/** True when `step` is the one `key` names. */
+/** True when `step` is the one `key` names (a key without a subject, as older corrections have, names any subject). */
 export const isStep = (step: Step, key: StepKey) =>
-  step.date === key.date && step.clauseId === key.clauseId && step.status === key.status && step.level === key.level;
+  step.date === key.date &&
+  step.clauseId === key.clauseId &&
+  step.status === key.status &&
+  step.level === key.level &&
+  (key.subject === undefined || key.subject === step.subject?.en);
 
 /** The key naming a step, for a correction to point at it. */
-export const keyOf = (step: Pick<StatusEvent, 'date' | 'clauseId' | 'status' | 'level'>): StepKey => ({
+export const keyOf = (step: Pick<StatusEvent, 'date' | 'clauseId' | 'status' | 'level' | 'subject'>): StepKey => ({
   date: step.date,
   clauseId: step.clauseId,
   status: step.status,
   level: step.level,
+  ...(step.subject ? { subject: step.subject.en } : {}),
 });
 
 /**
@@ -28,5 +33,7 @@ export function effectiveSteps<T extends Step>(steps: readonly T[]): readonly T[
 /** The key of the step that corrects `steps[index]`, or null when none does. */
 export function correctionOf(steps: readonly Step[], index: number): StepKey | null {
   const later = steps.find((step, at) => at !== index && step.corrects && isStep(steps[index], step.corrects));
-  return later?.clauseId ? { date: later.date, clauseId: later.clauseId, status: later.status, level: later.level } : null;
+  return later?.clauseId
+    ? { date: later.date, clauseId: later.clauseId, status: later.status, level: later.level, ...(later.subject ? { subject: later.subject.en } : {}) }
+    : null;
 }

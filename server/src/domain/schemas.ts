@@ -190,6 +190,8 @@ export const stepKey = z.strictObject({
   clauseId,
   status: z.enum(STATUS_IDS),
   level: z.enum(LEVEL_IDS).nullable(),
+  /** The step's subject (English), when it has one: one clause can carry several subject steps alike otherwise. */
+  subject: z.string().min(1).optional(),
 });
 export type StepKey = z.infer<typeof stepKey>;
 
