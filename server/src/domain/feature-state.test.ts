@@ -2,18 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { deepFreeze } from '../../../test/helpers/app';
 import { featureStateAsOf } from './feature-state';
 
-const step = (date: string, status: string, level: string | null) => ({ date, status, level }) as never;
+const step = (date: string, status: string, level: string | null, agreementId = date.slice(0, 4)) =>
+  ({ date, status, level, agreementId }) as never;
 
 describe('featureStateAsOf', () => {
   it('is unknown before anything is recorded', () => {
-    expect(featureStateAsOf([])).toEqual({ status: 'unknown', level: null, upgrade: null, since: null });
+    expect(featureStateAsOf([])).toEqual({ status: 'unknown', level: null, upgrade: null, since: null, reportedIn: null });
     expect(featureStateAsOf([step('2023-02-22', 'agreed', 'bilateral')], '2022-12-31').status).toBe('unknown');
   });
 
   it('follows the latest step of a gate that is not yet operating', () => {
     const events = deepFreeze([step('2022-03-17', 'proposed', 'bilateral'), step('2023-02-22', 'agreed', 'bilateral')]);
-    expect(featureStateAsOf(events)).toEqual({ status: 'agreed', level: 'bilateral', upgrade: null, since: '2023-02-22' });
+    expect(featureStateAsOf(events)).toEqual({ status: 'agreed', level: 'bilateral', upgrade: null, since: '2023-02-22', reportedIn: '2023' });
     expect(featureStateAsOf(events, '2022-06-01').status).toBe('proposed');
+    // As of 2022 the status is as reported by the 2022 document; a 2023 step does not date it yet.
+    expect(featureStateAsOf(events, '2022-06-01')).toMatchObject({ since: '2022-03-17', reportedIn: '2022' });
   });
 
   it('keeps an operating gate operating at its level while an upgrade is pending', () => {
@@ -23,6 +26,7 @@ describe('featureStateAsOf', () => {
       level: 'bilateral',
       upgrade: { level: 'international', status: 'proposed' },
       since: '2023-02-22',
+      reportedIn: '2023',
     });
   });
 
