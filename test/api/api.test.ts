@@ -100,7 +100,9 @@ describe('GET /api/features', () => {
       level: 'bilateral',
       upgrade: { level: 'international', status: 'proposed' },
       province: 'VN-09',
-      approximate: true,
+      // Drawn at the published point of 爱店口岸 (≈1 km), no longer an estimate.
+      precision: '1km',
+      approximate: false,
     });
     const huuNghi = body.features.find((f) => f.id === 'huu-nghi');
     expect(huuNghi?.properties).toMatchObject({ precision: '1km', approximate: false, status: 'operating', level: 'international' });
@@ -205,7 +207,7 @@ describe('GET /api/features/:id', () => {
     expect(body.history[1].quote).toContain(
       'nâng cấp cửa khẩu song phương Chi Ma (Việt Nam) – Ái Điểm (Trung Quốc) lên thành cửa khẩu quốc tế',
     );
-    expect(body.record.location?.provenance).toBe('estimate');
+    expect(body.record.location).toMatchObject({ provenance: 'sourced', precision: '1km', marks: expect.stringContaining('爱店口岸') });
   });
 
   it('lists related features both ways', async () => {

@@ -279,6 +279,8 @@ const featureStateSchema = z.object({
   level: z.enum(LEVEL_IDS).nullable(),
   upgrade: z.object({ level: z.enum(LEVEL_IDS), status: z.enum(STATUS_IDS) }).nullable(),
   since: z.string().nullable(),
+  /** The document the status is last reported in (its date is `since`). */
+  reportedIn: z.string().nullable(),
 });
 
 /** GET /api/changes: features whose status, level or pending upgrade differ between two dates, a page at a time. */
