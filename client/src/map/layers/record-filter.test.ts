@@ -34,6 +34,10 @@ describe('the planner’s filters as a MapLibre layer filter', () => {
       { ...NO_FILTERS, agreements: ['003'], kinds: ['route'] },
       { ...NO_FILTERS, agreements: ['004'] },
       { ...NO_FILTERS, stalled: true },
+      // Referenced documents the texts cite about features (issue 16): a member of the set, and one document.
+      { ...NO_FILTERS, agreements: ['ref-border-gate-agreement'] },
+      { ...NO_FILTERS, agreements: ['ref-ban-gioc-agreement'], kinds: ['zone'] },
+      { ...NO_FILTERS, kinds: ['cooperation'] },
     ];
     let nonEmpty = 0;
     for (const asOf of ['2019-01-01', '2023-06-01', '2025-07-01', '2026-02-11', null]) {
