@@ -290,7 +290,9 @@ describe('importing a new document', () => {
     const after = await rows('2027-03-24');
     expect(before.get('po-peo')?.status).toBe('agreed');
     expect(after.get('po-peo')?.status).toBe('accepted');
-    expect(after.get('coc-nam')?.status).toBe('under_construction');
+    // Cốc Nam is an existing opening (2023, implied): the new step leaves it operating, last reported by this document.
+    expect(before.get('coc-nam')).toMatchObject({ status: 'operating', since: '2023-02-22', reportedIn: '004' });
+    expect(after.get('coc-nam')).toMatchObject({ status: 'operating', since: '2027-03-24', reportedIn: agreementId });
     expect(before.has('na-lan-ban-nga')).toBe(false);
     expect(after.get('na-lan-ban-nga')).toMatchObject({ status: 'proposed', kind: 'channel' });
 
