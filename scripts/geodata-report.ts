@@ -81,7 +81,8 @@ export function buildReport(record: LoadedRecord): string {
         ...feature.mentionedIn.map((clauseId) => `${clauseId} (mention)`),
         ...(feature.citations ?? []).map((c) => `${c.clauseId} (căn cứ ${c.agreementId})`),
       ];
-      const lastReported = kind.hasStatus && state.since ? `${state.since} (${state.reportedIn})${state.since < latest ? ' — not restated since' : ''}` : '—';
+      const lastReported =
+        kind.hasStatus && state.since ? `${state.since} (${state.reportedIn})${state.since < latest ? ' — not restated since' : ''}` : '—';
       lines.push(`| ${feature.id} | ${cell(feature.name.vi)} | ${status} | ${lastReported} | ${position} | ${citations.join('; ')} |`);
     }
     lines.push('');

@@ -60,7 +60,9 @@ export function checkReadings(record: LoadedRecord, researched: ReadonlySet<stri
     const points = [feature.location, ...(feature.sides ?? []).map((side) => side.location)];
     const sourced = points.some((p) => p && p.provenance === 'sourced' && (p.precision === 'exact' || p.precision === '1km'));
     if (!sourced && !researched.has(feature.id))
-      problems.push(`${feature.id}: no published point within 1 km for either side, and no research note (geodata/research/positions-*.json) saying what was searched`);
+      problems.push(
+        `${feature.id}: no published point within 1 km for either side, and no research note (geodata/research/positions-*.json) saying what was searched`,
+      );
   }
 
   const byFeature = new Map<string, StatusEvent[]>();

@@ -33,7 +33,11 @@ const ids = (list: { id: string }[]) => list.map((feature) => feature.id).sort()
 /** What the map draws for a feature on a date: its properties evaluated by the style's own expressions. */
 async function drawnOnDate(featureId: string, asOf: string) {
   const collection = await createFeatureService(createFileRepository(record)).list({});
-  const index = { eventsByFeature: indexEvents(record.events), provinces: record.provinces, agreementDates: agreementDatesOf(record.agreements) };
+  const index = {
+    eventsByFeature: indexEvents(record.events),
+    provinces: record.provinces,
+    agreementDates: agreementDatesOf(record.agreements),
+  };
   const drawn = drawTimelines(recordTimelines(collection, index, '2026-12-02').timelines);
   const { onDate } = asOfExpressions(statesOf(drawn));
   const feature = drawn.features.find((f) => f.id === featureId);
@@ -55,9 +59,16 @@ describe('status steps as the documents give them', () => {
 
   it('the four Guangxi cooperation mechanisms are operating as of 2022-03-17 (running since 2016), stated', async () => {
     const guangxi = await features('kind=cooperation&province=CN-GX&asOf=2022-03-17');
-    expect(ids(guangxi)).toEqual(['pairing-cao-bang-guangxi', 'pairing-ha-giang-guangxi', 'pairing-lang-son-guangxi', 'pairing-quang-ninh-guangxi']);
+    expect(ids(guangxi)).toEqual([
+      'pairing-cao-bang-guangxi',
+      'pairing-ha-giang-guangxi',
+      'pairing-lang-son-guangxi',
+      'pairing-quang-ninh-guangxi',
+    ]);
     for (const mechanism of guangxi) expect(mechanism.properties, mechanism.id).toMatchObject({ status: 'operating', since: '2022-03-17' });
-    const steps = record.events.filter((e) => e.featureId === 'pairing-lang-son-guangxi' && e.date === '2022-03-17' && e.status === 'operating');
+    const steps = record.events.filter(
+      (e) => e.featureId === 'pairing-lang-son-guangxi' && e.date === '2022-03-17' && e.status === 'operating',
+    );
     expect(steps.map((e) => e.evidence)).toEqual(['stated']);
   });
 
@@ -89,6 +100,14 @@ describe('referenced documents link the features the texts cite them about', () 
     expect(set).toEqual(expect.arrayContaining(['chi-ma', 'huu-nghi', 'marker-1088-2', 'km3-4-floating-bridge', 'a-pa-chai']));
   });
 
+  it('a letter or submission gives the features of the documents it encloses', async () => {
+    const memorandum = ids(await features('agreement=001-mou'));
+    expect(memorandum.length).toBeGreaterThan(0);
+    expect(ids(await features('agreement=001'))).toEqual(memorandum);
+    const drafts = new Set([...ids(await features('agreement=000-vn')), ...ids(await features('agreement=000-cn'))]);
+    expect(ids(await features('agreement=000'))).toEqual(expect.arrayContaining([...drafts]));
+  });
+
   it('every agreement filter returns at least one feature, or the agreement says why not', async () => {
     const agreements = agreementListResponse.parse((await request(app).get('/api/agreements')).body);
     for (const agreement of agreements) {
@@ -105,7 +124,9 @@ describe('referenced documents link the features the texts cite them about', () 
       ['ref-ban-gioc-agreement', '003:19'],
     ]);
     const document = agreementDetailResponse.parse((await request(app).get('/api/agreements/ref-beilun-navigation-agreement')).body);
-    expect(document.citedAbout).toEqual([{ clauseId: '003:5.c', clauseLabel: expect.any(Object), features: [expect.objectContaining({ id: 'beilun-free-navigation-area' })] }]);
+    expect(document.citedAbout).toEqual([
+      { clauseId: '003:5.c', clauseLabel: expect.any(Object), features: [expect.objectContaining({ id: 'beilun-free-navigation-area' })] },
+    ]);
   });
 });
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkRecord, loadCheckInput } from '../../scripts/geodata-check';
-import { checkReadings } from '../../scripts/record-rules';
 import { buildReport, REPORT_PATH } from '../../scripts/geodata-report';
+import { checkReadings } from '../../scripts/record-rules';
 
 const input = loadCheckInput();
 
@@ -67,7 +67,9 @@ describe('npm run geodata:check: the audit’s defects, put back, are caught (is
     const uncorrected = readingsOf((r) => {
       r.events = r.events.filter((e) => !(e.featureId === 'co-sa' && e.corrects));
     });
-    expect(uncorrected).toEqual([expect.stringMatching(/^co-sa 2026-02-11 operating \(003:6\.c\): "operating" rests on a name inside a proposal's scope/)]);
+    expect(uncorrected).toEqual([
+      expect.stringMatching(/^co-sa 2026-02-11 operating \(003:6\.c\): "operating" rests on a name inside a proposal's scope/),
+    ]);
   });
 
   it('an implied step that does not say what implies it', () => {

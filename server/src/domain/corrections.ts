@@ -34,6 +34,12 @@ export function effectiveSteps<T extends Step>(steps: readonly T[]): readonly T[
 export function correctionOf(steps: readonly Step[], index: number): StepKey | null {
   const later = steps.find((step, at) => at !== index && step.corrects && isStep(steps[index], step.corrects));
   return later?.clauseId
-    ? { date: later.date, clauseId: later.clauseId, status: later.status, level: later.level, ...(later.subject ? { subject: later.subject.en } : {}) }
+    ? {
+        date: later.date,
+        clauseId: later.clauseId,
+        status: later.status,
+        level: later.level,
+        ...(later.subject ? { subject: later.subject.en } : {}),
+      }
     : null;
 }

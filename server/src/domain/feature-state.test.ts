@@ -13,7 +13,13 @@ describe('featureStateAsOf', () => {
 
   it('follows the latest step of a gate that is not yet operating', () => {
     const events = deepFreeze([step('2022-03-17', 'proposed', 'bilateral'), step('2023-02-22', 'agreed', 'bilateral')]);
-    expect(featureStateAsOf(events)).toEqual({ status: 'agreed', level: 'bilateral', upgrade: null, since: '2023-02-22', reportedIn: '2023' });
+    expect(featureStateAsOf(events)).toEqual({
+      status: 'agreed',
+      level: 'bilateral',
+      upgrade: null,
+      since: '2023-02-22',
+      reportedIn: '2023',
+    });
     expect(featureStateAsOf(events, '2022-06-01').status).toBe('proposed');
     // As of 2022 the status is as reported by the 2022 document; a 2023 step does not date it yet.
     expect(featureStateAsOf(events, '2022-06-01')).toMatchObject({ since: '2022-03-17', reportedIn: '2022' });

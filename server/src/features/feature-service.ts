@@ -6,7 +6,7 @@ import { agreementDateOf, agreementDatesOf } from '../domain/record-on-date';
 import { badRequest, notFound } from '../http/errors';
 import type { RecordRepository } from '../record/repository';
 import type { FeatureQuery } from './feature-query';
-import { intersectsBbox, type ProvinceAsOf, setMembersOf, toApiFeature } from './to-api-feature';
+import { impliedAgreementsOf, intersectsBbox, type ProvinceAsOf, toApiFeature } from './to-api-feature';
 
 /**
  * The features as the API gives them. Each call reads one snapshot of the record (consistent across
@@ -84,7 +84,7 @@ export function featureServiceOn(repository: RecordRepository) {
         repository.listAgreements(),
       ]);
       const dateOfAgreement = agreementDatesOf(agreements);
-      const setMembers = setMembersOf(agreements);
+      const implied = impliedAgreementsOf(agreements);
       const features: MapFeature[] = [];
       const wanted = query.id ? new Set(query.id) : null;
       for (const record of records) {
@@ -92,7 +92,7 @@ export function featureServiceOn(repository: RecordRepository) {
         // As of a date, the map shows only what the record knew by then.
         if (query.asOf && (firstRecorded.get(record.id) ?? '9999') > query.asOf) continue;
         if (query.kind && !query.kind.includes(record.kind)) continue;
-        const feature = toApiFeature(record, eventsByFeature.get(record.id) ?? [], query.asOf, resolveProvince, setMembers);
+        const feature = toApiFeature(record, eventsByFeature.get(record.id) ?? [], query.asOf, resolveProvince, implied);
         feature.properties.firstRecorded = firstRecorded.get(record.id) ?? null;
         // As of a date, a feature is linked only to the agreements that existed by then.
         if (query.asOf) {
@@ -114,7 +114,13 @@ export function featureServiceOn(repository: RecordRepository) {
       const record = await repository.getFeature(id);
       if (!record) throw notFound(`No feature with id "${id}"`);
       const events = (await repository.listEventsByFeature()).get(id) ?? [];
-      const feature = toApiFeature(record, events, undefined, await provinceResolver(), setMembersOf(await repository.listAgreements()));
+      const feature = toApiFeature(
+        record,
+        events,
+        undefined,
+        await provinceResolver(),
+        impliedAgreementsOf(await repository.listAgreements()),
+      );
       // The history shows every step, corrected ones too, with who recorded each (same order).
       const steps = await repository.listStepHistory(id);
       const records = await repository.stepRecords(id);
@@ -143,7 +149,10 @@ export function featureServiceOn(repository: RecordRepository) {
       );
       const basis = await Promise.all(
         (record.citations ?? []).map(async (citation) => {
-          const [agreement, clause] = await Promise.all([repository.getAgreement(citation.agreementId), repository.getClause(citation.clauseId)]);
+          const [agreement, clause] = await Promise.all([
+            repository.getAgreement(citation.agreementId),
+            repository.getClause(citation.clauseId),
+          ]);
           if (!agreement || !clause) throw new Error(`citation link broken for ${id}`); // validated at start-up
           return {
             agreementId: agreement.id,

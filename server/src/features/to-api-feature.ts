@@ -26,27 +26,40 @@ export function geometryOf(record: FeatureRecord): MapFeature['geometry'] {
   return null;
 }
 
-/** Agreement id → the members of the set it names (agreement `memberOf`), for the sets that have any. */
-export type SetMembers = ReadonlyMap<string, readonly string[]>;
+/**
+ * Agreement id → the other agreements a link to it implies: the members of a set (agreement `memberOf`:
+ * the texts cite the three legal documents together) and the documents it is enclosed in (`partOf`: the
+ * letter that sends a memorandum, the submission a draft is annexed to).
+ */
+export type ImpliedAgreements = ReadonlyMap<string, readonly string[]>;
 
-export function setMembersOf(agreements: readonly Pick<Agreement, 'id' | 'memberOf'>[]): Map<string, string[]> {
-  const members = new Map<string, string[]>();
-  for (const agreement of agreements)
-    if (agreement.memberOf) members.set(agreement.memberOf, [...(members.get(agreement.memberOf) ?? []), agreement.id]);
-  return members;
+export function impliedAgreementsOf(agreements: readonly Pick<Agreement, 'id' | 'memberOf' | 'partOf'>[]): Map<string, string[]> {
+  const implied = new Map<string, string[]>();
+  const add = (from: string, to: string) => implied.set(from, [...(implied.get(from) ?? []), to]);
+  for (const agreement of agreements) if (agreement.memberOf) add(agreement.memberOf, agreement.id);
+  const parentOf = new Map(agreements.flatMap((a) => (a.partOf ? [[a.id, a.partOf] as const] : [])));
+  for (const agreement of agreements) {
+    const seen = new Set([agreement.id]);
+    for (let parent = parentOf.get(agreement.id); parent && !seen.has(parent); parent = parentOf.get(parent)) {
+      seen.add(parent);
+      add(agreement.id, parent);
+    }
+  }
+  return implied;
 }
 
 /**
  * Agreements a feature is linked to: through its status events, the clauses that name it, and the
- * referenced documents a clause cites about it — a set's citation linking each of its members too.
+ * referenced documents a clause cites about it — with what each implies (a set's members, the
+ * document it is enclosed in).
  */
-export function agreementsOf(record: FeatureRecord, events: readonly StatusEvent[], setMembers: SetMembers = new Map()): string[] {
-  const ids = [
+export function agreementsOf(record: FeatureRecord, events: readonly StatusEvent[], implied: ImpliedAgreements = new Map()): string[] {
+  const direct = [
     ...events.map((event) => event.agreementId),
     ...record.mentionedIn.map((clauseId) => clauseId.split(':')[0]),
-    ...(record.citations ?? []).flatMap((citation) => [citation.agreementId, ...(setMembers.get(citation.agreementId) ?? [])]),
+    ...(record.citations ?? []).map((citation) => citation.agreementId),
   ];
-  return [...new Set(ids)];
+  return [...new Set(direct.flatMap((id) => [id, ...(implied.get(id) ?? [])]))];
 }
 
 /** Province code as of a date: follows mergers (Hà Giang → Tuyên Quang from 1 July 2025). */
@@ -58,7 +71,7 @@ export function toApiFeature(
   events: readonly StatusEvent[],
   asOf?: string,
   provinceAsOf: ProvinceAsOf = (code) => code,
-  setMembers: SetMembers = new Map(),
+  implied: ImpliedAgreements = new Map(),
 ): MapFeature {
   const locations = locationsOf(record);
   const precision = locations.length > 0 ? worstPrecision(locations) : null;
@@ -107,7 +120,7 @@ export function toApiFeature(
           ]
         : [],
     ),
-    agreements: agreementsOf(record, events, setMembers),
+    agreements: agreementsOf(record, events, implied),
   };
   return { type: 'Feature', id: record.id, geometry: geometryOf(record), properties };
 }
