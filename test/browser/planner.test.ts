@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { text } from '../../client/src/i18n/ui-text';
+import { reportedOn, text } from '../../client/src/i18n/ui-text';
+import type { FeatureDetailResponse } from '../../server/src/domain/api';
 import type { Briefing } from '../../server/src/domain/briefings';
 import { normalizeText } from '../../server/src/domain/text';
 import { STATUS_BY_ID } from '../../server/src/domain/vocabulary';
@@ -149,6 +150,39 @@ describe('two-way links between the map and the agreements', () => {
 
     await clause.getByRole('button', { name: 'Bình Nghi – Bình Nhi Quan' }).click();
     await page.locator('aside.panel[data-feature-id="binh-nghi"]').waitFor();
+    await page.close();
+  });
+
+  it('a panel says when its status was last reported and what it rests on (Căn cứ), each opening in the reader', async () => {
+    const detail = (await (await fetch(`${baseUrl}/api/features/ban-gioc-detian-area`)).json()) as FeatureDetailResponse;
+    const page = await openPage(browser, baseUrl, '/?feature=ban-gioc-detian-area', outsideRequests);
+    const panel = page.locator('aside.panel[data-feature-id="ban-gioc-detian-area"]');
+    // "theo văn bản 11/02/2026": the date of the document the status is last reported in, titled by it.
+    const reported = panel.locator('.current .reported-on');
+    expect(await reported.textContent()).toBe(reportedOn(detail.properties.since as string, 'vi'));
+    expect(await reported.textContent()).toMatch(/^theo văn bản \d{2}\/\d{2}\/\d{4}$/);
+    await page.waitForFunction(() => document.querySelector('aside.panel .current .reported-on')?.getAttribute('title'));
+    expect(await reported.getAttribute('title')).toContain(`(${detail.properties.reportedIn})`);
+
+    // Căn cứ: the Bản Giốc agreement (text not held), cited in a clause of a held document.
+    const basis = panel.locator('.basis li[data-agreement-id="ref-ban-gioc-agreement"]');
+    const cited = detail.basis.find((entry) => entry.agreementId === 'ref-ban-gioc-agreement');
+    expect(cited).toBeDefined();
+    expect(await panel.locator('.basis h3').textContent()).toBe(text('basis', 'vi'));
+    expect(await basis.textContent()).toContain(cited?.agreementTitle.vi);
+    expect(await basis.textContent()).toContain(`${text('citedIn', 'vi')} ${cited?.clauseId}`);
+    await page.screenshot({ path: join(artifactsDir, 'panel-basis.png') });
+
+    // The citing clause opens in its document; the referenced one lists what it is cited about.
+    await basis.locator('.clause-link', { hasText: cited?.clauseId }).click();
+    await page.locator(`aside.reader li.clause[data-clause-id="${cited?.clauseId}"]`).waitFor();
+    await page.locator('aside.reader .close').click();
+    await basis.getByRole('button', { name: cited?.agreementTitle.vi }).click();
+    const citedAbout = page.locator(
+      `aside.reader[data-agreement-id="ref-ban-gioc-agreement"] .cited-about li[data-clause-id="${cited?.clauseId}"]`,
+    );
+    await citedAbout.getByRole('button', { name: detail.properties.name.vi }).click();
+    await panel.waitFor();
     await page.close();
   });
 
