@@ -6,6 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readConfig } from '../server/src/config';
+import { correctionOf } from '../server/src/domain/corrections';
 import { featureStateAsOf } from '../server/src/domain/feature-state';
 import { KINDS, LEVEL_BY_ID, PRECISION_BY_ID, STATUS_BY_ID, STATUSES } from '../server/src/domain/vocabulary';
 import { type LoadedRecord, loadRecord } from '../server/src/record/load-record';
@@ -77,7 +78,9 @@ export function buildReport(record: LoadedRecord): string {
         ? 'not located'
         : `${location ? PRECISION_BY_ID[location.precision].label.en : ''}${feature.waypoints ? `, ${feature.waypoints.length} waypoints` : ''}${location?.provenance === 'estimate' ? ' (estimate)' : ''}`;
       const citations = [
-        ...(eventsByFeature.get(feature.id) ?? []).map((e) => `${e.clauseId} (${e.date}, ${e.status})`),
+        ...(eventsByFeature.get(feature.id) ?? []).map((e, index, steps) =>
+          correctionOf(steps, index) ? `~~${e.clauseId} (${e.date}, ${e.status})~~ corrected` : `${e.clauseId} (${e.date}, ${e.status})`,
+        ),
         ...feature.mentionedIn.map((clauseId) => `${clauseId} (mention)`),
         ...(feature.citations ?? []).map((c) => `${c.clauseId} (căn cứ ${c.agreementId})`),
       ];
