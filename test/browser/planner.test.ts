@@ -56,14 +56,14 @@ describe('the planner’s filters, time and links', () => {
     await page.close();
   });
 
-  it('moving the date turns the Tân Thanh – Pò Chài road from agreed (2023) to operating (2026)', async () => {
+  it('moving the date turns the Tân Thanh – Pò Chài road from built (2023, procedures under way) to operating (2026)', async () => {
     const page = await openPage(browser, baseUrl, '/?asOf=2023-06-01&kind=special_road', outsideRequests);
     const swatch = page.locator('.result[data-feature-id="tan-thanh-po-chai"] .swatch');
-    expect(await swatch.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(rgb(STATUS_BY_ID.agreed.color));
+    expect(await swatch.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(rgb(STATUS_BY_ID.built.color));
     // The status the drawn road has on the map's date: its properties hold every state, and the
     // style's own expression, evaluated with the map's global state, picks the one it draws.
     const drawnStatus = () => drawnOnDate(page, baseUrl, 'tan-thanh-po-chai');
-    expect(await drawnStatus()).toBe('agreed');
+    expect(await drawnStatus()).toBe('built');
     await page.screenshot({ path: join(artifactsDir, 'time-2023.png') });
 
     await page.locator('input.time-date').fill('2026-03-01');
@@ -226,9 +226,13 @@ describe('progress at a glance', () => {
   it('a summary cell filters the map to those features, and stalled commitments are explained', async () => {
     const page = await openPage(browser, baseUrl, '/', outsideRequests);
     const summary = page.locator('.summary');
-    await summary.getByRole('button', { name: /^Tuyên Quang: 1 Hai bên thống nhất/ }).click();
+    // Lũng Làn's opening and its border market, both agreed (2023) and restated (2026).
+    await summary.getByRole('button', { name: /^Tuyên Quang: 2 Hai bên thống nhất/ }).click();
     await page.waitForFunction(() => new URL(window.location.href).searchParams.get('province') === 'VN-07');
-    expect(await page.locator('.results li').allTextContents()).toEqual([expect.stringContaining('Lũng Làn')]);
+    expect(await page.locator('.results li').allTextContents()).toEqual([
+      expect.stringContaining('Lũng Làn'),
+      expect.stringContaining('Lũng Làn'),
+    ]);
     await page.screenshot({ path: join(artifactsDir, 'summary-cell.png') });
 
     await summary.locator('.stalled-count').click();
@@ -275,7 +279,7 @@ describe('both sides of a pair', () => {
     );
     expect(sides.sort()).toEqual(['huu-nghi#CN', 'huu-nghi#VN', 'huu-nghi#link']);
     // The sides are drawings of the pair, not features of their own: counts do not change.
-    expect(await page.locator('.count-line').textContent()).toMatch(/^65 .* · 3 /);
+    expect(await page.locator('.count-line').textContent()).toMatch(/^66 .* · 4 /);
     const youyiguan = await page.evaluate(() => window.__borderAtlasMap?.project([106.71222, 21.97639]));
     const box = await page.locator('.map canvas').boundingBox();
     if (!youyiguan || !box) throw new Error('map not measurable');
