@@ -94,7 +94,9 @@ describe('the map in Chromium', () => {
     const panelText = await panel.textContent();
     expect(panelText).toContain('Biên bản Hội nghị giữa Tỉnh ủy các tỉnh Hà Giang');
     expect(panelText).toContain('爱店口岸');
-    expect(panelText).toContain('Vị trí ước lượng');
+    // The published point of 爱店口岸 (≈1 km), with its source: no longer an estimate.
+    expect(panelText).toContain('Sai số ≈1 km · Nguồn: zh.wikipedia 愛店口岸 infobox');
+    expect(panelText).not.toContain('Vị trí ước lượng');
     expect(new URL(page.url()).searchParams.get('feature')).toBe('chi-ma');
     await waitForMapIdle(page);
     await page.screenshot({ path: join(artifactsDir, 'chi-ma-panel.png') });
