@@ -64,6 +64,7 @@ export function AgreementReader({ id, selectedClause, language, onSelectClause, 
         </p>
       )}
       {data.note && <p className="note">{data.note}</p>}
+      {data.unlinked && <p className="note unlinked">{data.unlinked[language]}</p>}
       {data.citedAbout.length > 0 && (
         <section>
           <h3>{text('citedAbout', language)}</h3>

@@ -24,6 +24,21 @@ describe('an agreement filter that shows nothing', () => {
     expect(emptyReasonText(after as NonNullable<typeof after>, 'zh')).toBe('截至2020-01-01，所选文件未关联任何对象。');
   });
 
+  it('gives the record’s own reason for a document no feature is cited about, in the interface language', () => {
+    const quarantine = {
+      id: 'ref-fruit-quarantine-agreement',
+      signedDate: null,
+      documentDate: null,
+      unlinked: { vi: 'Không nêu địa điểm.', en: 'Names no place.', zh: '未指明地点。' },
+    };
+    const why = emptyAgreementReason({ ...NO_FILTERS, agreements: [quarantine.id] }, 0, [quarantine]);
+    expect(why).toEqual({ reason: 'unlinked', why: [quarantine.unlinked] });
+    expect(emptyReasonText(why as NonNullable<typeof why>, 'vi')).toBe(
+      'Không đối tượng nào trên bản đồ gắn với văn bản đã chọn: Không nêu địa điểm.',
+    );
+    expect(emptyReasonText(why as NonNullable<typeof why>, 'zh')).toBe('地图上没有对象与所选文件关联：未指明地点。');
+  });
+
   it('says nothing without an agreement filter, or before the count is known', () => {
     expect(emptyAgreementReason({ ...NO_FILTERS, kinds: ['route'] }, 0, agreements)).toBeNull();
     expect(emptyAgreementReason(banGioc, undefined, agreements)).toBeNull();

@@ -1,5 +1,6 @@
 import { agreementDateOf } from '@domain/record-on-date';
 import type { Agreement } from '@domain/schemas';
+import type { Labels } from '@domain/vocabulary';
 import type { Filters } from './filters';
 
 /** Whether filters other than the date and the agreements narrow the set. */
@@ -13,7 +14,9 @@ export type EmptyReason =
   /** The documents are dated after the day shown. */
   | { reason: 'datedAfter'; dated: string; asOf: string }
   /** Linked to no feature by the day shown (asOf), or at all (asOf null). */
-  | { reason: 'noneLinked'; asOf: string | null };
+  | { reason: 'noneLinked'; asOf: string | null }
+  /** Documents the record says no feature is cited about, and why (agreement `unlinked`). */
+  | { reason: 'unlinked'; why: Labels[] };
 
 /**
  * Why an agreement filter shows nothing, so the map and the list can say it instead of going blank.
@@ -27,10 +30,13 @@ export type EmptyReason =
 export function emptyAgreementReason(
   filters: Filters,
   linkedTotal: number | undefined,
-  agreements: readonly Pick<Agreement, 'id' | 'signedDate' | 'documentDate'>[],
+  agreements: readonly (Pick<Agreement, 'id' | 'signedDate' | 'documentDate'> & Partial<Pick<Agreement, 'unlinked'>>)[],
 ): EmptyReason | null {
   if (filters.agreements.length === 0 || linkedTotal === undefined) return null;
   if (linkedTotal > 0) return { reason: 'excluded', linked: linkedTotal };
+  const chosen = filters.agreements.map((id) => agreements.find((candidate) => candidate.id === id));
+  const why = chosen.flatMap((agreement) => (agreement?.unlinked ? [agreement.unlinked] : []));
+  if (why.length > 0 && why.length === chosen.length) return { reason: 'unlinked', why };
   const dated = filters.agreements
     .flatMap((id) => {
       const agreement = agreements.find((candidate) => candidate.id === id);

@@ -346,6 +346,14 @@ export function emptyReasonText(why: EmptyReason, language: Language): string {
     if (language === 'zh') return `所选文件关联${n}个对象，在其他筛选条件下没有一个符合。`;
     return `${n} ${n === 1 ? 'feature is' : 'features are'} linked to the selected document, but none passes the other filters.`;
   }
+  if (why.reason === 'unlinked') {
+    const lead = {
+      vi: 'Không đối tượng nào trên bản đồ gắn với văn bản đã chọn: ',
+      en: 'No feature on the map is linked to the selected document: ',
+      zh: '地图上没有对象与所选文件关联：',
+    }[language];
+    return lead + why.why.map((text) => text[language]).join(' ');
+  }
   if (why.reason === 'datedAfter') {
     const [dated, shown] = [formatDate(why.dated, language), formatDate(why.asOf, language)];
     if (language === 'vi') return `Văn bản đã chọn ghi ngày ${dated}, sau ngày đang xem (${shown}): chưa gắn với đối tượng nào.`;

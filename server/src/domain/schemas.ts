@@ -83,7 +83,7 @@ export const agreementSchema = z.strictObject({
    */
   datesSource: z.string().min(1).optional(),
   /** A referenced document no feature is cited about: why (the filter says so instead of an empty map). */
-  unlinked: z.string().min(1).optional(),
+  unlinked: z.strictObject({ vi: z.string().min(1), en: z.string().min(1), zh: z.string().min(1) }).optional(),
   note: z.string().min(1).optional(),
 });
 export type Agreement = z.infer<typeof agreementSchema>;
