@@ -2,6 +2,7 @@ import type { FeatureRow } from '@domain/api';
 import { KIND_BY_ID, STATUS_BY_ID } from '@domain/vocabulary';
 import { memo } from 'react';
 import { nameIn, reportedOn, text } from '../i18n/ui-text';
+import { InferredMark } from '../panel/InferredMark';
 import type { Language } from '../state/url-state';
 import { ShowMoreButton } from '../ui/show-more';
 
@@ -58,7 +59,10 @@ export const ResultsList = memo(function ResultsList({
                   data-feature-id={row.id}
                 >
                   <span className="swatch" style={{ background: status?.color ?? '#ffffff' }} aria-hidden="true" />
-                  <span className="result-name">{nameIn(row.name, language)}</span>
+                  <span className="result-name">
+                    {nameIn(row.name, language)}
+                    {language === 'zh' && row.zhInferred && row.name.zh && <InferredMark language={language} />}
+                  </span>
                   <span className="result-meta">
                     {KIND_BY_ID[row.kind].label[language]}
                     {status && ` · ${status.label[language]}`}

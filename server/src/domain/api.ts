@@ -227,6 +227,8 @@ export const featureRow = featureReference.extend({
   /** Date and agreement of the document the status is last reported in (see featureProperties). */
   since: z.string().nullable(),
   reportedIn: z.string().nullable(),
+  /** Its Chinese name is partly our reading (shown so in Chinese). */
+  zhInferred: z.boolean(),
 });
 export type FeatureRow = z.infer<typeof featureRow>;
 

@@ -14,6 +14,7 @@ const rowOf = ({ id, geometry, properties: p }: MapFeature): FeatureRow => ({
   located: geometry !== null,
   since: p.since,
   reportedIn: p.reportedIn,
+  zhInferred: p.zhInferred,
 });
 
 /**

@@ -3,7 +3,7 @@ import { FLAT_FIELD_TYPES, FLAT_FIELDS, type FlatField } from '../exports/flat-f
 import { OGC_COLLECTIONS } from './collections';
 import { DEFAULT_LIMIT, MAX_LIMIT } from './items-query';
 
-const DATE_COLUMNS: readonly FlatField[] = ['as_of', 'status_since', 'first_recorded'];
+const DATE_COLUMNS: readonly FlatField[] = ['as_of', 'status_since', 'first_recorded', 'last_reported'];
 
 /** One column's schema: OpenAPI 3.0 says "nullable", JSON Schema a type list. */
 function columnSchema(field: FlatField, dialect: 'openapi' | 'json-schema') {
