@@ -163,7 +163,10 @@ export function loadRecord({ recordDir, documentsDir }: RecordLocation): LoadedR
       if (!cited) fail(where, `feature "${feature.id}": cites unknown agreement "${citation.agreementId}"`);
       if (!clauseById.has(citation.clauseId)) fail(where, `feature "${feature.id}": citation in unknown clause "${citation.clauseId}"`);
       if (cited && !(cited.referencedIn ?? []).includes(citation.clauseId))
-        fail(where, `feature "${feature.id}": clause "${citation.clauseId}" is not among the clauses citing "${citation.agreementId}" (its referencedIn)`);
+        fail(
+          where,
+          `feature "${feature.id}": clause "${citation.clauseId}" is not among the clauses citing "${citation.agreementId}" (its referencedIn)`,
+        );
     }
   }
 
