@@ -1,11 +1,11 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { segment } from '../../scripts/segment-document';
 import { normalizeText as collapseWhitespace } from '../../server/src/domain/text';
 import { loadRecord } from '../../server/src/record/load-record';
 import { RecordError } from '../../server/src/record/record-error';
-import { copyRecord, loadRealRecord, projectRoot } from '../helpers/app';
+import { copyRecord as copyRecordFolder, loadRealRecord, projectRoot } from '../helpers/app';
 
 const documentsDir = join(projectRoot, 'geodata', 'documents');
 const document004 = collapseWhitespace(readFileSync(join(documentsDir, '004_5c64e609df01bd85.txt'), 'utf8'));
@@ -82,6 +82,29 @@ describe('the record', () => {
 });
 
 describe('start-up validation', () => {
+  const copies: string[] = [];
+  const copyRecord = () => {
+    const copy = copyRecordFolder();
+    copies.push(join(copy.recordDir, '..', '..'));
+    return copy;
+  };
+  afterEach(() => {
+    for (const dir of copies.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('names a citation in a clause that does not cite that document, and a cited document the record lacks', () => {
+    const copy = copyRecord();
+    const file = join(copy.recordDir, 'features.json');
+    const features = JSON.parse(readFileSync(file, 'utf8'));
+    const area = features.find((f: { id: string }) => f.id === 'ban-gioc-detian-area');
+    area.citations = [{ agreementId: 'ref-ban-gioc-agreement', clauseId: '003:4' }];
+    writeFileSync(file, JSON.stringify(features));
+    expect(() => loadRecord(copy)).toThrowError(/clause "003:4" is not among the clauses citing "ref-ban-gioc-agreement"/);
+    area.citations = [{ agreementId: 'ref-no-such-document', clauseId: '003:19' }];
+    writeFileSync(file, JSON.stringify(features));
+    expect(() => loadRecord(copy)).toThrowError(/cites unknown agreement "ref-no-such-document"/);
+  });
+
   it('names the file and the problem when a quote is not in its clause', () => {
     const copy = copyRecord();
     const file = join(copy.recordDir, 'status-events', '004.json');
