@@ -32,4 +32,13 @@ describe('progress tables (crossings by status per province and per agreement)',
     const lang = progressTables(recordOnDate(collection, index, '2026-02-11', '2026-11-29')).byProvince.find((row) => row.key === 'VN-09');
     expect(lang?.counts.operating).toBeGreaterThan(0);
   });
+
+  it('give rows to the documents that move or name crossings, not to those cited only as their basis', async () => {
+    const collection = await createFeatureService(createFileRepository(record)).list({});
+    const index = { eventsByFeature: indexEvents(record.events), provinces: record.provinces };
+    const held = new Set(record.agreements.filter((a) => a.sourceFile).map((a) => a.id));
+    const rows = progressTables(recordOnDate(collection, index, null, '2026-11-29'), (id) => held.has(id)).byAgreement.map((r) => r.key);
+    expect(rows).toEqual(expect.arrayContaining(['003', '004']));
+    expect(rows.filter((id) => !held.has(id))).toEqual([]);
+  });
 });

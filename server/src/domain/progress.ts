@@ -10,9 +10,11 @@ const IS_CROSSING = new Set<string>(CROSSING_KINDS);
 
 /**
  * Counts of crossings by status, per Vietnamese province (as of the features' date) and per agreement.
- * One pass over the features (it runs on every date change, over the whole record).
+ * One pass over the features (it runs on every date change, over the whole record). `counted` picks the
+ * agreements that get a row: the documents whose clauses move or name the features — not the documents
+ * they only cite as a basis (the three legal documents stand behind every crossing; a row each says nothing).
  */
-export function progressTables(features: readonly MapFeature[]) {
+export function progressTables(features: readonly MapFeature[], counted: (agreementId: string) => boolean = () => true) {
   const byProvince = new Map<string, ProgressRow>();
   const byAgreement = new Map<string, ProgressRow>();
   const count = (rows: Map<string, ProgressRow>, key: string, status: StatusId) => {
@@ -30,7 +32,7 @@ export function progressTables(features: readonly MapFeature[]) {
     const status = properties.status;
     if (!status || !IS_CROSSING.has(properties.kind)) continue;
     for (const code of properties.provinces) if (code.startsWith('VN-')) count(byProvince, code, status);
-    for (const id of properties.agreements) count(byAgreement, id, status);
+    for (const id of properties.agreements) if (counted(id)) count(byAgreement, id, status);
   }
   const sorted = (rows: Map<string, ProgressRow>) => [...rows.values()].sort((a, b) => a.key.localeCompare(b.key));
   return { byProvince: sorted(byProvince), byAgreement: sorted(byAgreement), stalled };

@@ -15,6 +15,8 @@ export type CurrentRecord = {
   kinds: KindId[];
   /** The dates of the record's status steps, in order, each once. */
   stepDates: string[];
+  /** Agreements whose text the record holds (referenced documents' ids are not among them). */
+  heldAgreements: ReadonlySet<string>;
 };
 
 /**
@@ -42,6 +44,7 @@ export function createCurrentRecord(source: RecordRepository) {
       timelines: recordTimelines(collection, index, todayIso()),
       kinds: KIND_IDS.filter((kind) => present.has(kind)),
       stepDates: [...stepDates].sort(),
+      heldAgreements: new Set(agreements.filter((agreement) => agreement.sourceFile !== null).map((agreement) => agreement.id)),
     };
   }
 

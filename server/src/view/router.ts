@@ -37,7 +37,7 @@ export function viewRouter(record: CurrentRecordSource, features: ReturnType<typ
     if (entry) dates.delete(dateKey);
     else {
       const onDate = current.timelines.onDate(asOf);
-      entry = { onDate, progress: progressTables(onDate) };
+      entry = { onDate, progress: progressTables(onDate, (id) => current.heldAgreements.has(id)) };
     }
     dates.set(dateKey, entry);
     for (const old of dates.keys()) {
