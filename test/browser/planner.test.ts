@@ -46,13 +46,23 @@ describe('the planner’s filters, time and links', () => {
     const gatePairs = record.features.filter((f) => f.kind === 'gate_pair').length;
     expect(await page.locator('.results li').count()).toBe(gatePairs);
     expect(await drawnKinds(page)).toEqual(['gate_pair']);
-    await page.getByRole('checkbox', { name: 'Cầu biên giới' }).check();
+    await page.getByRole('checkbox', { name: 'Cầu biên giới', exact: true }).check();
     await waitForMapIdle(page);
     const bridges = record.features.filter((f) => f.kind === 'bridge').length;
     expect(await page.locator('.results li').count()).toBe(gatePairs + bridges);
     expect(await drawnKinds(page)).toEqual(['bridge', 'gate_pair']);
     expect(new URL(page.url()).searchParams.get('kind')).toBe('gate_pair,bridge');
     await page.screenshot({ path: join(artifactsDir, 'filter-gates-bridges.png') });
+
+    // A referenced document (text not held) is a filter too: the Bản Giốc agreement gives the Bản Giốc area.
+    await page.getByRole('checkbox', { name: 'Cầu biên giới', exact: true }).uncheck();
+    await page.getByRole('checkbox', { name: 'Cặp cửa khẩu', exact: true }).uncheck();
+    const referenced = page.locator('fieldset', { hasText: 'Văn bản được dẫn chiếu' });
+    await referenced.getByRole('checkbox', { name: /thác Bản Giốc \(Đức Thiên\)/ }).check();
+    await page.waitForFunction(() => new URL(window.location.href).searchParams.get('agreement') === 'ref-ban-gioc-agreement');
+    await expect
+      .poll(() => page.locator('.results li .result').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-feature-id'))))
+      .toEqual(['ban-gioc-detian-area']);
     await page.close();
   });
 
@@ -85,8 +95,8 @@ describe('the planner’s filters, time and links', () => {
 
   it('a copied link restores the same screen: filters, date, selection and language', async () => {
     const page = await openPage(browser, baseUrl, '/', outsideRequests);
-    await page.getByRole('checkbox', { name: 'Cặp cửa khẩu' }).check();
-    await page.getByRole('checkbox', { name: 'Cao Bằng' }).check();
+    await page.getByRole('checkbox', { name: 'Cặp cửa khẩu', exact: true }).check();
+    await page.getByRole('checkbox', { name: 'Cao Bằng', exact: true }).check();
     await page.locator('input.time-date').fill('2024-01-01');
     await page.locator('.result[data-feature-id="tra-linh"]').click();
     await page.getByRole('button', { name: 'English' }).click();
@@ -106,9 +116,9 @@ describe('the planner’s filters, time and links', () => {
     await waitForMapIdle(fresh);
     await fresh.locator('aside.panel[data-feature-id="tra-linh"]').waitFor();
     expect(await fresh.locator('.results li').allTextContents()).toEqual(listed);
-    expect(await fresh.getByRole('checkbox', { name: 'Border gate pair' }).isChecked()).toBe(true);
-    expect(await fresh.getByRole('checkbox', { name: 'Cao Bằng' }).count()).toBe(0); // labels are in English now
-    expect(await fresh.getByRole('checkbox', { name: 'Cao Bang' }).isChecked()).toBe(true);
+    expect(await fresh.getByRole('checkbox', { name: 'Border gate pair', exact: true }).isChecked()).toBe(true);
+    expect(await fresh.getByRole('checkbox', { name: 'Cao Bằng', exact: true }).count()).toBe(0); // labels are in English now
+    expect(await fresh.getByRole('checkbox', { name: 'Cao Bang', exact: true }).isChecked()).toBe(true);
     expect(await fresh.locator('input.time-date').inputValue()).toBe('2024-01-01');
     expect(await fresh.locator('h1').textContent()).toBe('Northern border cooperation atlas');
     const zoomAfter = await fresh.evaluate(() => (window.__borderAtlasMap as unknown as { getZoom(): number }).getZoom());
@@ -261,7 +271,7 @@ describe('screen sizes', () => {
     const map = await page.locator('.map').boundingBox();
     expect(map?.width).toBeGreaterThan(width * 0.35);
     expect(map?.height).toBeGreaterThan(200);
-    const filters = page.getByRole('checkbox', { name: 'Cặp cửa khẩu' });
+    const filters = page.getByRole('checkbox', { name: 'Cặp cửa khẩu', exact: true });
     if (!(await filters.isVisible())) await page.getByRole('button', { name: /Bộ lọc/ }).click();
     expect(await filters.isVisible()).toBe(true);
     await page.screenshot({ path: join(artifactsDir, `size-${name}.png`) });

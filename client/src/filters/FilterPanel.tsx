@@ -68,12 +68,30 @@ export function FilterPanel({ filters, onChange, language, kinds, agreements, pr
           })),
       )}
       {group(
+        text('referencedDocuments', language),
+        'agreements',
+        agreements
+          .filter((agreement) => !agreement.sourceFile)
+          .map((agreement) => ({
+            id: agreement.id,
+            label: language === 'zh' ? (agreement.title.zh ?? agreement.title.vi) : agreement.title[language],
+            title: agreement.unlinked?.[language] ?? agreement.note,
+          })),
+      )}
+      {group(
         text('provinces', language),
         'provinces',
-        provinces.map((province) => ({
-          id: province.code,
-          label: language === 'zh' ? (province.name.zh ?? province.name.vi) : province.name[language === 'en' ? 'en' : 'vi'],
-        })),
+        provinces.map((province) => {
+          const name = (p: Province) => (language === 'zh' ? (p.name.zh ?? p.name.vi) : p.name[language === 'en' ? 'en' : 'vi']);
+          const into = province.mergedInto && provinces.find((other) => other.code === province.mergedInto?.code);
+          return {
+            id: province.code,
+            // A merged province says into which, from when, and where that date comes from (not the documents).
+            label:
+              into && province.mergedInto ? `${name(province)} → ${name(into)} (${province.mergedInto.date.slice(0, 4)})` : name(province),
+            title: province.mergedInto?.source,
+          };
+        }),
       )}
     </section>
   );

@@ -157,6 +157,11 @@ const TEXT = {
   draft: { vi: 'dự thảo', en: 'draft', zh: '草案' },
   clearFilters: { vi: 'Bỏ lọc', en: 'Clear filters', zh: '清除筛选' },
   agreements: { vi: 'Văn bản', en: 'Agreements', zh: '文件' },
+  referencedDocuments: {
+    vi: 'Văn bản được dẫn chiếu (không lưu toàn văn)',
+    en: 'Referenced documents (text not held)',
+    zh: '引用文件（未收录全文）',
+  },
   provinces: { vi: 'Tỉnh', en: 'Province', zh: '省份' },
   asOf: { vi: 'Tính đến ngày', en: 'As of', zh: '截至' },
   latest: { vi: 'Mới nhất', en: 'Latest', zh: '最新' },
