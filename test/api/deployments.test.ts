@@ -108,6 +108,12 @@ describe('behind a TLS reverse proxy (BORDER_ATLAS_TRUST_PROXY)', () => {
     expect(String(session.headers['set-cookie'])).toMatch(/^__Host-sid=[\w-]{40,}; Path=\/; HttpOnly; Secure; SameSite=Strict/);
     const saved = await postStep(app, session, { ...throughProxy(), Origin: PUBLIC });
     expect(saved.status, saved.text).toBe(201);
+    // The origin is compared whole: a site whose name merely starts with ours is another site.
+    for (const other of [`${PUBLIC}.evil.example`, `${PUBLIC}:8443`, `${PUBLIC}/`]) {
+      const forged = await postStep(app, session, { ...throughProxy(), Origin: other });
+      expect(forged.status, other).toBe(403);
+      expect(forged.body.error.code, other).toBe('cross_origin');
+    }
     const links = (await request(app).get('/ogc').set(throughProxy())).body.links as { href: string }[];
     for (const { href } of links) expect(href.startsWith(`${PUBLIC}/ogc`), href).toBe(true);
   });
