@@ -40,8 +40,8 @@ export TEST_DATABASE_URL="postgresql://$me@localhost/postgres?host=/var/run/post
 echo "== npm ci"
 npm ci --no-audit --no-fund --loglevel=error
 
-echo "== lint"
-npx biome lint .
+echo "== lint (biome check: lint rules and formatting)"
+npx biome check .
 
 echo "== typecheck"
 npx tsc --noEmit
