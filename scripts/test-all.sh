@@ -43,6 +43,9 @@ npm ci --no-audit --no-fund --loglevel=error
 echo "== lint (biome check: lint rules and formatting)"
 npx biome check .
 
+echo "== dead code (knip: unused files, exports, dependencies)"
+npx knip --no-progress
+
 echo "== typecheck"
 npx tsc --noEmit
 

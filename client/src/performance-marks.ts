@@ -15,9 +15,9 @@ export const PERFORMANCE_MARKS = {
   viewStart: 'ba:view-start',
 } as const;
 /** Measure from updateStart to updateDone: the main-thread work of one filter change or slider step. */
-export const UPDATE_MEASURE = 'ba:update';
+const UPDATE_MEASURE = 'ba:update';
 /** Measure from the input to the lists, counts and legend showing the server's answer for it (GET /api/view). */
-export const VIEW_MEASURE = 'ba:view';
+const VIEW_MEASURE = 'ba:view';
 
 export function markUpdateStart() {
   performance.clearMarks(PERFORMANCE_MARKS.updateStart);

@@ -1,15 +1,15 @@
 import type { FontFile } from './map/basemap-data';
 
 /** Latin and Vietnamese faces (two weights) under one family; Chinese under its own. */
-export const UI_FONT_FAMILY = 'Border Atlas UI';
-export const UI_CJK_FONT_FAMILY = 'Border Atlas UI CJK';
+const UI_FONT_FAMILY = 'Border Atlas UI';
+const UI_CJK_FONT_FAMILY = 'Border Atlas UI CJK';
 
 /**
  * The page uses the same bundled Noto files as the map, so Vietnamese and Chinese render the same
  * on machines without CJK fonts. Chinese has one weight: kept in a family of its own, bold text
  * falls back to it (synthesised) instead of matching no face and drawing boxes.
  */
-export function uiFontFaceCss(files: readonly FontFile[]): string {
+function uiFontFaceCss(files: readonly FontFile[]): string {
   return files
     .map((file) => {
       const family = file.family === 'Noto Sans SC' ? UI_CJK_FONT_FAMILY : UI_FONT_FAMILY;

@@ -93,19 +93,16 @@ describe('a step quoting the Chinese text of a clause', () => {
     const session = await signInAsEditor(store.app, store);
     const { version } = featureDetailResponse.parse((await request(store.app).get('/api/features/ban-gioc-detian-area')).body);
     const post = (words: string) =>
-      request(store.app)
-        .post('/api/features/ban-gioc-detian-area/steps')
-        .set(session.headers)
-        .send({
-          version,
-          date: '2022-03-17',
-          status: 'agreed',
-          level: null,
-          evidence: 'stated',
-          agreementId: '001-mou',
-          clauseId: '001-mou:III',
-          quote: words,
-        });
+      request(store.app).post('/api/features/ban-gioc-detian-area/steps').set(session.headers).send({
+        version,
+        date: '2022-03-17',
+        status: 'agreed',
+        level: null,
+        evidence: 'stated',
+        agreementId: '001-mou',
+        clauseId: '001-mou:III',
+        quote: words,
+      });
     const refused = await post('德天瀑布不在这里');
     expect(refused.status).toBe(400);
     const saved = await post(quote);

@@ -1,14 +1,7 @@
-import { featureDetailResponse, recordTileJson, vocabularyResponse } from '@domain/api';
+import { featureDetailResponse, recordTileJson } from '@domain/api';
 import { useQuery } from '@tanstack/react-query';
 import { loadBasemap } from '../map/basemap-data';
 import { fetchJson } from './fetch-json';
-
-export function useVocabulary() {
-  return useQuery({
-    queryKey: ['vocabulary'],
-    queryFn: ({ signal }) => fetchJson('/api/vocabulary', vocabularyResponse, signal),
-  });
-}
 
 export function useFeatureDetail(id: string | null) {
   return useQuery({

@@ -58,7 +58,7 @@ async function loadPdfFonts(fontFiles: readonly FontFile[]): Promise<PdfFont[]> 
  * The clauses a step stands on: for a selected feature, every step of its history up to the
  * step's date; otherwise, for each feature in the frame, the step that gave it the status shown.
  */
-export function citedEvents(step: BriefingStep, inFrame: readonly MapFeature[], index: RecordIndex, today: string): StatusEvent[] {
+function citedEvents(step: BriefingStep, inFrame: readonly MapFeature[], index: RecordIndex, today: string): StatusEvent[] {
   const date = step.filters.asOf ?? today;
   const upTo = (id: string) => (index.eventsByFeature.get(id) ?? []).filter((event) => event.date <= date);
   if (step.feature) return upTo(step.feature);

@@ -20,7 +20,7 @@ export type PackStep = {
   citations: PackCitation[];
 };
 
-export type PackCover = {
+type PackCover = {
   title: string;
   subtitle: string;
   /** "Ngày xuất: 29/11/2026", … */
@@ -29,7 +29,7 @@ export type PackCover = {
   steps: { title: string; details: string }[];
 };
 
-export type PackWords = {
+type PackWords = {
   citedClauses: string;
   noCitations: string;
   continued: string;

@@ -28,7 +28,7 @@ function readView(value: string | null): MapViewState | null {
   return Math.abs(lng) <= 180 && Math.abs(lat) <= 90 && zoom >= 0 && zoom <= 22 ? { lng, lat, zoom } : null;
 }
 
-export function readUrlState(search: string): UrlState {
+function readUrlState(search: string): UrlState {
   const params = new URLSearchParams(search);
   const lang = params.get('lang');
   return {
@@ -44,7 +44,7 @@ export function readUrlState(search: string): UrlState {
   };
 }
 
-export function writeUrlState(state: UrlState, search: string): string {
+function writeUrlState(state: UrlState, search: string): string {
   const params = new URLSearchParams(search);
   if (state.feature) params.set('feature', state.feature);
   else params.delete('feature');

@@ -1,5 +1,5 @@
 /** The time slider runs from the first document's year to today, a day per step. */
-export const TIMELINE_START = '2022-01-01';
+const TIMELINE_START = '2022-01-01';
 
 const DAY = 86_400_000;
 

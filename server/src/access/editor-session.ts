@@ -5,7 +5,7 @@ import type { Queryable } from '../store/database';
 import { findSession, type Session, sessionCookieName } from './sessions';
 
 /** The value of one cookie from the request (the app reads only its session cookie). */
-export function cookieValue(request: Request, name: string): string | undefined {
+function cookieValue(request: Request, name: string): string | undefined {
   for (const part of (request.headers.cookie ?? '').split(';')) {
     const [key, ...value] = part.trim().split('=');
     if (key !== name) continue;

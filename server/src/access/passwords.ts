@@ -12,7 +12,7 @@ export const MIN_PASSWORD_LENGTH = 12;
  * the others wait their turn here (sign-in-budget.ts bounds how many), so the pool always has threads
  * for files — and hashing takes 32 MiB at a time, not 32 MiB per attempt.
  */
-export const HASH_CONCURRENCY = 1;
+const HASH_CONCURRENCY = 1;
 const hashing = pLimit(HASH_CONCURRENCY);
 
 /** Password hashes waiting for their turn (not counting the one running). */

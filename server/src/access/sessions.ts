@@ -2,14 +2,14 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Queryable } from '../store/database';
 
 /** The session cookie over HTTPS (and on localhost): Secure, so it may carry the `__Host-` prefix. */
-export const SESSION_COOKIE = '__Host-sid';
+const SESSION_COOKIE = '__Host-sid';
 /** The session cookie with BORDER_ATLAS_PLAIN_HTTP: no Secure, so no `__Host-` prefix (browsers refuse one without Secure). */
-export const PLAIN_HTTP_SESSION_COOKIE = 'ba-sid';
+const PLAIN_HTTP_SESSION_COOKIE = 'ba-sid';
 /** The one cookie name a server accepts: its mode's. */
 export const sessionCookieName = (plainHttp: boolean | undefined) => (plainHttp ? PLAIN_HTTP_SESSION_COOKIE : SESSION_COOKIE);
 export const SESSION_DAYS = 7;
 
-export type SessionUser = { id: number; username: string; displayName: string; role: 'editor' | 'admin' };
+type SessionUser = { id: number; username: string; displayName: string; role: 'editor' | 'admin' };
 export type Session = { user: SessionUser; csrfToken: string };
 
 const hashOf = (token: string) => createHash('sha256').update(token).digest('base64url');

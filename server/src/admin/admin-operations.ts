@@ -9,8 +9,8 @@ import { readRecord } from '../store/store-repository';
  * store — inside that server, through its admin socket (admin-socket.ts), so nothing is done behind its back.
  */
 export type NewUser = { username: string; displayName: string; role: 'editor' | 'admin'; passwordHash: string };
-export type UserSummary = { username: string; displayName: string; role: string; createdAt: string; sessions: number };
-export type RecordExport = { files: [string, string][]; documents: { fileName: string; text: string }[] };
+type UserSummary = { username: string; displayName: string; role: string; createdAt: string; sessions: number };
+type RecordExport = { files: [string, string][]; documents: { fileName: string; text: string }[] };
 
 export class AdminError extends Error {
   constructor(

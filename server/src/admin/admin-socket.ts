@@ -12,7 +12,7 @@ import { AdminError, type AdminOperations, type NewUser } from './admin-operatio
  * account running the server can reach it), through which `npm run user:add`, `user:remove`,
  * `db:backup`… act on the store the server owns instead of opening it a second time. Never on a TCP port.
  */
-export function adminSocketPathOf(dataDir: string): string {
+function adminSocketPathOf(dataDir: string): string {
   const path = join(resolve(dataDir), 'admin.sock');
   // A Unix socket's path must fit in 108 bytes: a deep data folder gets one named after it in the temp folder.
   return Buffer.byteLength(path) < 100

@@ -29,7 +29,7 @@ export function withId({ updatedAt, ...fields }: Omit<Briefing, 'id'>, id: strin
 }
 
 /** The ids `base`, `base-2`, `base-3`… in the order a new briefing tries them. */
-export function* candidateIds(base: string): Generator<string> {
+function* candidateIds(base: string): Generator<string> {
   yield base;
   for (let n = 2; ; n += 1) yield `${base}-${n}`;
 }

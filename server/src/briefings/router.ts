@@ -13,7 +13,7 @@ import type { BriefingStore } from './briefing-store';
 const noQuery = z.object({});
 
 /** A readable id from the title: "A Pa Chải – Long Phú" → "a-pa-chai-long-phu". */
-export function slugFromTitle(title: string): string {
+function slugFromTitle(title: string): string {
   return (
     foldForSearch(title)
       .replace(/[^a-z0-9]+/g, '-')
@@ -32,7 +32,7 @@ function parseBody(body: unknown) {
 }
 
 /** Request bodies larger than this are refused (413) before they are read. */
-export const BRIEFING_BODY_LIMIT = '512kb';
+const BRIEFING_BODY_LIMIT = '512kb';
 
 /**
  * GET/POST/PUT/DELETE /api/briefings — saved sequences of map views for briefing leaders. Anyone

@@ -36,7 +36,7 @@ export const vocabularyResponse = z.object({
 });
 export type VocabularyResponse = z.infer<typeof vocabularyResponse>;
 
-export const featureProperties = z.object({
+const featureProperties = z.object({
   kind: z.enum(KIND_IDS),
   name: multilingualName,
   /** null for kinds that have no status (boundary markers). */
@@ -109,7 +109,7 @@ export const recordTileJson = z.object({
 });
 export type RecordTileJson = z.infer<typeof recordTileJson>;
 
-export const mapFeature = z.object({
+const mapFeature = z.object({
   type: z.literal('Feature'),
   id: z.string(),
   geometry: z.discriminatedUnion('type', [pointGeometry, lineGeometry]).nullable(),
@@ -123,7 +123,7 @@ export const featureCollectionResponse = z.object({
 });
 export type FeatureCollectionResponse = z.infer<typeof featureCollectionResponse>;
 
-export const historyEntry = statusEventSchema.omit({ featureId: true }).extend({
+const historyEntry = statusEventSchema.omit({ featureId: true }).extend({
   agreementTitle: z.object({ vi: z.string(), en: z.string(), zh: z.string().nullable() }),
   agreementDate: z.string().nullable(),
   clauseLabel: z.object({ vi: z.string(), en: z.string() }),
@@ -186,7 +186,7 @@ export type FeatureDetailResponse = z.infer<typeof featureDetailResponse>;
 
 export const agreementListResponse = z.array(agreementSchema.extend({ clauseCount: z.number() }));
 /** A clause with the features it names or moves, so a reader can jump from text to map. */
-export const clauseWithFeatures = clauseSchema.extend({
+const clauseWithFeatures = clauseSchema.extend({
   features: z.array(z.object({ id: z.string(), kind: z.enum(KIND_IDS), name: multilingualName })),
 });
 export type ClauseWithFeatures = z.infer<typeof clauseWithFeatures>;
@@ -220,7 +220,7 @@ export type SearchResponse = z.infer<typeof searchResponse>;
 const featureReference = z.object({ id: z.string(), kind: z.enum(KIND_IDS), name: multilingualName });
 
 /** A row of the planner's list: what it shows of a feature as of the date asked. */
-export const featureRow = featureReference.extend({
+const featureRow = featureReference.extend({
   status: z.enum(STATUS_IDS).nullable(),
   /** false: in the lists only (no position in the record). */
   located: z.boolean(),
@@ -296,7 +296,6 @@ export const changesResponse = z.object({
     z.object({ feature: featureReference, before: featureStateSchema, after: featureStateSchema, steps: z.array(statusEventSchema) }),
   ),
 });
-export type ChangesResponse = z.infer<typeof changesResponse>;
 
 export const apiErrorResponse = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 

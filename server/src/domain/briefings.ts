@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { KIND_IDS, STATUS_IDS } from './vocabulary';
 
 /** One step of a briefing: a saved screen (view, filters, date, selection) with a title and text. */
-export const briefingStepSchema = z.strictObject({
+const briefingStepSchema = z.strictObject({
   title: z.string().trim().min(1, 'a step needs a title').max(200),
   text: z.string().max(4000).default(''),
   view: z.strictObject({

@@ -3,7 +3,7 @@ import type { StatusEvent } from './schemas';
 import { STATUS_BY_ID } from './vocabulary';
 
 /** How long a promise may be restated without moving before it counts as stalled. */
-export const STALLED_AFTER_DAYS = 2 * 365;
+const STALLED_AFTER_DAYS = 2 * 365;
 
 export type Commitment = {
   /** What is promised: opening at a level, an upgrade, or the subject of the steps (an expansion…). */

@@ -46,7 +46,7 @@ const stateKey = ({ properties: p }: MapFeature) =>
   JSON.stringify([p.status, p.level, p.upgrade, p.since, p.stalled, p.agreements, p.provinces, p.province]);
 
 /** A feature's states at each date where they change (consecutive equal states kept once). */
-export function timelineOf(feature: ApiFeature, index: RecordIndex, today: string): Timeline {
+function timelineOf(feature: ApiFeature, index: RecordIndex, today: string): Timeline {
   const steps: { from: string; feature: MapFeature }[] = [];
   let previous = '';
   for (const date of changeDates(feature, index)) {
@@ -61,7 +61,7 @@ export function timelineOf(feature: ApiFeature, index: RecordIndex, today: strin
 }
 
 /** The state of a timeline on a date (null date: the latest); null when not yet recorded. */
-export function stateOn(timeline: Timeline, asOf: string | null): MapFeature | null {
+function stateOn(timeline: Timeline, asOf: string | null): MapFeature | null {
   if (asOf === null) return timeline.latest;
   const { steps } = timeline;
   for (let i = steps.length - 1; i >= 0; i -= 1) if (steps[i].from <= asOf) return steps[i].feature;

@@ -8,9 +8,9 @@ import { AGREEMENT_KIND_IDS, EVIDENCE_IDS, KIND_IDS, LEVEL_IDS, PRECISION_IDS, S
 
 export const isoDate = z.iso.date();
 /** A date known to the year, month or day, as the documents give it (e.g. the MoU "agreed February 2022"). */
-export const partialDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD');
+const partialDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD');
 
-export const countryCode = z.enum(['VN', 'CN', 'LA']);
+const countryCode = z.enum(['VN', 'CN', 'LA']);
 
 export const multilingualName = z.strictObject({
   vi: z.string().min(1),
@@ -52,7 +52,7 @@ export const located = z.strictObject({
 });
 export type Located = z.infer<typeof located>;
 
-export const agreementKind = z.enum(AGREEMENT_KIND_IDS);
+const agreementKind = z.enum(AGREEMENT_KIND_IDS);
 
 export const agreementSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+$/),
@@ -88,7 +88,7 @@ export const agreementSchema = z.strictObject({
 });
 export type Agreement = z.infer<typeof agreementSchema>;
 
-export const clauseId = z.string().regex(/^[a-z0-9-]+:[A-Za-z0-9.]+$/);
+const clauseId = z.string().regex(/^[a-z0-9-]+:[A-Za-z0-9.]+$/);
 
 export const clauseSchema = z.strictObject({
   id: clauseId,
@@ -101,7 +101,7 @@ export const clauseSchema = z.strictObject({
 });
 export type Clause = z.infer<typeof clauseSchema>;
 
-export const featureSide = z.strictObject({
+const featureSide = z.strictObject({
   country: countryCode,
   name: multilingualName,
   /** The Chinese name is an inference (see note), not read in a source. */
@@ -112,7 +112,7 @@ export const featureSide = z.strictObject({
 });
 export type FeatureSide = z.infer<typeof featureSide>;
 
-export const relationType = z.enum([
+const relationType = z.enum([
   'channel_of',
   'road_of',
   'located_by',
@@ -125,12 +125,11 @@ export const relationType = z.enum([
 ]);
 
 /** "Clause C of a held document cites agreement X about this feature" (a referenced document's text is not held). */
-export const citationSchema = z.strictObject({
+const citationSchema = z.strictObject({
   agreementId: z.string().min(1),
   clauseId,
   note: z.string().min(1).optional(),
 });
-export type Citation = z.infer<typeof citationSchema>;
 
 /** How a route carries people or goods; the map draws each differently. */
 export const transportMode = z.enum(['passenger', 'freight', 'rail', 'air', 'tourism', 'ambulance', 'bus']);

@@ -6,7 +6,7 @@ import type { Database } from '../store/database';
 import { recordStatusStep, statusStepBody } from './status-step';
 
 /** Request bodies larger than this are refused (413) before they are read. */
-export const EDIT_BODY_LIMIT = '32kb';
+const EDIT_BODY_LIMIT = '32kb';
 
 /**
  * Changes to the record, by signed-in editors only (session, same origin, CSRF token):

@@ -50,7 +50,7 @@ export const FLAT_FIELDS = [
 ] as const;
 export type FlatField = (typeof FLAT_FIELDS)[number];
 export type FlatValue = string | number | boolean | null | string[];
-export type FlatProperties = Record<FlatField, FlatValue>;
+type FlatProperties = Record<FlatField, FlatValue>;
 
 export type FlatFieldType = 'string' | 'number' | 'boolean' | 'array';
 const LIST_FIELDS: readonly FlatField[] = ['agreements', 'status_clauses', 'mentioned_in'];

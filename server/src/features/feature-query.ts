@@ -20,7 +20,7 @@ export const realDate = z.string().refine((value) => {
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }, 'must be a real date written YYYY-MM-DD');
 
-export const bbox = z.string().transform((value, context) => {
+const bbox = z.string().transform((value, context) => {
   const parts = value.split(',').map((part) => part.trim());
   const numbers = parts.map(Number);
   const problem =

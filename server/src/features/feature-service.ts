@@ -26,7 +26,7 @@ export function createFeatureService(source: RecordRepository) {
 export type Viewer = { editor: boolean };
 
 /** What a visitor sees of the editor who recorded a step: the role, never the user name. */
-export const EDITOR_FOR_VISITORS = 'editor';
+const EDITOR_FOR_VISITORS = 'editor';
 
 /** The feature service over one snapshot of the record. */
 export function featureServiceOn(repository: RecordRepository) {

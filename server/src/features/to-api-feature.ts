@@ -16,11 +16,11 @@ function worstPrecision(locations: Located[]): PrecisionId {
   );
 }
 
-export function locationsOf(record: FeatureRecord): Located[] {
+function locationsOf(record: FeatureRecord): Located[] {
   return record.location ? [record.location] : (record.waypoints ?? []).map((waypoint) => waypoint.location);
 }
 
-export function geometryOf(record: FeatureRecord): MapFeature['geometry'] {
+function geometryOf(record: FeatureRecord): MapFeature['geometry'] {
   if (record.location) return { type: 'Point', coordinates: record.location.coordinates };
   if (record.waypoints) return { type: 'LineString', coordinates: record.waypoints.map((waypoint) => waypoint.location.coordinates) };
   return null;
@@ -53,7 +53,7 @@ export function impliedAgreementsOf(agreements: readonly Pick<Agreement, 'id' | 
  * referenced documents a clause cites about it — with what each implies (a set's members, the
  * document it is enclosed in).
  */
-export function agreementsOf(record: FeatureRecord, events: readonly StatusEvent[], implied: ImpliedAgreements = new Map()): string[] {
+function agreementsOf(record: FeatureRecord, events: readonly StatusEvent[], implied: ImpliedAgreements = new Map()): string[] {
   const direct = [
     ...events.map((event) => event.agreementId),
     ...record.mentionedIn.map((clauseId) => clauseId.split(':')[0]),

@@ -25,10 +25,10 @@ export type Deployment = {
 };
 
 /** What the app ran as before these settings existed: no public origin, no trusted proxy, HTTPS cookies. */
-export const DEFAULT_DEPLOYMENT: Deployment = { plainHttp: false };
+const DEFAULT_DEPLOYMENT: Deployment = { plainHttp: false };
 
 /** The names Express (proxy-addr) gives to address ranges. */
-export const TRUST_PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'] as const;
+const TRUST_PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'] as const;
 
 /**
  * Why a BORDER_ATLAS_TRUST_PROXY value is refused, or null when it is an explicit list of addresses,

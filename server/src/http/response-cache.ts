@@ -51,7 +51,6 @@ export function createResponseCache({ maxEntries = 500, maxBytes = 64 * 1024 * 1
     },
   };
 }
-export type ResponseCache = ReturnType<typeof createResponseCache>;
 
 /**
  * The query with its parameters in a fixed order: equal queries, equal keys. Values are written as

@@ -41,4 +41,3 @@ export function recordTileIndex(drawn: FeatureCollection<Geometry, DatedMapPrope
     completeFromZoom: plan.completeFromZoom,
   };
 }
-export type RecordTileIndex = ReturnType<typeof recordTileIndex>;

@@ -2,7 +2,7 @@ import type { FeatureCollection, Geometry, Position } from 'geojson';
 import type { DatedMapProperties } from '../domain/drawing/dated-drawing';
 
 /** Most features a record tile may hold before the features of lower rank are left to deeper zooms. */
-export const TILE_FEATURE_BUDGET = 2000;
+const TILE_FEATURE_BUDGET = 2000;
 
 export type ThinningPlan = {
   /** From this zoom on, every tile holds every feature in it (0: never thinned). */

@@ -19,7 +19,7 @@ const JSON_TYPE = 'application/json';
 const OPENAPI = 'application/vnd.oai.openapi+json;version=3.0';
 const CRS84 = 'http://www.opengis.net/def/crs/OGC/1.3/CRS84';
 
-export const CONFORMANCE = [
+const CONFORMANCE = [
   'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core',
   'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson',
   'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30',

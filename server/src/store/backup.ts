@@ -2,7 +2,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Database } from './database';
 
 /** The tables a backup holds, in an order their references allow. Sessions are left out: a restore signs everyone out. */
-export const BACKED_UP_TABLES = [
+const BACKED_UP_TABLES = [
   'agreements',
   'clauses',
   'provinces',
@@ -29,7 +29,7 @@ const ORDER: Record<(typeof BACKED_UP_TABLES)[number], string> = {
 /** Tables whose ids come from a sequence, set past the restored ids. */
 const SERIAL: Partial<Record<(typeof BACKED_UP_TABLES)[number], string>> = { status_events: 'seq', changes: 'id', users: 'id' };
 
-export const BACKUP_FORMAT = 'border-atlas-store-backup';
+const BACKUP_FORMAT = 'border-atlas-store-backup';
 
 type Backup = { format: typeof BACKUP_FORMAT; version: 1; made: string; migrations: string[]; tables: Record<string, unknown[]> };
 

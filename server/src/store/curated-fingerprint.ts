@@ -5,7 +5,7 @@ import type { RecordLocation } from '../record/load-record';
 import type { Queryable } from './database';
 
 /** The name, in `setup_steps`, of what the store was seeded from: the curated files' digests. */
-export const CURATED_SETUP_STEP = 'curated-files';
+const CURATED_SETUP_STEP = 'curated-files';
 
 type Fingerprint = { files: Record<string, string> };
 
@@ -23,7 +23,7 @@ function filesUnder(dir: string, root: string): string[] {
 }
 
 /** SHA-256 of every file of the record folder and the documents beside it, by path (`record/features.json`…). */
-export function fingerprintOf({ recordDir, documentsDir }: RecordLocation): Fingerprint {
+function fingerprintOf({ recordDir, documentsDir }: RecordLocation): Fingerprint {
   const files: Record<string, string> = {};
   for (const [prefix, dir] of [
     ['record', recordDir],
@@ -39,7 +39,7 @@ export function fingerprintOf({ recordDir, documentsDir }: RecordLocation): Fing
 }
 
 /** The files that differ between two fingerprints: changed, added or removed. */
-export function changedFiles(before: Fingerprint, after: Fingerprint): string[] {
+function changedFiles(before: Fingerprint, after: Fingerprint): string[] {
   const paths = new Set([...Object.keys(before.files), ...Object.keys(after.files)]);
   return [...paths].filter((path) => before.files[path] !== after.files[path]).sort();
 }

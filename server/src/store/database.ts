@@ -24,7 +24,7 @@ export interface Database extends Queryable {
  * acknowledged), but PGlite does not fsync: a power cut can lose the last writes — deployments that
  * need that use PostgreSQL (DATABASE_URL).
  */
-export async function openPglite(dataDir: string): Promise<Database> {
+async function openPglite(dataDir: string): Promise<Database> {
   const db = await PGlite.create(dataDir);
   const wrap = (q: Pick<PGlite, 'query' | 'exec'>): Queryable => ({
     async query<T>(sql: string, params: unknown[] = []) {
@@ -43,7 +43,7 @@ export async function openPglite(dataDir: string): Promise<Database> {
 }
 
 /** The embedded store cannot be opened as it is: the message says what was found and what to do. */
-export class StoreOpenError extends Error {}
+class StoreOpenError extends Error {}
 
 const nothingChanged = 'Nothing was changed.';
 const restoreAdvice = (dataDir: string) =>

@@ -22,7 +22,7 @@ export function briefingSourcesOf(config: { briefingExamplesDir: string; dataDir
 }
 
 /** The name, in `setup_steps`, of the briefings' seeding. */
-export const BRIEFINGS_SETUP_STEP = 'briefings';
+const BRIEFINGS_SETUP_STEP = 'briefings';
 /** The actors of the seeded briefings' change-log entries: files, not people. */
 export const BRIEFING_EXAMPLES_ACTOR = 'seed: geodata/briefings';
 export const BRIEFING_FILE_ACTOR = 'import: briefings.json';

@@ -34,7 +34,7 @@ export class StoreLockedError extends Error {
 export const describeOwner = (owner: LockOwner) =>
   `${owner.role === 'server' ? 'a Border Atlas server' : `the command ${owner.role}`} (pid ${owner.pid}${owner.host === hostname() ? '' : ` on ${owner.host}`}, since ${owner.since})`;
 
-export const lockFileOf = (dataDir: string) => join(dataDir, 'store.lock');
+const lockFileOf = (dataDir: string) => join(dataDir, 'store.lock');
 
 /** Field 22 of /proc/<pid>/stat (after the command name, which may hold spaces): the start time. Null off Linux. */
 function processStartOf(pid: number): string | null {

@@ -11,8 +11,8 @@ const wholeNumber = (min: number, max: number) =>
     .transform(Number)
     .refine((n) => n >= min && n <= max, `must be a whole number from ${min} to ${max}`);
 
-export const MAX_PAGE = MAX_LIST_LIMIT;
-export const DEFAULT_PAGE = 100;
+const MAX_PAGE = MAX_LIST_LIMIT;
+const DEFAULT_PAGE = 100;
 
 const page = {
   /** Rows to send (default 100, at most 1000). */
@@ -41,4 +41,3 @@ export const CHANGES_QUERY_PARAMETERS = ['from', 'to', 'limit', 'offset'] as con
 export const changesQuery = z
   .object({ from: realDate, to: realDate, ...page })
   .refine((query) => query.from <= query.to, { message: 'must not be after "to"', path: ['from'] });
-export type ChangesQuery = z.infer<typeof changesQuery>;

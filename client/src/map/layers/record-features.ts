@@ -63,7 +63,7 @@ const PART_POINTS = ['side', 'reported'];
 const selected: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
 /** Features named by the clause being read. */
 const highlighted: ExpressionSpecification = ['boolean', ['feature-state', 'highlighted'], false];
-export const HIGHLIGHT = '#e8590c';
+const HIGHLIGHT = '#e8590c';
 const PAIRING_DASH = [0.5, 2.5];
 const COOPERATION_DASH = [3, 2];
 const REPORTED_MIN_ZOOM = 8;

@@ -31,7 +31,7 @@ export const RECORD_TILE_MAX_ZOOM = 14;
 /** The style state holding the chosen date. */
 export const AS_OF_STATE = 'asOf';
 /** The state's value when no date is chosen: after every dated state. */
-export const LATEST = 99_999_999;
+const LATEST = 99_999_999;
 /**
  * The most states one drawn feature has: the style's expressions look that far, so the map is told
  * (GET /api/map/tiles.json, "states") before it builds them.
@@ -49,12 +49,12 @@ export const datedKey = (property: DatedProperty | 'from', state: number) => `${
 export const asOfNumber = (asOf: string | null) => (asOf === null ? LATEST : Number(asOf.replaceAll('-', '')));
 
 export type DatedMapProperties = Omit<MapFeatureProperties, DatedProperty> & Record<string, string | number | boolean | null>;
-export type DatedMapFeature = Feature<Geometry, DatedMapProperties>;
+type DatedMapFeature = Feature<Geometry, DatedMapProperties>;
 
 const drawnStateKey = (part: DrawnFeature) => JSON.stringify(DATED_PROPERTIES.map((property) => part.properties[property]));
 
 /** One feature's drawings (the feature, and a pair's two sides and their link) with all its states. */
-export function drawTimeline(timeline: Timeline): DatedMapFeature[] {
+function drawTimeline(timeline: Timeline): DatedMapFeature[] {
   if (!timeline.latest) return [];
   const latestParts = drawnFeatures(timeline.latest);
   // Features without a position stay in the record and the lists, not on the map.

@@ -43,13 +43,13 @@ export type MapFeatureProperties = {
 };
 
 /** "Chi Ma – Ái Điểm" → "Chi Ma"; "Chi Ma—爱店" → "爱店" (the side a reader of that language knows). */
-export function sideName(pairName: string, side: 'first' | 'last'): string {
+function sideName(pairName: string, side: 'first' | 'last'): string {
   const parts = pairName.split(/\s*[–—]\s*/u);
   return (side === 'first' ? parts[0] : parts.at(-1)) ?? pairName;
 }
 
 /** Radius of the area drawn for a zone whose extent no document gives (its outline is dashed). */
-export const ZONE_RADIUS_KM = 3;
+const ZONE_RADIUS_KM = 3;
 
 /** Extra drawings of a feature (its two sides and their link, disagreeing positions): not features of their own for counts. */
 export const isDrawingPart = (properties: Pick<MapFeatureProperties, 'parent'>) => properties.parent !== undefined;

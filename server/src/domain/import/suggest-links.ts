@@ -11,7 +11,7 @@ import type { FeatureRecord } from '../schemas';
 import { KIND_BY_ID, type KindId, type LevelId, type StatusId } from '../vocabulary';
 import type { SegmentedClause } from './segment-document';
 
-export type SuggestedStatus = Exclude<StatusId, 'unknown'>;
+type SuggestedStatus = Exclude<StatusId, 'unknown'>;
 
 export type LinkSuggestion = {
   clausePath: string[];
