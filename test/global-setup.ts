@@ -3,13 +3,16 @@
  * every server, store and browser it starts, lives under it (TMPDIR is inherited by the workers and
  * their child processes), so a run leaves nothing behind in the system's temp dir.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export default function setup() {
   const previous = process.env.TMPDIR;
   const runDir = mkdtempSync(join(tmpdir(), 'border-atlas-test-run-'));
+  // Traversable by other users, as /tmp is: the private PostgreSQL the restart test starts runs as `postgres`
+  // in a folder of its own below this one (each folder inside keeps its own, narrower mode).
+  chmodSync(runDir, 0o755);
   process.env.TMPDIR = runDir;
   return () => {
     rmSync(runDir, { recursive: true, force: true });
