@@ -84,12 +84,7 @@ function sideFeatures(feature: FeatureCollectionResponse['features'][number], pa
       parent: feature.id,
       kind: 'side',
       approximate: point.approximate,
-      name_vi: point.name.vi,
-      name_zh: point.name.zh,
-      name_en: point.name.en,
-      short_vi: point.name.vi,
-      short_zh: point.name.zh,
-      short_en: point.name.en,
+      ...labelsOf(point.name),
       zh_inferred: point.zhInferred,
       rank: 8,
     },
@@ -103,6 +98,16 @@ function sideFeatures(feature: FeatureCollectionResponse['features'][number], pa
   return [link, side(a), side(b)];
 }
 
+/** A side's name as the label properties the map reads (its full and short names are the same). */
+const labelsOf = (name: { vi: string; zh: string | null; en: string }) => ({
+  name_vi: name.vi,
+  name_zh: name.zh,
+  name_en: name.en,
+  short_vi: name.vi,
+  short_zh: name.zh,
+  short_en: name.en,
+});
+
 /**
  * Where published sources put a side of the pair elsewhere than the point the record uses (by more
  * than its precision): each other point as a ring, joined to the side's point by a thin line, so a
@@ -114,14 +119,7 @@ function disagreementFeatures(feature: FeatureCollectionResponse['features'][num
     point.alsoReported.flatMap((other, index) => {
       const id = `${feature.id}#${point.country}#reported-${index}`;
       const part = { ...parent, parent: feature.id, rank: 8, zh_inferred: point.zhInferred };
-      const names = {
-        name_vi: point.name.vi,
-        name_zh: point.name.zh,
-        name_en: point.name.en,
-        short_vi: point.name.vi,
-        short_zh: point.name.zh,
-        short_en: point.name.en,
-      };
+      const names = labelsOf(point.name);
       return [
         {
           type: 'Feature' as const,
