@@ -19,6 +19,7 @@ import { FilterPanel } from './filters/FilterPanel';
 import type { Filters } from './filters/filters';
 import { NO_FILTERS } from './filters/filters';
 import { ResultsList } from './filters/ResultsList';
+import type { Language } from './i18n/language';
 import { emptyReasonText, text, titleIn } from './i18n/ui-text';
 import { ImportPanel } from './import/ImportPanel';
 import { Legend } from './legend/Legend';
@@ -27,7 +28,7 @@ import { routeFocusOf } from './map/layers/route-focus';
 import { FeaturePanel } from './panel/FeaturePanel';
 import { markUpdateStart, markViewShown } from './performance-marks';
 import { SearchBox } from './search/SearchBox';
-import { type Language, type MapViewState, useUrlState } from './state/url-state';
+import { type MapViewState, useUrlState } from './state/url-state';
 import { ProgressSummary } from './summary/ProgressSummary';
 import { ChangesView } from './time/ChangesView';
 import { todayIso } from './time/dates';
@@ -229,7 +230,7 @@ export function App() {
                   statuses: pick.statuses,
                   provinces: pick.provinces ?? [],
                   agreements: pick.agreements ?? [],
-                  stalled: pick.stalled ?? false,
+                  stalled: pick.stalled ? true : null,
                 })
               }
             />

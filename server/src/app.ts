@@ -61,14 +61,14 @@ export function createApp({ repository, briefings, clientDir, basemapDir, store,
   app.use('/api/health', healthRouter());
   app.use('/api/vocabulary', vocabularyRouter());
   app.use('/api/agreements', agreementRouter(repository));
-  const features = createFeatureService(repository);
-  const flatFeatures = createFlatFeatureService(repository, features);
   const currentRecord = createCurrentRecord(repository);
+  const features = createFeatureService(repository, currentRecord);
+  const flatFeatures = createFlatFeatureService(repository, features);
   // Who recorded a step is shown to signed-in editors only.
   const isEditor = async (request: express.Request) => (store ? (await sessionOf(store, request)) !== null : false);
   app.use('/api/features', featureRouter(features, currentRecord, isEditor));
   app.use('/api/map', mapRouter(currentRecord));
-  app.use('/api', viewRouter(currentRecord, features));
+  app.use('/api', viewRouter(currentRecord));
   app.use('/api/clauses', clauseRouter(repository));
   app.use('/api/export', exportRouter(repository, flatFeatures));
   app.use('/api/events', eventRouter(repository));

@@ -15,7 +15,7 @@ import {
 } from '../../server/src/domain/api';
 import { agreementDatesOf, indexEvents } from '../../server/src/domain/record-on-date';
 import { recordTimelines } from '../../server/src/domain/record-timeline';
-import { createFeatureService } from '../../server/src/features/feature-service';
+import { createCurrentRecord } from '../../server/src/record/current-record';
 import { createFileRepository } from '../../server/src/record/file-repository';
 import { createTestApp, loadRealRecord } from '../helpers/app';
 import { evaluate } from '../helpers/evaluate-expression';
@@ -32,7 +32,7 @@ const ids = (list: { id: string }[]) => list.map((feature) => feature.id).sort()
 
 /** What the map draws for a feature on a date: its properties evaluated by the style's own expressions. */
 async function drawnOnDate(featureId: string, asOf: string) {
-  const collection = await createFeatureService(createFileRepository(record)).list({});
+  const collection = (await createCurrentRecord(createFileRepository(record)).now()).collection;
   const index = {
     eventsByFeature: indexEvents(record.events),
     provinces: record.provinces,

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { ApiError, csrfTokenOf, SESSION_NOT_KEPT, useSession, useSignIn, useSignOut } from '../api/session';
+import type { Language } from '../i18n/language';
 import { type TextKey, text } from '../i18n/ui-text';
-import type { Language } from '../state/url-state';
 
 /**
  * Editors sign in from the header (visitors read everything without it). The password is sent once and

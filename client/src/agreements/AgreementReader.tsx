@@ -2,8 +2,8 @@ import type { ClauseWithFeatures } from '@domain/api';
 import { KIND_BY_ID } from '@domain/vocabulary';
 import { useEffect, useRef } from 'react';
 import { useAgreement } from '../api/record-queries';
+import type { Language } from '../i18n/language';
 import { formatDate, nameIn, text } from '../i18n/ui-text';
-import type { Language } from '../state/url-state';
 
 type Props = {
   id: string;

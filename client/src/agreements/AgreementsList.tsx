@@ -1,6 +1,6 @@
 import type { Agreement } from '@domain/schemas';
+import type { Language } from '../i18n/language';
 import { formatDate, text } from '../i18n/ui-text';
-import type { Language } from '../state/url-state';
 
 type Props = {
   agreements: readonly (Agreement & { clauseCount: number })[];

@@ -1,8 +1,8 @@
 import type { Briefing, BriefingStep } from '@domain/briefings';
 import { useState } from 'react';
 import { useBriefingMutations } from '../api/briefing-mutations';
+import type { Language } from '../i18n/language';
 import { text } from '../i18n/ui-text';
-import type { Language } from '../state/url-state';
 
 type Props = {
   briefing: Briefing;

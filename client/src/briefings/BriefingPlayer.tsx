@@ -1,8 +1,8 @@
 import type { Briefing } from '@domain/briefings';
 import { useEffect, useState } from 'react';
 import { useCanEditBriefings } from '../api/briefing-mutations';
+import type { Language } from '../i18n/language';
 import { text } from '../i18n/ui-text';
-import type { Language } from '../state/url-state';
 import { BriefingEditor } from './BriefingEditor';
 
 type Props = {

@@ -2,8 +2,8 @@ import type { Briefing } from '@domain/briefings';
 import { useState } from 'react';
 import { useBriefingMutations } from '../api/briefing-mutations';
 import { csrfTokenOf, useSession } from '../api/session';
+import type { Language } from '../i18n/language';
 import { text } from '../i18n/ui-text';
-import type { Language } from '../state/url-state';
 
 type Props = { briefings: readonly Briefing[]; language: Language; onPlay: (id: string) => void };
 

@@ -1,6 +1,6 @@
 import { type Filters, writeFilters } from '../filters/filters';
+import type { Language } from '../i18n/language';
 import { text } from '../i18n/ui-text';
-import type { Language } from '../state/url-state';
 
 /** The files the API makes of the filtered set (GET /api/export/…, same parameters as /api/features). */
 const DOWNLOADS = [

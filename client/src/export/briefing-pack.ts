@@ -1,4 +1,4 @@
-import { type AgreementDetailResponse, agreementDetailResponse, type FeatureCollectionResponse, type MapFeature } from '@domain/api';
+import { type AgreementDetailResponse, type ApiFeature, agreementDetailResponse, type FeatureCollectionResponse } from '@domain/api';
 import type { Briefing, BriefingStep } from '@domain/briefings';
 import { type RecordIndex, visibleFeatures } from '@domain/record-on-date';
 import type { Agreement, StatusEvent } from '@domain/schemas';
@@ -7,12 +7,12 @@ import bbox from '@turf/bbox';
 import type * as maplibregl from 'maplibre-gl';
 import { fetchJson } from '../api/fetch-json';
 import { describeFilters } from '../filters/describe-filters';
+import type { Language } from '../i18n/language';
 import { formatDate, reportedOn, text } from '../i18n/ui-text';
 import type { FontFile } from '../map/basemap-data';
 import { recordFilter, withRecordFilter } from '../map/layers/record-filter';
 import { ROUTE_FOCUS_SOURCES, routeFocusOf, waypointFeatures } from '../map/layers/route-focus';
 import { ATTRIBUTION, withAsOf } from '../map/style';
-import type { Language } from '../state/url-state';
 import { buildBriefingPdf, type PackCitation, type PackStep, type PdfFont } from './briefing-pdf';
 import { drawOverlays, renderMap } from './export-png';
 import { statusLegend } from './map-caption';
@@ -58,7 +58,7 @@ async function loadPdfFonts(fontFiles: readonly FontFile[]): Promise<PdfFont[]> 
  * The clauses a step stands on: for a selected feature, every step of its history up to the
  * step's date; otherwise, for each feature in the frame, the step that gave it the status shown.
  */
-function citedEvents(step: BriefingStep, inFrame: readonly MapFeature[], index: RecordIndex, today: string): StatusEvent[] {
+function citedEvents(step: BriefingStep, inFrame: readonly ApiFeature[], index: RecordIndex, today: string): StatusEvent[] {
   const date = step.filters.asOf ?? today;
   const upTo = (id: string) => (index.eventsByFeature.get(id) ?? []).filter((event) => event.date <= date);
   if (step.feature) return upTo(step.feature);
@@ -102,14 +102,14 @@ async function citationsFor(
 }
 
 /** " — Đang hoạt động, theo văn bản 22/02/2023": the selected feature's status on the step's date, as last reported. */
-function selectedStatus(feature: MapFeature | undefined, language: Language): string {
+function selectedStatus(feature: ApiFeature | undefined, language: Language): string {
   const status = feature?.properties.status;
   if (!feature || !status) return '';
   const since = feature.properties.since;
   return ` — ${STATUS_BY_ID[status].label[language]}${since ? `, ${reportedOn(since, language)}` : ''}`;
 }
 
-function intersects(feature: MapFeature, [west, south, east, north]: [number, number, number, number]): boolean {
+function intersects(feature: ApiFeature, [west, south, east, north]: [number, number, number, number]): boolean {
   if (!feature.geometry) return false;
   const [minX, minY, maxX, maxY] = bbox(feature.geometry);
   return minX <= east && maxX >= west && minY <= north && maxY >= south;

@@ -1,5 +1,6 @@
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, type PDFFont, type PDFImage, type PDFPage, rgb } from 'pdf-lib';
+import { INK_MUTED, INK as PALETTE_INK, RULE as PALETTE_RULE } from '../map/palette';
 import { type FontPicker, fontPicker, type PdfFontFile, splitRuns, wrapText } from './pdf-text';
 
 /** A bundled font file and its TrueType bytes. */
@@ -43,9 +44,12 @@ export type BriefingPack = { language: string; cover: PackCover; steps: PackStep
 // A4 landscape in points.
 const PAGE = { width: 841.89, height: 595.28 };
 const MARGIN = 36;
-const INK = rgb(0.17, 0.18, 0.26);
-const MUTED = rgb(0.42, 0.44, 0.5);
-const RULE = rgb(0.87, 0.86, 0.82);
+/** A palette colour ("#2b2d42") as pdf-lib's rgb. */
+const pdfColor = (hex: string) =>
+  rgb(...([1, 3, 5].map((at) => Number.parseInt(hex.slice(at, at + 2), 16) / 255) as [number, number, number]));
+const INK = pdfColor(PALETTE_INK);
+const MUTED = pdfColor(INK_MUTED);
+const RULE = pdfColor(PALETTE_RULE);
 const MAP_WIDTH = 500;
 const GUTTER = 20;
 

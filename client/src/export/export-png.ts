@@ -1,6 +1,7 @@
 import * as maplibregl from 'maplibre-gl';
 import { drawIcon, ICON_PIXEL_RATIO } from '../map/icons';
 import { recordFeature } from '../map/layers/record-features';
+import { INK, INK_MUTED, RULE } from '../map/palette';
 import { withAsOf } from '../map/style';
 
 import type { ExportSize } from './export-sizes';
@@ -104,7 +105,7 @@ export function drawOverlays(rendered: RenderedMap, content: ExportContent, unit
   const box = (x: number, y: number, w: number, h: number) => {
     context.fillStyle = 'rgba(255,255,255,0.93)';
     context.fillRect(x, y, w, h);
-    context.strokeStyle = '#dedbd2';
+    context.strokeStyle = RULE;
     context.lineWidth = 1.5 * unit;
     context.strokeRect(x, y, w, h);
   };
@@ -114,10 +115,10 @@ export function drawOverlays(rendered: RenderedMap, content: ExportContent, unit
     context.font = `600 ${34 * unit}px ${FONT}`;
     const titleWidth = Math.max(context.measureText(content.title).width, 400 * unit);
     box(pad, pad, titleWidth + 2 * pad, 100 * unit);
-    context.fillStyle = '#2b2d42';
+    context.fillStyle = INK;
     context.fillText(content.title, 2 * pad, pad + 46 * unit);
     context.font = `${24 * unit}px ${FONT}`;
-    context.fillStyle = '#6b6f80';
+    context.fillStyle = INK_MUTED;
     context.fillText(content.dateStamp ?? '', 2 * pad, pad + 84 * unit);
     legendTop = pad + 120 * unit;
   }
@@ -131,7 +132,7 @@ export function drawOverlays(rendered: RenderedMap, content: ExportContent, unit
     context.beginPath();
     context.arc(2 * pad, y - 7 * unit, 10 * unit, 0, Math.PI * 2);
     context.fill();
-    context.fillStyle = '#2b2d42';
+    context.fillStyle = INK;
     context.fillText(item.label, 2 * pad + 24 * unit, y);
   });
   // Citations of the features shown.
@@ -143,7 +144,7 @@ export function drawOverlays(rendered: RenderedMap, content: ExportContent, unit
     const y = size.height - height - 70 * unit;
     box(x, y, width, height);
     context.font = `${18 * unit}px ${FONT}`;
-    context.fillStyle = '#2b2d42';
+    context.fillStyle = INK;
     for (const [index, line] of citations.entries()) context.fillText(line, x + pad / 2, y + (index + 1) * 28 * unit, width - pad);
   }
   // Scale bar: 50 km at the map centre's latitude.
@@ -152,7 +153,7 @@ export function drawOverlays(rendered: RenderedMap, content: ExportContent, unit
   const barPixels = (barKm * 1000) / metresPerPixel;
   const barY = size.height - 40 * unit;
   box(pad, barY - 34 * unit, barPixels + 120 * unit, 50 * unit);
-  context.fillStyle = '#2b2d42';
+  context.fillStyle = INK;
   context.fillRect(pad + 12 * unit, barY, barPixels, 6 * unit);
   context.font = `${20 * unit}px ${FONT}`;
   context.fillText(`${barKm} km`, pad + 20 * unit + barPixels, barY + 6 * unit);
@@ -160,6 +161,6 @@ export function drawOverlays(rendered: RenderedMap, content: ExportContent, unit
   context.font = `${17 * unit}px ${FONT}`;
   const attributionWidth = context.measureText(content.attribution).width;
   box(size.width - attributionWidth - 2 * pad, size.height - 44 * unit, attributionWidth + pad, 36 * unit);
-  context.fillStyle = '#2b2d42';
+  context.fillStyle = INK;
   context.fillText(content.attribution, size.width - attributionWidth - 1.5 * pad, size.height - 20 * unit);
 }

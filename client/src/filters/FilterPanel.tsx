@@ -1,7 +1,7 @@
 import type { Agreement, Province } from '@domain/schemas';
 import { KIND_BY_ID, type KindId, STATUSES, type StatusId } from '@domain/vocabulary';
+import type { Language } from '../i18n/language';
 import { text } from '../i18n/ui-text';
-import type { Language } from '../state/url-state';
 import { type Filters, hasFilters, NO_FILTERS, toggle } from './filters';
 
 type Props = {

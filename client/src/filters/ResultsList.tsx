@@ -1,9 +1,10 @@
 import type { FeatureRow } from '@domain/api';
 import { KIND_BY_ID, STATUS_BY_ID } from '@domain/vocabulary';
 import { memo } from 'react';
+import type { Language } from '../i18n/language';
 import { nameIn, reportedOn, text } from '../i18n/ui-text';
+import { PAPER } from '../map/palette';
 import { InferredMark } from '../panel/InferredMark';
-import type { Language } from '../state/url-state';
 import { ShowMoreButton } from '../ui/show-more';
 
 type Props = {
@@ -58,7 +59,7 @@ export const ResultsList = memo(function ResultsList({
                   onClick={() => onSelect(row.id)}
                   data-feature-id={row.id}
                 >
-                  <span className="swatch" style={{ background: status?.color ?? '#ffffff' }} aria-hidden="true" />
+                  <span className="swatch" style={{ background: status?.color ?? PAPER }} aria-hidden="true" />
                   <span className="result-name">
                     {nameIn(row.name, language)}
                     {language === 'zh' && row.zhInferred && row.name.zh && <InferredMark language={language} />}

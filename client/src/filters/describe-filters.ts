@@ -1,7 +1,7 @@
 import type { Agreement, Province } from '@domain/schemas';
 import { KIND_BY_ID, STATUS_BY_ID } from '@domain/vocabulary';
+import type { Language } from '../i18n/language';
 import { formatDate, nameIn, text } from '../i18n/ui-text';
-import type { Language } from '../state/url-state';
 import type { Filters } from './filters';
 
 /**
@@ -32,7 +32,7 @@ export function describeFilters(
     };
     parts.push(`${text('provinces', language)}: ${join(filters.provinces.map(name))}`);
   }
-  if (filters.stalled) parts.push(text('stalledOnly', language));
+  if (filters.stalled !== null) parts.push(text(filters.stalled ? 'stalledOnly' : 'notStalledOnly', language));
   if (parts.length === 1) parts.push(text('allFeatures', language));
   return parts.join(' · ');
 }

@@ -5,7 +5,7 @@ import type { Filters } from './filters';
 
 /** Whether filters other than the date and the agreements narrow the set. */
 export const hasOtherFilters = (filters: Filters) =>
-  filters.stalled || filters.kinds.length + filters.statuses.length + filters.provinces.length > 0;
+  filters.stalled !== null || filters.kinds.length + filters.statuses.length + filters.provinces.length > 0;
 
 /** Why an agreement filter shows nothing (ui-text.ts words it). */
 export type EmptyReason =

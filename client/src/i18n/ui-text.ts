@@ -1,5 +1,5 @@
 import type { EmptyReason } from '../filters/empty-reason';
-import type { Language } from '../state/url-state';
+import type { Language } from './language';
 
 /** Interface words, Vietnamese first. Vocabulary labels (statuses, kinds…) come from the shared module. */
 const TEXT = {
@@ -132,6 +132,7 @@ const TEXT = {
     zh: '停滞的承诺（两年以上无进展）',
   },
   stalledOnly: { vi: 'Chỉ cam kết đình trệ', en: 'Stalled commitments only', zh: '仅停滞的承诺' },
+  notStalledOnly: { vi: 'Không có cam kết đình trệ', en: 'No stalled commitment', zh: '无停滞的承诺' },
   commitments: { vi: 'Cam kết', en: 'Commitments', zh: '承诺' },
   firstMade: { vi: 'Lần đầu', en: 'First made', zh: '首次提出' },
   restated: { vi: 'Nhắc lại', en: 'Restated', zh: '再次提及' },

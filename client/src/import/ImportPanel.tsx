@@ -6,8 +6,8 @@ import { type ChangeEvent, type ReactNode, useEffect, useMemo, useRef, useState 
 import { readDocument, saveImport } from '../api/import-mutations';
 import { ApiError, refreshRecord } from '../api/session';
 import { useFeaturesById } from '../api/view-queries';
+import type { Language } from '../i18n/language';
 import { formatDate, nameIn, text as t } from '../i18n/ui-text';
-import type { Language } from '../state/url-state';
 import { todayIso } from '../time/dates';
 import { LevelSelect, StatusSelect } from '../ui/step-selects';
 import { EMPTY_METADATA, importRequest, initialReviews, type Metadata, type NewPlace, type Review, reviewKey } from './import-draft';

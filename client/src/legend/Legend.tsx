@@ -1,9 +1,9 @@
 import { SHAPE_PATHS, type ShapeId } from '@domain/drawing/shapes';
 import { type LegendSummary, summariseLegend } from '@domain/legend-summary';
 import { KIND_BY_ID, LEVEL_BY_ID, STATUSES, TRANSPORT_MODES } from '@domain/vocabulary';
+import type { Language } from '../i18n/language';
 import { text } from '../i18n/ui-text';
-import { COOPERATION_COLOR, DISAGREEMENT_COLOR, PAIRING_COLOR } from '../map/palette';
-import type { Language } from '../state/url-state';
+import { COOPERATION_COLOR, DISAGREEMENT_COLOR, INK, INK_MUTED, PAIRING_COLOR } from '../map/palette';
 
 type Props = { summary: LegendSummary | null; language: Language };
 
@@ -37,7 +37,7 @@ export function Legend({ summary, language }: Props) {
           {shapes.map((shape) => (
             <li key={shape} data-shape={shape}>
               <svg className="shape-swatch" viewBox="0 0 24 24" width="14" height="14" aria-hidden="true">
-                <path d={SHAPE_PATHS[shape]} fill="#6b6f80" />
+                <path d={SHAPE_PATHS[shape]} fill={INK_MUTED} />
               </svg>
               {shapeLabel(shape)}
             </li>
@@ -80,7 +80,7 @@ export function Legend({ summary, language }: Props) {
           )}
           {flags.side && (
             <li>
-              <span className="swatch dotted" style={{ borderTopColor: '#2b2d42' }} />
+              <span className="swatch dotted" style={{ borderTopColor: INK }} />
               {text('sidesLinked', language)}
             </li>
           )}
@@ -105,7 +105,7 @@ export function Legend({ summary, language }: Props) {
           {flags.positionsDisagree && (
             <li data-legend="positions-disagree">
               <svg className="shape-swatch" viewBox="0 0 24 14" width="24" height="14" aria-hidden="true">
-                <circle cx="4" cy="7" r="3" fill="#6b6f80" />
+                <circle cx="4" cy="7" r="3" fill={INK_MUTED} />
                 <line x1="7" y1="7" x2="15" y2="7" stroke={DISAGREEMENT_COLOR} strokeWidth="1.5" strokeDasharray="2 2" />
                 <circle cx="19" cy="7" r="3.6" fill="none" stroke={DISAGREEMENT_COLOR} strokeWidth="1.8" />
               </svg>

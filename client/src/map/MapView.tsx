@@ -1,6 +1,7 @@
 import type { FeatureCollectionResponse } from '@domain/api';
 import { useEffect, useRef } from 'react';
-import type { Language, MapViewState } from '../state/url-state';
+import type { Language } from '../i18n/language';
+import type { MapViewState } from '../state/url-state';
 import type { Basemap } from './basemap-data';
 import { MapController, type RouteFocus } from './map-controller';
 

@@ -1,5 +1,6 @@
 import { parseIconName, SHAPE_PATHS } from '@domain/drawing/shapes';
 import { STATUS_BY_ID, type StatusId } from '@domain/vocabulary';
+import { PAPER } from './palette';
 
 const PIXEL_RATIO = 2;
 const SIZE = 24;
@@ -23,9 +24,9 @@ export function drawIcon(name: string): ImageData | null {
   context.scale(0.84, 0.84);
   const path = new Path2D(SHAPE_PATHS[parsed.shape]);
   context.lineJoin = 'round';
-  context.fillStyle = parsed.hollow ? '#ffffff' : colour;
+  context.fillStyle = parsed.hollow ? PAPER : colour;
   context.fill(path);
-  context.strokeStyle = parsed.hollow ? colour : '#ffffff';
+  context.strokeStyle = parsed.hollow ? colour : PAPER;
   context.lineWidth = parsed.hollow ? 3.2 : 1.8;
   context.stroke(path);
   return context.getImageData(0, 0, canvas.width, canvas.height);

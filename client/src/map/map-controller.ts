@@ -4,8 +4,9 @@ import type { Geometry } from 'geojson';
 import type { ExpressionSpecification } from 'maplibre-gl';
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import type { Language } from '../i18n/language';
 import { markUpdateDone, PERFORMANCE_MARKS } from '../performance-marks';
-import type { Language, MapViewState } from '../state/url-state';
+import type { MapViewState } from '../state/url-state';
 import type { Basemap } from './basemap-data';
 import { LABEL_SCALE_STATE, PRESENTATION_LABEL_SCALE } from './fonts';
 import { drawIcon, ICON_PIXEL_RATIO } from './icons';
@@ -14,7 +15,7 @@ import { CLICKABLE_LAYERS, RECORD_LAYERS, RECORD_SOURCE, recordFeature } from '.
 import { combinedFilter, RECORD_LAYER_IDS } from './layers/record-filter';
 import { ROUTE_FOCUS_SOURCES, type RouteFocus, waypointFeatures } from './layers/route-focus';
 import { REGION_BOUNDS } from './map-region';
-import { labelIn, recordLabelIn } from './palette';
+import { DRAFT_PLACE, labelIn, recordLabelIn } from './palette';
 import { pointAlong } from './route-animation';
 import { ATTRIBUTION, buildStyle, recordLater } from './style';
 
@@ -168,7 +169,7 @@ export class MapController {
   setDraftPlaces(points: readonly [number, number][]) {
     for (const marker of this.draftMarkers) marker.remove();
     this.draftMarkers = points.map((point) => {
-      const marker = new maplibregl.Marker({ color: '#b3261e', className: 'draft-place' }).setLngLat(point).addTo(this.map);
+      const marker = new maplibregl.Marker({ color: DRAFT_PLACE, className: 'draft-place' }).setLngLat(point).addTo(this.map);
       return marker;
     });
   }

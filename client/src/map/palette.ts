@@ -1,6 +1,6 @@
 import { STATUS_BY_ID, STATUSES, TRANSPORT_MODES } from '@domain/vocabulary';
 import type { ExpressionSpecification } from 'maplibre-gl';
-import type { Language } from '../state/url-state';
+import type { Language } from '../i18n/language';
 
 export const INK = '#2b2d42';
 export const PAPER = '#ffffff';
@@ -9,6 +9,21 @@ export const LAND_VIETNAM = '#fbf8f1';
 export const LAND_ABROAD = '#ecebe5';
 export const BORDER = '#6a3d6b';
 export const SELECTED = '#111111';
+/** Secondary text (captions, dates) on paper. */
+export const INK_MUTED = '#6b6f80';
+/** Thin rules between a PNG's map and its caption. */
+export const RULE = '#dedbd2';
+export const RIVER = '#a9c9de';
+export const PROVINCE_LINE = '#a39e93';
+/** Borders between two other countries (Vietnam's own are BORDER). */
+export const OTHER_BORDER = '#8d8a93';
+export const PROVINCE_LABEL = '#8a8478';
+export const PLACE_DOT = '#55514a';
+export const PLACE_LABEL = '#3d3a35';
+/** The features of the selected clause or route. */
+export const HIGHLIGHT = '#e8590c';
+/** A new place being drawn by an editor (import). */
+export const DRAFT_PLACE = '#b3261e';
 /** Sister pairings (dotted violet) and cooperation mechanisms (dashed teal): map and legend. */
 export const PAIRING_COLOR = '#8e7cc3';
 export const COOPERATION_COLOR = '#2a9d8f';

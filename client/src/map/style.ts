@@ -1,7 +1,7 @@
 import { AS_OF_STATE, asOfNumber, RECORD_TILE_MAX_ZOOM } from '@domain/drawing/dated-drawing';
 import type { FeatureCollection } from 'geojson';
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
-import type { Language } from '../state/url-state';
+import type { Language } from '../i18n/language';
 import type { Basemap } from './basemap-data';
 import { fontFaces, LABEL_SCALE_STATE } from './fonts';
 import { BASEMAP_SOURCES, basemapLayers } from './layers/basemap';

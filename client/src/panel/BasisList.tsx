@@ -1,6 +1,6 @@
 import type { FeatureDetailResponse } from '@domain/api';
+import type { Language } from '../i18n/language';
 import { formatDate, text, titleIn } from '../i18n/ui-text';
-import type { Language } from '../state/url-state';
 
 type Basis = FeatureDetailResponse['basis'];
 type Props = {

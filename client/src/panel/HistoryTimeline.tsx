@@ -1,7 +1,7 @@
 import type { HistoryEntry } from '@domain/api';
 import { EVIDENCE_LABELS, LEVEL_BY_ID, STATUS_BY_ID } from '@domain/vocabulary';
+import type { Language } from '../i18n/language';
 import { formatDate, text } from '../i18n/ui-text';
-import type { Language } from '../state/url-state';
 
 type Props = {
   history: HistoryEntry[];

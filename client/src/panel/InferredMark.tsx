@@ -1,5 +1,5 @@
+import type { Language } from '../i18n/language';
 import { text } from '../i18n/ui-text';
-import type { Language } from '../state/url-state';
 
 /** After a Chinese name that is partly our reading: says so, and why, in the interface's language. */
 export function InferredMark({ language }: { language: Language }) {

@@ -7,8 +7,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { useAgreement, useAgreements } from '../api/record-queries';
 import { ApiError, refreshRecord, sendJson } from '../api/session';
+import type { Language } from '../i18n/language';
 import { formatDate, text } from '../i18n/ui-text';
-import type { Language } from '../state/url-state';
 import { LevelSelect, StatusSelect } from '../ui/step-selects';
 
 type Props = {

@@ -3,8 +3,8 @@ import { STATUS_BY_ID, TRANSPORT_MODES } from '@domain/vocabulary';
 import { useState } from 'react';
 import { useFeatureDetail } from '../api/queries';
 import { useRoutes } from '../api/view-queries';
+import type { Language } from '../i18n/language';
 import { nameIn, text } from '../i18n/ui-text';
-import type { Language } from '../state/url-state';
 
 type Props = { route: FeatureDetailResponse; language: Language };
 

@@ -2,8 +2,8 @@ import { type SearchResponse, searchResponse } from '@domain/api';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
 import { fetchJson } from '../api/fetch-json';
+import type { Language } from '../i18n/language';
 import { text } from '../i18n/ui-text';
-import type { Language } from '../state/url-state';
 
 type Hit = SearchResponse[number];
 type Props = { language: Language; onChoose: (hit: Hit) => void };

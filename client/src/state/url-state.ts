@@ -1,8 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { type Filters, readFilters, writeFilters } from '../filters/filters';
-
-export type Language = 'vi' | 'en' | 'zh';
-const LANGUAGES: readonly Language[] = ['vi', 'en', 'zh'];
+import { isLanguage, type Language } from '../i18n/language';
 
 export type UrlState = {
   feature: string | null;
@@ -33,7 +31,7 @@ function readUrlState(search: string): UrlState {
   const lang = params.get('lang');
   return {
     feature: params.get('feature') || null,
-    lang: LANGUAGES.includes(lang as Language) ? (lang as Language) : 'vi',
+    lang: isLanguage(lang) ? lang : 'vi',
     filters: readFilters(params),
     doc: params.get('doc') || null,
     clause: params.get('clause') || null,

@@ -2,8 +2,8 @@ import type { RecordViewResponse } from '@domain/api';
 import { CROSSING_KINDS, type ProgressRow } from '@domain/progress';
 import type { Province } from '@domain/schemas';
 import { STATUSES, type StatusId } from '@domain/vocabulary';
+import type { Language } from '../i18n/language';
 import { text } from '../i18n/ui-text';
-import type { Language } from '../state/url-state';
 
 type Props = {
   /** Crossings by status as of the chosen date, before the other filters (GET /api/view). */

@@ -1,8 +1,8 @@
 import { STATUS_BY_ID } from '@domain/vocabulary';
 import { memo, useState } from 'react';
 import { useChanges } from '../api/view-queries';
+import type { Language } from '../i18n/language';
 import { formatDate, nameIn, text } from '../i18n/ui-text';
-import type { Language } from '../state/url-state';
 import { LIST_PAGE, nextLimit, ShowMoreButton } from '../ui/show-more';
 import { todayIso } from './dates';
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
+import type { Language } from '../i18n/language';
 import { formatDate, text } from '../i18n/ui-text';
-import type { Language } from '../state/url-state';
 import { dateAt, dayIndex, todayIso } from './dates';
 
 type Props = {

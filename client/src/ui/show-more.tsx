@@ -1,6 +1,6 @@
 import { MAX_LIST_LIMIT } from '@domain/api';
+import type { Language } from '../i18n/language';
 import { text } from '../i18n/ui-text';
-import type { Language } from '../state/url-state';
 
 /** Rows asked for at a time: lists of thousands would cost every filter change hundreds of milliseconds. */
 export const LIST_PAGE = 100;

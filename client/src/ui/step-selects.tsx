@@ -1,7 +1,7 @@
 import { LEVELS, STATUSES } from '@domain/vocabulary';
 import type { SelectHTMLAttributes } from 'react';
+import type { Language } from '../i18n/language';
 import { text } from '../i18n/ui-text';
-import type { Language } from '../state/url-state';
 
 type SelectProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'children'> & { language: Language };
 

@@ -109,17 +109,17 @@ export const recordTileJson = z.object({
 });
 export type RecordTileJson = z.infer<typeof recordTileJson>;
 
-const mapFeature = z.object({
+const apiFeature = z.object({
   type: z.literal('Feature'),
   id: z.string(),
   geometry: z.discriminatedUnion('type', [pointGeometry, lineGeometry]).nullable(),
   properties: featureProperties,
 });
-export type MapFeature = z.infer<typeof mapFeature>;
+export type ApiFeature = z.infer<typeof apiFeature>;
 
 export const featureCollectionResponse = z.object({
   type: z.literal('FeatureCollection'),
-  features: z.array(mapFeature),
+  features: z.array(apiFeature),
 });
 export type FeatureCollectionResponse = z.infer<typeof featureCollectionResponse>;
 
@@ -135,7 +135,7 @@ const historyEntry = statusEventSchema.omit({ featureId: true }).extend({
 });
 export type HistoryEntry = z.infer<typeof historyEntry>;
 
-export const featureDetailResponse = mapFeature.extend({
+export const featureDetailResponse = apiFeature.extend({
   /** Raised by every change to the feature: an edit sends the version it read (409 when stale). */
   version: z.number().int().min(1),
   record: featureRecordSchema

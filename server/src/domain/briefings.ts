@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { KIND_IDS, STATUS_IDS } from './vocabulary';
+import { type Filters, filtersSchema, NO_FILTERS } from './filters';
 
 /** One step of a briefing: a saved screen (view, filters, date, selection) with a title and text. */
 const briefingStepSchema = z.strictObject({
@@ -10,16 +10,11 @@ const briefingStepSchema = z.strictObject({
     lat: z.number().min(-90).max(90),
     zoom: z.number().min(0).max(22),
   }),
-  filters: z
-    .strictObject({
-      asOf: z.iso.date().nullable().default(null),
-      kinds: z.array(z.enum(KIND_IDS)).default([]),
-      statuses: z.array(z.enum(STATUS_IDS)).default([]),
-      agreements: z.array(z.string().min(1)).default([]),
-      provinces: z.array(z.string().min(1)).default([]),
-      stalled: z.boolean().default(false),
-    })
-    .default({ asOf: null, kinds: [], statuses: [], agreements: [], provinces: [], stalled: false }),
+  // Steps saved before December 2026 wrote `stalled: false` for "all"; the planner's screen offers only
+  // "stalled only", so a step keeps true or null (all).
+  filters: filtersSchema
+    .transform((filters): Filters => ({ ...filters, stalled: filters.stalled === true ? true : null }))
+    .default(NO_FILTERS),
   feature: z.string().min(1).nullable().default(null),
 });
 export type BriefingStep = z.infer<typeof briefingStepSchema>;

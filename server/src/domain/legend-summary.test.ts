@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { deepFreeze, loadRealRecord } from '../../../test/helpers/app';
-import { createFeatureService } from '../features/feature-service';
+import { createCurrentRecord } from '../record/current-record';
 import { createFileRepository } from '../record/file-repository';
-import type { MapFeature } from './api';
+import type { ApiFeature } from './api';
 import { parseIconName } from './drawing/shapes';
 import { isDrawingPart, toMapFeatures } from './drawing/to-map-features';
 import { summariseLegend } from './legend-summary';
@@ -12,7 +12,7 @@ const record = loadRealRecord();
 
 describe('the legend', () => {
   it('explains exactly what the map draws: status counts, shapes, modes and symbols, on every date', async () => {
-    const collection = await createFeatureService(createFileRepository(record)).list({});
+    const collection = (await createCurrentRecord(createFileRepository(record)).now()).collection;
     const index = { eventsByFeature: indexEvents(record.events), provinces: record.provinces };
     for (const asOf of ['2022-06-01', '2023-06-01', '2024-08-16', '2026-02-11', null]) {
       const features = recordOnDate(collection, index, asOf, '2026-11-29');
@@ -45,7 +45,7 @@ describe('the legend', () => {
 });
 
 /** A feature of `kind` with a position, nothing else the legend explains. */
-function fixture(kind: MapFeature['properties']['kind'], extra: Partial<MapFeature['properties']> = {}): MapFeature {
+function fixture(kind: ApiFeature['properties']['kind'], extra: Partial<ApiFeature['properties']> = {}): ApiFeature {
   return {
     type: 'Feature',
     id: `${kind}-1`,

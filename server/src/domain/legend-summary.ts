@@ -1,4 +1,4 @@
-import type { MapFeature } from './api';
+import type { ApiFeature } from './api';
 import { SHAPE_PATHS, type ShapeId, shapeOf } from './drawing/shapes';
 import { drawnSides } from './drawing/to-map-features';
 import type { TransportMode } from './schemas';
@@ -32,7 +32,7 @@ export type LegendSummary = {
  * The legend of the features shown, in one pass over them: the same rules the map draws by
  * (drawing/to-map-features.ts), read from the features themselves rather than from their drawings.
  */
-export function summariseLegend(features: readonly MapFeature[]): LegendSummary {
+export function summariseLegend(features: readonly ApiFeature[]): LegendSummary {
   const counts: Partial<Record<StatusId, number>> = {};
   const shapes = new Set<ShapeId>();
   const modes = new Set<TransportMode>();

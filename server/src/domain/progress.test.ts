@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadRealRecord } from '../../../test/helpers/app';
-import { createFeatureService } from '../features/feature-service';
+import { createCurrentRecord } from '../record/current-record';
 import { createFileRepository } from '../record/file-repository';
 import { CROSSING_KINDS, progressTables } from './progress';
 import { indexEvents, recordOnDate } from './record-on-date';
@@ -9,7 +9,7 @@ const record = loadRealRecord();
 
 describe('progress tables (crossings by status per province and per agreement)', () => {
   it('count every crossing with a status once per Vietnamese province and per agreement, as of the date', async () => {
-    const collection = await createFeatureService(createFileRepository(record)).list({});
+    const collection = (await createCurrentRecord(createFileRepository(record)).now()).collection;
     const index = { eventsByFeature: indexEvents(record.events), provinces: record.provinces };
     for (const asOf of ['2023-06-01', '2026-02-11', null]) {
       const features = recordOnDate(collection, index, asOf, '2026-11-29');
@@ -34,7 +34,7 @@ describe('progress tables (crossings by status per province and per agreement)',
   });
 
   it('give rows to the documents that move or name crossings, not to those cited only as their basis', async () => {
-    const collection = await createFeatureService(createFileRepository(record)).list({});
+    const collection = (await createCurrentRecord(createFileRepository(record)).now()).collection;
     const index = { eventsByFeature: indexEvents(record.events), provinces: record.provinces };
     const held = new Set(record.agreements.filter((a) => a.sourceFile).map((a) => a.id));
     const rows = progressTables(recordOnDate(collection, index, null, '2026-11-29'), (id) => held.has(id)).byAgreement.map((r) => r.key);

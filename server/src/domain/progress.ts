@@ -1,4 +1,4 @@
-import type { MapFeature } from './api';
+import type { ApiFeature } from './api';
 import type { KindId, StatusId } from './vocabulary';
 
 /** The kinds a planner counts as "gates": pairs, channels, openings, markets, freight roads. */
@@ -14,7 +14,7 @@ const IS_CROSSING = new Set<string>(CROSSING_KINDS);
  * agreements that get a row: the documents whose clauses move or name the features — not the documents
  * they only cite as a basis (the three legal documents stand behind every crossing; a row each says nothing).
  */
-export function progressTables(features: readonly MapFeature[], counted: (agreementId: string) => boolean = () => true) {
+export function progressTables(features: readonly ApiFeature[], counted: (agreementId: string) => boolean = () => true) {
   const byProvince = new Map<string, ProgressRow>();
   const byAgreement = new Map<string, ProgressRow>();
   const count = (rows: Map<string, ProgressRow>, key: string, status: StatusId) => {

@@ -1,8 +1,10 @@
-import type { FeatureCollectionResponse, MapFeature } from './api';
+import type { ApiFeature, FeatureCollectionResponse } from './api';
+import { intersectsBbox } from './api-feature';
 import { isStalled } from './commitments';
 import { featureStateAsOf } from './feature-state';
 import type { Filters } from './filters';
 import { provinceAsOf } from './provinces';
+import type { Bbox } from './query-params';
 import type { Agreement, Province, StatusEvent } from './schemas';
 import { KIND_BY_ID } from './vocabulary';
 
@@ -33,8 +35,6 @@ export function indexEvents(events: readonly StatusEvent[]): Map<string, StatusE
   return byFeature;
 }
 
-type ApiFeature = FeatureCollectionResponse['features'][number];
-
 /**
  * One feature as of a date (null: the latest the record knows): its status, level, province and
  * agreements then; null when the record did not know it yet. The single definition of "as of a date"
@@ -45,7 +45,7 @@ export function featureOnDate(
   { eventsByFeature, provinces, agreementDates }: RecordIndex,
   asOf: string | null,
   today: string,
-): MapFeature | null {
+): ApiFeature | null {
   const properties = feature.properties;
   if (asOf && (properties.firstRecorded ?? '9999') > asOf) return null;
   const date = asOf ?? today;
@@ -77,8 +77,8 @@ export function featureOnDate(
  * computed once); this direct form serves one-off uses and is the reference the timelines are
  * tested against.
  */
-export function recordOnDate(collection: FeatureCollectionResponse, index: RecordIndex, asOf: string | null, today: string): MapFeature[] {
-  const result: MapFeature[] = [];
+export function recordOnDate(collection: FeatureCollectionResponse, index: RecordIndex, asOf: string | null, today: string): ApiFeature[] {
+  const result: ApiFeature[] = [];
   for (const feature of collection.features) {
     const onDate = featureOnDate(feature, index, asOf, today);
     if (onDate) result.push(onDate);
@@ -86,26 +86,43 @@ export function recordOnDate(collection: FeatureCollectionResponse, index: Recor
   return result;
 }
 
-/** The features of `onDate` (from recordOnDate) that pass the filters other than the date, same objects. */
-export function filterOnDate(onDate: readonly MapFeature[], filters: Filters): MapFeature[] {
-  return onDate.filter(({ properties }) => {
-    if (filters.kinds.length > 0 && !filters.kinds.includes(properties.kind)) return false;
-    if (filters.agreements.length > 0 && !filters.agreements.some((id) => properties.agreements.includes(id))) return false;
-    if (filters.provinces.length > 0 && !filters.provinces.some((code) => properties.provinces.includes(code))) return false;
-    if (filters.stalled && !properties.stalled) return false;
-    if (
-      filters.statuses.length > 0 &&
-      !filters.statuses.some((wanted) => wanted === properties.status || wanted === properties.upgrade?.status)
-    )
-      return false;
-    return true;
-  });
+/** Beyond the planner's filters, an API reader may ask for named features or a box. */
+export type Narrowing = {
+  ids?: readonly string[];
+  /** [minLon, minLat, maxLon, maxLat]: features whose extent touches it. */
+  bbox?: Bbox;
+};
+
+/**
+ * The one predicate "does this feature, on its date, pass these filters" (the date is already applied:
+ * `feature` is a state from featureOnDate). The map's style expressions (record-filter.ts) are the only
+ * other copy, held equal to this one by tests.
+ */
+function passesFilters(feature: ApiFeature, filters: Filters, { ids, bbox }: Narrowing = {}): boolean {
+  const { properties } = feature;
+  if (ids && !ids.includes(String(feature.id))) return false;
+  if (filters.kinds.length > 0 && !filters.kinds.includes(properties.kind)) return false;
+  if (filters.agreements.length > 0 && !filters.agreements.some((id) => properties.agreements.includes(id))) return false;
+  if (filters.provinces.length > 0 && !filters.provinces.some((code) => properties.provinces.includes(code))) return false;
+  if (filters.stalled !== null && properties.stalled !== filters.stalled) return false;
+  if (
+    filters.statuses.length > 0 &&
+    !filters.statuses.some((wanted) => wanted === properties.status || wanted === properties.upgrade?.status)
+  )
+    return false;
+  if (bbox && !intersectsBbox(feature, bbox)) return false;
+  return true;
+}
+
+/** The features of `onDate` (states on one date) that pass the filters other than the date: the same objects. */
+export function filterOnDate(onDate: readonly ApiFeature[], filters: Filters, narrowing: Narrowing = {}): ApiFeature[] {
+  return onDate.filter((feature) => passesFilters(feature, filters, narrowing));
 }
 
 /**
  * The features a planner sees for the chosen date and filters, each with its status, level and
  * province as of that date.
  */
-export function visibleFeatures(collection: FeatureCollectionResponse, index: RecordIndex, filters: Filters, today: string): MapFeature[] {
+export function visibleFeatures(collection: FeatureCollectionResponse, index: RecordIndex, filters: Filters, today: string): ApiFeature[] {
   return filterOnDate(recordOnDate(collection, index, filters.asOf, today), filters);
 }

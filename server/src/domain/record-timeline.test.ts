@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { writeSyntheticRecord } from '../../../scripts/synthetic-record';
 import { loadRealRecord } from '../../../test/helpers/app';
 import { readConfig } from '../config';
-import { createFeatureService } from '../features/feature-service';
+import { createCurrentRecord } from '../record/current-record';
 import { createFileRepository } from '../record/file-repository';
 import { loadRecord } from '../record/load-record';
 import { agreementDatesOf, indexEvents, type RecordIndex, recordOnDate } from './record-on-date';
@@ -18,7 +18,7 @@ afterAll(() => {
 });
 
 async function inputs(record: ReturnType<typeof loadRealRecord>) {
-  const collection = await createFeatureService(createFileRepository(record)).list({});
+  const collection = (await createCurrentRecord(createFileRepository(record)).now()).collection;
   const agreementDates = agreementDatesOf(record.agreements);
   const index: RecordIndex = { eventsByFeature: indexEvents(record.events), provinces: record.provinces, agreementDates };
   return { collection, index };

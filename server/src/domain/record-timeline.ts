@@ -1,15 +1,13 @@
-import type { FeatureCollectionResponse, MapFeature } from './api';
+import type { ApiFeature, FeatureCollectionResponse } from './api';
 import { firstDayOf } from './dates';
 import { featureOnDate, type RecordIndex } from './record-on-date';
-
-type ApiFeature = FeatureCollectionResponse['features'][number];
 
 /** One feature's states over time: each holds from its date until the next one's. */
 export type Timeline = {
   /** Dated states in date order; before the first the record did not know the feature. */
-  steps: readonly { from: string; feature: MapFeature }[];
+  steps: readonly { from: string; feature: ApiFeature }[];
   /** The state with no date chosen (the latest the record knows); null for none. */
-  latest: MapFeature | null;
+  latest: ApiFeature | null;
 };
 
 /**
@@ -42,12 +40,12 @@ export function changeDates(feature: ApiFeature, { eventsByFeature, provinces, a
   return [...new Set([...dates].map(firstDayOf))].sort();
 }
 
-const stateKey = ({ properties: p }: MapFeature) =>
-  JSON.stringify([p.status, p.level, p.upgrade, p.since, p.stalled, p.agreements, p.provinces, p.province]);
+const stateKey = ({ properties: p }: ApiFeature) =>
+  JSON.stringify([p.status, p.level, p.upgrade, p.since, p.reportedIn, p.stalled, p.agreements, p.provinces, p.province]);
 
 /** A feature's states at each date where they change (consecutive equal states kept once). */
 function timelineOf(feature: ApiFeature, index: RecordIndex, today: string): Timeline {
-  const steps: { from: string; feature: MapFeature }[] = [];
+  const steps: { from: string; feature: ApiFeature }[] = [];
   let previous = '';
   for (const date of changeDates(feature, index)) {
     const state = featureOnDate(feature, index, date, today);
@@ -61,7 +59,7 @@ function timelineOf(feature: ApiFeature, index: RecordIndex, today: string): Tim
 }
 
 /** The state of a timeline on a date (null date: the latest); null when not yet recorded. */
-function stateOn(timeline: Timeline, asOf: string | null): MapFeature | null {
+function stateOn(timeline: Timeline, asOf: string | null): ApiFeature | null {
   if (asOf === null) return timeline.latest;
   const { steps } = timeline;
   for (let i = steps.length - 1; i >= 0; i -= 1) if (steps[i].from <= asOf) return steps[i].feature;
@@ -77,8 +75,8 @@ export function recordTimelines(collection: FeatureCollectionResponse, index: Re
   const timelines = collection.features.map((feature) => timelineOf(feature, index, today));
   return {
     timelines,
-    onDate(asOf: string | null): MapFeature[] {
-      const result: MapFeature[] = [];
+    onDate(asOf: string | null): ApiFeature[] {
+      const result: ApiFeature[] = [];
       for (const timeline of timelines) {
         const state = stateOn(timeline, asOf);
         if (state) result.push(state);

@@ -1,4 +1,4 @@
-import type { FeatureRow, MapFeature, RecordViewResponse } from './api';
+import type { ApiFeature, FeatureRow, RecordViewResponse } from './api';
 import type { Filters } from './filters';
 import { summariseLegend } from './legend-summary';
 import { progressTables } from './progress';
@@ -6,7 +6,7 @@ import { filterOnDate } from './record-on-date';
 
 export type Page = { offset: number; limit: number };
 
-const rowOf = ({ id, geometry, properties: p }: MapFeature): FeatureRow => ({
+const rowOf = ({ id, geometry, properties: p }: ApiFeature): FeatureRow => ({
   id,
   kind: p.kind,
   name: p.name,
@@ -23,7 +23,7 @@ const rowOf = ({ id, geometry, properties: p }: MapFeature): FeatureRow => ({
  * the list. `record` is what the record holds whatever the date (kinds, step dates).
  */
 export function recordView(
-  onDate: readonly MapFeature[],
+  onDate: readonly ApiFeature[],
   filters: Filters,
   page: Page,
   record: RecordViewResponse['record'],

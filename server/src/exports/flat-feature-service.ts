@@ -1,5 +1,5 @@
 import { todayIso } from '../domain/dates';
-import type { FeatureQuery } from '../features/feature-query';
+import { type FeatureQuery, selectionOfQuery } from '../domain/request-queries';
 import type { createFeatureService } from '../features/feature-service';
 import type { RecordRepository } from '../record/repository';
 import { type FlatFeature, flattenFeature } from './flat-feature';
@@ -8,8 +8,9 @@ import { type FlatFeature, flattenFeature } from './flat-feature';
 export function createFlatFeatureService(repository: RecordRepository, features: ReturnType<typeof createFeatureService>) {
   return {
     async list(query: FeatureQuery, origin: string): Promise<FlatFeature[]> {
+      const { filters, narrowing } = selectionOfQuery(query);
       const [collection, records, eventsByFeature, provinces] = await Promise.all([
-        features.list(query),
+        features.list(filters, narrowing),
         repository.listFeatures(),
         repository.listEventsByFeature(),
         repository.listProvinces(),
@@ -17,9 +18,9 @@ export function createFlatFeatureService(repository: RecordRepository, features:
       const byId = new Map(records.map((record) => [record.id, record]));
       const asOf = query.asOf ?? todayIso();
       return collection.features.flatMap((feature) => {
-        const record = byId.get(feature.id);
+        const record = byId.get(String(feature.id));
         if (!record) return [];
-        return [flattenFeature(feature, { record, events: eventsByFeature.get(feature.id) ?? [], asOf, provinces, origin })];
+        return [flattenFeature(feature, { record, events: eventsByFeature.get(String(feature.id)) ?? [], asOf, provinces, origin })];
       });
     },
   };

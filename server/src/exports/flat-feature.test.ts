@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deepFreeze } from '../../../test/helpers/app';
-import type { MapFeature } from '../domain/api';
+import type { ApiFeature } from '../domain/api';
 import type { FeatureRecord } from '../domain/schemas';
 import { FLAT_FIELD_TYPES, FLAT_FIELDS, flattenFeature } from './flat-feature';
 import { toKml } from './kml';
@@ -39,7 +39,7 @@ const COLUMNS_BEFORE_ISSUE_16 = [
   'api_url',
 ];
 
-const feature: MapFeature = deepFreeze({
+const feature: ApiFeature = deepFreeze({
   type: 'Feature',
   id: 'chi-ma',
   geometry: { type: 'Point', coordinates: [107.11, 21.79] },

@@ -1,5 +1,5 @@
 import type { Geometry } from 'geojson';
-import type { MapFeature } from '../domain/api';
+import type { ApiFeature } from '../domain/api';
 import type { FeatureRecord, Province, StatusEvent } from '../domain/schemas';
 import { KIND_BY_ID, STATUS_BY_ID } from '../domain/vocabulary';
 
@@ -84,7 +84,7 @@ export type FlattenContext = {
   origin: string;
 };
 
-export function flattenFeature(feature: MapFeature, { record, events, asOf, provinces, origin }: FlattenContext): FlatFeature {
+export function flattenFeature(feature: ApiFeature, { record, events, asOf, provinces, origin }: FlattenContext): FlatFeature {
   const p = feature.properties;
   const status = p.status ? STATUS_BY_ID[p.status] : null;
   const province = provinces.find((candidate) => candidate.code === p.province);

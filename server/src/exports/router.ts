@@ -1,8 +1,8 @@
 import type { Request } from 'express';
 import { Router } from 'express';
 import { todayIso } from '../domain/dates';
+import { FEATURE_QUERY_PARAMETERS, type FeatureQuery, featureQuery } from '../domain/request-queries';
 import { STATUS_BY_ID } from '../domain/vocabulary';
-import { FEATURE_QUERY_PARAMETERS, type FeatureQuery, featureQuery } from '../features/feature-query';
 import { requestOrigin } from '../http/deployment';
 import { parseQuery } from '../http/parse-query';
 import type { RecordRepository } from '../record/repository';

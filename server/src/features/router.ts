@@ -1,9 +1,9 @@
 import { type Request, Router } from 'express';
 import { z } from 'zod';
+import { FEATURE_QUERY_PARAMETERS, featureQuery, selectionOfQuery } from '../domain/request-queries';
 import { parseQuery } from '../http/parse-query';
 import { canonicalQuery, createResponseCache, sendCached } from '../http/response-cache';
 import type { CurrentRecordSource } from '../record/current-record';
-import { FEATURE_QUERY_PARAMETERS, featureQuery } from './feature-query';
 import type { createFeatureService } from './feature-service';
 
 /**
@@ -22,8 +22,8 @@ export function featureRouter(
     // they are. A query that failed validation is never stored, so it is validated again each time.
     const key = `${await record.key()}|${canonicalQuery(request)}`;
     const cached = await cache.get(key, async () => {
-      const query = parseQuery(request, featureQuery, FEATURE_QUERY_PARAMETERS);
-      return { body: JSON.stringify(await service.list(query)), type: 'application/geo+json' };
+      const { filters, narrowing } = selectionOfQuery(parseQuery(request, featureQuery, FEATURE_QUERY_PARAMETERS));
+      return { body: JSON.stringify(await service.list(filters, narrowing)), type: 'application/geo+json' };
     });
     sendCached(request, response, cached);
   });

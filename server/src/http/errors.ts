@@ -9,13 +9,15 @@ export class HttpError extends Error {
     message: string,
     /** Sent beside `error` (a 409's current state). */
     readonly details?: Record<string, unknown>,
+    /** The query parameter or body field at fault ("agreement", "steps.0.title"), sent as `error.field`. */
+    readonly field?: string,
   ) {
     super(message);
   }
 }
 
 export const notFound = (what: string) => new HttpError(404, 'not_found', what);
-export const badRequest = (code: string, message: string) => new HttpError(400, code, message);
+export const badRequest = (code: string, message: string, field?: string) => new HttpError(400, code, message, undefined, field);
 
 export const unknownApiRoute: RequestHandler = (request, _response, next) => {
   next(new HttpError(404, 'not_found', `No API endpoint ${request.method} ${request.originalUrl.split('?')[0]}`));
@@ -29,7 +31,8 @@ const logUnavailable = createThrottledLog();
  */
 export const errorHandler: ErrorRequestHandler = (error, _request, response, _next) => {
   if (error instanceof HttpError) {
-    response.status(error.status).json({ error: { code: error.code, message: error.message }, ...error.details });
+    const field = error.field === undefined ? {} : { field: error.field };
+    response.status(error.status).json({ error: { code: error.code, message: error.message, ...field }, ...error.details });
     return;
   }
   if (isStoreUnavailable(error)) {

@@ -14,7 +14,8 @@ export function parseBody<T>(schema: z.ZodType<T>, body: unknown, label = 'Field
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw badRequest('invalid_body', `${label} "${issue.path.join('.') || '(body)'}": ${issue.message}`);
+    const field = issue.path.join('.');
+    throw badRequest('invalid_body', `${label} "${field || '(body)'}": ${issue.message}`, field || undefined);
   }
   return parsed.data;
 }

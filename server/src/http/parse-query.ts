@@ -36,17 +36,17 @@ export function parseQuery<T>(request: Request, schema: z.ZodType<T>, known: rea
   for (const [name, value] of Object.entries(query)) {
     if (!known.includes(name)) {
       const expected = known.length > 0 ? `expected one of: ${known.join(', ')}` : 'this endpoint takes no parameters';
-      throw badRequest('unknown_parameter', `Unknown query parameter "${name}"; ${expected}`);
+      throw badRequest('unknown_parameter', `Unknown query parameter "${name}"; ${expected}`, name);
     }
     if (typeof value !== 'string') {
-      throw badRequest('invalid_parameter', `Query parameter "${name}" must be given once, as plain text`);
+      throw badRequest('invalid_parameter', `Query parameter "${name}" must be given once, as plain text`, name);
     }
   }
   const parsed = schema.safeParse(query);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const name = String(issue.path[0] ?? 'query');
-    throw badRequest('invalid_parameter', `Query parameter "${name}": ${issue.message}`);
+    throw badRequest('invalid_parameter', `Query parameter "${name}": ${issue.message}`, name);
   }
   return parsed.data;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { STATUS_IDS } from '../domain/vocabulary';
-import { commaList, listOf, realDate, trueOrFalse } from '../features/feature-query';
+import { filterQueryShape } from '../domain/filters';
+import { commaList, realDate } from '../domain/query-params';
 
 /** Most features a page may hold; the whole record fits in one page at this size. */
 export const MAX_LIMIT = 10_000;
@@ -77,11 +77,11 @@ export const itemsQuery = z.object({
   datetime: datetime.optional(),
   /** Checked against the collection's kinds by the router. */
   kind: commaList.optional(),
-  status: listOf(STATUS_IDS, 'status').optional(),
-  agreement: commaList.optional(),
-  province: commaList.optional(),
-  stalled: trueOrFalse.optional(),
-  asOf: realDate.optional(),
+  status: filterQueryShape.status,
+  agreement: filterQueryShape.agreement,
+  province: filterQueryShape.province,
+  stalled: filterQueryShape.stalled,
+  asOf: filterQueryShape.asOf,
   /** Output format: only GeoJSON/JSON is offered. */
   f: z.enum(['json', 'geojson'], { message: 'only json and geojson are offered' }).optional(),
 });

@@ -2,10 +2,10 @@ import turfBbox from '@turf/bbox';
 import type { ErrorRequestHandler, Request, Response } from 'express';
 import { Router } from 'express';
 import { z } from 'zod';
+import type { FeatureQuery } from '../domain/request-queries';
 import { KIND_BY_ID } from '../domain/vocabulary';
 import type { FlatFeature, FlatValue } from '../exports/flat-feature';
 import type { FlatFeatureService } from '../exports/flat-feature-service';
-import type { FeatureQuery } from '../features/feature-query';
 import { requestOrigin } from '../http/deployment';
 import { badRequest, HttpError, notFound } from '../http/errors';
 import { parseQuery } from '../http/parse-query';
@@ -53,7 +53,7 @@ export function ogcRouter(repository: RecordRepository, flat: FlatFeatureService
       throw badRequest('invalid_parameter', 'Query parameters "asOf" and "datetime" both give the date: use one');
     const featureQuery: FeatureQuery = {
       kind: kinds as FeatureQuery['kind'],
-      status: query.status as FeatureQuery['status'],
+      status: query.status,
       agreement: query.agreement,
       province: query.province,
       stalled: query.stalled,

@@ -1,23 +1,13 @@
 import { Router } from 'express';
-import type { MapFeature } from '../domain/api';
+import type { ApiFeature } from '../domain/api';
 import { changesBetween } from '../domain/changes-between';
-import type { Filters } from '../domain/filters';
+import { filtersOfQuery } from '../domain/filters';
 import { progressTables } from '../domain/progress';
 import { recordView } from '../domain/record-view';
-import type { createFeatureService } from '../features/feature-service';
+import { CHANGES_QUERY_PARAMETERS, changesQuery, VIEW_QUERY_PARAMETERS, viewQuery } from '../domain/request-queries';
 import { parseQuery } from '../http/parse-query';
 import { canonicalQuery, createResponseCache, sendCached } from '../http/response-cache';
-import type { CurrentRecord, CurrentRecordSource } from '../record/current-record';
-import { CHANGES_QUERY_PARAMETERS, changesQuery, VIEW_QUERY_PARAMETERS, type ViewQuery, viewQuery } from './view-query';
-
-const filtersOf = (query: ViewQuery): Filters => ({
-  asOf: query.asOf ?? null,
-  kinds: query.kind ?? [],
-  statuses: query.status ?? [],
-  agreements: query.agreement ?? [],
-  provinces: query.province ?? [],
-  stalled: query.stalled === 'true',
-});
+import { type CurrentRecord, type CurrentRecordSource, checkReferences } from '../record/current-record';
 
 /**
  * The planner's screen, computed where the record is, so a browser never downloads the whole record:
@@ -25,12 +15,12 @@ const filtersOf = (query: ViewQuery): Filters => ({
  *   GET /api/changes  what changed between two dates, a page at a time
  * Both read the record's timelines (record/current-record.ts): a date is one pick per feature.
  */
-export function viewRouter(record: CurrentRecordSource, features: ReturnType<typeof createFeatureService>): Router {
+export function viewRouter(record: CurrentRecordSource): Router {
   const router = Router();
   const cache = createResponseCache({ maxEntries: 1000 });
   // The record as of a date and its progress tables serve every filter set on that date: the last
   // few dates asked are kept (a planner changing filters, or stepping back and forth in time).
-  const dates = new Map<string, { onDate: MapFeature[]; progress: ReturnType<typeof progressTables> }>();
+  const dates = new Map<string, { onDate: ApiFeature[]; progress: ReturnType<typeof progressTables> }>();
   const asOfDate = (key: string, current: CurrentRecord, asOf: string | null) => {
     const dateKey = `${key}|${asOf}`;
     let entry = dates.get(dateKey);
@@ -51,10 +41,11 @@ export function viewRouter(record: CurrentRecordSource, features: ReturnType<typ
     const key = await record.key();
     const cached = await cache.get(`view|${key}|${canonicalQuery(request)}`, async () => {
       const query = parseQuery(request, viewQuery, VIEW_QUERY_PARAMETERS);
-      await features.checkReferences(query);
+      const filters = filtersOfQuery(query);
       const current = await record.get(key);
+      checkReferences(current, filters);
       const { onDate, progress } = asOfDate(key, current, query.asOf ?? null);
-      const view = recordView(onDate, filtersOf(query), query, { kinds: current.kinds, stepDates: current.stepDates }, progress);
+      const view = recordView(onDate, filters, query, { kinds: current.kinds, stepDates: current.stepDates }, progress);
       return { body: JSON.stringify(view), type: 'application/json' };
     });
     response.setHeader('Cache-Control', 'no-cache');

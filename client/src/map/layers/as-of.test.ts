@@ -3,7 +3,7 @@ import { toMapFeatures } from '@domain/drawing/to-map-features';
 import { agreementDatesOf, indexEvents, recordOnDate } from '@domain/record-on-date';
 import { changeDates, recordTimelines } from '@domain/record-timeline';
 import { describe, expect, it } from 'vitest';
-import { createFeatureService } from '../../../../server/src/features/feature-service';
+import { createCurrentRecord } from '../../../../server/src/record/current-record';
 import { createFileRepository } from '../../../../server/src/record/file-repository';
 import { loadRealRecord } from '../../../../test/helpers/app';
 import { evaluate } from '../../../../test/helpers/evaluate-expression';
@@ -14,7 +14,7 @@ const record = loadRealRecord();
 
 describe('the map picks each feature’s state for the date from the style (no data sent per date)', () => {
   it('draws on every date exactly what the record as of that date draws', async () => {
-    const collection = await createFeatureService(createFileRepository(record)).list({});
+    const collection = (await createCurrentRecord(createFileRepository(record)).now()).collection;
     const agreementDates = agreementDatesOf(record.agreements);
     const index = { eventsByFeature: indexEvents(record.events), provinces: record.provinces, agreementDates };
     const { timelines } = recordTimelines(collection, index, TODAY);

@@ -1,7 +1,20 @@
 import type { LayerSpecification } from 'maplibre-gl';
-import type { Language } from '../../state/url-state';
+import type { Language } from '../../i18n/language';
 import { LABEL_FONT, scaledLabel } from '../fonts';
-import { BORDER, LAND_ABROAD, LAND_VIETNAM, labelIn, SEA } from '../palette';
+import {
+  BORDER,
+  LAND_ABROAD,
+  LAND_VIETNAM,
+  labelIn,
+  OTHER_BORDER,
+  PAPER,
+  PLACE_DOT,
+  PLACE_LABEL,
+  PROVINCE_LABEL,
+  PROVINCE_LINE,
+  RIVER,
+  SEA,
+} from '../palette';
 
 export const BASEMAP_SOURCES = {
   land: 'basemap-land',
@@ -34,14 +47,14 @@ export function basemapLayers(language: Language): { under: LayerSpecification[]
       id: 'basemap-rivers',
       type: 'line',
       source: BASEMAP_SOURCES.rivers,
-      paint: { 'line-color': '#a9c9de', 'line-width': ['interpolate', ['linear'], ['zoom'], 6, 0.4, 10, 1.2] },
+      paint: { 'line-color': RIVER, 'line-width': ['interpolate', ['linear'], ['zoom'], 6, 0.4, 10, 1.2] },
     },
     {
       id: 'basemap-province-lines',
       type: 'line',
       source: BASEMAP_SOURCES.provinceLines,
       paint: {
-        'line-color': '#a39e93',
+        'line-color': PROVINCE_LINE,
         'line-width': ['interpolate', ['linear'], ['zoom'], 6, 0.5, 10, 1.2],
         'line-dasharray': [3, 2],
       },
@@ -51,7 +64,7 @@ export function basemapLayers(language: Language): { under: LayerSpecification[]
       type: 'line',
       source: BASEMAP_SOURCES.borders,
       layout: { 'line-join': 'round', 'line-cap': 'round' },
-      paint: { 'line-color': '#ffffff', 'line-opacity': 0.8, 'line-width': ['interpolate', ['linear'], ['zoom'], 6, 3, 12, 6] },
+      paint: { 'line-color': PAPER, 'line-opacity': 0.8, 'line-width': ['interpolate', ['linear'], ['zoom'], 6, 3, 12, 6] },
     },
     {
       id: 'basemap-borders',
@@ -59,7 +72,7 @@ export function basemapLayers(language: Language): { under: LayerSpecification[]
       source: BASEMAP_SOURCES.borders,
       layout: { 'line-join': 'round', 'line-cap': 'round' },
       paint: {
-        'line-color': ['match', ['get', 'pair'], ['VN-CN', 'VN-LA'], BORDER, '#8d8a93'],
+        'line-color': ['match', ['get', 'pair'], ['VN-CN', 'VN-LA'], BORDER, OTHER_BORDER],
         'line-width': ['interpolate', ['linear'], ['zoom'], 6, ['match', ['get', 'pair'], ['VN-CN', 'VN-LA'], 1.4, 0.9], 12, 3],
       },
     },
@@ -77,7 +90,7 @@ export function basemapLayers(language: Language): { under: LayerSpecification[]
         'text-max-width': 8,
         'text-padding': 6,
       },
-      paint: { 'text-color': '#8a8478', 'text-halo-color': '#ffffff', 'text-halo-width': 1.2 },
+      paint: { 'text-color': PROVINCE_LABEL, 'text-halo-color': PAPER, 'text-halo-width': 1.2 },
     },
     {
       id: 'basemap-place-dots',
@@ -86,8 +99,8 @@ export function basemapLayers(language: Language): { under: LayerSpecification[]
       filter: ['<=', ['get', 'rank'], ['step', ['zoom'], 2, 8, 3]],
       paint: {
         'circle-radius': ['match', ['get', 'rank'], 1, 4, 2, 3, 2],
-        'circle-color': '#55514a',
-        'circle-stroke-color': '#ffffff',
+        'circle-color': PLACE_DOT,
+        'circle-stroke-color': PAPER,
         'circle-stroke-width': 1,
       },
     },
@@ -106,7 +119,7 @@ export function basemapLayers(language: Language): { under: LayerSpecification[]
         'symbol-sort-key': ['get', 'rank'],
         'text-optional': false,
       },
-      paint: { 'text-color': '#3d3a35', 'text-halo-color': '#ffffff', 'text-halo-width': 1.4 },
+      paint: { 'text-color': PLACE_LABEL, 'text-halo-color': PAPER, 'text-halo-width': 1.4 },
     },
   ];
   const isLabel = (layer: LayerSpecification) => layer.id === PLACE_LABEL_LAYER || layer.id === 'basemap-place-dots';

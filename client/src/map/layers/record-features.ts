@@ -1,10 +1,11 @@
 import { RECORD_TILE_LAYER } from '@domain/drawing/dated-drawing';
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
-import type { Language } from '../../state/url-state';
+import type { Language } from '../../i18n/language';
 import { LABEL_FONT, scaledLabel } from '../fonts';
 import {
   COOPERATION_COLOR,
   DISAGREEMENT_COLOR,
+  HIGHLIGHT,
   INK,
   labelIn,
   modeColor,
@@ -63,7 +64,6 @@ const PART_POINTS = ['side', 'reported'];
 const selected: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
 /** Features named by the clause being read. */
 const highlighted: ExpressionSpecification = ['boolean', ['feature-state', 'highlighted'], false];
-const HIGHLIGHT = '#e8590c';
 const PAIRING_DASH = [0.5, 2.5];
 const COOPERATION_DASH = [3, 2];
 const REPORTED_MIN_ZOOM = 8;

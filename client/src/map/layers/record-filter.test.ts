@@ -1,9 +1,9 @@
-import type { MapFeature } from '@domain/api';
+import type { ApiFeature } from '@domain/api';
 import { AS_OF_STATE, asOfNumber, drawTimelines, statesOf } from '@domain/drawing/dated-drawing';
 import { agreementDatesOf, filterOnDate, indexEvents } from '@domain/record-on-date';
 import { recordTimelines } from '@domain/record-timeline';
 import { describe, expect, it } from 'vitest';
-import { createFeatureService } from '../../../../server/src/features/feature-service';
+import { createCurrentRecord } from '../../../../server/src/record/current-record';
 import { createFileRepository } from '../../../../server/src/record/file-repository';
 import { loadRealRecord } from '../../../../test/helpers/app';
 import { evaluate } from '../../../../test/helpers/evaluate-expression';
@@ -13,11 +13,11 @@ import { recordLayers } from './record-features';
 import { combinedFilter, recordFilter } from './record-filter';
 
 const record = loadRealRecord();
-const service = createFeatureService(createFileRepository(record));
+const current = createCurrentRecord(createFileRepository(record));
 
 describe('the planner’s filters as a MapLibre layer filter', () => {
   it('keeps on the map exactly the features the lists show, for every kind of filter and date', async () => {
-    const collection = await service.list({});
+    const collection = (await current.now()).collection;
     const agreementDates = agreementDatesOf(record.agreements);
     const index = { eventsByFeature: indexEvents(record.events), provinces: record.provinces, agreementDates };
     const timelines = recordTimelines(collection, index, '2026-11-29');
@@ -45,7 +45,7 @@ describe('the planner’s filters as a MapLibre layer filter', () => {
       for (const filters of cases) {
         const expected = new Set(
           filterOnDate(onDate, filters)
-            .filter((f: MapFeature) => f.geometry)
+            .filter((f: ApiFeature) => f.geometry)
             .map((f) => f.id),
         );
         const layerFilter = ['all', knownOnDate, recordFilter(filters, agreementDates, states)];

@@ -38,7 +38,7 @@ export function recordFilter(
         return from ? ['all', linked, ['>=', ['to-number', ['global-state', AS_OF_STATE]], asOfNumber(firstDayOf(from))]] : linked;
       }),
     ] as ExpressionSpecification);
-  if (filters.stalled) conditions.push(['==', onDate('stalled'), true]);
+  if (filters.stalled !== null) conditions.push(['==', onDate('stalled'), filters.stalled]);
   if (conditions.length === 0) return null;
   return conditions.length === 1 ? conditions[0] : ['all', ...conditions];
 }

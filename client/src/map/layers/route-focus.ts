@@ -1,4 +1,4 @@
-import type { FeatureCollectionResponse } from '@domain/api';
+import type { ApiFeature } from '@domain/api';
 import type { FeatureCollection, Point, Position } from 'geojson';
 import type { LayerSpecification } from 'maplibre-gl';
 import { LABEL_FONT, scaledLabel } from '../fonts';
@@ -11,7 +11,7 @@ export const ROUTE_FOCUS_SOURCES = { waypoints: 'route-waypoints' } as const;
 export type RouteFocus = { line: Position[]; waypoints: { name: string; coordinates: Position }[]; mode: string };
 
 /** A route's focus (line, places in order, mode); null for anything that is not a drawn route. */
-export function routeFocusOf(route: FeatureCollectionResponse['features'][number] | undefined): RouteFocus | null {
+export function routeFocusOf(route: ApiFeature | undefined): RouteFocus | null {
   if (route?.properties.kind !== 'route' || route.geometry?.type !== 'LineString' || !route.properties.waypoints) return null;
   return {
     line: route.geometry.coordinates,

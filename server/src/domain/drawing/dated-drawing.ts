@@ -1,6 +1,6 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { Timeline } from '../record-timeline';
-import { type DrawnFeature, drawnFeatures, type MapFeatureProperties } from './to-map-features';
+import { type DrawnFeature, type DrawnFeatureProperties, drawnFeatures } from './to-map-features';
 
 /**
  * The map holds each feature once, with every state it goes through, and the style picks the state
@@ -20,7 +20,7 @@ export const DATED_PROPERTIES = [
   'filter_status',
   'filter_provinces',
   'stalled',
-] as const satisfies readonly (keyof MapFeatureProperties)[];
+] as const satisfies readonly (keyof DrawnFeatureProperties)[];
 export type DatedProperty = (typeof DATED_PROPERTIES)[number];
 
 /** The layer of the record's vector tiles (GET /api/map/tiles/{z}/{x}/{y}.pbf). */
@@ -48,7 +48,7 @@ export const datedKey = (property: DatedProperty | 'from', state: number) => `${
 /** "2023-02-22" → 20230222; null (no date chosen) → LATEST. */
 export const asOfNumber = (asOf: string | null) => (asOf === null ? LATEST : Number(asOf.replaceAll('-', '')));
 
-export type DatedMapProperties = Omit<MapFeatureProperties, DatedProperty> & Record<string, string | number | boolean | null>;
+export type DatedMapProperties = Omit<DrawnFeatureProperties, DatedProperty> & Record<string, string | number | boolean | null>;
 type DatedMapFeature = Feature<Geometry, DatedMapProperties>;
 
 const drawnStateKey = (part: DrawnFeature) => JSON.stringify(DATED_PROPERTIES.map((property) => part.properties[property]));

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { deepFreeze } from '../../../../test/helpers/app';
-import type { FeatureCollectionResponse } from '../api';
+import type { FeatureCollectionResponse, FeatureProperties } from '../api';
 import { toMapFeatures } from './to-map-features';
 
 const base = {
   type: 'Feature' as const,
   geometry: { type: 'Point' as const, coordinates: [107.11, 21.79] as [number, number] },
 };
-const gateProperties: FeatureCollectionResponse['features'][number]['properties'] = {
+const gateProperties: FeatureProperties = {
   kind: 'gate_pair',
   name: { vi: 'Chi Ma – Ái Điểm', zh: 'Chi Ma—爱店', en: 'Chi Ma – Aidian' },
   status: 'operating',

@@ -1,11 +1,11 @@
 import turfCircle from '@turf/circle';
 import type { FeatureCollection, Geometry } from 'geojson';
-import type { FeatureCollectionResponse } from '../api';
+import type { ApiFeature, FeatureCollectionResponse } from '../api';
 import { arcBetween } from './arc';
 import { iconName, shapeOf } from './shapes';
 
 /** Only what the style reads: stable id, kind, status, level, precision flags and the three names. */
-export type MapFeatureProperties = {
+export type DrawnFeatureProperties = {
   id: string;
   /** For the side points of a pair: the pair they belong to (a click selects it). */
   parent?: string;
@@ -52,7 +52,7 @@ function sideName(pairName: string, side: 'first' | 'last'): string {
 const ZONE_RADIUS_KM = 3;
 
 /** Extra drawings of a feature (its two sides and their link, disagreeing positions): not features of their own for counts. */
-export const isDrawingPart = (properties: Pick<MapFeatureProperties, 'parent'>) => properties.parent !== undefined;
+export const isDrawingPart = (properties: Pick<DrawnFeatureProperties, 'parent'>) => properties.parent !== undefined;
 
 /** Sides closer than this to the pair's own point are not drawn apart (degrees, ≈50 m). */
 const SIDE_MIN_SEPARATION = 0.0005;
@@ -62,7 +62,7 @@ const SIDE_MIN_SEPARATION = 0.0005;
  * them, so a planner sees both gates (e.g. Hữu Nghị and Hữu Nghị Quan, 600 m apart).
  */
 /** The two sides of a pair drawn apart: a point feature whose first two sides are far enough apart. */
-export function drawnSides(feature: Pick<FeatureCollectionResponse['features'][number], 'geometry' | 'properties'>) {
+export function drawnSides(feature: Pick<ApiFeature, 'geometry' | 'properties'>) {
   const sides = feature.properties.sidePoints;
   if (sides.length < 2 || feature.geometry?.type !== 'Point') return null;
   const [a, b] = sides;
@@ -70,7 +70,7 @@ export function drawnSides(feature: Pick<FeatureCollectionResponse['features'][n
   return [a, b] as const;
 }
 
-function sideFeatures(feature: FeatureCollectionResponse['features'][number], parent: MapFeatureProperties) {
+function sideFeatures(feature: ApiFeature, parent: DrawnFeatureProperties) {
   const sides = drawnSides(feature);
   if (!sides) return [];
   const [a, b] = sides;
@@ -114,7 +114,7 @@ const labelsOf = (name: { vi: string; zh: string | null; en: string }) => ({
  * planner sees the disagreement instead of one point drawn as settled. Drawn for every side that has
  * its own position, whether or not the two sides are drawn apart.
  */
-function disagreementFeatures(feature: FeatureCollectionResponse['features'][number], parent: MapFeatureProperties) {
+function disagreementFeatures(feature: ApiFeature, parent: DrawnFeatureProperties) {
   return feature.properties.sidePoints.flatMap((point) =>
     point.alsoReported.flatMap((other, index) => {
       const id = `${feature.id}#${point.country}#reported-${index}`;
@@ -154,13 +154,11 @@ const KIND_RANK: Record<string, number> = {
  * API features → the slim GeoJSON the map draws. Markers carry no status: they are drawn
  * as `unknown` so one colour expression serves every layer.
  */
-export function toMapFeatures(collection: FeatureCollectionResponse): FeatureCollection<Geometry, MapFeatureProperties> {
+export function toMapFeatures(collection: FeatureCollectionResponse): FeatureCollection<Geometry, DrawnFeatureProperties> {
   return { type: 'FeatureCollection', features: collection.features.flatMap(drawnFeatures) };
 }
 
-export type DrawnFeature = FeatureCollection<Geometry, MapFeatureProperties>['features'][number];
-type ApiFeature = FeatureCollectionResponse['features'][number];
-
+export type DrawnFeature = FeatureCollection<Geometry, DrawnFeatureProperties>['features'][number];
 /**
  * What one API feature draws, remembered per feature object: a filter change hands the same objects
  * again (see recordOnDate), so only a new date makes new ones. Arcs and zone circles are remembered

@@ -1,12 +1,12 @@
 import turfBbox from '@turf/bbox';
 import { lineString } from '@turf/helpers';
 import turfLength from '@turf/length';
-import type { FeatureProperties, MapFeature } from '../domain/api';
-import { isStalled } from '../domain/commitments';
-import { todayIso } from '../domain/dates';
-import { featureStateAsOf } from '../domain/feature-state';
-import type { Agreement, FeatureRecord, Located, StatusEvent } from '../domain/schemas';
-import { KIND_BY_ID, PRECISION_BY_ID, PRECISION_IDS, type PrecisionId } from '../domain/vocabulary';
+import type { ApiFeature, FeatureProperties } from './api';
+import { isStalled } from './commitments';
+import { todayIso } from './dates';
+import { featureStateAsOf } from './feature-state';
+import type { Agreement, FeatureRecord, Located, StatusEvent } from './schemas';
+import { KIND_BY_ID, PRECISION_BY_ID, PRECISION_IDS, type PrecisionId } from './vocabulary';
 
 /** The least precise of several positions: a line is only as good as its worst waypoint. */
 function worstPrecision(locations: Located[]): PrecisionId {
@@ -20,7 +20,7 @@ function locationsOf(record: FeatureRecord): Located[] {
   return record.location ? [record.location] : (record.waypoints ?? []).map((waypoint) => waypoint.location);
 }
 
-function geometryOf(record: FeatureRecord): MapFeature['geometry'] {
+function geometryOf(record: FeatureRecord): ApiFeature['geometry'] {
   if (record.location) return { type: 'Point', coordinates: record.location.coordinates };
   if (record.waypoints) return { type: 'LineString', coordinates: record.waypoints.map((waypoint) => waypoint.location.coordinates) };
   return null;
@@ -72,7 +72,7 @@ export function toApiFeature(
   asOf?: string,
   provinceAsOf: ProvinceAsOf = (code) => code,
   implied: ImpliedAgreements = new Map(),
-): MapFeature {
+): ApiFeature {
   const locations = locationsOf(record);
   const precision = locations.length > 0 ? worstPrecision(locations) : null;
   const date = asOf ?? todayIso();
@@ -126,7 +126,7 @@ export function toApiFeature(
 }
 
 /** True when the feature's extent touches the box [minLon, minLat, maxLon, maxLat]. */
-export function intersectsBbox(feature: MapFeature, box: readonly [number, number, number, number]): boolean {
+export function intersectsBbox(feature: ApiFeature, box: readonly [number, number, number, number]): boolean {
   if (!feature.geometry) return false;
   const [west, south, east, north] = turfBbox(feature.geometry);
   return west <= box[2] && east >= box[0] && south <= box[3] && north >= box[1];

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { KIND_IDS, STATUS_IDS } from '../domain/vocabulary';
 
 /** A comma-separated list whose items must each be one of `allowed`. */
 export function listOf<T extends string>(allowed: readonly T[], what: string) {
@@ -20,7 +19,10 @@ export const realDate = z.string().refine((value) => {
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }, 'must be a real date written YYYY-MM-DD');
 
-const bbox = z.string().transform((value, context) => {
+/** A box [minLon, minLat, maxLon, maxLat] in WGS 84 degrees. */
+export type Bbox = [number, number, number, number];
+
+export const bbox = z.string().transform((value, context) => {
   const parts = value.split(',').map((part) => part.trim());
   const numbers = parts.map(Number);
   const problem =
@@ -35,7 +37,7 @@ const bbox = z.string().transform((value, context) => {
     context.addIssue({ code: 'custom', message: problem });
     return z.NEVER;
   }
-  return numbers as [number, number, number, number];
+  return numbers as Bbox;
 });
 
 /** "true" or "false", as a boolean. */
@@ -43,21 +45,3 @@ export const trueOrFalse = z.enum(['true', 'false'], { message: 'must be true or
 
 /** A comma-separated list of free values (checked against the record by the service). */
 export const commaList = z.string().transform((value) => value.split(',').map((item) => item.trim()));
-
-export const FEATURE_QUERY_PARAMETERS = ['id', 'kind', 'status', 'agreement', 'province', 'asOf', 'bbox', 'stalled'] as const;
-
-export const featureQuery = z.object({
-  /** Only these features (ids the record does not know are refused by the service). */
-  id: commaList.optional(),
-  kind: listOf(KIND_IDS, 'kind').optional(),
-  status: listOf(STATUS_IDS, 'status').optional(),
-  /** Agreement ids are checked against the record by the service. */
-  agreement: commaList.optional(),
-  /** Province codes as of `asOf` (VN-07 after 1 July 2025 includes former Hà Giang); checked by the service. */
-  province: commaList.optional(),
-  asOf: realDate.optional(),
-  bbox: bbox.optional(),
-  /** true: only features with a stalled commitment; false: only those without. */
-  stalled: trueOrFalse.optional(),
-});
-export type FeatureQuery = z.infer<typeof featureQuery>;
