@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { segmentDocument } from '../server/src/domain/import/segment-document';
 import { buildLinkIndex, suggestLinks } from '../server/src/domain/import/suggest-links';
+import { MAX_DOCUMENT_CHARS } from '../server/src/domain/request-bodies';
 import type { FeatureRecord } from '../server/src/domain/schemas';
-import { MAX_DOCUMENT_CHARS } from '../server/src/imports/import-body';
 import { projectRoot } from '../test/helpers/app';
 
 export type ImportReadingResult = { document: string; characters: number; clauses: number; suggestions: number; medianMs: number };

@@ -141,6 +141,9 @@ describe('POST /api/features/:id/steps (recording a status change)', () => {
         const response = await post(id, body);
         expect(response.status, `${id} ${String(body).slice(0, 80)}`).toBe(status);
         expect(response.body.error.message).toMatch(message);
+        // A 400 naming a field carries it as data: the form marks that field without reading the sentence.
+        const named = /^Field "([^"]+)"/.exec(response.body.error.message)?.[1];
+        if (named) expect(response.body.error.field).toBe(named === '(body)' ? undefined : named);
       });
     }
     const marker = (await request(app).get('/api/features?kind=marker')).body.features[0].id;

@@ -168,6 +168,8 @@ describe('text that is not text, in a JSON body', () => {
       const response = await (method === 'put' ? request(app).put(path) : request(app).post(path)).set(editor).send(body);
       expectRefused(`${method} ${path}`, response, named);
       expect(refusal(response).code).toBe('invalid_text');
+      // The field at fault is data (error.field), the same name the message quotes.
+      expect(response.body.error.field, path).toBe(/"([^"]+)"/.exec(refusal(response).message)?.[1]);
     }
     expect(await db.query('SELECT count(*)::int AS n FROM changes')).toEqual(changesBefore);
   });

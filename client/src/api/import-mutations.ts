@@ -1,5 +1,6 @@
 import { DOCX_TYPE, importReadResponse, importResultResponse } from '@domain/api';
-import { sendJson } from './session';
+import { importBody } from '@domain/request-bodies';
+import { checkedBody, sendJson } from './session';
 
 /** The server segments the text (pasted, or a Word file) and suggests links; nothing is saved. */
 export async function readDocument(csrfToken: string, source: { text: string } | { docx: File }) {
@@ -7,7 +8,8 @@ export async function readDocument(csrfToken: string, source: { text: string } |
   return importReadResponse.parse(await sendJson('POST', '/api/imports/read', csrfToken, body, importReadResponse));
 }
 
-/** Saves the document with what the editor accepted. */
+/** Saves the document with what the editor accepted (checked first with the server's schema). */
 export async function saveImport(csrfToken: string, body: unknown) {
+  checkedBody(importBody, body);
   return importResultResponse.parse(await sendJson('POST', '/api/imports', csrfToken, body, importResultResponse));
 }

@@ -30,10 +30,24 @@ export class ApiError extends Error {
     super(message);
   }
 
-  /** The field a 400 names (`Field "quote": …`), to show the message beside it. */
+  /** The field a 400 names (`error.field`: "quote", "steps.3.quote"), to show the message beside it. */
   get field(): string | null {
-    return /^Field "([^"]+)"/.exec(this.message)?.[1] ?? null;
+    const field = (this.body as { error?: { field?: unknown } } | null)?.error?.field;
+    return typeof field === 'string' ? field : null;
   }
+}
+
+/**
+ * A request body checked with the server's own schema (domain/request-bodies.ts) before it is sent: a
+ * refusal is the ApiError the server would give (400 `invalid_body` naming the field), without a round trip.
+ */
+export function checkedBody<T>(schema: z.ZodType<T>, body: unknown): T {
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const field = issue.path.join('.');
+  const message = `Field "${field || '(body)'}": ${issue.message}`;
+  throw new ApiError(400, 'invalid_body', message, { error: { code: 'invalid_body', message, ...(field ? { field } : {}) } });
 }
 
 /**

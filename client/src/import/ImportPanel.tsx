@@ -1,4 +1,5 @@
 import type { ImportReadResponse } from '@domain/api';
+import { NEW_PLACE_KINDS, NEW_PLACE_PRECISIONS } from '@domain/request-bodies';
 import type { Province } from '@domain/schemas';
 import { AGREEMENT_KIND_LABELS, KIND_BY_ID, KINDS, PRECISION_BY_ID } from '@domain/vocabulary';
 import { useQueryClient } from '@tanstack/react-query';
@@ -39,7 +40,7 @@ const SHOWN_FIELDS = new Set([
   'periodFrom',
   'periodTo',
 ]);
-const PLACE_KINDS = KINDS.filter((kind) => kind.hasStatus);
+const PLACE_KINDS = KINDS.filter((kind) => (NEW_PLACE_KINDS as readonly string[]).includes(kind.id));
 
 /**
  * An editor imports a new document: the text (pasted, or a .txt/.md/.docx file) and its metadata; the
@@ -525,7 +526,7 @@ export function ImportPanel({ language, csrfToken, username, provinces, onPick, 
                           value={place.precision}
                           onChange={(e) => updatePlace(place.ref, { precision: e.target.value as NewPlace['precision'] })}
                         >
-                          {(['5km', 'approximate'] as const).map((id) => (
+                          {NEW_PLACE_PRECISIONS.map((id) => (
                             <option key={id} value={id}>
                               {PRECISION_BY_ID[id].label[language]}
                             </option>

@@ -1,12 +1,13 @@
 import { conflictResponse, type FeatureDetailResponse, type HistoryEntry, statusStepResponse } from '@domain/api';
 import { documentDates } from '@domain/dates';
+import { statusStepBody } from '@domain/request-bodies';
 import type { StatusEvent } from '@domain/schemas';
 import { quotesClause } from '@domain/text';
 import { EVIDENCE_IDS, EVIDENCE_LABELS, STATUS_BY_ID } from '@domain/vocabulary';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { useAgreement, useAgreements } from '../api/record-queries';
-import { ApiError, refreshRecord, sendJson } from '../api/session';
+import { ApiError, checkedBody, refreshRecord, sendJson } from '../api/session';
 import type { Language } from '../i18n/language';
 import { formatDate, text } from '../i18n/ui-text';
 import { LevelSelect, StatusSelect } from '../ui/step-selects';
@@ -72,8 +73,11 @@ export function StatusStepForm({ feature, csrfToken, language, correcting = null
   );
 
   const save = useMutation({
-    mutationFn: (body: Record<string, unknown>) =>
-      sendJson('POST', `/api/features/${encodeURIComponent(feature.id)}/steps`, csrfToken, body, statusStepResponse),
+    mutationFn: async (body: Record<string, unknown>) => {
+      // Checked with the server's schema first: a refusal names its field as the server's would.
+      checkedBody(statusStepBody, body);
+      return sendJson('POST', `/api/features/${encodeURIComponent(feature.id)}/steps`, csrfToken, body, statusStepResponse);
+    },
     onSuccess: async () => {
       setFields(EMPTY);
       setConflictSteps(null);

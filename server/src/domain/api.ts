@@ -297,7 +297,10 @@ export const changesResponse = z.object({
   ),
 });
 
-export const apiErrorResponse = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+export const apiErrorResponse = z.object({
+  /** `field`: the query parameter or body field at fault ("agreement", "steps.3.quote"), when one is. */
+  error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }),
+});
 
 /** GET/POST /api/session: who is signed in (null: a visitor) and the token every change sends back. */
 export const sessionResponse = z.union([

@@ -1,9 +1,10 @@
 import express, { Router } from 'express';
 import { requireEditor } from '../access/editor-session';
 import type { Session } from '../access/sessions';
+import { statusStepBody } from '../domain/request-bodies';
 import { parseBody } from '../http/parse-body';
 import type { Database } from '../store/database';
-import { recordStatusStep, statusStepBody } from './status-step';
+import { recordStatusStep } from './status-step';
 
 /** Request bodies larger than this are refused (413) before they are read. */
 const EDIT_BODY_LIMIT = '32kb';

@@ -1,36 +1,18 @@
 import { z } from 'zod';
 import { effectiveSteps, isStep } from '../domain/corrections';
 import { documentDates } from '../domain/dates';
-import { type Agreement, type Clause, type FeatureRecord, isoDate, statusEventSchema, stepKey } from '../domain/schemas';
+import type { StatusStepBody } from '../domain/request-bodies';
+import { type Agreement, type Clause, type FeatureRecord, statusEventSchema } from '../domain/schemas';
 import { quotesClause } from '../domain/text';
-import { EVIDENCE_IDS, KIND_BY_ID, LEVEL_IDS, STATUS_IDS } from '../domain/vocabulary';
-import { HttpError } from '../http/errors';
+import { KIND_BY_ID } from '../domain/vocabulary';
+import { badRequest, HttpError } from '../http/errors';
 import type { Database } from '../store/database';
 import { changeRecord } from '../store/revision';
 import { appendStep, stepsOf } from './append-step';
 
-/** POST /api/features/:id/steps: a new status step, citing the clause it rests on. */
-export const statusStepBody = z.strictObject({
-  /** The feature's version the editor read (GET /api/features/:id → version): a stale one gets 409. */
-  version: z.number().int().min(1),
-  /** The date of the document the step is read from. */
-  date: isoDate,
-  status: z.enum(STATUS_IDS).exclude(['unknown']),
-  level: z.enum(LEVEL_IDS).nullable(),
-  evidence: z.enum(EVIDENCE_IDS),
-  agreementId: z.string().min(1).max(100),
-  clauseId: z.string().min(1).max(100),
-  /** Verbatim words of the clause that carry the step: must be found in its text. */
-  quote: z.string().trim().min(1).max(2000),
-  note: z.string().trim().min(1).max(2000).optional(),
-  /** A correction: the earlier step of this feature it replaces (which stays, marked corrected). Needs a note saying why. */
-  corrects: stepKey.optional(),
-});
-export type StatusStepBody = z.infer<typeof statusStepBody>;
-
 export type Editor = { username: string };
 
-const fieldError = (field: string, message: string) => new HttpError(400, 'invalid_body', `Field "${field}": ${message}`);
+const fieldError = (field: string, message: string) => badRequest('invalid_body', `Field "${field}": ${message}`, field);
 
 /**
  * Records a status step, in one transaction: checks the feature, the clause and the quote, refuses a

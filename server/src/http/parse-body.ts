@@ -10,7 +10,7 @@ import { findTextProblem, invalidText } from './text-check';
  */
 export function parseBody<T>(schema: z.ZodType<T>, body: unknown, label = 'Field'): T {
   const bad = findTextProblem(body);
-  if (bad) throw invalidText(`${label} "${bad.path || '(body)'}" ${bad.problem}`);
+  if (bad) throw invalidText(`${label} "${bad.path || '(body)'}" ${bad.problem}`, bad.path || undefined);
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

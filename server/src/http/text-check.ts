@@ -16,7 +16,7 @@ export function textProblem(text: string): string | null {
   return null;
 }
 
-export const invalidText = (message: string) => new HttpError(400, 'invalid_text', message);
+export const invalidText = (message: string, field?: string) => new HttpError(400, 'invalid_text', message, undefined, field);
 
 /**
  * The first string in a parsed JSON value (values and keys, in document order) that is not text:

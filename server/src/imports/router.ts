@@ -4,13 +4,13 @@ import type { Session } from '../access/sessions';
 import { DOCX_TYPE } from '../domain/api';
 import { segmentDocument } from '../domain/import/segment-document';
 import { buildLinkIndex, suggestLinks } from '../domain/import/suggest-links';
+import { importBody, importReadBody, MAX_DOCUMENT_CHARS } from '../domain/request-bodies';
 import { HttpError } from '../http/errors';
 import { latestByKey } from '../http/latest-by-key';
 import { parseBody } from '../http/parse-body';
 import type { RecordRepository } from '../record/repository';
 import type { Database } from '../store/database';
 import { DocxTooLargeError, docxToText, NotDocxError } from './docx-to-text';
-import { importBody, importReadBody, MAX_DOCUMENT_CHARS } from './import-body';
 import { saveImport } from './save-import';
 
 /**

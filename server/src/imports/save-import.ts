@@ -2,6 +2,7 @@ import { ZodError } from 'zod';
 import { documentDates } from '../domain/dates';
 import { foldForSearch } from '../domain/fold-text';
 import { segmentDocument } from '../domain/import/segment-document';
+import type { ImportBody } from '../domain/request-bodies';
 import {
   type Agreement,
   agreementSchema,
@@ -14,12 +15,11 @@ import {
 import { quotesClause } from '../domain/text';
 import { KIND_BY_ID } from '../domain/vocabulary';
 import { appendStep, stepsOf } from '../edits/append-step';
-import { HttpError } from '../http/errors';
+import { badRequest, HttpError } from '../http/errors';
 import type { Database, Queryable } from '../store/database';
 import { changeRecord } from '../store/revision';
-import type { ImportBody } from './import-body';
 
-const fieldError = (field: string, message: string) => new HttpError(400, 'invalid_body', `Field "${field}": ${message}`);
+const fieldError = (field: string, message: string) => badRequest('invalid_body', `Field "${field}": ${message}`, field);
 
 /** "Nà Lạn – Bản Ngà" → "na-lan-ban-nga". */
 const slug = (text: string) =>

@@ -1,6 +1,11 @@
 import { z } from 'zod';
-import { agreementSchema, lonLat, multilingualName } from '../domain/schemas';
-import { EVIDENCE_IDS, KIND_IDS, LEVEL_IDS, PRECISION_IDS, STATUS_IDS } from '../domain/vocabulary';
+import { agreementSchema, isoDate, lonLat, multilingualName, stepKey } from './schemas';
+import { EVIDENCE_IDS, KIND_IDS, LEVEL_IDS, PRECISION_IDS, STATUS_IDS } from './vocabulary';
+
+/**
+ * The request bodies of the record's writes, shared by the server (parseBody) and the client (which
+ * checks a body with the same schema before sending it).
+ */
 
 /** The most text one import may hold: five times the largest source document (~60 000 characters). */
 export const MAX_DOCUMENT_CHARS = 300_000;
@@ -10,12 +15,19 @@ export const importReadBody = z.strictObject({ text: z.string().trim().min(1).ma
 
 const clausePath = z.array(z.string().regex(/^[A-Za-z0-9]+$/)).min(1);
 
+/** Kinds drawn at one point: routes and pairings need waypoints, markers a number — not made by a click. */
+export const NEW_PLACE_KINDS = z
+  .enum(KIND_IDS)
+  .extract(['gate_pair', 'channel', 'opening', 'market', 'special_road', 'zone', 'bridge']).options;
+
+/** A click on the embedded basemap is never better than ≈5 km (see newFeature.location). */
+export const NEW_PLACE_PRECISIONS = z.enum(PRECISION_IDS).extract(['5km', 'approximate']).options;
+
 /** A place the document names that the record does not hold yet, positioned by the editor on the map. */
 const newFeature = z.strictObject({
   /** How the steps and mentions of this import refer to it (its id is the server's to choose). */
   ref: z.string().min(1).max(50),
-  /** Kinds drawn at one point: routes and pairings need waypoints, markers a number — not made by a click. */
-  kind: z.enum(KIND_IDS).extract(['gate_pair', 'channel', 'opening', 'market', 'special_road', 'zone', 'bridge']),
+  kind: z.enum(NEW_PLACE_KINDS),
   name: multilingualName,
   provinces: z.array(z.string().min(1)).min(1),
   /** Clicked on the map: always an estimate, with the precision the editor states and how it was placed. */
@@ -25,7 +37,7 @@ const newFeature = z.strictObject({
      * A click on the embedded basemap (no imagery, no surveyed detail) is never better than ≈5 km: the
      * map draws it as approximate. "exact" and "1km" belong to sourced points (the gazetteer).
      */
-    precision: z.enum(PRECISION_IDS).extract(['5km', 'approximate']),
+    precision: z.enum(NEW_PLACE_PRECISIONS),
     source: z.string().trim().min(1).max(500),
   }),
   note: z.string().trim().min(1).max(2000).optional(),
@@ -59,3 +71,22 @@ export const importBody = z.strictObject({
     .default([]),
 });
 export type ImportBody = z.infer<typeof importBody>;
+
+/** POST /api/features/:id/steps: a new status step, citing the clause it rests on. */
+export const statusStepBody = z.strictObject({
+  /** The feature's version the editor read (GET /api/features/:id → version): a stale one gets 409. */
+  version: z.number().int().min(1),
+  /** The date of the document the step is read from. */
+  date: isoDate,
+  status: z.enum(STATUS_IDS).exclude(['unknown']),
+  level: z.enum(LEVEL_IDS).nullable(),
+  evidence: z.enum(EVIDENCE_IDS),
+  agreementId: z.string().min(1).max(100),
+  clauseId: z.string().min(1).max(100),
+  /** Verbatim words of the clause that carry the step: must be found in its text. */
+  quote: z.string().trim().min(1).max(2000),
+  note: z.string().trim().min(1).max(2000).optional(),
+  /** A correction: the earlier step of this feature it replaces (which stays, marked corrected). Needs a note saying why. */
+  corrects: stepKey.optional(),
+});
+export type StatusStepBody = z.infer<typeof statusStepBody>;
