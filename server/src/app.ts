@@ -19,6 +19,7 @@ import { healthRouter } from './health/router';
 import { applyDeployment, type Deployment } from './http/deployment';
 import { errorHandler, unknownApiRoute } from './http/errors';
 import { hideSystemMessages, unknownPath } from './http/public-errors';
+import { attachReplay, createReplay } from './http/replay';
 import { refuseBadPathText } from './http/text-check';
 import { importRouter } from './imports/router';
 import { mapRouter } from './map/router';
@@ -62,6 +63,8 @@ export function createApp({ repository, briefings, clientDir, basemapDir, store,
   app.use('/api/vocabulary', vocabularyRouter());
   app.use('/api/agreements', agreementRouter(repository));
   const currentRecord = createCurrentRecord(repository);
+  // Cached GET answers sent again without Express while the record key holds (http/replay.ts; main.ts).
+  attachReplay(app, { replay: createReplay(), recordKey: currentRecord.key });
   const features = createFeatureService(repository, currentRecord);
   const flatFeatures = createFlatFeatureService(repository, features);
   // Who recorded a step is shown to signed-in editors only.

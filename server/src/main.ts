@@ -6,6 +6,7 @@ import { createApp } from './app';
 import { type BriefingStore, createFileBriefingStore } from './briefings/briefing-store';
 import { createStoreBriefingStore } from './briefings/store-briefing-store';
 import { readConfig } from './config';
+import { withReplay } from './http/replay';
 import { createFileRepository } from './record/file-repository';
 import { loadRecord } from './record/load-record';
 import { RecordError } from './record/record-error';
@@ -81,7 +82,7 @@ async function start() {
     repository.listEventsByFeature(),
     repository.listAgreements(),
   ]);
-  handler = app;
+  handler = withReplay(app);
   const stepCount = [...events.values()].reduce((sum, list) => sum + list.length, 0);
   const source = db === null ? 'the record folder, read-only' : db.kind === 'postgres' ? 'PostgreSQL' : 'the embedded store';
   console.log(

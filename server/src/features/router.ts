@@ -20,12 +20,13 @@ export function featureRouter(
   router.get('/', async (request, response) => {
     // Same record, same day, same query → the same bytes: validated and serialised once, then sent as
     // they are. A query that failed validation is never stored, so it is validated again each time.
-    const key = `${await record.key()}|${canonicalQuery(request)}`;
+    const recordKey = await record.key();
+    const key = `${recordKey}|${canonicalQuery(request)}`;
     const cached = await cache.get(key, async () => {
       const { filters, narrowing } = selectionOfQuery(parseQuery(request, featureQuery, FEATURE_QUERY_PARAMETERS));
       return { body: JSON.stringify(await service.list(filters, narrowing)), type: 'application/geo+json' };
     });
-    sendCached(request, response, cached);
+    sendCached(request, response, cached, recordKey);
   });
   router.get('/:id', async (request, response) => {
     parseQuery(request, z.object({}), []);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
+import { keepForReplay } from './replay';
 
 export type CachedBody = { body: Buffer; etag: string; type: string };
 
@@ -60,8 +61,12 @@ export function canonicalQuery(request: Request): string {
   return JSON.stringify(Object.entries(request.query as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-/** Sends a cached body with its ETag; a client that already has it gets 304 (Express checks freshness). */
-export function sendCached(request: Request, response: Response, cached: CachedBody) {
+/**
+ * Sends a cached body with its ETag; a client that already has it gets 304 (Express checks freshness).
+ * `recordKey`: the record key the body was made under — the answer may then be sent again for the same
+ * URL without Express while that key holds (replay.ts).
+ */
+export function sendCached(request: Request, response: Response, cached: CachedBody, recordKey?: string) {
   response.setHeader('ETag', cached.etag);
   response.type(cached.type);
   if (request.fresh) {
@@ -69,4 +74,5 @@ export function sendCached(request: Request, response: Response, cached: CachedB
     return;
   }
   response.send(cached.body);
+  if (recordKey !== undefined) keepForReplay(request, response, recordKey, cached.body);
 }

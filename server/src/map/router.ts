@@ -35,7 +35,7 @@ export function mapRouter(record: CurrentRecordSource): Router {
     const key = await currentKey();
     const cached = await documents.get(key, async () => ({ body: JSON.stringify(await drawnFor(key)), type: 'application/geo+json' }));
     response.setHeader('Cache-Control', 'no-cache');
-    sendCached(request, response, cached);
+    sendCached(request, response, cached, key);
   });
 
   const tileJsons = createResponseCache({ maxEntries: 20 });
@@ -56,6 +56,7 @@ export function mapRouter(record: CurrentRecordSource): Router {
       type: 'application/json',
     }));
     response.setHeader('Cache-Control', 'no-cache');
+    // tiles.json names the request's origin: never replayed by URL alone.
     sendCached(request, response, cached);
   });
 
@@ -83,7 +84,7 @@ export function mapRouter(record: CurrentRecordSource): Router {
       type: 'application/x-protobuf',
     }));
     response.setHeader('Cache-Control', 'no-cache');
-    sendCached(request, response, cached);
+    sendCached(request, response, cached, key);
   });
   return router;
 }

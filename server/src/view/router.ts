@@ -49,7 +49,7 @@ export function viewRouter(record: CurrentRecordSource): Router {
       return { body: JSON.stringify(view), type: 'application/json' };
     });
     response.setHeader('Cache-Control', 'no-cache');
-    sendCached(request, response, cached);
+    sendCached(request, response, cached, key);
   });
 
   router.get('/changes', async (request, response) => {
@@ -71,7 +71,7 @@ export function viewRouter(record: CurrentRecordSource): Router {
       };
     });
     response.setHeader('Cache-Control', 'no-cache');
-    sendCached(request, response, cached);
+    sendCached(request, response, cached, key);
   });
   return router;
 }
