@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { effectiveSteps, isStep } from '../domain/corrections';
 import { documentDates } from '../domain/dates';
 import type { StatusStepBody } from '../domain/request-bodies';

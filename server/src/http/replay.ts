@@ -58,7 +58,8 @@ export function keepForReplay(request: Request, response: Response, recordKey: s
   if (!source || request.method !== 'GET' || response.statusCode !== 200) return;
   // The names as written (getHeaders gives them lower-cased).
   const headers: OutgoingHttpHeaders = {};
-  for (const name of response.getRawHeaderNames()) headers[name] = response.getHeader(name);
+  const raw = response as unknown as { getRawHeaderNames(): string[] }; // node:http has it; @types/express does not show it
+  for (const name of raw.getRawHeaderNames()) headers[name] = response.getHeader(name);
   source.replay.keep(request.originalUrl, { recordKey, headers, body });
 }
 

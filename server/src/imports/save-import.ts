@@ -15,7 +15,7 @@ import {
 import { quotesClause } from '../domain/text';
 import { KIND_BY_ID } from '../domain/vocabulary';
 import { appendStep, stepsOf } from '../edits/append-step';
-import { badRequest, HttpError } from '../http/errors';
+import { badRequest } from '../http/errors';
 import type { Database, Queryable } from '../store/database';
 import { changeRecord } from '../store/revision';
 
