@@ -1,8 +1,6 @@
 import { agreementDatesOf } from '@domain/record-on-date';
 import { useQueryClient } from '@tanstack/react-query';
-import type * as maplibregl from 'maplibre-gl';
 import { lazy, type ReactNode, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { SignIn } from './access/SignIn';
 import { AgreementReader } from './agreements/AgreementReader';
 import { AgreementsList } from './agreements/AgreementsList';
 import { useBasemap, useFeatureDetail, useRecordTiles } from './api/queries';
@@ -11,23 +9,22 @@ import { csrfTokenOf, useSession } from './api/session';
 import { loadWholeRecord, useFeaturesById, useRecordView } from './api/view-queries';
 import { BriefingPlayer } from './briefings/BriefingPlayer';
 import { BriefingsList } from './briefings/BriefingsList';
-import { DataDownloads } from './export/DataDownloads';
 import { downloadBlob } from './export/download';
-import { ExportButton } from './export/ExportButton';
-import { emptyAgreementReason, hasOtherFilters } from './filters/empty-reason';
 import { FilterPanel } from './filters/FilterPanel';
 import type { Filters } from './filters/filters';
 import { NO_FILTERS } from './filters/filters';
 import { ResultsList } from './filters/ResultsList';
-import type { Language } from './i18n/language';
-import { emptyReasonText, text, titleIn } from './i18n/ui-text';
+import { text, titleIn } from './i18n/ui-text';
 import { ImportPanel } from './import/ImportPanel';
 import { Legend } from './legend/Legend';
 import { recordFilter } from './map/layers/record-filter';
 import { routeFocusOf } from './map/layers/route-focus';
+import type { MapHandle } from './map/map-handle';
 import { FeaturePanel } from './panel/FeaturePanel';
 import { markUpdateStart, markViewShown } from './performance-marks';
-import { SearchBox } from './search/SearchBox';
+import { TopBar } from './shell/TopBar';
+import { useBriefingStep, usePresentationFullscreen } from './shell/use-briefing-step';
+import { useEmptyReason } from './shell/use-empty-reason';
 import { type MapViewState, useUrlState } from './state/url-state';
 import { ProgressSummary } from './summary/ProgressSummary';
 import { ChangesView } from './time/ChangesView';
@@ -48,8 +45,6 @@ const DEFAULT_ZOOM = 5;
 const mapViewModule = import('./map/MapView');
 const MapView = lazy(() => mapViewModule.then((module) => ({ default: module.MapView })));
 
-const LANGUAGE_NAMES: Record<Language, string> = { vi: 'Tiếng Việt', en: 'English', zh: '中文' };
-
 export function App() {
   const [urlState, setUrlState] = useUrlState();
   // Small screens: the sidebar (summary, filters, results) opens over the map on demand.
@@ -63,7 +58,7 @@ export function App() {
   const [pick, setPick] = useState<((lngLat: [number, number]) => void) | null>(null);
   const [draftPlaces, setDraftPlaces] = useState<[number, number][]>([]);
   const askPick = useCallback((receive: ((lngLat: [number, number]) => void) | null) => setPick(() => receive), []);
-  const mapRef = useRef<maplibregl.Map | null>(null);
+  const mapRef = useRef<MapHandle | null>(null);
   const basemap = useBasemap();
   const recordTiles = useRecordTiles();
   const queryClient = useQueryClient();
@@ -90,22 +85,7 @@ export function App() {
   useLayoutEffect(() => {
     if (view.data && !view.isPlaceholderData) markViewShown();
   }, [view.data, view.isPlaceholderData]);
-  // An agreement filter that leaves nothing: the same date and agreements without the other filters
-  // tell whether the documents are linked to no feature then, or the other filters exclude them.
-  const emptyWithAgreement = view.data?.total === 0 && !view.isPlaceholderData && filters.agreements.length > 0;
-  const linkedFilters = useMemo(() => ({ ...NO_FILTERS, asOf: filters.asOf, agreements: filters.agreements }), [filters]);
-  const linkedView = useRecordView(linkedFilters, 1, emptyWithAgreement && hasOtherFilters(filters));
-  const linkedTotal = !emptyWithAgreement
-    ? undefined
-    : hasOtherFilters(filters)
-      ? linkedView.isPlaceholderData
-        ? undefined
-        : linkedView.data?.total
-      : 0;
-  const emptyReason = useMemo(() => {
-    const why = emptyAgreementReason(filters, linkedTotal, agreements.data ?? []);
-    return why ? emptyReasonText(why, language) : null;
-  }, [filters, linkedTotal, agreements.data, language]);
+  const emptyReason = useEmptyReason(filters, view, agreements.data, language);
   const documentTitles = useMemo(
     () => new Map((agreements.data ?? []).map((agreement) => [agreement.id, `${titleIn(agreement.title, language)} (${agreement.id})`])),
     [agreements.data, language],
@@ -146,75 +126,28 @@ export function App() {
     if (basemap.data) registerUiFonts(basemap.data.fontFiles);
   }, [basemap.data]);
 
-  // A briefing step sets the screen it was saved with: filters, date, selection; the map flies there.
-  const stepKey = activeBriefing && activeStep ? `${activeBriefing.id}#${urlState.step}` : null;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: one view per step, keyed by the step, so the map flies once.
-  const targetView = useMemo(() => (stepKey && activeStep ? { ...activeStep.view } : null), [stepKey]);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the step's screen is applied once when the step changes.
-  useEffect(() => {
-    if (!stepKey || !activeStep) return;
-    setUrlState({ filters: { ...activeStep.filters }, feature: activeStep.feature, doc: null, clause: null }, 'replace');
-  }, [stepKey]);
-  useEffect(() => {
-    if (!urlState.present) return;
-    document.documentElement.requestFullscreen?.().catch(() => undefined);
-    return () => {
-      if (document.fullscreenElement) document.exitFullscreen().catch(() => undefined);
-    };
-  }, [urlState.present]);
+  const targetView = useBriefingStep(activeBriefing, urlState.step, setUrlState);
+  usePresentationFullscreen(urlState.present);
 
   const error = view.error ?? provinces.error ?? agreements.error ?? recordTiles.error;
   return (
     <div className={urlState.present ? 'app presenting' : 'app'} lang={language === 'zh' ? 'zh-CN' : language}>
-      <header className="topbar">
-        <button
-          type="button"
-          className="sidebar-toggle"
-          aria-expanded={sidebarOpen}
-          aria-controls="sidebar"
-          onClick={() => setSidebarOpen(!sidebarOpen)}
-        >
-          ☰ {text('filters', language)}
-        </button>
-        <h1>{text('title', language)}</h1>
-        <span className="count-line">
-          {view.data
-            ? `${view.data.onMap} ${text('onMap', language)} · ${view.data.notLocated} ${text('notLocated', language)}`
-            : text('loading', language)}
-        </span>
-        <SearchBox
-          language={language}
-          onChoose={(hit) =>
-            hit.type === 'feature' ? select(hit.id) : openClause(hit.agreementId ?? hit.id, hit.type === 'clause' ? hit.id : null)
-          }
-        />
-        <ExportButton
-          map={() => mapRef.current}
-          filters={filters}
-          title={activeStep ? activeStep.title : text('title', language)}
-          language={language}
-        />
-        <DataDownloads filters={filters} language={language} />
-        {editor && (
-          <button type="button" className="import-open" aria-pressed={importOpen} onClick={() => setImportOpen(!importOpen)}>
-            ＋ {text('importDocument', language)}
-          </button>
-        )}
-        <SignIn language={language} />
-        <nav className="languages" aria-label="Ngôn ngữ / Language / 语言">
-          {(Object.keys(LANGUAGE_NAMES) as Language[]).map((code) => (
-            <button
-              key={code}
-              type="button"
-              aria-pressed={code === language}
-              onClick={() => setUrlState({ lang: code }, 'replace')}
-              lang={code === 'zh' ? 'zh-CN' : code}
-            >
-              {LANGUAGE_NAMES[code]}
-            </button>
-          ))}
-        </nav>
-      </header>
+      <TopBar
+        language={language}
+        view={view.data}
+        sidebarOpen={sidebarOpen}
+        onToggleSidebar={() => setSidebarOpen(!sidebarOpen)}
+        onChooseHit={(hit) =>
+          hit.type === 'feature' ? select(hit.id) : openClause(hit.agreementId ?? hit.id, hit.type === 'clause' ? hit.id : null)
+        }
+        map={mapRef}
+        filters={filters}
+        exportTitle={activeStep ? activeStep.title : text('title', language)}
+        editor={editor !== null}
+        importOpen={importOpen}
+        onToggleImport={() => setImportOpen(!importOpen)}
+        onLanguage={(code) => setUrlState({ lang: code }, 'replace')}
+      />
       <main className={importOpen && editor ? 'workspace importing' : 'workspace'}>
         <aside id="sidebar" className={sidebarOpen ? 'sidebar open' : 'sidebar'}>
           {view.data && (

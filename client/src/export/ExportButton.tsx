@@ -1,11 +1,11 @@
 import type { Filters } from '@domain/filters';
 import { visibleFeatures } from '@domain/record-on-date';
 import { useQueryClient } from '@tanstack/react-query';
-import type * as maplibregl from 'maplibre-gl';
 import { useState } from 'react';
 import { loadWholeRecord } from '../api/view-queries';
 import type { Language } from '../i18n/language';
 import { formatDate, nameIn, reportedOn, text } from '../i18n/ui-text';
+import type { MapHandle } from '../map/map-handle';
 import { ATTRIBUTION } from '../map/style';
 import { todayIso } from '../time/dates';
 import { downloadBlob } from './download';
@@ -13,7 +13,7 @@ import { EXPORT_SIZES } from './export-sizes';
 import { statusLegend } from './map-caption';
 
 type Props = {
-  map: () => maplibregl.Map | null;
+  map: () => MapHandle | null;
   /** The date and filters the map shows. */
   filters: Filters;
   title: string;
@@ -36,10 +36,9 @@ export function ExportButton({ map, filters, title, language }: Props) {
       const [{ collection, index }, { exportMapPng }] = await Promise.all([loadWholeRecord(queryClient), import('./export-png')]);
       const { asOf } = filters;
       const features = visibleFeatures(collection, index, filters, todayIso());
-      const bounds = source.getBounds();
-      const shown = features.filter(
-        (f) => f.geometry && (f.geometry.type !== 'Point' || bounds.contains(f.geometry.coordinates as [number, number])),
-      );
+      const [west, south, east, north] = source.bounds();
+      const inView = ([lng, lat]: number[]) => lng >= west && lng <= east && lat >= south && lat <= north;
+      const shown = features.filter((f) => f.geometry && (f.geometry.type !== 'Point' || inView(f.geometry.coordinates)));
       const date = asOf ?? todayIso();
       const citations = shown
         .filter((f) => f.properties.status)

@@ -4,7 +4,6 @@ import { type RecordIndex, visibleFeatures } from '@domain/record-on-date';
 import type { Agreement, StatusEvent } from '@domain/schemas';
 import { STATUS_BY_ID } from '@domain/vocabulary';
 import bbox from '@turf/bbox';
-import type * as maplibregl from 'maplibre-gl';
 import { fetchJson } from '../api/fetch-json';
 import { describeFilters } from '../filters/describe-filters';
 import type { Language } from '../i18n/language';
@@ -12,15 +11,16 @@ import { formatDate, reportedOn, text } from '../i18n/ui-text';
 import type { FontFile } from '../map/basemap-data';
 import { recordFilter, withRecordFilter } from '../map/layers/record-filter';
 import { ROUTE_FOCUS_SOURCES, routeFocusOf, waypointFeatures } from '../map/layers/route-focus';
+import type { MapHandle } from '../map/map-handle';
 import { ATTRIBUTION, withAsOf } from '../map/style';
 import { buildBriefingPdf, type PackCitation, type PackStep, type PdfFont } from './briefing-pdf';
-import { drawOverlays, renderMap } from './export-png';
+import { drawOverlays } from './export-png';
 import { statusLegend } from './map-caption';
 import type { PdfFontFile } from './pdf-text';
 
 export type PackInputs = {
   /** The live map: its style (basemap, layers, language) is drawn again for every step. */
-  map: maplibregl.Map;
+  map: MapHandle;
   briefing: Briefing;
   collection: FeatureCollectionResponse;
   index: RecordIndex;
@@ -138,7 +138,7 @@ export async function exportBriefingPack(inputs: PackInputs): Promise<Blob> {
   const names = new Map(collection.features.map((f) => [f.id, f.properties.name.vi]));
   const filterNames = { agreements, provinces: index.provinces };
   const briefingTitle = language === 'vi' ? briefing.title.vi : (briefing.title.en ?? briefing.title.vi);
-  const baseStyle = map.getStyle();
+  const baseStyle = map.style();
   const steps: PackStep[] = [];
   for (const [position, step] of briefing.steps.entries()) {
     inputs.onProgress?.(position, briefing.steps.length);
@@ -160,7 +160,7 @@ export async function exportBriefingPack(inputs: PackInputs): Promise<Blob> {
       ),
       step.filters.asOf,
     );
-    const rendered = await renderMap({
+    const rendered = await map.render({
       style,
       view: { center: [step.view.lng, step.view.lat], zoom: Math.max(step.view.zoom - ZOOM_OUT_FOR_PAGE, 0) },
       width: SHOT.width,

@@ -1,7 +1,6 @@
-import * as maplibregl from 'maplibre-gl';
-import { drawIcon, ICON_PIXEL_RATIO } from '../map/icons';
-import { recordFeature } from '../map/layers/record-features';
+import type { MapHandle } from '../map/map-handle';
 import { INK, INK_MUTED, RULE } from '../map/palette';
+import type { RenderedMap } from '../map/render-offscreen';
 import { withAsOf } from '../map/style';
 
 import type { ExportSize } from './export-sizes';
@@ -19,74 +18,13 @@ export type ExportContent = {
 
 const FONT = "'Border Atlas UI', 'Border Atlas UI CJK', sans-serif";
 
-/** A map to draw off screen: a style (with its data), where to look, the size in device pixels. */
-export type MapShot = {
-  style: maplibregl.StyleSpecification;
-  view: { bounds: maplibregl.LngLatBoundsLike } | { center: [number, number]; zoom: number };
-  width: number;
-  height: number;
-  /** Device pixels per CSS pixel: 2 draws the same area as the screen at twice the sharpness. */
-  pixelRatio?: number;
-  /** Drawn as selected, as on screen. */
-  selectedId?: string | null;
-};
-
-export type RenderedMap = { canvas: HTMLCanvasElement; lat: number; zoom: number; bounds: [number, number, number, number] };
-
-/** Draws a map in a hidden container and copies its pixels once everything has loaded. */
-export async function renderMap(shot: MapShot): Promise<RenderedMap> {
-  const pixelRatio = shot.pixelRatio ?? 1;
-  const container = document.createElement('div');
-  container.style.cssText = `position:fixed;left:-100000px;top:0;width:${shot.width / pixelRatio}px;height:${shot.height / pixelRatio}px;`;
-  document.body.append(container);
-  const map = new maplibregl.Map({
-    container,
-    style: shot.style,
-    ...('bounds' in shot.view ? { bounds: shot.view.bounds } : { center: shot.view.center, zoom: shot.view.zoom }),
-    pixelRatio,
-    interactive: false,
-    attributionControl: false,
-    fadeDuration: 0,
-    canvasContextAttributes: { preserveDrawingBuffer: true },
-  });
-  map.setMissingStyleImageResolver((name) => {
-    const image = drawIcon(name);
-    if (image && !map.hasImage(name)) map.addImage(name, image, { pixelRatio: ICON_PIXEL_RATIO });
-  });
-  try {
-    await new Promise<void>((resolve) =>
-      map.once('load', () => {
-        if (shot.selectedId) map.setFeatureState(recordFeature(shot.selectedId), { selected: true });
-        resolve();
-      }),
-    );
-    await new Promise<void>((resolve) => map.once('idle', () => resolve()));
-    const canvas = document.createElement('canvas');
-    canvas.width = shot.width;
-    canvas.height = shot.height;
-    const context = canvas.getContext('2d');
-    if (!context) throw new Error('no 2d canvas');
-    context.drawImage(map.getCanvas(), 0, 0, shot.width, shot.height);
-    const bounds = map.getBounds();
-    return {
-      canvas,
-      lat: map.getCenter().lat,
-      zoom: map.getZoom(),
-      bounds: [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()],
-    };
-  } finally {
-    map.remove();
-    container.remove();
-  }
-}
-
 /**
  * Renders the current map again at `size` in a hidden map (same layers and filters, the record as of
  * `asOf`), then draws title, legend, date, scale, attribution and citations.
  */
-export async function exportMapPng(source: maplibregl.Map, asOf: string | null, size: ExportSize, content: ExportContent): Promise<Blob> {
-  const style = withAsOf(source.getStyle(), asOf);
-  const rendered = await renderMap({ style, view: { bounds: source.getBounds() }, width: size.width, height: size.height });
+export async function exportMapPng(source: MapHandle, asOf: string | null, size: ExportSize, content: ExportContent): Promise<Blob> {
+  const style = withAsOf(source.style(), asOf);
+  const rendered = await source.render({ style, view: { bounds: source.bounds() }, width: size.width, height: size.height });
   drawOverlays(rendered, content);
   return await new Promise<Blob>((resolve, reject) =>
     rendered.canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('PNG encoding failed'))), 'image/png'),

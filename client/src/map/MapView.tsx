@@ -4,6 +4,7 @@ import type { Language } from '../i18n/language';
 import type { MapViewState } from '../state/url-state';
 import type { Basemap } from './basemap-data';
 import { MapController, type RouteFocus } from './map-controller';
+import { type MapHandle, mapHandleOf } from './map-handle';
 
 type Props = {
   basemap: Basemap;
@@ -36,8 +37,8 @@ type Props = {
   onPick?: ((lngLat: [number, number]) => void) | null;
   /** New places positioned but not saved, drawn as markers. */
   draftPlaces?: readonly [number, number][];
-  /** Receives the MapLibre map once created (for exports), null when it goes. */
-  onMapReady?: (map: import('maplibre-gl').Map | null) => void;
+  /** Receives what exports may ask of the map once it is made, null when it goes. */
+  onMapReady?: (map: MapHandle | null) => void;
 };
 
 const NO_POINTS: readonly [number, number][] = [];
@@ -118,7 +119,7 @@ export function MapView({
     created.setRecordFilter(shown.recordFilter);
     created.setPickHandler(shown.onPick);
     created.setDraftPlaces(shown.draftPlaces);
-    onMapReadyRef.current?.(created.map);
+    onMapReadyRef.current?.(mapHandleOf(created.map));
     (window as unknown as { __borderAtlasMap?: unknown }).__borderAtlasMap = created.map;
     return () => {
       onMapReadyRef.current?.(null);
