@@ -1,6 +1,7 @@
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../test/browser/chromium';
+import { topSelfTime } from './lib/cpu-profile';
 import { startApp, startDirectory } from './lib/processes';
 
 const VIEWPORT = { width: 1400, height: 860 };
@@ -102,7 +103,7 @@ export async function measureBrowser(
   recordDir: string | null,
   features: number,
   bareDir: string,
-  { runs = 3, timeoutMs = 180_000 } = {},
+  { runs = 3, timeoutMs = 180_000, cpuProfile = false } = {},
 ): Promise<BrowserResult> {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const app = await startApp(recordDir ?? undefined);
@@ -147,11 +148,24 @@ export async function measureBrowser(
         await markTime(page, MARKS.idle, timeoutMs);
         // A kind filter switched on and off (the list, the map and the counts all follow).
         const checkbox = page.getByRole('checkbox', { name: 'Cặp cửa khẩu' });
-        filterChange = await interaction(page, cdp, () => checkbox.click(), 6, timeoutMs);
+        // --cpu-prof: where the main thread's time goes during the inputs (top self time, printed).
+        const profiled = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
+          if (!cpuProfile) return run();
+          await cdp.send('Profiler.enable');
+          await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+          await cdp.send('Profiler.start');
+          const result = await run();
+          const { profile } = (await cdp.send('Profiler.stop')) as { profile: Parameters<typeof topSelfTime>[0] };
+          console.log(`[cpu-prof] ${features} features, ${name}: top self time (ms, share of busy time)`);
+          for (const row of topSelfTime(profile, 20))
+            console.log(`  ${String(row.ms).padStart(8)}  ${String(row.share).padStart(5)}%  ${row.where}`);
+          return result;
+        };
+        filterChange = await profiled('filter change', () => interaction(page, cdp, () => checkbox.click(), 6, timeoutMs));
         // The time slider moved one step back, by keyboard, as a planner scrubbing through the years does.
         const slider = page.getByRole('slider').first();
         await slider.focus();
-        sliderStep = await interaction(page, cdp, () => page.keyboard.press('ArrowLeft'), 6, timeoutMs);
+        sliderStep = await profiled('slider step', () => interaction(page, cdp, () => page.keyboard.press('ArrowLeft'), 6, timeoutMs));
       } catch (caught) {
         error = `${error ? `${error}; ` : ''}interaction: ${(caught as Error).message.split('\n')[0]}`;
       } finally {

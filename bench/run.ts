@@ -7,6 +7,7 @@
  *   npm run bench -- --no-browser     API and sizes only
  *   npm run bench -- --import-only    reading documents to import only, merged into the last results
  *   npm run bench -- --store-load     the embedded store under read load while an editor writes only, merged likewise
+ *   npm run bench -- --cpu-prof       also print where the browser's main thread spends a filter change and a slider step
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -26,6 +27,7 @@ import { measureStoreLoad } from './store-load';
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
 const withBrowser = !args.has('--no-browser');
+const cpuProfile = args.has('--cpu-prof');
 const RATE = 1000;
 const SECONDS = quick ? 3 : 8;
 const API_SCALES = quick ? [1_000, 10_000] : [1_000, 10_000, 100_000];
@@ -89,11 +91,15 @@ async function main() {
   if (withBrowser) {
     const bareDir = writeBarePage();
     log('browser: the real record');
-    browser.push(await measureBrowser(null, 68, bareDir));
+    browser.push(await measureBrowser(null, 68, bareDir, { cpuProfile }));
     for (const count of BROWSER_SCALES) {
       log(`browser: ${count} synthetic features`);
       browser.push(
-        await measureBrowser(records.get(count) as string, count, bareDir, { runs: count >= 100_000 ? 1 : 3, timeoutMs: 240_000 }),
+        await measureBrowser(records.get(count) as string, count, bareDir, {
+          runs: count >= 100_000 ? 1 : 3,
+          timeoutMs: 240_000,
+          cpuProfile,
+        }),
       );
     }
   }

@@ -58,7 +58,9 @@ export type MapHandle = {
   areTilesLoaded(): boolean;
   isMoving(): boolean;
   project(lngLat: [number, number]): { x: number; y: number };
-  queryRenderedFeatures(options: { layers: string[] }): { properties: Record<string, unknown> }[];
+  queryRenderedFeatures(options: {
+    layers: string[];
+  }): { properties: Record<string, unknown>; layer: { layout?: Record<string, unknown> } }[];
   getCanvas(): HTMLCanvasElement;
   getGlobalState(): Record<string, unknown>;
 };

@@ -14,6 +14,20 @@ const outsideRequests: string[] = [];
 const openMap = (path: string) => openPage(browser, baseUrl, path, outsideRequests);
 
 /** Share of sampled canvas pixels that differ from the sea colour, and how many colours there are. */
+/** Feature id → the status its drawn symbol shows (the icon MapLibre evaluated for it: shape:level:status[:hollow]). */
+async function drawnStatuses(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(() => {
+    const map = window.__borderAtlasMap as MapHandle;
+    const statuses: Record<string, string> = {};
+    for (const feature of map.queryRenderedFeatures({ layers: ['record-points'] })) {
+      const icon = feature.layer.layout?.['icon-image'] as { name?: string } | string | undefined;
+      const name = typeof icon === 'string' ? icon : (icon?.name ?? '');
+      statuses[String(feature.properties.id)] = name.split(':')[2];
+    }
+    return statuses;
+  });
+}
+
 async function canvasStats(page: Page) {
   return page.evaluate(async () => {
     const canvas = window.__borderAtlasMap?.getCanvas();
@@ -71,6 +85,15 @@ describe('the map in Chromium', () => {
     expect(rendered.places).toEqual(expect.arrayContaining(['Hà Nội', 'Lạng Sơn', 'Cao Bằng', 'Nam Ninh']));
     expect(rendered.gates).toBeGreaterThanOrEqual(10);
     expect(await page.locator('.legend').textContent()).toContain('Đang hoạt động');
+    // Each gate is drawn in the status the server gives it for the day shown — not merely drawn.
+    const drawn = await drawnStatuses(page);
+    const rows = await page.evaluate(
+      async () => (await (await fetch('/api/view?limit=1000')).json()).rows as { id: string; status: string | null }[],
+    );
+    const statusOf = new Map(rows.map((row) => [row.id, row.status]));
+    expect(Object.keys(drawn).length).toBeGreaterThanOrEqual(10);
+    for (const [id, status] of Object.entries(drawn)) expect(status, id).toBe(statusOf.get(id));
+    expect(drawn['huu-nghi']).toBe('operating');
     await page.screenshot({ path: join(artifactsDir, 'overview.png') });
     expect(outsideRequests).toEqual([]);
     await page.close();
