@@ -147,7 +147,7 @@ export async function measureBrowser(
         await page.goto(`${app.origin}/`, { timeout: timeoutMs });
         await markTime(page, MARKS.idle, timeoutMs);
         // A kind filter switched on and off (the list, the map and the counts all follow).
-        const checkbox = page.getByRole('checkbox', { name: 'Cặp cửa khẩu' });
+        const checkbox = page.getByRole('checkbox', { name: 'Cặp cửa khẩu', exact: true });
         // --cpu-prof: where the main thread's time goes during the inputs (top self time, printed).
         const profiled = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
           if (!cpuProfile) return run();

@@ -109,7 +109,7 @@ async function main() {
   const results = {
     machine,
     method: {
-      api: `autocannon on loopback, ${SECONDS} s per figure after a warm-up, 10 connections paced to ${RATE} req/s in total (responses over 1 MB: 4 connections, unpaced); the same bytes from a Node static server (bench/static-server.ts) in its own process, measured right after.`,
+      api: `autocannon on loopback, 10 connections paced to ${RATE} req/s in total (responses over 1 MB: 4 connections, unpaced); the same bytes from a Node static server (bench/static-server.ts) in its own process, running beside the app. App and static server are loaded in turn, 3 rounds of ${Math.max(2, Math.round(SECONDS / 2))} s each after a warm-up; each figure is the side's median round (by p99). Cached answers are sent by the app's replay (server/src/http/replay.ts).`,
       browser:
         'Debian Chromium headless (SwiftShader WebGL), playwright-core, viewport 1400×860, a new context per load (cold cache), median of 3 loads (1 at 100 000 features). Baseline: a bare MapLibre page with the same style, basemap, fonts and view and a map of the same size (bench/bare-page.ts). Interaction: median of 6; "app work" is the User Timing measure ba:update (input → React has rendered and MapLibre has been given the new filter or date); "lists shown" is ba:view (input → the lists, counts and legend show the server\'s answer, GET /api/view: request, server, parse and render); "main-thread script" is CDP ScriptDuration in the second after the input (includes rendering that answer and MapLibre\'s frames).',
       sizes: 'gzip -9 of client/dist after npm run build; initial = scripts and styles index.html loads.',
