@@ -53,8 +53,9 @@ async function compare(
     const appRounds: LoadResult[] = [];
     const staticRounds: LoadResult[] = [];
     for (let index = 0; index < ROUNDS; index += 1) {
-      appRounds.push(await load(`${app.origin}${path}`, round));
-      staticRounds.push(await load(`${baseline.origin}${path}`, round));
+      // Warmed up once, before the first round (50 answers of 90 MB each would be minutes per round).
+      appRounds.push(await load(`${app.origin}${path}`, { ...round, warmUp: index === 0 }));
+      staticRounds.push(await load(`${baseline.origin}${path}`, { ...round, warmUp: index === 0 }));
     }
     const appResult = medianRound(appRounds);
     const staticResult = medianRound(staticRounds);

@@ -19,10 +19,10 @@ export type LoadResult = {
  */
 export async function load(
   url: string,
-  { rate, seconds = 5, connections = 10 }: { rate?: number; seconds?: number; connections?: number },
+  { rate, seconds = 5, connections = 10, warmUp = true }: { rate?: number; seconds?: number; connections?: number; warmUp?: boolean },
 ): Promise<LoadResult> {
   // Warm up (JIT, caches) without measuring.
-  await autocannon({ url, connections: 2, amount: 50 });
+  if (warmUp) await autocannon({ url, connections: 2, amount: 50 });
   const result = await autocannon({ url, connections, duration: seconds, ...(rate ? { overallRate: rate } : {}) });
   const completed = result.requests.total > 0;
   return {
