@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type LoadResult, load } from './lib/load';
@@ -23,6 +23,8 @@ export type ScaleResult = {
 };
 
 const work = mkdtempSync(join(tmpdir(), 'border-atlas-bench-'));
+/** The bodies written for the static server; removed when the bench ends (run.ts). */
+export const removeApiWork = () => rmSync(work, { recursive: true, force: true });
 
 /** Rounds of app and static load, alternating: a noisy second on this 2-core machine hits one round of each, not one figure. */
 const ROUNDS = 3;

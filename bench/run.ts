@@ -10,12 +10,12 @@
  *   npm run bench -- --cpu-prof       also print where the browser's main thread spends a filter change and a slider step
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeSyntheticRecord } from '../scripts/synthetic-record';
 import { projectRoot } from '../test/helpers/app';
-import { measureApi, type ScaleResult } from './api';
+import { measureApi, removeApiWork, type ScaleResult } from './api';
 import { writeBarePage } from './bare-page';
 import { type BrowserResult, measureBrowser } from './browser';
 import { measureImportReading } from './import-reading';
@@ -128,6 +128,8 @@ async function main() {
     importReading: measureImportReading(),
     storeLoad: await storeLoadLogged(),
   };
+  rmSync(work, { recursive: true, force: true });
+  removeApiWork();
   writeFileSync(join(projectRoot, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(join(projectRoot, 'bench', 'RESULTS.md'), renderReport(results));
   log(
