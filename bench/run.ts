@@ -102,6 +102,7 @@ async function main() {
         }),
       );
     }
+    rmSync(bareDir, { recursive: true, force: true });
   }
 
   const real = api[0];
