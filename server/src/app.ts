@@ -66,7 +66,7 @@ export function createApp({ repository, briefings, clientDir, basemapDir, store,
   // Cached GET answers sent again without Express while the record key holds (http/replay.ts; main.ts).
   attachReplay(app, { replay: createReplay(), recordKey: currentRecord.key });
   const features = createFeatureService(repository, currentRecord);
-  const flatFeatures = createFlatFeatureService(repository, features);
+  const flatFeatures = createFlatFeatureService(currentRecord);
   // Who recorded a step is shown to signed-in editors only.
   const isEditor = async (request: express.Request) => (store ? (await sessionOf(store, request)) !== null : false);
   app.use('/api/features', featureRouter(features, currentRecord, isEditor));

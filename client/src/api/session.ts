@@ -1,4 +1,5 @@
 import { apiErrorResponse, type SessionResponse, sessionResponse } from '@domain/api';
+import { bodyProblem } from '@domain/request-bodies';
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { fetchJson } from './fetch-json';
@@ -44,9 +45,7 @@ export class ApiError extends Error {
 export function checkedBody<T>(schema: z.ZodType<T>, body: unknown): T {
   const parsed = schema.safeParse(body);
   if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const field = issue.path.join('.');
-  const message = `Field "${field || '(body)'}": ${issue.message}`;
+  const { message, field } = bodyProblem(parsed.error);
   throw new ApiError(400, 'invalid_body', message, { error: { code: 'invalid_body', message, ...(field ? { field } : {}) } });
 }
 

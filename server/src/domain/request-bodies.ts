@@ -7,6 +7,16 @@ import { EVIDENCE_IDS, KIND_IDS, LEVEL_IDS, PRECISION_IDS, STATUS_IDS } from './
  * checks a body with the same schema before sending it).
  */
 
+/**
+ * A body's first problem as the server words it (`Field "steps.3.quote": …`) and the field it names
+ * (undefined for the body as a whole): the server's 400 and the client's own check say the same.
+ */
+export function bodyProblem(error: z.ZodError, label = 'Field'): { message: string; field: string | undefined } {
+  const issue = error.issues[0];
+  const field = issue.path.join('.');
+  return { message: `${label} "${field || '(body)'}": ${issue.message}`, field: field || undefined };
+}
+
 /** The most text one import may hold: five times the largest source document (~60 000 characters). */
 export const MAX_DOCUMENT_CHARS = 300_000;
 

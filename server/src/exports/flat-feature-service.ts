@@ -1,26 +1,22 @@
 import { todayIso } from '../domain/dates';
 import { type FeatureQuery, selectionOfQuery } from '../domain/request-queries';
-import type { createFeatureService } from '../features/feature-service';
-import type { RecordRepository } from '../record/repository';
+import { type CurrentRecordSource, checkReferences, selectFeatures } from '../record/current-record';
 import { type FlatFeature, flattenFeature } from './flat-feature';
 
-/** The filtered features of the API (same query, same rules) as flat rows for exports and OGC. */
-export function createFlatFeatureService(repository: RecordRepository, features: ReturnType<typeof createFeatureService>) {
+/** The filtered features of the API (same query, same rules, same read model) as flat rows for exports and OGC. */
+export function createFlatFeatureService(record: CurrentRecordSource) {
   return {
     async list(query: FeatureQuery, origin: string): Promise<FlatFeature[]> {
       const { filters, narrowing } = selectionOfQuery(query);
-      const [collection, records, eventsByFeature, provinces] = await Promise.all([
-        features.list(filters, narrowing),
-        repository.listFeatures(),
-        repository.listEventsByFeature(),
-        repository.listProvinces(),
-      ]);
-      const byId = new Map(records.map((record) => [record.id, record]));
+      // One read model for the selection and the rows' own facts: one revision, never two.
+      const current = await record.now();
+      checkReferences(current, filters, narrowing.ids);
       const asOf = query.asOf ?? todayIso();
-      return collection.features.flatMap((feature) => {
-        const record = byId.get(String(feature.id));
-        if (!record) return [];
-        return [flattenFeature(feature, { record, events: eventsByFeature.get(String(feature.id)) ?? [], asOf, provinces, origin })];
+      const { eventsByFeature, provinces } = current.index;
+      return selectFeatures(current, filters, narrowing).flatMap((feature) => {
+        const id = String(feature.id);
+        const source = current.recordsById.get(id);
+        return source ? [flattenFeature(feature, { record: source, events: eventsByFeature.get(id) ?? [], asOf, provinces, origin })] : [];
       });
     },
   };

@@ -39,7 +39,7 @@ async function detailOf(
   if (!record) throw notFound(`No feature with id "${id}"`);
   const events = (await repository.listEventsByFeature()).get(id) ?? [];
   // Its state today, as every list shows it (the read model's latest state).
-  const feature = (await current.now()).timelines.timelines.find((timeline) => String(timeline.latest?.id) === id)?.latest;
+  const feature = (await current.now()).latestById.get(id);
   if (!feature) throw notFound(`No feature with id "${id}"`);
   // The history shows every step, corrected ones too, with who recorded each (same order).
   const steps = await repository.listStepHistory(id);

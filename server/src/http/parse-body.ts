@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { bodyProblem } from '../domain/request-bodies';
 import { badRequest } from './errors';
 import { findTextProblem, invalidText } from './text-check';
 
@@ -13,9 +14,8 @@ export function parseBody<T>(schema: z.ZodType<T>, body: unknown, label = 'Field
   if (bad) throw invalidText(`${label} "${bad.path || '(body)'}" ${bad.problem}`, bad.path || undefined);
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = issue.path.join('.');
-    throw badRequest('invalid_body', `${label} "${field || '(body)'}": ${issue.message}`, field || undefined);
+    const { message, field } = bodyProblem(parsed.error, label);
+    throw badRequest('invalid_body', message, field);
   }
   return parsed.data;
 }

@@ -25,6 +25,11 @@ export type CurrentRecord = {
   heldAgreements: ReadonlySet<string>;
   /** Every agreement id the record knows (held or referenced). */
   agreementIds: ReadonlySet<string>;
+  /** The record's own features (positions with provenance, sides, notes) by id, from the same snapshot. */
+  recordsById: ReadonlyMap<string, FeatureRecord>;
+  /** Each feature's latest state (what a list with no date shows) by id. */
+  latestById: ReadonlyMap<string, ApiFeature>;
+  provinceCodes: ReadonlySet<string>;
 };
 
 /** The first date the record knows a feature: its first status step or the first document naming it. */
@@ -58,14 +63,20 @@ async function buildCurrentRecord(repository: RecordRepository): Promise<Current
   const present = new Set(features.map((feature) => feature.properties.kind));
   const stepDates = new Set<string>();
   for (const events of eventsByFeature.values()) for (const event of events) stepDates.add(event.date);
+  const timelines = recordTimelines(collection, index, today);
+  const latestById = new Map<string, ApiFeature>();
+  for (const { latest } of timelines.timelines) if (latest) latestById.set(String(latest.id), latest);
   return {
     collection,
     index,
-    timelines: recordTimelines(collection, index, today),
+    timelines,
     kinds: KIND_IDS.filter((kind) => present.has(kind)),
     stepDates: [...stepDates].sort(),
     heldAgreements: new Set(agreements.filter((agreement) => agreement.sourceFile !== null).map((agreement) => agreement.id)),
     agreementIds: new Set(agreements.map((agreement) => agreement.id)),
+    recordsById: new Map(records.map((record) => [record.id, record])),
+    latestById,
+    provinceCodes: new Set(provinces.map((province) => province.code)),
   };
 }
 
@@ -80,14 +91,12 @@ export function selectFeatures(current: CurrentRecord, filters: Filters, narrowi
 
 /** Refuses feature and agreement ids and province codes the record does not know (400 naming the parameter and value). */
 export function checkReferences(current: CurrentRecord, filters: Pick<Filters, 'agreements' | 'provinces'>, ids: readonly string[] = []) {
-  const knownIds = new Set(current.collection.features.map((feature) => String(feature.id)));
-  const unknownId = ids.find((id) => !knownIds.has(id));
+  const unknownId = ids.find((id) => !current.recordsById.has(id));
   if (unknownId !== undefined) throw badRequest('invalid_parameter', `Query parameter "id": unknown feature "${unknownId}"`, 'id');
   const unknownAgreement = filters.agreements.find((id) => !current.agreementIds.has(id));
   if (unknownAgreement !== undefined)
     throw badRequest('invalid_parameter', `Query parameter "agreement": unknown agreement "${unknownAgreement}"`, 'agreement');
-  const provinceCodes = new Set(current.index.provinces.map((province) => province.code));
-  const unknownProvince = filters.provinces.find((code) => !provinceCodes.has(code));
+  const unknownProvince = filters.provinces.find((code) => !current.provinceCodes.has(code));
   if (unknownProvince !== undefined)
     throw badRequest('invalid_parameter', `Query parameter "province": unknown province "${unknownProvince}"`, 'province');
 }
