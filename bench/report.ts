@@ -1,5 +1,6 @@
 import type { ScaleResult } from './api';
 import type { BrowserResult, InteractionTiming } from './browser';
+import { IMPORT_EVAL_TARGETS, type ImportEvalResult } from './import-eval';
 import type { ImportReadingResult } from './import-reading';
 import type { describeMachine } from './lib/machine';
 import type { SizeResult } from './size';
@@ -13,6 +14,8 @@ export type Results = {
   sizes: SizeResult;
   /** Reading a document to import (segmentation and suggestions); absent in results from before it was measured. */
   importReading?: ImportReadingResult[];
+  /** The import reader scored on real texts against gold annotations (npm run bench -- --import-eval). */
+  importEval?: ImportEvalResult;
   /** The embedded store under read load while an editor writes (bench/store-load.ts); absent in results from before it was measured. */
   storeLoad?: StoreLoadResult;
 };
@@ -162,6 +165,7 @@ export function renderReport(results: Results): string {
         `| ${reading.document} | ${reading.characters.toLocaleString('en')} | ${reading.clauses} | ${reading.suggestions} | ${reading.medianMs} ms |`,
       );
   }
+  if (results.importEval) lines.push('', ...importEvalSection(results.importEval));
   if (results.storeLoad) {
     const load = results.storeLoad;
     const row = (label: string, f: StoreLoadResult['all']) =>
@@ -190,4 +194,38 @@ export function renderReport(results: Results): string {
   lines.push(`| basemap (TopoJSON) | ${sizes.basemapGzKb} kB |`);
   lines.push(`| all font files (WOFF2, each fetched only when needed) | ${sizes.fontsWoff2Kb} kB |`, '');
   return `${lines.join('\n')}\n`;
+}
+
+const ratio = (score: { right: number; of: number }) => (score.of ? (score.right / score.of).toFixed(2) : '—');
+
+function importEvalSection(result: ImportEvalResult): string[] {
+  const row = (label: string, score: { right: number; of: number }, target?: number) =>
+    `| ${label} | ${ratio(score)} | ${score.right} of ${score.of} | ${target === undefined ? '' : `≥ ${target}`} | ${
+      target === undefined || !score.of ? '' : score.right / score.of >= target ? 'met' : '**not met**'
+    } |`;
+  const lines = [
+    '## The import reader on real texts',
+    '',
+    `Method: \`npm run bench -- --import-eval\` reads the ${result.documents} texts of \`${result.folder}/\` (real public texts, 2023–2026, kept outside the project) as POST /api/imports/read does, against the record in geodata/record, and compares with the expert gold annotations (gold.json): precision and recall of the features suggested (optional gold links neutral); status right over gold links that carry a status (a missed link is wrong; right when every status suggested for the feature is the gold's or an acceptable alternative and one may stand alone); level likewise; the quote offered for a right status holds the gold cue; new places offered (a gold key in a new-place card's name); not-feature phrases of the gold (a city, an economic zone …) that drew a suggestion of the feature they look like; the document date read.`,
+    '',
+    '| figure | value | count | target | |',
+    '|---|---|---|---|---|',
+    row('suggested links that are right (precision)', result.precision, IMPORT_EVAL_TARGETS.precision),
+    row('features the text names that are suggested (recall)', result.recall, IMPORT_EVAL_TARGETS.recall),
+    row('status right, over every feature the text gives a status for', result.status, IMPORT_EVAL_TARGETS.status),
+    row('level right, over every feature the text gives a level for', result.level),
+    row('quote offered holds the words carrying the status', result.cueInQuote),
+    row('places the text names that the record lacks, offered as new places', result.newPlaces, IMPORT_EVAL_TARGETS.newPlaces),
+    row('new-place cards that are a place the text names and the record lacks', result.placeCards),
+    row('not-feature phrases that drew a suggestion (fewer is better)', result.notFeatureHits),
+    row('document date read right', result.date),
+    '',
+    '| document | wrong links | missed links | wrong status (suggested → gold) | new places found | other new-place cards | date (gold / read) |',
+    '|---|---|---|---|---|---|---|',
+  ];
+  for (const d of result.perDocument)
+    lines.push(
+      `| ${d.document} | ${d.wrong.join(', ') || '—'} | ${d.missed.join(', ') || '—'} | ${d.wrongStatus.join('; ') || '—'} | ${d.newPlaces.right} of ${d.newPlaces.of} | ${d.unexpectedPlaces.length} | ${d.date.gold ?? '—'} / ${d.date.read ?? '—'} |`,
+    );
+  return lines;
 }

@@ -6,6 +6,8 @@
  *   npm run bench -- --quick          shorter loads, 1 000 and 10 000 synthetic features only
  *   npm run bench -- --no-browser     API and sizes only
  *   npm run bench -- --import-only    reading documents to import only, merged into the last results
+ *   npm run bench -- --import-eval [DIR]  how well the import reader reads real texts against gold annotations
+ *                                     (DIR: a folder as ../shared/eval/import, the default), merged likewise
  *   npm run bench -- --store-load     the embedded store under read load while an editor writes only, merged likewise
  *   npm run bench -- --cpu-prof       also print where the browser's main thread spends a filter change and a slider step
  */
@@ -18,13 +20,15 @@ import { projectRoot } from '../test/helpers/app';
 import { measureApi, removeApiWork, type ScaleResult } from './api';
 import { writeBarePage } from './bare-page';
 import { type BrowserResult, measureBrowser } from './browser';
+import { evaluateImport } from './import-eval';
 import { measureImportReading } from './import-reading';
 import { describeMachine } from './lib/machine';
 import { type Results, renderReport } from './report';
 import { measureSizes } from './size';
 import { measureStoreLoad } from './store-load';
 
-const args = new Set(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const args = new Set(argv);
 const quick = args.has('--quick');
 const withBrowser = !args.has('--no-browser');
 const cpuProfile = args.has('--cpu-prof');
@@ -42,6 +46,34 @@ async function storeLoadLogged() {
   return measureStoreLoad({ seconds: quick ? 10 : 30 });
 }
 
+/** The last results, to keep what this run does not measure (the import evaluation needs a folder outside the project). */
+function previous(): Results | null {
+  const file = join(projectRoot, 'bench', 'results.json');
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Results) : null;
+}
+
+function printImportEval(result: Results['importEval']) {
+  if (!result) return;
+  for (const key of [
+    'precision',
+    'recall',
+    'status',
+    'level',
+    'cueInQuote',
+    'newPlaces',
+    'placeCards',
+    'notFeatureHits',
+    'date',
+  ] as const) {
+    const { right, of } = result[key];
+    log(`  ${key}: ${right}/${of}${of ? ` = ${(right / of).toFixed(2)}` : ''}`);
+  }
+  for (const d of result.perDocument)
+    log(
+      `  ${d.document}: wrong ${d.wrong.join(', ') || '-'}; missed ${d.missed.join(', ') || '-'}; status ${d.wrongStatus.join('; ') || 'ok'}`,
+    );
+}
+
 async function main() {
   if (args.has('--import-only')) {
     log('reading documents to import');
@@ -51,6 +83,19 @@ async function main() {
     writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
     writeFileSync(join(projectRoot, 'bench', 'RESULTS.md'), renderReport(results));
     log('wrote the import figures into bench/results.json and bench/RESULTS.md (the other figures are the last full run)');
+    return;
+  }
+  if (args.has('--import-eval')) {
+    const given = argv[argv.indexOf('--import-eval') + 1];
+    const folder = given && !given.startsWith('--') ? given : join(projectRoot, '..', 'shared', 'eval', 'import');
+    log(`scoring the import reader on ${folder}`);
+    const file = join(projectRoot, 'bench', 'results.json');
+    const last = JSON.parse(readFileSync(file, 'utf8')) as Results;
+    const results: Results = { ...last, importEval: evaluateImport(folder) };
+    writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+    writeFileSync(join(projectRoot, 'bench', 'RESULTS.md'), renderReport(results));
+    printImportEval(results.importEval);
+    log('wrote the import evaluation into bench/results.json and bench/RESULTS.md (the other figures are the last full run)');
     return;
   }
   if (args.has('--store-load')) {
@@ -112,7 +157,7 @@ async function main() {
     method: {
       api: `autocannon on loopback, 10 connections paced to ${RATE} req/s in total (responses over 1 MB: 4 connections, unpaced); the same bytes from a Node static server (bench/static-server.ts) in its own process, running beside the app. App and static server are loaded in turn, 3 rounds of ${Math.max(2, Math.round(SECONDS / 2))} s each after a warm-up; each figure is the side's median round (by p99). Cached answers are sent by the app's replay (server/src/http/replay.ts).`,
       browser:
-        'Debian Chromium headless (SwiftShader WebGL), playwright-core, viewport 1400×860, a new context per load (cold cache), median of 3 loads (1 at 100 000 features). Baseline: a bare MapLibre page with the same style, basemap, fonts and view and a map of the same size (bench/bare-page.ts). Interaction: median of 6; "app work" is the User Timing measure ba:update (input → React has rendered and MapLibre has been given the new filter or date); "lists shown" is ba:view (input → the lists, counts and legend show the server\'s answer, GET /api/view: request, server, parse and render); "main-thread script" is CDP ScriptDuration in the second after the input (includes rendering that answer and MapLibre\'s frames).',
+        'Debian Chromium headless (SwiftShader WebGL), playwright-core, viewport 1400×860, a new context per load (cold cache), median of 3 loads (1 at 100 000 features). Baseline: a bare MapLibre page with the same style, basemap, fonts and view and a map of the same size (bench/bare-page.ts). Interaction: median of 6; "app work" is the User Timing measure ba:update (input → React has rendered the controls and the map and MapLibre has been given the new filter or date; the lists follow in a deferred render, useDeferredValue, counted in "lists shown"); "lists shown" is ba:view (input → the lists, counts and legend show the server\'s answer, GET /api/view: request, server, parse and render); "main-thread script" is CDP ScriptDuration in the second after the input (includes rendering that answer and MapLibre\'s frames).',
       sizes: 'gzip -9 of client/dist after npm run build; initial = scripts and styles index.html loads.',
     },
     api: {
@@ -127,6 +172,7 @@ async function main() {
     },
     sizes,
     importReading: measureImportReading(),
+    importEval: previous()?.importEval,
     storeLoad: await storeLoadLogged(),
   };
   rmSync(work, { recursive: true, force: true });

@@ -9,7 +9,9 @@
  *     no `operating` step rests on a feature named only inside a proposal's scope ("(bao gồm …)");
  *     every implied step says what implies it; every step carries its document's date; every referenced
  *     document is cited about a feature (or says why not); a referenced document's date not in the
- *     documents names its source.
+ *     documents names its source;
+ *  7. every text of the record and the shipped briefings a reader sees has Vietnamese, English and Chinese
+ *     (geodata/translations/record-prose.json), and the table holds no translation of a text since edited.
  * Prints each problem and exits non-zero if there is any. The tests run `checkRecord()` too.
  */
 import { readFileSync } from 'node:fs';
@@ -23,10 +25,11 @@ import type { Feature, FeatureCollection, LineString, MultiPolygon, Polygon, Pos
 import { feature as topoFeature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
 import { readConfig } from '../server/src/config';
+import type { TranslationTable } from '../server/src/domain/record-translations';
 import type { Located } from '../server/src/domain/schemas';
-import { type LoadedRecord, loadRecord } from '../server/src/record/load-record';
+import { type LoadedRecord, loadRecord, loadTranslations } from '../server/src/record/load-record';
 import { loadBoundary } from './derive-positions';
-import { checkReadings } from './record-rules';
+import { checkReadings, checkTranslations } from './record-rules';
 
 const root = join(import.meta.dirname, '..');
 const COUNTRY_ISO3 = { VN: 'VNM', CN: 'CHN', LA: 'LAO' } as const;
@@ -38,15 +41,18 @@ type GazetteerRow = { id: string; lat: number | null; lon: number | null };
 
 export type CheckInput = {
   record: LoadedRecord;
+  translations: TranslationTable;
   gazetteer: GazetteerRow[];
   land: FeatureCollection<Polygon | MultiPolygon>;
   boundary: Feature<LineString>;
 };
 
 export function loadCheckInput(): CheckInput {
+  const config = readConfig({});
   const topology = JSON.parse(readFileSync(join(root, 'geodata', 'basemap', 'output', 'basemap.topojson'), 'utf8')) as Topology;
   return {
-    record: loadRecord(readConfig({})),
+    record: loadRecord(config),
+    translations: loadTranslations(config.recordDir),
     gazetteer: JSON.parse(readFileSync(join(root, 'geodata', 'reference', 'gazetteer.json'), 'utf8')),
     land: topoFeature(topology, topology.objects.land) as FeatureCollection<Polygon | MultiPolygon>,
     boundary: loadBoundary(topology),
@@ -60,7 +66,7 @@ function kmOutside(position: Position, country: Feature<Polygon | MultiPolygon>)
   return Math.min(...lines.map((line) => pointToLineDistance(point(position), line as Feature<LineString>)));
 }
 
-export function checkRecord({ record, gazetteer, land, boundary }: CheckInput): string[] {
+export function checkRecord({ record, translations, gazetteer, land, boundary }: CheckInput): string[] {
   const problems: string[] = [];
   const gazetteerById = new Map(gazetteer.map((row) => [row.id, row]));
 
@@ -103,6 +109,7 @@ export function checkRecord({ record, gazetteer, land, boundary }: CheckInput): 
     if (!cited.has(feature.id) && feature.mentionedIn.length === 0) problems.push(`${feature.id}: cited by no clause`);
   }
   problems.push(...checkReadings(record));
+  problems.push(...checkTranslations(record, translations));
   return problems;
 }
 

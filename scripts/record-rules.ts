@@ -1,10 +1,18 @@
 /**
  * Rules on how the record reads its documents, each one a defect an expert audit found (record-audit.md):
- * they would have caught it, and catch it again. Part of `npm run geodata:check`.
+ * they would have caught it, and catch it again; and that its prose is readable in all three languages.
+ * Part of `npm run geodata:check`.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { effectiveSteps } from '../server/src/domain/corrections';
+import {
+  briefingProse,
+  indexTranslations,
+  missingLanguages,
+  recordProse,
+  type TranslationTable,
+} from '../server/src/domain/record-translations';
 import type { Agreement, StatusEvent } from '../server/src/domain/schemas';
 import type { LoadedRecord } from '../server/src/record/load-record';
 
@@ -97,6 +105,39 @@ export function checkReadings(record: LoadedRecord, researched: ReadonlySet<stri
       if (!citing.some((text) => datesIn(text).includes(date)))
         problems.push(`${agreement.id}: dated ${date}, a date no citing clause gives — name its source in "datesSource"`);
     }
+  }
+  return problems;
+}
+
+/** The briefings the project ships (geodata/briefings/*.json), whose texts need English and Chinese too. */
+export function shippedBriefings(dir = join(import.meta.dirname, '..', 'geodata', 'briefings')): Parameters<typeof briefingProse>[0][] {
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .map((name) => JSON.parse(readFileSync(join(dir, name), 'utf8')));
+}
+
+/**
+ * Every text of the record and of the shipped briefings that a reader sees (notes, sources, reasons,
+ * subjects, titles, parties, briefing steps) has all three languages in geodata/translations/record-prose.json,
+ * and the table translates nothing the record no longer holds (a text edited without its translation).
+ */
+export function checkTranslations(
+  record: LoadedRecord,
+  table: TranslationTable,
+  briefings: Parameters<typeof briefingProse>[0][] = shippedBriefings(),
+): string[] {
+  const problems: string[] = [];
+  const index = indexTranslations(table);
+  const prose = [...recordProse(record), ...briefings.flatMap(briefingProse)];
+  for (const text of prose) {
+    const missing = missingLanguages(index, text);
+    if (missing.length > 0) problems.push(`${text.where}: no ${missing.join('/')} translation of "${text.text.slice(0, 60)}"`);
+  }
+  const held = new Set(prose.map((text) => text.text));
+  for (const entry of table) {
+    const original = entry[entry.from] as string;
+    if (!held.has(original)) problems.push(`translations: "${original.slice(0, 60)}" is not a text of the record (edited since?)`);
   }
   return problems;
 }

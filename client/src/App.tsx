@@ -1,20 +1,39 @@
+import type { AgreementListResponse, SearchResponse } from '@domain/api';
 import { agreementDatesOf } from '@domain/record-on-date';
+import type { Province } from '@domain/schemas';
 import { useQueryClient } from '@tanstack/react-query';
-import { lazy, type ReactNode, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import {
+  lazy,
+  type ReactNode,
+  Suspense,
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { AgreementReader } from './agreements/AgreementReader';
 import { AgreementsList } from './agreements/AgreementsList';
+import { errorText } from './api/error-text';
 import { useBasemap, useFeatureDetail, useRecordTiles } from './api/queries';
 import { useAgreement, useAgreements, useBriefings, useProvinces } from './api/record-queries';
 import { csrfTokenOf, useSession } from './api/session';
-import { loadWholeRecord, useFeaturesById, useRecordView } from './api/view-queries';
+import { loadWholeRecord, useChanges, useFeaturesById, useRecordView } from './api/view-queries';
 import { BriefingPlayer } from './briefings/BriefingPlayer';
 import { BriefingsList } from './briefings/BriefingsList';
+import { useBriefingExit } from './briefings/use-briefing-exit';
 import { downloadBlob } from './export/download';
+import { FilterChips } from './filters/FilterChips';
 import { FilterPanel } from './filters/FilterPanel';
 import type { Filters } from './filters/filters';
-import { NO_FILTERS } from './filters/filters';
+import { hasFilters, NO_FILTERS } from './filters/filters';
 import { ResultsList } from './filters/ResultsList';
-import { text, titleIn } from './i18n/ui-text';
+import { dropUnknownIds, type UnknownIds } from './filters/unknown-ids';
+import type { Language } from './i18n/language';
+import { asString, useRecordText } from './i18n/record-text';
+import { text } from './i18n/ui-text';
 import { ImportPanel } from './import/ImportPanel';
 import { Legend } from './legend/Legend';
 import { recordFilter } from './map/layers/record-filter';
@@ -22,12 +41,18 @@ import { routeFocusOf } from './map/layers/route-focus';
 import type { MapHandle } from './map/map-handle';
 import { FeaturePanel } from './panel/FeaturePanel';
 import { markUpdateStart, markViewShown } from './performance-marks';
+import { SidebarTabs } from './shell/SidebarTabs';
+import { SkipLinks } from './shell/SkipLinks';
+import type { SidebarTab } from './shell/sidebar-tabs';
 import { TopBar } from './shell/TopBar';
 import { useBriefingStep, usePresentationFullscreen } from './shell/use-briefing-step';
 import { useEmptyReason } from './shell/use-empty-reason';
-import { type MapViewState, useUrlState } from './state/url-state';
-import { ProgressSummary } from './summary/ProgressSummary';
+import { useEscapeToClose, usePanelFocusReturn } from './shell/use-panel-focus';
+import { type ChangesDates, type MapViewState, useUrlState } from './state/url-state';
+import { type ProgressPick, ProgressSummary } from './summary/ProgressSummary';
+import { AsOfStamp } from './time/AsOfStamp';
 import { ChangesView } from './time/ChangesView';
+import { comparedDates } from './time/changes-dates';
 import { todayIso } from './time/dates';
 import { TimeSlider } from './time/TimeSlider';
 import { LIST_PAGE, nextLimit } from './ui/show-more';
@@ -36,6 +61,9 @@ import { registerUiFonts } from './ui-fonts';
 const NO_DATES: readonly string[] = [];
 const NO_TILES: string[] = [];
 const NO_POINTS: [number, number][] = [];
+const NO_AGREEMENTS: AgreementListResponse = [];
+const NO_PROVINCES: Province[] = [];
+const NO_IDS: readonly string[] = [];
 /** About the zoom of the whole border region, where the map opens when the URL names no view (map-controller.ts). */
 const DEFAULT_ZOOM = 5;
 
@@ -65,6 +93,7 @@ export function App() {
   const provinces = useProvinces();
   const agreements = useAgreements();
   const { lang: language, filters } = urlState;
+  const recordText = useRecordText(language);
   const briefings = useBriefings();
   const activeBriefing = briefings.data?.find((b) => b.id === urlState.briefing) ?? null;
   const activeStep = activeBriefing?.steps[urlState.step - 1] ?? null;
@@ -79,16 +108,26 @@ export function App() {
   // server (GET /api/view): the browser never holds the whole record. The map holds every feature
   // with all its states (vector tiles) and picks the date and the filters itself (style state and
   // layer filters): neither a filter change nor a new date sends it anything.
+  // The slider, the filter controls and the map follow an input at once; the lists, counts and
+  // tables, which wait for the server's answer anyway, render after them (a deferred render React
+  // can interrupt), so scrubbing through the years never waits for the sidebar.
+  const listFilters = useDeferredValue(filters);
   const [listLimit, setListLimit] = useState(LIST_PAGE);
-  const view = useRecordView(filters, listLimit);
+  const view = useRecordView(listFilters, listLimit);
   // Marked once the DOM shows the answer (a layout effect: before the next paint, not after it).
   useLayoutEffect(() => {
     if (view.data && !view.isPlaceholderData) markViewShown();
   }, [view.data, view.isPlaceholderData]);
-  const emptyReason = useEmptyReason(filters, view, agreements.data, language);
+  const emptyReason = useEmptyReason(listFilters, view, agreements.data, language);
   const documentTitles = useMemo(
-    () => new Map((agreements.data ?? []).map((agreement) => [agreement.id, `${titleIn(agreement.title, language)} (${agreement.id})`])),
-    [agreements.data, language],
+    () =>
+      new Map(
+        (agreements.data ?? []).map((agreement) => [
+          agreement.id,
+          `${asString(recordText.showName(agreement.title), language)} (${agreement.id})`,
+        ]),
+      ),
+    [agreements.data, language, recordText],
   );
   const states = recordTiles.data?.states ?? null;
   const mapFilter = useMemo(() => (states ? recordFilter(filters, agreementDates, states) : null), [filters, agreementDates, states]);
@@ -114,6 +153,16 @@ export function App() {
     },
     [setUrlState],
   );
+  // A link naming an agreement or a province the record lacks: dropped from the filters, and said.
+  const [unknownIds, setUnknownIds] = useState<UnknownIds | null>(null);
+  const knownAgreements = useMemo(() => agreements.data?.map((agreement) => agreement.id), [agreements.data]);
+  const knownProvinces = useMemo(() => provinces.data?.map((province) => province.code), [provinces.data]);
+  useEffect(() => {
+    const dropped = dropUnknownIds(filters, { agreements: knownAgreements, provinces: knownProvinces });
+    if (!dropped) return;
+    setUnknownIds(dropped.unknown);
+    setFilters(dropped.filters);
+  }, [filters, knownAgreements, knownProvinces, setFilters]);
   const setAsOf = useCallback(
     (asOf: string | null) => {
       markUpdateStart();
@@ -122,6 +171,63 @@ export function App() {
     [setUrlState, filters],
   );
 
+  // Stable handlers, so the panels an input does not change are not rendered again for it (memo).
+  const toggleSidebar = useCallback(() => setSidebarOpen((open) => !open), []);
+  const toggleImport = useCallback(() => setImportOpen((open) => !open), []);
+  const chooseLanguage = useCallback((code: Language) => setUrlState({ lang: code }, 'replace'), [setUrlState]);
+  const chooseHit = useCallback(
+    (hit: SearchResponse[number]) => {
+      if (hit.type === 'province') setFilters({ ...filters, provinces: [hit.id] });
+      else if (hit.type === 'feature') select(hit.id);
+      else openClause(hit.agreementId ?? hit.id, hit.type === 'clause' ? hit.id : null);
+    },
+    [select, openClause, setFilters, filters],
+  );
+  const asOf = filters.asOf;
+  // A count picked in a progress table filters the map, and the tab with its list opens.
+  const pickFromTable = useCallback(
+    (pick: ProgressPick) => {
+      markUpdateStart();
+      setUrlState(
+        {
+          tab: 'filters',
+          filters: {
+            ...NO_FILTERS,
+            asOf,
+            kinds: [...pick.kinds],
+            statuses: pick.statuses,
+            provinces: pick.provinces ?? [],
+            agreements: pick.agreements ?? [],
+            stalled: pick.stalled ? true : null,
+          },
+        },
+        'replace',
+      );
+    },
+    [setUrlState, asOf],
+  );
+  const openTab = useCallback((tab: SidebarTab) => setUrlState({ tab }, 'replace'), [setUrlState]);
+  const setChangesDates = useCallback((dates: ChangesDates) => setUrlState({ changes: dates }, 'replace'), [setUrlState]);
+  // The changes tab's features are marked on the map while it is open (a clause's features, when one is open, come first).
+  const compared = comparedDates(urlState.changes);
+  const changes = useChanges(compared.from, compared.to, LIST_PAGE);
+  const markedIds = useMemo(
+    () => (highlightedIds.length > 0 || urlState.tab !== 'changes' ? highlightedIds : (changes.data?.featureIds ?? NO_IDS)),
+    [highlightedIds, urlState.tab, changes.data],
+  );
+  const shownRows = view.data?.rows.length ?? 0;
+  const showMore = useCallback(() => setListLimit(nextLimit(shownRows)), [shownRows]);
+  const briefingExit = useBriefingExit(urlState, setUrlState);
+  const playBriefing = briefingExit.play;
+  const openAgreementFromList = useCallback((id: string) => openClause(id, null), [openClause]);
+  const selectClause = useCallback((clauseId: string | null) => setUrlState({ clause: clauseId }, 'replace'), [setUrlState]);
+  const closeAgreement = useCallback(() => setUrlState({ doc: null, clause: null }), [setUrlState]);
+  const closeFeature = useCallback(() => select(null), [select]);
+  // Escape closes the reader or the feature panel (never an import in progress, nor under a briefing, which has its own keys);
+  // the focus goes back to what opened it.
+  usePanelFocusReturn(urlState.doc ? `doc:${urlState.doc}` : urlState.feature ? `feature:${urlState.feature}` : null);
+  useEscapeToClose(importOpen || urlState.briefing ? null : urlState.doc ? closeAgreement : urlState.feature ? closeFeature : null);
+
   useEffect(() => {
     if (basemap.data) registerUiFonts(basemap.data.fontFiles);
   }, [basemap.data]);
@@ -129,73 +235,80 @@ export function App() {
   const targetView = useBriefingStep(activeBriefing, urlState.step, setUrlState);
   usePresentationFullscreen(urlState.present);
 
+  // A panel beside the map only when it has something to show: an import, a document, a feature.
+  const panelOpen = Boolean((importOpen && csrfToken && editor) || urlState.doc || urlState.feature);
   const error = view.error ?? provinces.error ?? agreements.error ?? recordTiles.error;
   return (
     <div className={urlState.present ? 'app presenting' : 'app'} lang={language === 'zh' ? 'zh-CN' : language}>
+      <SkipLinks language={language} onOpenTab={openTab} />
       <TopBar
         language={language}
         view={view.data}
         sidebarOpen={sidebarOpen}
-        onToggleSidebar={() => setSidebarOpen(!sidebarOpen)}
-        onChooseHit={(hit) =>
-          hit.type === 'feature' ? select(hit.id) : openClause(hit.agreementId ?? hit.id, hit.type === 'clause' ? hit.id : null)
-        }
+        onToggleSidebar={toggleSidebar}
+        onChooseHit={chooseHit}
         map={mapRef}
-        filters={filters}
+        filters={listFilters}
         exportTitle={activeStep ? activeStep.title : text('title', language)}
         editor={editor !== null}
         importOpen={importOpen}
-        onToggleImport={() => setImportOpen(!importOpen)}
-        onLanguage={(code) => setUrlState({ lang: code }, 'replace')}
+        onToggleImport={toggleImport}
+        onLanguage={chooseLanguage}
       />
-      <main className={importOpen && editor ? 'workspace importing' : 'workspace'}>
+      <main className={['workspace', importOpen && editor ? 'importing' : '', panelOpen ? '' : 'no-panel'].filter(Boolean).join(' ')}>
         <aside id="sidebar" className={sidebarOpen ? 'sidebar open' : 'sidebar'}>
-          {view.data && (
-            <ProgressSummary
-              tables={view.data.progress}
-              provinces={provinces.data ?? []}
-              language={language}
-              onPick={(pick) =>
-                setFilters({
-                  ...NO_FILTERS,
-                  asOf: filters.asOf,
-                  kinds: [...pick.kinds],
-                  statuses: pick.statuses,
-                  provinces: pick.provinces ?? [],
-                  agreements: pick.agreements ?? [],
-                  stalled: pick.stalled ? true : null,
-                })
-              }
-            />
-          )}
-          <FilterPanel
-            filters={filters}
-            onChange={setFilters}
+          <SidebarTabs
+            tab={urlState.tab}
+            onTab={openTab}
             language={language}
-            kinds={view.data?.record.kinds ?? []}
-            agreements={agreements.data ?? []}
-            provinces={vietnameseProvinces}
+            counts={{ filters: view.data?.total, changes: changes.data?.total }}
+            panels={{
+              progress: view.data && (
+                <ProgressSummary
+                  tables={view.data.progress}
+                  provinces={provinces.data ?? []}
+                  agreements={agreements.data ?? NO_AGREEMENTS}
+                  filtered={hasFilters(filters)}
+                  language={language}
+                  onPick={pickFromTable}
+                />
+              ),
+              filters: (
+                <>
+                  <FilterPanel
+                    filters={filters}
+                    onChange={setFilters}
+                    language={language}
+                    kinds={view.data?.record.kinds ?? []}
+                    agreements={agreements.data ?? []}
+                    provinces={vietnameseProvinces}
+                  />
+                  {view.data && (
+                    <ResultsList
+                      rows={view.data.rows}
+                      total={view.data.total}
+                      language={language}
+                      selectedId={urlState.feature}
+                      onSelect={select}
+                      onShowMore={showMore}
+                      documentTitles={documentTitles}
+                      emptyReason={emptyReason}
+                    />
+                  )}
+                </>
+              ),
+              changes: <ChangesView language={language} dates={urlState.changes} onDates={setChangesDates} onSelect={select} />,
+              briefings: <BriefingsList briefings={briefings.data ?? []} language={language} onPlay={playBriefing} />,
+              documents: (
+                <AgreementsList
+                  agreements={agreements.data ?? []}
+                  language={language}
+                  openId={urlState.doc}
+                  onOpen={openAgreementFromList}
+                />
+              ),
+            }}
           />
-          {view.data && (
-            <ResultsList
-              rows={view.data.rows}
-              total={view.data.total}
-              language={language}
-              selectedId={urlState.feature}
-              onSelect={select}
-              onShowMore={() => setListLimit(nextLimit(view.data.rows.length))}
-              documentTitles={documentTitles}
-              emptyReason={emptyReason}
-            />
-          )}
-          <BriefingsList briefings={briefings.data ?? []} language={language} onPlay={(id) => setUrlState({ briefing: id, step: 1 })} />
-          <AgreementsList
-            agreements={agreements.data ?? []}
-            language={language}
-            openId={urlState.doc}
-            onOpen={(id) => openClause(id, null)}
-          />
-          <ChangesView language={language} onSelect={select} />
         </aside>
         <div className="map-area">
           {basemap.data && states ? (
@@ -207,7 +320,7 @@ export function App() {
                 places={places.data ?? null}
                 asOf={filters.asOf}
                 selectedId={urlState.feature}
-                highlightedIds={highlightedIds}
+                highlightedIds={markedIds}
                 language={language}
                 initialView={urlState.view}
                 routeFocus={routeFocus}
@@ -230,6 +343,18 @@ export function App() {
             </MapPlaceholder>
           )}
           <Legend summary={view.data?.legend ?? null} language={language} />
+          <AsOfStamp asOf={filters.asOf} language={language} />
+          {!panelOpen && !urlState.present && (
+            // Nothing selected: no empty panel beside the map, only this word on it.
+            <p className="select-hint">{text('selectHint', language)}</p>
+          )}
+          <FilterChips
+            filters={filters}
+            language={language}
+            agreements={agreements.data ?? NO_AGREEMENTS}
+            provinces={provinces.data ?? NO_PROVINCES}
+            onChange={setFilters}
+          />
           {emptyReason && (
             <p className="map-notice map-empty" role="status">
               {emptyReason}
@@ -241,6 +366,22 @@ export function App() {
               {text('mapThinned', language)}
             </p>
           )}
+          {unknownIds && (
+            <p className="map-notice unknown-ids" role="status">
+              {text('unknownIdsDropped', language)}: {[...unknownIds.agreements, ...unknownIds.provinces].map((id) => `“${id}”`).join(', ')}{' '}
+              <button type="button" className="link" onClick={() => setUnknownIds(null)} aria-label={text('close', language)}>
+                ×
+              </button>
+            </p>
+          )}
+          {briefingExit.exit && !activeBriefing && (
+            <p className="map-notice briefing-exit" role="status" data-exit={briefingExit.exit}>
+              {text(briefingExit.exit === 'restored' ? 'briefingExitRestored' : 'briefingExitToday', language)}{' '}
+              <button type="button" className="link" onClick={briefingExit.dismiss} aria-label={text('close', language)}>
+                ×
+              </button>
+            </p>
+          )}
           {activeBriefing && (
             <BriefingPlayer
               briefing={activeBriefing}
@@ -249,7 +390,7 @@ export function App() {
               presenting={urlState.present}
               onStep={(step) => setUrlState({ step })}
               onPresent={(present) => setUrlState({ present }, 'replace')}
-              onClose={() => setUrlState({ briefing: null, step: 1, present: false })}
+              onClose={briefingExit.close}
               onExportPdf={async (onProgress) => {
                 const map = mapRef.current;
                 if (!map || !basemap.data) throw new Error(text('loading', language));
@@ -269,6 +410,7 @@ export function App() {
                   fontFiles: basemap.data.fontFiles,
                   states: states ?? 1,
                   onProgress,
+                  recordText,
                 });
                 downloadBlob(blob, `${activeBriefing.id}-${todayIso()}.pdf`);
               }}
@@ -311,19 +453,17 @@ export function App() {
             id={urlState.doc}
             selectedClause={urlState.clause}
             language={language}
-            onSelectClause={(clauseId) => setUrlState({ clause: clauseId }, 'replace')}
+            onSelectClause={selectClause}
             onSelectFeature={select}
             onOpenClause={openClause}
-            onClose={() => setUrlState({ doc: null, clause: null })}
+            onClose={closeAgreement}
           />
         ) : urlState.feature ? (
           <FeaturePanel key={urlState.feature} id={urlState.feature} language={language} onSelect={select} onOpenClause={openClause} />
-        ) : (
-          <aside className="panel panel-hint">{text('selectHint', language)}</aside>
-        )}
+        ) : null}
         {error && (
           <p className="error-banner" role="alert">
-            {text('loadError', language)}: {error.message}
+            {text('loadError', language)}: {errorText(error, language)}
           </p>
         )}
       </main>

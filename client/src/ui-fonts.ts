@@ -1,8 +1,11 @@
+import { CJK_FALLBACK_FILES } from './cjk-fallback-fonts';
 import type { FontFile } from './map/basemap-data';
 
 /** Latin and Vietnamese faces (two weights) under one family; Chinese under its own. */
 const UI_FONT_FAMILY = 'Border Atlas UI';
 const UI_CJK_FONT_FAMILY = 'Border Atlas UI CJK';
+/** Every other Chinese character, in files fetched only when one is drawn (cjk-fallback-fonts.ts). */
+const UI_CJK_FALLBACK_FAMILY = 'Border Atlas UI CJK full';
 
 /**
  * The page uses the same bundled Noto files as the map, so Vietnamese and Chinese render the same
@@ -15,6 +18,12 @@ function uiFontFaceCss(files: readonly FontFile[]): string {
       const family = file.family === 'Noto Sans SC' ? UI_CJK_FONT_FAMILY : UI_FONT_FAMILY;
       return `@font-face{font-family:'${family}';src:url('/basemap/fonts/${file.file}') format('woff2');font-weight:${file.weight ?? 400};font-display:swap;unicode-range:${file.unicodeRange};}`;
     })
+    .concat(
+      CJK_FALLBACK_FILES.map(
+        (file) =>
+          `@font-face{font-family:'${UI_CJK_FALLBACK_FAMILY}';src:url('${file.url}') format('woff2');font-weight:400;font-display:swap;unicode-range:${file.unicodeRange};}`,
+      ),
+    )
     .join('\n');
 }
 

@@ -9,6 +9,7 @@ import { clauseRouter } from './agreements/clause-router';
 import { agreementRouter } from './agreements/router';
 import type { BriefingStore } from './briefings/briefing-store';
 import { briefingRouter } from './briefings/router';
+import type { TranslationTable } from './domain/record-translations';
 import { editRouter } from './edits/router';
 import { eventRouter } from './events/router';
 import { createFlatFeatureService } from './exports/flat-feature-service';
@@ -20,6 +21,7 @@ import { applyDeployment, type Deployment } from './http/deployment';
 import { errorHandler, unknownApiRoute } from './http/errors';
 import { hideSystemMessages, unknownPath } from './http/public-errors';
 import { attachReplay, createReplay } from './http/replay';
+import { cacheHashedAssets, compressStatic } from './http/static-delivery';
 import { refuseBadPathText } from './http/text-check';
 import { importRouter } from './imports/router';
 import { mapRouter } from './map/router';
@@ -30,6 +32,7 @@ import type { RecordRepository } from './record/repository';
 import { searchRouter } from './search/router';
 import { createSearchService } from './search/search-service';
 import type { Database } from './store/database';
+import { translationsRouter } from './translations/router';
 import { viewRouter } from './view/router';
 import { vocabularyRouter } from './vocabulary/router';
 
@@ -47,10 +50,21 @@ export type AppOptions = {
   signInBudget?: SignInBudgetOptions;
   /** Public origin, trusted proxies, plain HTTP (config.ts `deployment`; README "Deployments"). Omitted → none, none, HTTPS cookies. */
   deployment?: Deployment;
+  /** The record's prose in its other languages (record/load-record.ts loadTranslations); omitted → none. */
+  translations?: TranslationTable;
 };
 
 /** The Express app, built apart from `listen` so tests can drive it directly. */
-export function createApp({ repository, briefings, clientDir, basemapDir, store, signInBudget, deployment = {} }: AppOptions): Express {
+export function createApp({
+  repository,
+  briefings,
+  clientDir,
+  basemapDir,
+  store,
+  signInBudget,
+  deployment = {},
+  translations = [],
+}: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   applyDeployment(app, deployment);
@@ -61,6 +75,7 @@ export function createApp({ repository, briefings, clientDir, basemapDir, store,
 
   app.use('/api/health', healthRouter());
   app.use('/api/vocabulary', vocabularyRouter());
+  app.use('/api/translations', translationsRouter(translations));
   app.use('/api/agreements', agreementRouter(repository));
   const currentRecord = createCurrentRecord(repository);
   // Cached GET answers sent again without Express while the record key holds (http/replay.ts; main.ts).
@@ -89,10 +104,10 @@ export function createApp({ repository, briefings, clientDir, basemapDir, store,
 
   if (basemapDir) {
     // A missing file falls through to the 404 below (serve-static's own error names the absolute path).
-    app.use('/basemap', express.static(basemapDir, { maxAge: '1h', redirect: false }));
+    app.use('/basemap', compressStatic, express.static(basemapDir, { maxAge: '1h', redirect: false }));
   }
   if (clientDir && existsSync(clientDir)) {
-    app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
+    app.use(compressStatic, express.static(clientDir, { index: false, maxAge: '1h', setHeaders: cacheHashedAssets }));
     // The single-page app answers page paths only: never assets, fonts, the API or OGC (they must 404).
     app.get(/^\/(?!api(\/|$)|ogc(\/|$)|basemap\/|assets\/)[^.]*$/, (_request, response) => {
       response.setHeader('Cache-Control', 'no-cache');

@@ -8,7 +8,7 @@ import { createStoreBriefingStore } from './briefings/store-briefing-store';
 import { readConfig } from './config';
 import { withReplay } from './http/replay';
 import { createFileRepository } from './record/file-repository';
-import { loadRecord } from './record/load-record';
+import { loadRecord, loadTranslations } from './record/load-record';
 import { RecordError } from './record/record-error';
 import type { RecordRepository } from './record/repository';
 import type { Database } from './store/database';
@@ -76,6 +76,7 @@ async function start() {
     store: db ?? undefined,
     // BORDER_ATLAS_PUBLIC_ORIGIN, BORDER_ATLAS_TRUST_PROXY, BORDER_ATLAS_PLAIN_HTTP (README "Deployments").
     deployment: config.deployment,
+    translations: loadTranslations(config.recordDir),
   });
   const [features, events, agreements] = await Promise.all([
     repository.listFeatures(),

@@ -8,6 +8,7 @@ import {
   recordTileJson,
   vocabularyResponse,
 } from '../../server/src/domain/api';
+import { indexTranslations, shownIn, translationTableSchema } from '../../server/src/domain/record-translations';
 import { createTestApp } from '../helpers/app';
 
 const app = createTestApp();
@@ -21,6 +22,22 @@ async function expectError(path: string, status: number, code: string, mentions:
 }
 
 const ids = (body: { features: { id: string }[] }) => body.features.map((f) => f.id).sort();
+
+describe('GET /api/translations', () => {
+  it('gives every note the panel shows in Vietnamese and Chinese, and is not sent again while unchanged', async () => {
+    const [table, detail] = await Promise.all([request(app).get('/api/translations'), request(app).get('/api/features/chi-ma')]);
+    expect(table.status).toBe(200);
+    const index = indexTranslations(translationTableSchema.parse(table.body));
+    const note = featureDetailResponse.parse(detail.body).record.sides?.find((side) => side.note)?.note;
+    expect(note).toBeDefined();
+    const zh = shownIn(index, note as string, 'zh');
+    expect(zh.translated).toBe(true);
+    expect(zh.text).toMatch(/\p{Script=Han}/u);
+    expect(shownIn(index, note as string, 'vi').translated).toBe(true);
+    const again = await request(app).get('/api/translations').set('If-None-Match', table.headers.etag);
+    expect(again.status).toBe(304);
+  });
+});
 
 describe('GET /api/health', () => {
   it('answers ok', async () => {
@@ -245,6 +262,21 @@ describe('GET /api/search', () => {
   it('finds features by their Chinese names', async () => {
     expect((await search('友谊')).map((hit) => hit.id)).toContain('huu-nghi');
     expect((await search('爱店')).map((hit) => hit.id)).toContain('chi-ma');
+  });
+
+  it('finds a name written as one word, as people type it ("chima", "huunghi")', async () => {
+    expect((await search('chima'))[0]).toMatchObject({ type: 'feature', id: 'chi-ma' });
+    expect((await search('huunghi'))[0]).toMatchObject({ type: 'feature', id: 'huu-nghi' });
+    expect(await search('xyzzy')).toEqual([]);
+  });
+
+  it('finds a province by its Vietnamese, Chinese or English name, before the things that only mention it', async () => {
+    for (const q of ['Lạng Sơn', 'lang son', '谅山', 'langson'])
+      expect((await search(q))[0], q).toMatchObject({ type: 'province', id: 'VN-09' });
+    expect((await search('老街'))[0]).toMatchObject({ type: 'province', id: 'VN-02' });
+    // A gate whose name starts with the words comes before a partnership whose name only holds them.
+    const hits = (await search('huu nghi')).map((hit) => hit.id);
+    expect(hits[0]).toBe('huu-nghi');
   });
 
   it('finds clause text and agreement titles, with a snippet', async () => {

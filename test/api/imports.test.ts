@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agreementDetailResponse, DOCX_TYPE, featureDetailResponse, recordViewResponse } from '../../server/src/domain/api';
+import {
+  agreementDetailResponse,
+  DOCX_TYPE,
+  featureDetailResponse,
+  importReadResponse,
+  recordViewResponse,
+} from '../../server/src/domain/api';
 import { isVerbatimIn } from '../../server/src/domain/text';
 import type { Database } from '../../server/src/store/database';
 import { storeRevision } from '../../server/src/store/revision';
@@ -99,19 +105,50 @@ describe('importing a new document', () => {
     });
   });
 
+  it('checks each suggestion against the record as of the document date: a step that would move a feature back is flagged', async () => {
+    // Hoành Mô's bilateral gate was under construction by 2023 in the record: "agreed" in 2024 would move it back.
+    const back = await post('/api/imports/read', {
+      text: 'Ngày 1/7/2024, hai Bên thống nhất thúc đẩy mở cặp cửa khẩu song phương Hoành Mô - Động Trung.',
+    });
+    expect(back.status).toBe(200);
+    const [agreed] = importReadResponse.parse(back.body).suggestions.flat();
+    expect(agreed).toMatchObject({ featureId: 'hoanh-mo', status: 'agreed', level: 'bilateral' });
+    expect(agreed.check).toEqual({
+      date: '2024-07-01',
+      before: { status: 'under_construction', date: '2023-02-22', clauseId: expect.stringMatching(/^004:/) },
+      warnings: ['backwards'],
+    });
+    // A held ceremony moves it forward: no warning. The editor's date wins over the text's.
+    const held = await post('/api/imports/read', {
+      text: 'Hai tỉnh đã tổ chức Lễ công bố mở chính thức cặp cửa khẩu song phương Hoành Mô - Động Trung.',
+      date: '2024-06-25',
+    });
+    const [announced] = importReadResponse.parse(held.body).suggestions.flat();
+    expect(announced).toMatchObject({ featureId: 'hoanh-mo', status: 'announced', check: { date: '2024-06-25', warnings: [] } });
+    // A bad date is refused by name.
+    const bad = await post('/api/imports/read', { text: 'Hai Bên nhất trí.', date: '2024-13-01' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.field).toBe('date');
+  });
+
   it('reads a pasted document into clauses with suggested links, saving nothing', async () => {
     await expectNothingStored(async () => {
       const response = await post('/api/imports/read', { text: communique });
       expect(response.status).toBe(200);
-      const { clauses, suggestions } = response.body as {
-        clauses: { path: string[]; text: string }[];
-        suggestions: { featureId: string; status: string | null }[][];
-      };
-      expect(clauses.map((c) => c.path.join('.'))).toEqual(['0', '1', '2', '3', '4', '5', '6']);
-      const first = Object.fromEntries(suggestions[1].map((s) => [s.featureId, s.status]));
+      const { clauses, suggestions, newPlaces, documentDate } = importReadResponse.parse(response.body);
+      expect(clauses.map((c) => c.path.join('.'))).toEqual(['0.h1', '0.1', '0.2', '1', '2', '3', '4', '5', '6']);
+      const at = (path: string) => suggestions[clauses.findIndex((c) => c.path.join('.') === path)];
+      const first = Object.fromEntries(at('1').map((s) => [s.featureId, s.status]));
       expect(first).toMatchObject({ 'tan-thanh-po-chai': 'operating', 'coc-nam': 'under_construction' });
-      // Nà Lạn – Bản Ngà is not in the record: nothing is suggested for it.
-      expect(suggestions[5].map((s) => s.featureId)).toEqual(['tra-linh']);
+      // Nà Lạn – Bản Ngà is not in the record: no link, a new-place card with the step its sentence gives.
+      expect(at('5').map((s) => s.featureId)).toEqual(['tra-linh']);
+      expect(newPlaces).toEqual([expect.objectContaining({ clausePath: ['5'], kind: 'channel', status: 'proposed' })]);
+      expect(newPlaces[0].name).toBe('lối thông quan Nà Lạn (Việt Nam) – Bản Ngà (Trung Quốc)');
+      // Each suggestion says why: the quote holds its words, the offsets point at the name.
+      const [road] = at('1');
+      expect(road.quote).toContain(road.statusWords);
+      expect(clauses[3].text.slice(...road.evidence.mention)).toBe(road.matched);
+      expect(documentDate).toBe('2027-03-24');
     });
   });
 
@@ -136,7 +173,17 @@ describe('importing a new document', () => {
       })
       .send(await buildDocx(['Điều khoản rất dài. '.repeat(20_000)]));
     expect(huge.status).toBe(413);
-    expect((response.body.clauses as { path: string[] }[]).map((c) => c.path.join('.'))).toEqual(['0', '1', '2', '3', '4', '5', '6']);
+    expect((response.body.clauses as { path: string[] }[]).map((c) => c.path.join('.'))).toEqual([
+      '0.h1',
+      '0.1',
+      '0.2',
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+      '6',
+    ]);
   });
 
   it('refuses a .docx bomb with 413 by its declared size, and one that lies about it by what it really holds', async () => {

@@ -78,11 +78,21 @@ describe('a flood of failed sign-ins from many addresses', () => {
         );
       }
     }
+    // The most password checks seen waiting at once, sampled once per turn of the event loop while the flood
+    // lasts (a sample can miss a peak, never invent one).
+    let mostWaiting = 0;
+    let sampling = true;
+    const sample = () => {
+      mostWaiting = Math.max(mostWaiting, hashesWaiting());
+      if (sampling) setImmediate(sample);
+    };
+    setImmediate(sample);
     // Once the first sign-in is answered, every one of them has reached the server.
     await Promise.race(signIns);
     const page = await send('GET', '/');
     const waitingWhenPageArrived = hashesWaiting();
     const answers = await Promise.all(signIns);
+    sampling = false;
 
     expect(page.status).toBe(200);
     expect(page.body).toContain('<div id="root">');
@@ -93,8 +103,11 @@ describe('a flood of failed sign-ins from many addresses', () => {
     const checked = answers.filter((answer) => answer.status === 401);
     expect(checked.filter((answer) => answer.order > page.order).length).toBeGreaterThanOrEqual(6);
 
-    // No more were hashed than one running and the queue's length; the rest were refused at once.
-    expect(checked.length).toBeLessThanOrEqual(SIGN_IN_BUDGET.maxWaiting + 1);
+    // The queue never grew past its length, and the rest were refused at once. (How many were hashed in all
+    // is not fixed: on a slow machine a check can finish before the last sign-in arrives, letting one more in.)
+    expect(mostWaiting).toBeGreaterThan(0);
+    expect(mostWaiting).toBeLessThanOrEqual(SIGN_IN_BUDGET.maxWaiting);
+    expect(checked.length).toBeLessThan(40);
     const busy = answers.filter((answer) => answer.status === 503);
     expect(busy.length + checked.length).toBe(40);
     expect(busy.length).toBeGreaterThan(0);

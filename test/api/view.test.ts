@@ -153,6 +153,8 @@ describe('GET /api/changes (what changed between two dates)', () => {
       if (expected.length > 2) {
         const second = changesResponse.parse((await request(app).get(`/api/changes?from=${from}&to=${to}&limit=2&offset=2`)).body);
         expect(second.changes).toEqual(answer.changes.slice(2, 4));
+        // Every page names every changed feature, for the map to mark them all.
+        expect(second.featureIds).toEqual(expected.map((change) => change.feature.id));
       }
     }
     const road = changesResponse

@@ -2,10 +2,11 @@ import { existsSync, mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Page, type Request } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { text } from '../../client/src/i18n/ui-text';
 import { asOfExpressions } from '../../client/src/map/layers/as-of';
+import type { SidebarTab } from '../../client/src/shell/sidebar-tabs';
 import type { Database } from '../../server/src/store/database';
 import { createStoreTestApp, createTestApp, projectRoot } from '../helpers/app';
 import { evaluate } from '../helpers/evaluate-expression';
@@ -58,6 +59,7 @@ export type MapHandle = {
   areTilesLoaded(): boolean;
   isMoving(): boolean;
   project(lngLat: [number, number]): { x: number; y: number };
+  jumpTo(options: { center: [number, number]; zoom: number }): void;
   queryRenderedFeatures(options: {
     layers: string[];
   }): { properties: Record<string, unknown>; layer: { layout?: Record<string, unknown> } }[];
@@ -74,8 +76,15 @@ declare global {
  * Opens a page of the app with every request outside our own server aborted and recorded in
  * `outsideRequests` (the app must work offline), and waits for the map to be drawn.
  */
-export async function openPage(browser: Browser, baseUrl: string, path: string, outsideRequests: string[]): Promise<Page> {
+export async function openPage(
+  browser: Browser,
+  baseUrl: string,
+  path: string,
+  outsideRequests: string[],
+  { onRequest }: { onRequest?: (request: Request) => void } = {},
+): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+  if (onRequest) page.on('request', onRequest);
   await page.route('**/*', (route) => {
     const url = route.request().url();
     if (url.startsWith(baseUrl) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
@@ -136,6 +145,7 @@ export function storeAppInBrowser() {
 
 /** Signs in through the header's form, as an editor does. */
 export async function signInThroughHeader(page: Page, credentials: { username: string; password: string }) {
+  await openTools(page);
   await page.getByRole('button', { name: text('signIn', 'vi') }).click();
   await page.locator('#sign-in-form input[name="username"]').fill(credentials.username);
   await page.locator('#sign-in-form input[name="password"]').fill(credentials.password);
@@ -160,4 +170,17 @@ export async function drawnOnDate(
   }, id);
   const { states } = (await (await fetch(`${baseUrl}/api/map/tiles.json`)).json()) as { states: number };
   return drawn && evaluate(asOfExpressions(states).onDate(property), drawn.properties, drawn.state);
+}
+
+/** Unfolds the header's tools menu (exports, downloads, import, sign-in) unless it is open. */
+export async function openTools(page: Page) {
+  const tools = page.locator('#header-tools');
+  if (!(await tools.isVisible())) await page.locator('.tools-toggle').click();
+  await tools.waitFor();
+}
+
+/** Opens a tab of the sidebar as a planner does, by a click on its name; resolves once its panel shows. */
+export async function openTab(page: Page, tab: SidebarTab) {
+  await page.locator(`.sidebar-tab[data-tab="${tab}"]`).click();
+  await page.locator(`.sidebar-tab-panel[data-tab="${tab}"][data-state="active"]`).waitFor();
 }

@@ -16,7 +16,7 @@ import type { Deployment } from '../../server/src/http/deployment';
 import type { Database } from '../../server/src/store/database';
 import { createStoreRepository } from '../../server/src/store/store-repository';
 import { createStoreTestApp } from '../helpers/app';
-import { artifactsDir, launchChromium, listen, openPage, requireBuiltClient, signInThroughHeader } from './chromium';
+import { artifactsDir, launchChromium, listen, openPage, openTools, requireBuiltClient, signInThroughHeader } from './chromium';
 
 /**
  * Editing where offices deploy the app (README "Deployments"), in real Chromium: an intranet name over
@@ -154,12 +154,14 @@ async function openHeader(baseUrl: string, language: 'vi' | 'en' | 'zh') {
   const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
   await page.route('**/*', (route) => (route.request().url().startsWith(baseUrl) ? route.fallback() : route.abort()));
   await page.goto(`${baseUrl}/?feature=po-peo&lang=${language}`);
+  await openTools(page);
   await page.getByRole('button', { name: text('signIn', language) }).waitFor();
   return page;
 }
 
 /** Fills and sends the header's sign-in form in the page's language (without waiting for the outcome). */
 async function submitSignIn(page: Page, language: 'vi' | 'en' | 'zh') {
+  await openTools(page);
   await page.getByRole('button', { name: text('signIn', language) }).click();
   await page.locator('#sign-in-form input[name="username"]').fill(credentials.username);
   await page.locator('#sign-in-form input[name="password"]').fill(credentials.password);

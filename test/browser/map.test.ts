@@ -107,8 +107,10 @@ describe('the map in Chromium', () => {
     const box = await page.locator('.map canvas').boundingBox();
     if (!point || !box) throw new Error('map not measurable');
     await page.mouse.click(box.x + point.x, box.y + point.y);
-
+    // At this zoom other features are drawn at the same spot: the click lists them, Chi Ma among them.
     const panel = page.locator('aside.panel[data-feature-id="chi-ma"]');
+    await page.locator('aside.panel[data-feature-id="chi-ma"], .stack-picker').first().waitFor({ timeout: 15_000 });
+    if ((await page.locator('.stack-picker').count()) > 0) await page.locator('.stack-picker button[data-feature-id="chi-ma"]').click();
     await panel.waitFor({ timeout: 15_000 });
     expect(await panel.locator('h2').textContent()).toBe('Chi Ma – Ái Điểm');
     const quote = loadRealRecord().events.find((e) => e.featureId === 'chi-ma' && e.status === 'proposed')?.quote ?? '';
@@ -123,6 +125,48 @@ describe('the map in Chromium', () => {
     expect(new URL(page.url()).searchParams.get('feature')).toBe('chi-ma');
     await waitForMapIdle(page);
     await page.screenshot({ path: join(artifactsDir, 'chi-ma-panel.png') });
+    expect(outsideRequests).toEqual([]);
+    await page.close();
+  });
+
+  it('lists every feature drawn on the clicked spot (A Pa Chải and its border market) and opens the one chosen', async () => {
+    const page = await openMap('/?view=102.1720,22.4310,11.00');
+    const market = loadRealRecord().features.find((f) => f.id === 'a-pa-chai-market');
+    const point = await page.evaluate(
+      (lngLat) => window.__borderAtlasMap?.project(lngLat),
+      market?.location?.coordinates as [number, number],
+    );
+    const box = await page.locator('.map canvas').boundingBox();
+    if (!point || !box) throw new Error('map not measurable');
+    await page.mouse.click(box.x + point.x, box.y + point.y);
+    const picker = page.locator('.stack-picker');
+    await picker.waitFor();
+    const listed = await picker
+      .locator('button[data-feature-id]')
+      .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-feature-id')));
+    expect(listed).toEqual(expect.arrayContaining(['a-pa-chai', 'a-pa-chai-market']));
+    expect(await picker.locator('button[data-feature-id="a-pa-chai-market"]').textContent()).toContain('Chợ biên giới');
+    // Nothing is selected until one is chosen; the list has the focus.
+    expect(new URL(page.url()).searchParams.get('feature')).toBeNull();
+    expect(await page.evaluate(() => document.activeElement?.closest('.stack-picker') !== null)).toBe(true);
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    await page.screenshot({ path: join(artifactsDir, 'stacked-picker.png') });
+    await picker.locator('button[data-feature-id="a-pa-chai-market"]').click();
+    await page.locator('aside.panel[data-feature-id="a-pa-chai-market"]').waitFor();
+    expect(await picker.count()).toBe(0);
+
+    // Escape closes the list only: the panel stays open. (The panel took its width from the map: measured again.)
+    const again = await page.evaluate(
+      (lngLat) => window.__borderAtlasMap?.project(lngLat),
+      market?.location?.coordinates as [number, number],
+    );
+    const boxAgain = await page.locator('.map canvas').boundingBox();
+    if (!again || !boxAgain) throw new Error('map not measurable');
+    await page.mouse.click(boxAgain.x + again.x, boxAgain.y + again.y);
+    await picker.waitFor();
+    await page.keyboard.press('Escape');
+    expect(await picker.count()).toBe(0);
+    expect(new URL(page.url()).searchParams.get('feature')).toBe('a-pa-chai-market');
     expect(outsideRequests).toEqual([]);
     await page.close();
   });
@@ -154,6 +198,11 @@ describe('the map in Chromium', () => {
     });
     expect(pageFontLoaded).toBe(true);
     expect(await page.locator('.legend').textContent()).toContain('运行中');
+    // The clauses a step cites are labelled in Chinese too (section, item, paragraph), not in English.
+    const citations = await page.locator('aside.panel .timeline-step').allTextContents();
+    expect(citations.length).toBeGreaterThan(0);
+    expect(citations.join(' ')).toMatch(/第[IVX\d]+部分|第\(?\d+\)?点|第\d+段|序言/);
+    expect(citations.join(' ')).not.toMatch(/\b(Section|Item|Paragraph|Preamble)\b/);
     await page.screenshot({ path: join(artifactsDir, 'huu-nghi-zh.png') });
     await page.close();
   });

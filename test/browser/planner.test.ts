@@ -11,7 +11,17 @@ import type { Briefing } from '../../server/src/domain/briefings';
 import { normalizeText } from '../../server/src/domain/text';
 import { STATUS_BY_ID } from '../../server/src/domain/vocabulary';
 import { loadRealRecord, projectRoot } from '../helpers/app';
-import { artifactsDir, drawnOnDate, launchChromium, type MapHandle, openPage, startAppServer, waitForMapIdle } from './chromium';
+import {
+  artifactsDir,
+  drawnOnDate,
+  launchChromium,
+  type MapHandle,
+  openPage,
+  openTab,
+  openTools,
+  startAppServer,
+  waitForMapIdle,
+} from './chromium';
 
 let server: Server;
 let baseUrl: string;
@@ -38,20 +48,36 @@ async function drawnKinds(page: Page): Promise<string[]> {
   });
 }
 
+/** WCAG contrast ratio of two CSS colours as Chromium computes them: rgb(…) or color(srgb …). */
+function contrast(first: string, second: string): number {
+  const channels = (css: string) => {
+    const numbers = (css.match(/[\d.]+/g) ?? []).map(Number);
+    return css.startsWith('color(') ? numbers.slice(0, 3) : numbers.slice(0, 3).map((n) => n / 255);
+  };
+  const luminance = (css: string) => {
+    const [r, g, b] = channels(css).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [light, dark] = [luminance(first), luminance(second)].sort((a, b) => b - a);
+  return (light + 0.05) / (dark + 0.05);
+}
+
 const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
 
 describe('the planner’s filters, time and links', () => {
   it('filters change what is drawn and what is listed, together', async () => {
     const page = await openPage(browser, baseUrl, '/?kind=gate_pair', outsideRequests);
+    await openTab(page, 'filters');
     const gatePairs = record.features.filter((f) => f.kind === 'gate_pair').length;
     expect(await page.locator('.results li').count()).toBe(gatePairs);
     expect(await drawnKinds(page)).toEqual(['gate_pair']);
     await page.getByRole('checkbox', { name: 'Cầu biên giới', exact: true }).check();
     await waitForMapIdle(page);
     const bridges = record.features.filter((f) => f.kind === 'bridge').length;
-    expect(await page.locator('.results li').count()).toBe(gatePairs + bridges);
+    // The list follows in a deferred render, the address bar once the input settles.
+    await expect.poll(() => page.locator('.results li').count()).toBe(gatePairs + bridges);
     expect(await drawnKinds(page)).toEqual(['bridge', 'gate_pair']);
-    expect(new URL(page.url()).searchParams.get('kind')).toBe('gate_pair,bridge');
+    await expect.poll(() => new URL(page.url()).searchParams.get('kind')).toBe('gate_pair,bridge');
     await page.screenshot({ path: join(artifactsDir, 'filter-gates-bridges.png') });
 
     // A referenced document (text not held) is a filter too: the Bản Giốc agreement gives the Bản Giốc area.
@@ -68,6 +94,7 @@ describe('the planner’s filters, time and links', () => {
 
   it('moving the date turns the Tân Thanh – Pò Chài road from built (2023, procedures under way) to operating (2026)', async () => {
     const page = await openPage(browser, baseUrl, '/?asOf=2023-06-01&kind=special_road', outsideRequests);
+    await openTab(page, 'filters');
     const swatch = page.locator('.result[data-feature-id="tan-thanh-po-chai"] .swatch');
     expect(await swatch.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(rgb(STATUS_BY_ID.built.color));
     // The status the drawn road has on the map's date: its properties hold every state, and the
@@ -80,21 +107,57 @@ describe('the planner’s filters, time and links', () => {
     await waitForMapIdle(page);
     expect(await swatch.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(rgb(STATUS_BY_ID.operating.color));
     expect(await drawnStatus()).toBe('operating');
-    expect(new URL(page.url()).searchParams.get('asOf')).toBe('2026-03-01');
+    await expect.poll(() => new URL(page.url()).searchParams.get('asOf')).toBe('2026-03-01');
     await page.screenshot({ path: join(artifactsDir, 'time-2026.png') });
     await page.close();
   });
 
-  it('lists what changed between two dates with the clause that changed it', async () => {
-    const page = await openPage(browser, baseUrl, '/', outsideRequests);
+  it('the changes tab, opened from a link, lists what changed between its two dates with the clause, counts them and marks them on the map', async () => {
+    const page = await openPage(browser, baseUrl, '/?tab=changes&changesFrom=2023-06-01&changesTo=2026-03-01', outsideRequests);
+    const from = page.getByLabel(text('from', 'vi'));
+    expect(await from.inputValue()).toBe('2023-06-01');
     const change = page.locator('.changes li[data-feature-id="tan-thanh-po-chai"]');
     expect(await change.textContent()).toContain('003:6.a');
     expect(await change.textContent()).toContain('đã chính thức đi vào hoạt động');
+    const changed = (await (await fetch(`${baseUrl}/api/changes?from=2023-06-01&to=2026-03-01&limit=1`)).json()) as { total: number };
+    const count = page.locator('.changes-count');
+    expect(await count.getAttribute('data-total')).toBe(String(changed.total));
+    expect(await count.textContent()).toBe(`${changed.total} đối tượng thay đổi từ 01/06/2023 đến 01/03/2026, được đánh dấu trên bản đồ.`);
+    expect(await page.locator('.sidebar-tab[data-tab="changes"] .tab-count').textContent()).toBe(String(changed.total));
+    const marked = () =>
+      page.evaluate(() => {
+        const map = window.__borderAtlasMap as MapHandle & {
+          getFeatureState(feature: { source: string; sourceLayer: string; id: string }): Record<string, unknown>;
+        };
+        return ['tan-thanh-po-chai', 'a-pa-chai', 'hoanh-mo'].filter(
+          (id) => map.getFeatureState({ source: 'record-features', sourceLayer: 'record', id }).highlighted === true,
+        );
+      });
+    await waitForMapIdle(page);
+    await expect.poll(marked).toEqual(['tan-thanh-po-chai', 'a-pa-chai', 'hoanh-mo']);
+    await page.screenshot({ path: join(artifactsDir, 'changes-from-link.png') });
+    // Every status's words read on its badge (WCAG AA: 4.5:1), the light colours too.
+    const badges = await page.locator('.changes .status-badge').evaluateAll((elements) =>
+      elements.map((element) => {
+        const style = getComputedStyle(element);
+        return { status: element.getAttribute('data-status'), color: style.color, background: style.backgroundColor };
+      }),
+    );
+    expect(new Set(badges.map((badge) => badge.status)).size).toBeGreaterThan(3);
+    for (const badge of badges) expect(contrast(badge.color, badge.background), JSON.stringify(badge)).toBeGreaterThanOrEqual(4.5);
+    // A narrower span changes fewer features, and the address follows; another tab leaves the map unmarked.
+    await from.fill('2026-01-01');
+    await expect.poll(() => new URL(page.url()).searchParams.get('changesFrom')).toBe('2026-01-01');
+    await expect.poll(async () => Number(await count.getAttribute('data-total'))).toBeLessThan(changed.total);
+    await openTab(page, 'progress');
+    await expect.poll(marked).toEqual([]);
+    await expect.poll(() => new URL(page.url()).searchParams.get('tab')).toBeNull();
     await page.close();
   });
 
-  it('a copied link restores the same screen: filters, date, selection and language', async () => {
+  it('a copied link restores the same screen: filters, date, selection, language and the open tab', async () => {
     const page = await openPage(browser, baseUrl, '/', outsideRequests);
+    await openTab(page, 'filters');
     await page.getByRole('checkbox', { name: 'Cặp cửa khẩu', exact: true }).check();
     await page.getByRole('checkbox', { name: 'Cao Bằng', exact: true }).check();
     await page.locator('input.time-date').fill('2024-01-01');
@@ -104,9 +167,11 @@ describe('the planner’s filters, time and links', () => {
     await page.locator('button.maplibregl-ctrl-zoom-in').click();
     await page.waitForFunction(() => new URL(window.location.href).searchParams.has('view'));
     await waitForMapIdle(page);
+    const zoomBefore = await page.evaluate(() => (window.__borderAtlasMap as unknown as { getZoom(): number }).getZoom());
+    // The address bar takes the view once the map has settled.
+    await expect.poll(() => Number(new URL(page.url()).searchParams.get('view')?.split(',')[2])).toBeCloseTo(zoomBefore, 1);
     const link = page.url();
     expect(new URL(link).searchParams.get('view')).toMatch(/^\d+\.\d{4},\d+\.\d{4},\d+\.\d{2}$/);
-    const zoomBefore = await page.evaluate(() => (window.__borderAtlasMap as unknown as { getZoom(): number }).getZoom());
     const listed = await page.locator('.results li').allTextContents();
     await page.close();
 
@@ -115,6 +180,7 @@ describe('the planner’s filters, time and links', () => {
     await fresh.goto(link);
     await waitForMapIdle(fresh);
     await fresh.locator('aside.panel[data-feature-id="tra-linh"]').waitFor();
+    expect(await fresh.locator('.sidebar-tab[data-state="active"]').getAttribute('data-tab')).toBe('filters');
     expect(await fresh.locator('.results li').allTextContents()).toEqual(listed);
     expect(await fresh.getByRole('checkbox', { name: 'Border gate pair', exact: true }).isChecked()).toBe(true);
     expect(await fresh.getByRole('checkbox', { name: 'Cao Bằng', exact: true }).count()).toBe(0); // labels are in English now
@@ -198,10 +264,155 @@ describe('two-way links between the map and the agreements', () => {
 
   it('the agreements list opens a document with its Chinese text where held', async () => {
     const page = await openPage(browser, baseUrl, '/', outsideRequests);
+    await openTab(page, 'documents');
     await page.locator('.agreements li[data-agreement-id="001-mou"] button').click();
     const clause = page.locator('aside.reader li.clause[data-clause-id="001-mou:II.2"]');
     await clause.waitFor();
     expect(await clause.locator('.clause-text.zh').textContent()).toContain('东兴—芒街');
+    await page.close();
+  });
+});
+
+describe('by keyboard only', () => {
+  it('skip links come first and reach the map (with a visible focus ring) and the results; Escape closes the panel and gives the focus back', async () => {
+    const page = await openPage(browser, baseUrl, '/', outsideRequests);
+    const focused = () =>
+      page.evaluate(() => {
+        const element = document.activeElement as HTMLElement | null;
+        return {
+          text: element?.textContent ?? '',
+          tag: element?.tagName ?? '',
+          feature: element?.getAttribute('data-feature-id') ?? null,
+          outline: element ? getComputedStyle(element).outlineStyle : '',
+        };
+      });
+    await page.keyboard.press('Tab');
+    expect(await focused()).toMatchObject({ tag: 'A', text: text('skipToMap', 'vi') });
+    expect(await page.locator('.skip-links a:focus').isVisible()).toBe(true);
+    await page.keyboard.press('Enter');
+    expect(await focused()).toMatchObject({ tag: 'CANVAS', outline: 'solid' });
+
+    // From the top again: the second link, to the first result; Enter opens it, Escape closes it and the focus is back.
+    await page.locator('.skip-links a').first().focus();
+    await page.keyboard.press('Tab');
+    expect(await focused()).toMatchObject({ tag: 'A', text: text('skipToResults', 'vi') });
+    await page.keyboard.press('Enter');
+    const first = await focused();
+    expect(first.tag).toBe('BUTTON');
+    expect(first.feature).not.toBeNull();
+    await page.keyboard.press('Enter');
+    await page.locator(`aside.panel[data-feature-id="${first.feature}"]`).waitFor();
+    expect(new URL(page.url()).searchParams.get('feature')).toBe(first.feature);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => new URL(page.url()).searchParams.get('feature')).toBeNull();
+    expect((await focused()).feature).toBe(first.feature);
+
+    await page.locator('.skip-links a').nth(2).focus();
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe('range');
+    await page.close();
+  });
+});
+
+describe('by keyboard only, from the page loading', () => {
+  it('reaches a feature’s history: skip link to the results, Enter opens the first, the focus goes into its panel, a few Tabs reach its first step’s clause', async () => {
+    const page = await openPage(browser, baseUrl, '/', outsideRequests);
+    const focus = () =>
+      page.evaluate(() => {
+        const element = document.activeElement as HTMLElement | null;
+        return {
+          inPanel: Boolean(element?.closest('aside.panel')),
+          inHistory: Boolean(element?.closest('aside.panel .timeline')),
+          text: element?.textContent?.trim() ?? '',
+        };
+      });
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect((await focus()).text).toBe(text('skipToResults', 'vi'));
+    await page.keyboard.press('Enter');
+    const first = await page.evaluate(() => document.activeElement?.getAttribute('data-feature-id'));
+    expect(first).toBeTruthy();
+    await page.keyboard.press('Enter');
+    await page.locator(`aside.panel[data-feature-id="${first}"]`).waitFor();
+    await expect.poll(async () => (await focus()).inPanel).toBe(true);
+    let tabs = 0;
+    while (!(await focus()).inHistory && tabs < 30) {
+      await page.keyboard.press('Tab');
+      tabs += 1;
+    }
+    const reached = await focus();
+    expect(reached.inHistory, `after ${tabs} Tabs: ${reached.text}`).toBe(true);
+    // The history's first control opens its clause in the reader, by Enter.
+    expect(reached.text).toMatch(/^\d{3}/);
+    await page.keyboard.press('Enter');
+    await page.locator('aside.reader li.clause.selected').waitFor();
+    await page.screenshot({ path: join(artifactsDir, 'keyboard-history.png') });
+    await page.close();
+  });
+});
+
+describe('the time control', () => {
+  it('labels the years on its track, jumps from document to document, and offers speed and loop', async () => {
+    const page = await openPage(browser, baseUrl, '/?asOf=2023-02-22', outsideRequests);
+    const slider = page.locator('.time-slider');
+    const years = await slider
+      .locator('.time-year')
+      .evaluateAll((marks) => marks.map((mark) => ({ year: mark.textContent, left: mark.getBoundingClientRect().left })));
+    expect(years.map((mark) => mark.year)).toEqual(['2022', '2023', '2024', '2025', '2026']);
+    expect(years.every((mark, i) => i === 0 || mark.left > years[i - 1].left)).toBe(true);
+    // The documents' dates, as the record gives them: the next one after 22/02/2023, and back.
+    const dates: string[] = await page.evaluate(async () => (await (await fetch('/api/view')).json()).record.stepDates);
+    const after = [...new Set(dates)].sort().find((date) => date > '2023-02-22');
+    await slider.locator('.next-document').click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('asOf')).toBe(after);
+    await slider.locator('.previous-document').click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('asOf')).toBe('2023-02-22');
+    const speed = slider.locator('.time-speed');
+    expect(await speed.textContent()).toBe('1×');
+    await speed.click();
+    expect(await speed.textContent()).toBe('2×');
+    const loop = slider.locator('.time-loop');
+    await loop.click();
+    expect(await loop.getAttribute('aria-pressed')).toBe('true');
+    await page.screenshot({ path: join(artifactsDir, 'time-control.png') });
+    await page.close();
+  });
+});
+
+describe('active filters on the map', () => {
+  it('shows a chip per filter value, removes one with its ×, clears them all at once and keeps the date', async () => {
+    const page = await openPage(browser, baseUrl, '/?kind=gate_pair,market&province=VN-04&asOf=2025-03-01', outsideRequests);
+    const chips = page.locator('.filter-chips');
+    await chips.waitFor();
+    expect(await chips.locator('li[data-chip]').evaluateAll((items) => items.map((li) => li.getAttribute('data-chip')))).toEqual([
+      'kind:gate_pair',
+      'kind:market',
+      'province:VN-04',
+    ]);
+    expect(await chips.locator('li[data-chip="province:VN-04"] .chip-label').textContent()).toBe('Cao Bằng');
+    await chips.getByRole('button', { name: `${text('removeFilter', 'vi')}: Chợ biên giới` }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('kind')).toBe('gate_pair');
+    await waitForMapIdle(page, { needPoints: false });
+    await chips.getByRole('button', { name: text('clearFilters', 'vi'), exact: true }).click();
+    await chips.waitFor({ state: 'detached' });
+    // The filters are gone from the address (the map's view may be there: it moves with the map), the date stays.
+    await expect
+      .poll(() => [...new URL(page.url()).searchParams.keys()].filter((name) => name !== 'view'), { timeout: 10_000 })
+      .toEqual(['asOf']);
+    await page.close();
+  });
+});
+
+describe('a link naming what the record lacks', () => {
+  it('drops an unknown agreement and province from the filters, says which, and shows the rest', async () => {
+    const page = await openPage(browser, baseUrl, '/?agreement=nope,003&province=VN-99&lang=en&tab=filters', outsideRequests);
+    const notice = page.locator('.unknown-ids');
+    await notice.waitFor();
+    expect(await notice.textContent()).toBe(`${text('unknownIdsDropped', 'en')}: “nope”, “VN-99” ×`);
+    await expect.poll(() => new URL(page.url()).searchParams.get('agreement')).toBe('003');
+    expect(new URL(page.url()).searchParams.get('province')).toBeNull();
+    await expect.poll(() => page.locator('.results .result').count()).toBeGreaterThan(0);
+    expect(await page.locator('.error-banner').count()).toBe(0);
     await page.close();
   });
 });
@@ -216,6 +427,30 @@ describe('search', () => {
     await box.press('Enter');
     await page.locator('aside.panel[data-feature-id="huu-nghi"]').waitFor();
     expect(new URL(page.url()).searchParams.get('feature')).toBe('huu-nghi');
+    await page.close();
+  });
+
+  it('by keyboard: the first ↓ takes the first result; a Chinese province name filters by the province; nothing found is said', async () => {
+    const page = await openPage(browser, baseUrl, '/?lang=zh', outsideRequests);
+    const box = page.getByRole('combobox', { name: text('search', 'zh') });
+    await box.fill('谅山');
+    const options = page.locator('.search-results [role="option"]');
+    await options.first().waitFor();
+    expect(await options.first().getAttribute('data-hit-id')).toBe('VN-09');
+    expect(await page.locator('.search-results [aria-selected="true"]').count()).toBe(0); // nothing in hand yet
+    await box.press('ArrowDown');
+    expect(await page.locator('.search-results [aria-selected="true"]').getAttribute('data-hit-id')).toBe('VN-09');
+    await box.press('Enter');
+    await expect.poll(() => new URL(page.url()).searchParams.get('province')).toBe('VN-09');
+
+    await box.fill('xyzzy');
+    const nothing = page.locator('.search-nothing');
+    await nothing.waitFor();
+    expect(await nothing.textContent()).toBe(`${text('searchNothing', 'zh')} “xyzzy”`);
+    await box.fill('chima');
+    await options.first().waitFor();
+    expect(await options.first().getAttribute('data-hit-id')).toBe('chi-ma');
+    expect(await nothing.count()).toBe(0);
     await page.close();
   });
 
@@ -236,14 +471,23 @@ describe('progress at a glance', () => {
   it('a summary cell filters the map to those features, and stalled commitments are explained', async () => {
     const page = await openPage(browser, baseUrl, '/', outsideRequests);
     const summary = page.locator('.summary');
+    // Documents are named by kind and date (the id and title on hover), not by bare ids; no note before a filter.
+    const joint = summary.locator('th[data-key="003"]');
+    expect(await joint.textContent()).toBe('Thông cáo chung 11/02/2026');
+    expect(await joint.getAttribute('title')).toMatch(/^003 · Thông cáo chung/);
+    expect(await summary.locator('.progress-note').count()).toBe(0);
     // Lũng Làn's opening and its border market, both agreed (2023) and restated (2026).
     await summary.getByRole('button', { name: /^Tuyên Quang: 2 Hai bên thống nhất/ }).click();
     await page.waitForFunction(() => new URL(window.location.href).searchParams.get('province') === 'VN-07');
-    expect(await page.locator('.results li').allTextContents()).toEqual([
-      expect.stringContaining('Lũng Làn'),
-      expect.stringContaining('Lũng Làn'),
-    ]);
+    // The list of what was picked opens in its tab.
+    expect(await page.locator('.sidebar-tab[data-state="active"]').getAttribute('data-tab')).toBe('filters');
+    await expect
+      .poll(() => page.locator('.results li').allTextContents())
+      .toEqual([expect.stringContaining('Lũng Làn'), expect.stringContaining('Lũng Làn')]);
     await page.screenshot({ path: join(artifactsDir, 'summary-cell.png') });
+    // Filtered now: back in their tab, the tables say they count before the filters.
+    await openTab(page, 'progress');
+    expect(await summary.locator('.progress-note').textContent()).toBe(text('progressBeforeFilters', 'vi'));
 
     await summary.locator('.stalled-count').click();
     await page.waitForFunction(() => new URL(window.location.href).searchParams.get('stalled') === 'true');
@@ -271,10 +515,58 @@ describe('screen sizes', () => {
     const map = await page.locator('.map').boundingBox();
     expect(map?.width).toBeGreaterThan(width * 0.35);
     expect(map?.height).toBeGreaterThan(200);
+    // The header is one row on a laptop, two on a phone (title and tools; search and languages).
+    expect((await page.locator('.topbar').boundingBox())?.height).toBeLessThan(name === 'phone' ? 100 : 56);
+    // The selection is in sight: above the slider, not under the panel (a sheet on a phone) or the legend.
+    await expect
+      .poll(async () => {
+        const point = await page.evaluate(() => {
+          const handle = window.__borderAtlasMap as unknown as { project(c: [number, number]): { x: number; y: number } };
+          return handle.project([106.7115, 21.9737]);
+        });
+        const y = (map?.y ?? 0) + point.y;
+        const x = (map?.x ?? 0) + point.x;
+        const covering = await page.evaluate(
+          ([px, py]) =>
+            ['.panel', '.time-slider', '.legend'].filter((selector) => {
+              const box = document.querySelector(selector)?.getBoundingClientRect();
+              return box && px >= box.left && px <= box.right && py >= box.top && py <= box.bottom;
+            }),
+          [x, y],
+        );
+        // Above the slider, which spans the map (on a phone it sits on the sheet, with the attribution under it).
+        const slider = await page.locator('.time-slider').boundingBox();
+        return { onScreen: x > 0 && x < width && y > 0 && y < (slider?.y ?? height), covering };
+      })
+      .toEqual({ onScreen: true, covering: [] });
+    // The legend covers no more than a strip of the map: folded on a phone (one tap opens it), open on a laptop.
+    const toggle = page.locator('.legend-toggle');
+    expect(await toggle.getAttribute('aria-expanded')).toBe(name === 'phone' ? 'false' : 'true');
+    const legend = await page.locator('.legend').boundingBox();
+    if (name === 'phone') {
+      expect(legend?.height).toBeLessThan(50);
+      await toggle.click();
+      expect(await page.locator('.legend li[data-status]').first().isVisible()).toBe(true);
+      await toggle.click();
+    }
+    await page.screenshot({ path: join(artifactsDir, `size-${name}-map.png`) });
     const filters = page.getByRole('checkbox', { name: 'Cặp cửa khẩu', exact: true });
-    if (!(await filters.isVisible())) await page.getByRole('button', { name: /Bộ lọc/ }).click();
+    if (!(await page.locator('.sidebar-tab-list').isVisible())) await page.getByRole('button', { name: /Bộ lọc/ }).click();
+    await openTab(page, 'filters');
     expect(await filters.isVisible()).toBe(true);
     await page.screenshot({ path: join(artifactsDir, `size-${name}.png`) });
+    // Nothing selected: no empty panel beside the map; the map reaches the screen's right edge.
+    await page.goto(`${baseUrl}/`);
+    await waitForMapIdle(page);
+    expect(await page.locator('aside.panel').count()).toBe(0);
+    await expect
+      .poll(
+        async () =>
+          Math.round((await page.locator('.map').boundingBox())?.width ?? 0) +
+          Math.round((await page.locator('.map').boundingBox())?.x ?? 0),
+      )
+      .toBe(width);
+    await page.screenshot({ path: join(artifactsDir, `size-${name}-nothing-selected.png`) });
     await context.close();
   });
 });
@@ -302,7 +594,7 @@ describe('both sides of a pair', () => {
 
 describe('playing through time', () => {
   it('shows the record growing document by document (screenshots per date)', async () => {
-    const page = await openPage(browser, baseUrl, '/?asOf=2023-02-22', outsideRequests);
+    const page = await openPage(browser, baseUrl, '/?asOf=2023-02-22&tab=filters', outsideRequests);
     const counts: number[] = [];
     for (const date of ['2022-03-17', '2023-02-22', '2024-08-22', '2026-02-11']) {
       await page.locator('input.time-date').fill(date);
@@ -319,7 +611,7 @@ describe('playing through time', () => {
 
 describe('routes that explain themselves', () => {
   it('a selected route shows its numbered places and a pausable traveller along it', async () => {
-    const page = await openPage(browser, baseUrl, '/', outsideRequests);
+    const page = await openPage(browser, baseUrl, '/?tab=filters', outsideRequests);
     await page.locator('.result[data-feature-id="route-02-cn-2"]').click();
     const panel = page.locator('aside.panel[data-feature-id="route-02-cn-2"]');
     await panel.waitFor();
@@ -380,6 +672,7 @@ describe('comparing routes', () => {
 describe('briefings', () => {
   it('plays a briefing through all its steps with the keyboard, each step its own URL, in presentation mode', async () => {
     const page = await openPage(browser, baseUrl, '/', outsideRequests);
+    await openTab(page, 'briefings');
     await page.locator('.briefings li[data-briefing-id="lang-son-2023-2026"] button', { hasText: '▶' }).click();
     const player = page.locator('.briefing-player');
     await player.waitFor();
@@ -434,8 +727,10 @@ describe('export', () => {
   ])('saves a %s PNG of the map at %i×%i, not blank', async (sizeId, width, height) => {
     const context = await browser.newContext({ viewport: { width: 1400, height: 860 }, acceptDownloads: true });
     const page = await context.newPage();
-    await page.goto(`${baseUrl}/?asOf=2026-02-11&view=106.8,22.2,7.6`);
+    // With filters on, the image names them beside its date (looked at in the saved file).
+    await page.goto(`${baseUrl}/?asOf=2026-02-11&view=106.8,22.2,7.6${sizeId === 'slide' ? '&kind=gate_pair,opening&province=VN-09' : ''}`);
     await waitForMapIdle(page);
+    await openTools(page);
     await page.getByLabel('Kích thước ảnh').selectOption(sizeId);
     const [download] = await Promise.all([
       page.waitForEvent('download', { timeout: 60_000 }),
@@ -515,13 +810,14 @@ describe('export', () => {
   it('downloads what the map shows (date and filters) as CSV that Excel reads, and as KML and GeoJSON', async () => {
     const context = await browser.newContext({ viewport: { width: 1400, height: 860 }, acceptDownloads: true });
     const page = await context.newPage();
-    await page.goto(`${baseUrl}/?asOf=2024-08-16&kind=gate_pair,opening,route&province=VN-71`);
+    await page.goto(`${baseUrl}/?asOf=2024-08-16&kind=gate_pair,opening,route&province=VN-71&tab=filters`);
     await page.locator('.results [data-feature-id]').first().waitFor();
     const listed = (
       await page.locator('.results [data-feature-id]').evaluateAll((items) => items.map((item) => item.getAttribute('data-feature-id')))
     ).sort();
     expect(listed.length).toBeGreaterThan(2);
     await waitForMapIdle(page);
+    await openTools(page);
     await page.getByText('Tải dữ liệu').click();
     await page.screenshot({ path: join(artifactsDir, 'data-downloads.png') });
     const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.locator('[data-format="features.csv"]').click()]);

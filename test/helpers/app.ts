@@ -9,7 +9,7 @@ import { createFileBriefingStore } from '../../server/src/briefings/briefing-sto
 import { createStoreBriefingStore } from '../../server/src/briefings/store-briefing-store';
 import { readConfig } from '../../server/src/config';
 import { createFileRepository } from '../../server/src/record/file-repository';
-import { loadRecord } from '../../server/src/record/load-record';
+import { loadRecord, loadTranslations } from '../../server/src/record/load-record';
 import { openStore } from '../../server/src/store/open-store';
 import { briefingSourcesOf } from '../../server/src/store/seed-briefings';
 import { createStoreRepository } from '../../server/src/store/store-repository';
@@ -31,6 +31,7 @@ export function createTestApp({ withClient = false, deployment }: { withClient?:
     briefings: createFileBriefingStore(mkdtempSync(join(tmpdir(), 'border-atlas-data-')), config.briefingExamplesDir),
     clientDir: withClient ? config.clientDir : undefined,
     basemapDir: withClient ? config.basemapDir : undefined,
+    translations: loadTranslations(config.recordDir),
   });
 }
 
@@ -81,6 +82,7 @@ export async function createStoreTestApp({
     store: db,
     clientDir: withClient ? config.clientDir : undefined,
     basemapDir: withClient ? config.basemapDir : undefined,
+    translations: loadTranslations(config.recordDir),
   });
   return { app, db, username, password, dataDir };
 }

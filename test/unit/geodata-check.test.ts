@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkRecord, loadCheckInput } from '../../scripts/geodata-check';
 import { buildReport, REPORT_PATH } from '../../scripts/geodata-report';
-import { checkReadings } from '../../scripts/record-rules';
+import { checkReadings, checkTranslations } from '../../scripts/record-rules';
 
 const input = loadCheckInput();
 
@@ -16,6 +16,28 @@ function alteredInput(alter: (features: typeof input.record.features) => void) {
 describe('npm run geodata:check', () => {
   it('finds no problem in the committed record', () => {
     expect(checkRecord(input)).toEqual([]);
+  });
+
+  it('catches a note edited without its translation, and the stale translation it leaves', () => {
+    const edited = alteredInput((features) => {
+      const gate = features.find((f) => f.id === 'lung-lan');
+      if (gate?.note) gate.note = `${gate.note} (re-checked)`;
+    });
+    const problems = checkRecord(edited);
+    expect(problems).toEqual([
+      expect.stringMatching(/^features\/lung-lan\.note: no vi\/zh translation of /),
+      expect.stringMatching(/^translations: ".*" is not a text of the record/),
+    ]);
+  });
+
+  it('catches a briefing step written without its English and Chinese', () => {
+    const briefing = { id: 'b', title: { vi: 'Tiêu đề mới', en: 'New title' }, steps: [{ title: 'Bước mới', text: '' }] };
+    expect(checkTranslations(input.record, input.translations, [briefing])).toEqual(
+      expect.arrayContaining([
+        'briefings/b.title: no zh translation of "Tiêu đề mới"',
+        'briefings/b.steps[0].title: no en/zh translation of "Bước mới"',
+      ]),
+    );
   });
 
   it('catches a sourced point moved beyond its stated precision', () => {

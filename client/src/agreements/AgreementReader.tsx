@@ -1,8 +1,11 @@
 import type { ClauseWithFeatures } from '@domain/api';
-import { KIND_BY_ID } from '@domain/vocabulary';
-import { useEffect, useRef } from 'react';
+import { AGREEMENT_KIND_LABELS, KIND_BY_ID } from '@domain/vocabulary';
+import { memo, useEffect, useRef } from 'react';
+import { errorText } from '../api/error-text';
 import { useAgreement } from '../api/record-queries';
+import { clauseLabelIn } from '../i18n/clause-label';
 import type { Language } from '../i18n/language';
+import { RecordName, RecordText } from '../i18n/record-text';
 import { formatDate, nameIn, text } from '../i18n/ui-text';
 
 type Props = {
@@ -17,7 +20,15 @@ type Props = {
 };
 
 /** Reads an agreement clause by clause; a clause shows its features and selecting it shows them on the map. */
-export function AgreementReader({ id, selectedClause, language, onSelectClause, onSelectFeature, onOpenClause, onClose }: Props) {
+export const AgreementReader = memo(function AgreementReader({
+  id,
+  selectedClause,
+  language,
+  onSelectClause,
+  onSelectFeature,
+  onOpenClause,
+  onClose,
+}: Props) {
   const agreement = useAgreement(id);
   const selectedRef = useRef<HTMLLIElement>(null);
   // Once the text has arrived, bring the clause the reader was sent to into view.
@@ -30,7 +41,7 @@ export function AgreementReader({ id, selectedClause, language, onSelectClause, 
   if (agreement.isError) {
     return (
       <aside className="panel" role="alert">
-        {text('loadError', language)}: {agreement.error.message}
+        {text('loadError', language)}: {errorText(agreement.error, language)}
       </aside>
     );
   }
@@ -42,28 +53,47 @@ export function AgreementReader({ id, selectedClause, language, onSelectClause, 
         ×
       </button>
       <p className="kind">
-        {data.id} · {data.kind}
+        {data.id} · {AGREEMENT_KIND_LABELS[data.kind][language]}
         {data.draft && ` (${text('draft', language)})`}
         {!data.sourceFile && ` · ${text('textNotHeld', language)}`}
       </p>
       <h2 id="agreement-title" lang="vi">
         {data.title.vi}
       </h2>
-      {data.title.zh && <p lang="zh-CN">{data.title.zh}</p>}
+      {language === 'vi' ? (
+        data.title.zh && <p lang="zh-CN">{data.title.zh}</p>
+      ) : (
+        <p className="title-translation">
+          <RecordName value={data.title} language={language} />
+        </p>
+      )}
       <p className="muted">
         {date && formatDate(date, language)}
         {data.place && ` · ${data.place}`}
         {data.period && ` · ${text('period', language)} ${data.period.from}–${data.period.to}`}
       </p>
       <p className="note">
-        {text('parties', language)}: {data.parties.map((party) => (language === 'vi' ? party.name.vi : party.name.en)).join('; ')}
+        {text('parties', language)}:{' '}
+        {data.parties.map((party, index) => (
+          <span key={`${party.country}-${party.name.vi}`}>
+            {index > 0 && '; '}
+            <RecordName value={party.name} language={language} />
+          </span>
+        ))}
       </p>
       {data.datesSource && (
         <p className="note dates-source">
-          {text('datesSource', language)}: <span className="source">{data.datesSource}</span>
+          {text('datesSource', language)}:{' '}
+          <span className="source">
+            <RecordText text={data.datesSource} language={language} />
+          </span>
         </p>
       )}
-      {data.note && <p className="note">{data.note}</p>}
+      {data.note && (
+        <p className="note">
+          <RecordText text={data.note} language={language} />
+        </p>
+      )}
       {data.unlinked && <p className="note unlinked">{data.unlinked[language]}</p>}
       {data.citedAbout.length > 0 && (
         <section>
@@ -79,7 +109,7 @@ export function AgreementReader({ id, selectedClause, language, onSelectClause, 
                 >
                   <code>{citation.clauseId}</code>
                 </button>{' '}
-                <span className="muted">{citation.clauseLabel[language === 'zh' ? 'en' : language]}</span>
+                <span className="muted">{clauseLabelIn(citation.clauseLabel, language)}</span>
                 <FeatureChips features={citation.features} language={language} onSelectFeature={onSelectFeature} />
               </li>
             ))}
@@ -101,7 +131,7 @@ export function AgreementReader({ id, selectedClause, language, onSelectClause, 
       </ol>
     </aside>
   );
-}
+});
 
 type ClauseProps = {
   clause: ClauseWithFeatures;
@@ -116,7 +146,7 @@ function ClauseItem({ clause, language, selected, itemRef, onSelect, onSelectFea
   return (
     <li ref={itemRef} className={selected ? 'clause selected' : 'clause'} data-clause-id={clause.id}>
       <div className="clause-head">
-        <code>{clause.id}</code> <span className="muted">{clause.label[language === 'zh' ? 'en' : language]}</span>
+        <code>{clause.id}</code> <span className="muted">{clauseLabelIn(clause.label, language)}</span>
       </div>
       <p lang="vi" className="clause-text">
         {clause.text.vi}
@@ -157,7 +187,8 @@ function FeatureChips({
             onClick={() => onSelectFeature(feature.id)}
             title={KIND_BY_ID[feature.kind].label[language]}
           >
-            {nameIn(feature.name, language)}
+            {/* A name the record holds no Chinese for stays Vietnamese, and says so (screen readers, fonts). */}
+            <span lang={language === 'zh' && !feature.name.zh ? 'vi' : undefined}>{nameIn(feature.name, language)}</span>
           </button>
         </li>
       ))}

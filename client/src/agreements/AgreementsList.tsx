@@ -1,5 +1,8 @@
 import type { Agreement } from '@domain/schemas';
+import { AGREEMENT_KIND_LABELS } from '@domain/vocabulary';
+import { memo } from 'react';
 import type { Language } from '../i18n/language';
+import { RecordName } from '../i18n/record-text';
 import { formatDate, text } from '../i18n/ui-text';
 
 type Props = {
@@ -9,11 +12,8 @@ type Props = {
   onOpen: (id: string) => void;
 };
 
-const titleIn = (agreement: Agreement, language: Language) =>
-  language === 'vi' ? agreement.title.vi : language === 'zh' ? (agreement.title.zh ?? agreement.title.en) : agreement.title.en;
-
 /** The agreements: kind, date, parties, period; each opens in the reader. */
-export function AgreementsList({ agreements, language, openId, onOpen }: Props) {
+export const AgreementsList = memo(function AgreementsList({ agreements, language, openId, onOpen }: Props) {
   const sorted = [...agreements].sort((a, b) =>
     (a.signedDate ?? a.documentDate ?? '0').localeCompare(b.signedDate ?? b.documentDate ?? '0'),
   );
@@ -32,10 +32,10 @@ export function AgreementsList({ agreements, language, openId, onOpen }: Props) 
                 aria-current={agreement.id === openId ? 'true' : undefined}
                 onClick={() => onOpen(agreement.id)}
               >
-                {titleIn(agreement, language)}
+                <RecordName value={agreement.title} language={language} />
               </button>
               <span className="agreement-meta">
-                {agreement.id} · {agreement.kind}
+                {agreement.id} · {AGREEMENT_KIND_LABELS[agreement.kind][language]}
                 {agreement.draft && ` (${text('draft', language)})`}
                 {date && ` · ${formatDate(date, language)}`}
                 {agreement.period && ` · ${agreement.period.from}–${agreement.period.to}`}
@@ -47,4 +47,4 @@ export function AgreementsList({ agreements, language, openId, onOpen }: Props) 
       </ul>
     </section>
   );
-}
+});

@@ -3,7 +3,7 @@ import { importBody } from '@domain/request-bodies';
 import { checkedBody, sendJson } from './session';
 
 /** The server segments the text (pasted, or a Word file) and suggests links; nothing is saved. */
-export async function readDocument(csrfToken: string, source: { text: string } | { docx: File }) {
+export async function readDocument(csrfToken: string, source: { text: string; date?: string } | { docx: File }) {
   const body = 'text' in source ? source : new Blob([source.docx], { type: DOCX_TYPE });
   return importReadResponse.parse(await sendJson('POST', '/api/imports/read', csrfToken, body, importReadResponse));
 }

@@ -1,6 +1,7 @@
 import type { Briefing, BriefingStep } from '@domain/briefings';
 import { useState } from 'react';
 import { useBriefingMutations } from '../api/briefing-mutations';
+import { errorText } from '../api/error-text';
 import type { Language } from '../i18n/language';
 import { text } from '../i18n/ui-text';
 
@@ -98,7 +99,7 @@ export function BriefingEditor({ briefing, language, currentScreen, onGoTo }: Pr
         />
         <button type="submit">{text('saveScreenAsStep', language)}</button>
       </form>
-      {replace.isError && <p role="alert">{replace.error.message}</p>}
+      {replace.isError && <p role="alert">{errorText(replace.error, language)}</p>}
       <a href={`/api/briefings/${encodeURIComponent(briefing.id)}`} download={`${briefing.id}.json`}>
         {text('exportJson', language)}
       </a>

@@ -2,6 +2,7 @@ import type { Briefing } from '@domain/briefings';
 import { useEffect, useState } from 'react';
 import { useCanEditBriefings } from '../api/briefing-mutations';
 import type { Language } from '../i18n/language';
+import { asString, ShownTextView, useRecordText } from '../i18n/record-text';
 import { text } from '../i18n/ui-text';
 import { BriefingEditor } from './BriefingEditor';
 
@@ -38,6 +39,7 @@ export function BriefingPlayer({ briefing, step, language, presenting, onStep, o
       setPdfProgress(null);
     }
   };
+  const { show, showName } = useRecordText(language);
   const count = briefing.steps.length;
   const current = briefing.steps[step - 1];
   useEffect(() => {
@@ -51,7 +53,7 @@ export function BriefingPlayer({ briefing, step, language, presenting, onStep, o
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [step, count, presenting, onStep, onPresent, onClose]);
-  const title = language === 'vi' ? briefing.title.vi : (briefing.title.en ?? briefing.title.vi);
+  const title = asString(showName(briefing.title), language);
   return (
     <section className="briefing-player" aria-label={title} data-step={step}>
       <p className="briefing-title">
@@ -59,8 +61,14 @@ export function BriefingPlayer({ briefing, step, language, presenting, onStep, o
       </p>
       {current ? (
         <>
-          <h2>{current.title}</h2>
-          {current.text && <p className="briefing-text">{current.text}</p>}
+          <h2>
+            <ShownTextView shown={show(current.title)} language={language} />
+          </h2>
+          {current.text && (
+            <p className="briefing-text">
+              <ShownTextView shown={show(current.text)} language={language} />
+            </p>
+          )}
         </>
       ) : (
         <p className="muted">{text('emptyBriefing', language)}</p>

@@ -1,8 +1,10 @@
 import type { Briefing } from '@domain/briefings';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useBriefingMutations } from '../api/briefing-mutations';
+import { errorText } from '../api/error-text';
 import { csrfTokenOf, useSession } from '../api/session';
 import type { Language } from '../i18n/language';
+import { RecordName } from '../i18n/record-text';
 import { text } from '../i18n/ui-text';
 
 type Props = { briefings: readonly Briefing[]; language: Language; onPlay: (id: string) => void };
@@ -11,7 +13,7 @@ type Props = { briefings: readonly Briefing[]; language: Language; onPlay: (id: 
  * Saved briefings, each a sequence of map views to walk leaders through. Everyone plays them; only a
  * signed-in editor sees the controls that create, import and delete them (the server refuses the rest).
  */
-export function BriefingsList({ briefings, language, onPlay }: Props) {
+export const BriefingsList = memo(function BriefingsList({ briefings, language, onPlay }: Props) {
   const session = useSession();
   const canEdit = csrfTokenOf(session.data) !== null;
   const { create, remove } = useBriefingMutations();
@@ -24,7 +26,7 @@ export function BriefingsList({ briefings, language, onPlay }: Props) {
         {briefings.map((briefing) => (
           <li key={briefing.id} data-briefing-id={briefing.id}>
             <button type="button" className="link" onClick={() => onPlay(briefing.id)}>
-              ▶ {language === 'vi' ? briefing.title.vi : (briefing.title.en ?? briefing.title.vi)}
+              ▶ <RecordName value={briefing.title} language={language} />
             </button>
             <span className="agreement-meta">
               {briefing.steps.length} {text('steps', language)}
@@ -79,7 +81,7 @@ export function BriefingsList({ briefings, language, onPlay }: Props) {
                   setImportError(`${file.name}: ${(error as Error).message}`);
                   return;
                 }
-                create.mutate(parsed, { onError: (error) => setImportError(`${file.name}: ${error.message}`) });
+                create.mutate(parsed, { onError: (error) => setImportError(`${file.name}: ${errorText(error, language)}`) });
                 event.target.value = '';
               }}
             />
@@ -96,4 +98,4 @@ export function BriefingsList({ briefings, language, onPlay }: Props) {
       )}
     </section>
   );
-}
+});

@@ -1,16 +1,20 @@
 import type { Filters } from '@domain/filters';
 import { visibleFeatures } from '@domain/record-on-date';
+import type { Agreement } from '@domain/schemas';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useAgreements, useProvinces } from '../api/record-queries';
 import { loadWholeRecord } from '../api/view-queries';
+import { describeFilters } from '../filters/describe-filters';
 import type { Language } from '../i18n/language';
-import { formatDate, nameIn, reportedOn, text } from '../i18n/ui-text';
+import { asString, useRecordText } from '../i18n/record-text';
+import { nameIn, reportedOn, text } from '../i18n/ui-text';
 import type { MapHandle } from '../map/map-handle';
 import { ATTRIBUTION } from '../map/style';
 import { todayIso } from '../time/dates';
 import { downloadBlob } from './download';
 import { EXPORT_SIZES } from './export-sizes';
-import { statusLegend } from './map-caption';
+import { statusLegend, symbolLegend } from './map-caption';
 
 type Props = {
   map: () => MapHandle | null;
@@ -22,9 +26,12 @@ type Props = {
 
 /** Saves the map as a PNG for slides or print, with its title, legend, date, scale, attribution and citations. */
 export function ExportButton({ map, filters, title, language }: Props) {
+  const { showName } = useRecordText(language);
   const queryClient = useQueryClient();
   const [sizeId, setSizeId] = useState(EXPORT_SIZES[0].id);
   const [busy, setBusy] = useState(false);
+  const agreements = useAgreements();
+  const provinces = useProvinces();
   const run = async () => {
     const source = map();
     const size = EXPORT_SIZES.find((s) => s.id === sizeId) ?? EXPORT_SIZES[0];
@@ -49,10 +56,16 @@ export function ExportButton({ map, filters, title, language }: Props) {
           const reported = f.properties.since ? ` · ${reportedOn(f.properties.since, language)}` : '';
           return `${nameIn(f.properties.name, language)} — ${clauses || '—'}${reported}`;
         });
-      const legend = statusLegend(shown, language);
+      const legend = [...statusLegend(shown, language), ...symbolLegend(shown, language)];
+      // The date and every filter that narrows the map, in words: an image passed on must say what it leaves out.
+      const names = {
+        agreements: agreements.data ?? [],
+        provinces: provinces.data ?? [],
+        titleOf: (agreementTitle: Agreement['title']) => asString(showName(agreementTitle), language),
+      };
       const blob = await exportMapPng(source, asOf, size, {
         title,
-        dateStamp: `${text('asOf', language)} ${formatDate(date, language)}`,
+        dateStamp: describeFilters({ ...filters, asOf: date }, language, names),
         legend,
         citations,
         attribution: ATTRIBUTION.replace(/<[^>]+>/g, ''),

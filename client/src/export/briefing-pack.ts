@@ -6,7 +6,9 @@ import { STATUS_BY_ID } from '@domain/vocabulary';
 import bbox from '@turf/bbox';
 import { fetchJson } from '../api/fetch-json';
 import { describeFilters } from '../filters/describe-filters';
+import { clauseLabelIn } from '../i18n/clause-label';
 import type { Language } from '../i18n/language';
+import { asString, type RecordTextFns } from '../i18n/record-text';
 import { formatDate, reportedOn, text } from '../i18n/ui-text';
 import type { FontFile } from '../map/basemap-data';
 import { recordFilter, withRecordFilter } from '../map/layers/record-filter';
@@ -15,7 +17,7 @@ import type { MapHandle } from '../map/map-handle';
 import { ATTRIBUTION, withAsOf } from '../map/style';
 import { buildBriefingPdf, type PackCitation, type PackStep, type PdfFont } from './briefing-pdf';
 import { drawOverlays } from './export-png';
-import { statusLegend } from './map-caption';
+import { statusLegend, symbolLegend } from './map-caption';
 import type { PdfFontFile } from './pdf-text';
 
 export type PackInputs = {
@@ -31,6 +33,8 @@ export type PackInputs = {
   /** The most states a record feature has (GET /api/map/tiles.json), as the live map's style reads them. */
   states: number;
   onProgress?: (done: number, total: number) => void;
+  /** The record's and the briefing's texts in the pack's language (translations marked). */
+  recordText: RecordTextFns;
 };
 
 // The map image of a step: 700 × 500 CSS pixels drawn at twice the resolution (about 200 dpi at
@@ -74,6 +78,7 @@ async function citationsFor(
   names: ReadonlyMap<string, string>,
   details: (id: string) => Promise<AgreementDetailResponse | null>,
   language: Language,
+  recordText: RecordTextFns,
 ): Promise<PackCitation[]> {
   const byClause = new Map<string, StatusEvent[]>();
   for (const event of [...events].sort((a, b) => a.date.localeCompare(b.date) || a.clauseId.localeCompare(b.clauseId)))
@@ -84,12 +89,8 @@ async function citationsFor(
     const agreement = await details(first.agreementId);
     const clause = agreement?.clauses.find((c) => c.id === clauseId);
     const features = [...new Set(clauseEvents.map((event) => names.get(event.featureId) ?? event.featureId))].join(', ');
-    const title = agreement
-      ? language === 'zh'
-        ? (agreement.title.zh ?? agreement.title.vi)
-        : agreement.title[language]
-      : first.agreementId;
-    const label = clause ? clause.label[language === 'vi' ? 'vi' : 'en'] : clauseId;
+    const title = agreement ? asString(recordText.showName(agreement.title), language) : first.agreementId;
+    const label = clause ? clauseLabelIn(clause.label, language) : clauseId;
     citations.push({
       heading: `${clauseId} · ${title}, ${label} (${formatDate(first.date, language)}) — ${features}`,
       // The clause as the document words it; where the text is not held, the quoted passage.
@@ -124,7 +125,8 @@ async function jpegBytes(canvas: HTMLCanvasElement): Promise<Uint8Array> {
 
 /** The PDF briefing pack of `briefing`: a cover, then each step's map, text and clauses. */
 export async function exportBriefingPack(inputs: PackInputs): Promise<Blob> {
-  const { map, briefing, collection, index, agreements, language, today } = inputs;
+  const { map, briefing, collection, index, agreements, language, today, recordText } = inputs;
+  const shown = (value: string) => asString(recordText.show(value), language);
   const fonts = await loadPdfFonts(inputs.fontFiles);
   const agreementCache = new Map<string, Promise<AgreementDetailResponse | null>>();
   const details = (id: string) => {
@@ -136,8 +138,12 @@ export async function exportBriefingPack(inputs: PackInputs): Promise<Blob> {
     return agreementCache.get(id) as Promise<AgreementDetailResponse | null>;
   };
   const names = new Map(collection.features.map((f) => [f.id, f.properties.name.vi]));
-  const filterNames = { agreements, provinces: index.provinces };
-  const briefingTitle = language === 'vi' ? briefing.title.vi : (briefing.title.en ?? briefing.title.vi);
+  const filterNames = {
+    agreements,
+    provinces: index.provinces,
+    titleOf: (title: Agreement['title']) => asString(recordText.showName(title), language),
+  };
+  const briefingTitle = asString(recordText.showName(briefing.title), language);
   const baseStyle = map.style();
   const steps: PackStep[] = [];
   for (const [position, step] of briefing.steps.entries()) {
@@ -171,7 +177,11 @@ export async function exportBriefingPack(inputs: PackInputs): Promise<Blob> {
     const inFrame = visible.filter((feature) => intersects(feature, rendered.bounds));
     drawOverlays(
       rendered,
-      { legend: statusLegend(inFrame, language), citations: [], attribution: ATTRIBUTION.replace(/<[^>]+>/g, '') },
+      {
+        legend: [...statusLegend(inFrame, language), ...symbolLegend(inFrame, language)],
+        citations: [],
+        attribution: ATTRIBUTION.replace(/<[^>]+>/g, ''),
+      },
       SHOT.width / 1500,
       SHOT.pixelRatio,
     );
@@ -185,11 +195,11 @@ export async function exportBriefingPack(inputs: PackInputs): Promise<Blob> {
       : [];
     steps.push({
       kicker: `${text('step', language)} ${position + 1}/${briefing.steps.length} · ${briefingTitle}`,
-      title: step.title,
+      title: shown(step.title),
       meta: [describeFilters(step.filters, language, filterNames), ...selectedLine],
-      text: step.text,
+      text: step.text && shown(step.text),
       image: { jpeg: await jpegBytes(rendered.canvas), aspect: SHOT.width / SHOT.height },
-      citations: await citationsFor(citedEvents(step, inFrame, index, today), names, details, language),
+      citations: await citationsFor(citedEvents(step, inFrame, index, today), names, details, language, recordText),
     });
   }
   inputs.onProgress?.(briefing.steps.length, briefing.steps.length);
@@ -201,7 +211,7 @@ export async function exportBriefingPack(inputs: PackInputs): Promise<Blob> {
         title: briefingTitle,
         subtitle: [text('packSubtitle', language), otherTitle].filter(Boolean).join(' · '),
         lines: [`${text('exportedOn', language)}: ${formatDate(today, language)}`, `${text('steps', language)}: ${briefing.steps.length}`],
-        steps: briefing.steps.map((step) => ({ title: step.title, details: describeFilters(step.filters, language, filterNames) })),
+        steps: briefing.steps.map((step) => ({ title: shown(step.title), details: describeFilters(step.filters, language, filterNames) })),
       },
       steps,
       words: {

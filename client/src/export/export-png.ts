@@ -4,13 +4,14 @@ import type { RenderedMap } from '../map/render-offscreen';
 import { withAsOf } from '../map/style';
 
 import type { ExportSize } from './export-sizes';
+import type { LegendItem } from './map-caption';
 
 export type ExportContent = {
   /** Omitted where the page around the image carries the title (the PDF pack). */
   title?: string;
-  /** "Tính đến ngày 11/02/2026" — the date the map shows. */
+  /** "Tính đến ngày 11/02/2026 · Loại: Cặp cửa khẩu" — the date the map shows and the filters narrowing it. */
   dateStamp?: string;
-  legend: { color: string; label: string }[];
+  legend: LegendItem[];
   /** One line per feature shown: its name and the clauses behind its status. */
   citations: string[];
   attribution: string;
@@ -51,13 +52,18 @@ export function drawOverlays(rendered: RenderedMap, content: ExportContent, unit
   let legendTop = pad;
   if (content.title !== undefined) {
     context.font = `600 ${34 * unit}px ${FONT}`;
-    const titleWidth = Math.max(context.measureText(content.title).width, 400 * unit);
-    box(pad, pad, titleWidth + 2 * pad, 100 * unit);
+    const titleWidth = context.measureText(content.title).width;
+    context.font = `${24 * unit}px ${FONT}`;
+    const stampWidth = context.measureText(content.dateStamp ?? '').width;
+    // As wide as its longer line, up to two thirds of the image (a longer list of filters is narrowed to fit).
+    const textWidth = Math.min(Math.max(titleWidth, stampWidth, 400 * unit), (size.width * 2) / 3);
+    box(pad, pad, textWidth + 2 * pad, 100 * unit);
+    context.font = `600 ${34 * unit}px ${FONT}`;
     context.fillStyle = INK;
-    context.fillText(content.title, 2 * pad, pad + 46 * unit);
+    context.fillText(content.title, 2 * pad, pad + 46 * unit, textWidth);
     context.font = `${24 * unit}px ${FONT}`;
     context.fillStyle = INK_MUTED;
-    context.fillText(content.dateStamp ?? '', 2 * pad, pad + 84 * unit);
+    context.fillText(content.dateStamp ?? '', 2 * pad, pad + 84 * unit, textWidth);
     legendTop = pad + 120 * unit;
   }
   // Legend.
@@ -66,10 +72,16 @@ export function drawOverlays(rendered: RenderedMap, content: ExportContent, unit
   context.font = `${22 * unit}px ${FONT}`;
   content.legend.forEach((item, index) => {
     const y = legendTop + (index + 0.9) * lineHeight;
-    context.fillStyle = item.color;
     context.beginPath();
     context.arc(2 * pad, y - 7 * unit, 10 * unit, 0, Math.PI * 2);
-    context.fill();
+    if (item.shape === 'ring') {
+      context.strokeStyle = item.color;
+      context.lineWidth = 3 * unit;
+      context.stroke();
+    } else {
+      context.fillStyle = item.color;
+      context.fill();
+    }
     context.fillStyle = INK;
     context.fillText(item.label, 2 * pad + 24 * unit, y);
   });

@@ -1,6 +1,7 @@
 import type { Agreement, Province } from '@domain/schemas';
 import { KIND_BY_ID, type KindId, STATUSES, type StatusId } from '@domain/vocabulary';
 import type { Language } from '../i18n/language';
+import { asString, useRecordText } from '../i18n/record-text';
 import { text } from '../i18n/ui-text';
 import { type Filters, hasFilters, NO_FILTERS, toggle } from './filters';
 
@@ -15,6 +16,7 @@ type Props = {
 
 /** Checkbox groups for kind, status, agreement and province; each group empty = all. */
 export function FilterPanel({ filters, onChange, language, kinds, agreements, provinces }: Props) {
+  const { show, showName } = useRecordText(language);
   const group = <T extends string>(
     legend: string,
     name: keyof Pick<Filters, 'kinds' | 'statuses' | 'agreements' | 'provinces'>,
@@ -64,7 +66,7 @@ export function FilterPanel({ filters, onChange, language, kinds, agreements, pr
           .map((agreement) => ({
             id: agreement.id,
             label: `${agreement.id} · ${agreement.signedDate ?? agreement.documentDate ?? ''}`,
-            title: language === 'vi' ? agreement.title.vi : agreement.title.en,
+            title: asString(showName(agreement.title), language),
           })),
       )}
       {group(
@@ -74,8 +76,8 @@ export function FilterPanel({ filters, onChange, language, kinds, agreements, pr
           .filter((agreement) => !agreement.sourceFile)
           .map((agreement) => ({
             id: agreement.id,
-            label: language === 'zh' ? (agreement.title.zh ?? agreement.title.vi) : agreement.title[language],
-            title: agreement.unlinked?.[language] ?? agreement.note,
+            label: asString(showName(agreement.title), language),
+            title: agreement.unlinked?.[language] ?? (agreement.note && asString(show(agreement.note), language)),
           })),
       )}
       {group(
@@ -89,7 +91,7 @@ export function FilterPanel({ filters, onChange, language, kinds, agreements, pr
             // A merged province says into which, from when, and where that date comes from (not the documents).
             label:
               into && province.mergedInto ? `${name(province)} → ${name(into)} (${province.mergedInto.date.slice(0, 4)})` : name(province),
-            title: province.mergedInto?.source,
+            title: province.mergedInto && asString(show(province.mergedInto.source), language),
           };
         }),
       )}

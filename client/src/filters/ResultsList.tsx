@@ -5,6 +5,7 @@ import type { Language } from '../i18n/language';
 import { nameIn, reportedOn, text } from '../i18n/ui-text';
 import { PAPER } from '../map/palette';
 import { InferredMark } from '../panel/InferredMark';
+import { requestPanelFocus } from '../panel/panel-focus-request';
 import { ShowMoreButton } from '../ui/show-more';
 
 type Props = {
@@ -56,7 +57,10 @@ export const ResultsList = memo(function ResultsList({
                   type="button"
                   className="result"
                   aria-current={row.id === selectedId ? 'true' : undefined}
-                  onClick={() => onSelect(row.id)}
+                  onClick={(event) => {
+                    requestPanelFocus(event.detail === 0);
+                    onSelect(row.id);
+                  }}
                   data-feature-id={row.id}
                 >
                   <span className="swatch" style={{ background: status?.color ?? PAPER }} aria-hidden="true" />

@@ -96,6 +96,12 @@ const TEXT = {
   positionsDisagree: { vi: 'Các nguồn lệch nhau về vị trí', en: 'Sources disagree on the position', zh: '来源位置不一致' },
   alsoReported: { vi: 'Nguồn khác đặt ở vị trí khác', en: 'Other sources place it elsewhere', zh: '其他来源所标位置' },
   zhInferred: { vi: '(suy đoán)', en: '(inferred)', zh: '（推断）' },
+  translatedMark: { vi: '(bản dịch)', en: '(translation)', zh: '（译文）' },
+  translatedWhy: {
+    vi: 'Bản dịch do nhóm biên soạn thực hiện với hỗ trợ của máy, không phải lời văn của nguồn.',
+    en: "Translated by the record's editors with machine assistance; not the source's own words.",
+    zh: '由记录编辑借助机器翻译，并非来源原文。',
+  },
   zhInferredWhy: {
     vi: 'Tên tiếng Trung này là cách đọc của chúng tôi, không tìm thấy trong nguồn',
     en: 'This Chinese name is our reading, not found in a source',
@@ -145,7 +151,9 @@ const TEXT = {
   },
   search: { vi: 'Tìm kiếm', en: 'Search', zh: '搜索' },
   searchPlaceholder: { vi: 'Tìm cửa khẩu, văn bản, điều khoản…', en: 'Find a gate, agreement, clause…', zh: '搜索口岸、文件、条款…' },
+  hit_province: { vi: 'Tỉnh (lọc theo tỉnh)', en: 'Province (filter by it)', zh: '省份（按省筛选）' },
   hit_feature: { vi: 'Đối tượng', en: 'Feature', zh: '对象' },
+  searchNothing: { vi: 'Không tìm thấy', en: 'Nothing found for', zh: '未找到' },
   hit_agreement: { vi: 'Văn bản', en: 'Agreement', zh: '文件' },
   hit_clause: { vi: 'Điều khoản', en: 'Clause', zh: '条款' },
   read: { vi: 'Đọc văn bản', en: 'Read the document', zh: '阅读文件' },
@@ -299,6 +307,83 @@ const TEXT = {
   reject: { vi: 'Bỏ qua', en: 'Reject', zh: '拒绝' },
   mentionOnly: { vi: 'Chỉ nhắc đến (không đổi tình trạng)', en: 'Mention only (no status step)', zh: '仅提及（不改变状态）' },
   foundAs: { vi: 'Tìm thấy', en: 'Found', zh: '识别为' },
+  importWarning_backwards: {
+    vi: 'Sẽ lùi tình trạng trên bản đồ so với văn bản trước',
+    en: 'Would move it back on the map',
+    zh: '将使地图上的状态倒退',
+  },
+  importWarning_contradicts_later: {
+    vi: 'Trái với một văn bản sau ghi nhận tình trạng thấp hơn',
+    en: 'Contradicts a later document that records an earlier stage',
+    zh: '与记录较早阶段的后续文件相矛盾',
+  },
+  importWarning_repeats: { vi: 'Trùng với bước đã ghi nhận', en: 'Repeats a step already recorded', zh: '与已记录的步骤重复' },
+  importRecordedBefore: { vi: 'đã ghi nhận', en: 'recorded', zh: '已记录' },
+  briefingExitRestored: {
+    vi: 'Đã rời buổi trình bày: màn hình trở lại như trước khi bắt đầu (ngày, bộ lọc, lựa chọn).',
+    en: 'Left the briefing: the screen is back as it was before it (date, filters, selection).',
+    zh: '已退出演示：屏幕恢复到开始前的状态（日期、筛选、选择）。',
+  },
+  briefingExitToday: {
+    vi: 'Đã rời buổi trình bày: bản đồ hôm nay, không bộ lọc.',
+    en: 'Left the briefing: today’s map, with no filter.',
+    zh: '已退出演示：显示今天的地图，无筛选。',
+  },
+  skipLinks: { vi: 'Đi nhanh tới', en: 'Skip to', zh: '跳转到' },
+  skipToMap: { vi: 'Tới bản đồ', en: 'Skip to the map', zh: '跳到地图' },
+  tools: { vi: 'Công cụ', en: 'Tools', zh: '工具' },
+  tabProgress: { vi: 'Tiến độ', en: 'Progress', zh: '进展' },
+  tabFilters: { vi: 'Lọc & kết quả', en: 'Filters & results', zh: '筛选与结果' },
+  tabChanges: { vi: 'Thay đổi', en: 'Changes', zh: '变化' },
+  tabBriefings: { vi: 'Trình bày', en: 'Briefings', zh: '汇报' },
+  tabDocuments: { vi: 'Văn bản', en: 'Documents', zh: '文件' },
+  sidebarTabs: { vi: 'Các mục của thanh bên', en: 'Sidebar sections', zh: '侧栏栏目' },
+  skipToResults: { vi: 'Tới danh sách kết quả', en: 'Skip to the results', zh: '跳到结果列表' },
+  skipToTime: { vi: 'Tới thanh thời gian', en: 'Skip to the time slider', zh: '跳到时间滑块' },
+  stackedHere: { vi: 'Tại điểm này có', en: 'Here on the map', zh: '此处有' },
+  progressBeforeFilters: {
+    vi: 'Đếm theo ngày đang xem, chưa áp dụng các bộ lọc khác.',
+    en: 'Counted as of the date shown, before the other filters.',
+    zh: '按所示日期统计，未应用其他筛选。',
+  },
+  unknownIdsDropped: {
+    vi: 'Đường dẫn nêu văn bản hoặc tỉnh không có trong dữ liệu, đã bỏ khỏi bộ lọc',
+    en: 'The link names documents or provinces the record lacks; left out of the filters',
+    zh: '链接中的文件或省份不在数据中，已从筛选中移除',
+  },
+  activeFilters: { vi: 'Bộ lọc đang áp dụng', en: 'Filters applied', zh: '当前筛选' },
+  removeFilter: { vi: 'Bỏ bộ lọc', en: 'Remove the filter', zh: '移除筛选' },
+  playSpeed: { vi: 'Tốc độ phát', en: 'Playing speed', zh: '播放速度' },
+  playLoop: { vi: 'Phát lặp lại', en: 'Play in a loop', zh: '循环播放' },
+  previousDocument: { vi: 'Văn bản trước', en: 'Previous document', zh: '上一份文件' },
+  nextDocument: { vi: 'Văn bản sau', en: 'Next document', zh: '下一份文件' },
+  confidence: { vi: 'Độ tin cậy', en: 'Confidence', zh: '置信度' },
+  confidence_high: { vi: 'cao', en: 'high', zh: '高' },
+  confidence_medium: { vi: 'trung bình', en: 'medium', zh: '中' },
+  confidence_low: { vi: 'thấp', en: 'low', zh: '低' },
+  cueWords: { vi: 'Từ chỉ tình trạng', en: 'Status words', zh: '表示状态的词' },
+  importRule_fact: { vi: 'việc đã xảy ra', en: 'something that happened', zh: '已发生的事' },
+  importRule_plain: { vi: 'lời văn trực tiếp', en: 'plain wording', zh: '直接表述' },
+  importRule_goal: { vi: 'mục tiêu, kế hoạch', en: 'a goal or plan', zh: '目标或计划' },
+  importRule_aimed: { vi: 'điều hướng tới', en: 'what is aimed at', zh: '所追求的' },
+  importRule_ceremony_planned: { vi: 'lễ dự kiến tổ chức', en: 'a ceremony still to be held', zh: '拟举行的仪式' },
+  importRule_implied: { vi: 'suy ra từ cách gọi tên', en: 'implied by how it is named', zh: '由名称推断' },
+  importRule_none: { vi: 'chỉ nhắc tên', en: 'named only', zh: '仅提及名称' },
+  mapChange: { vi: 'Trên bản đồ', en: 'On the map', zh: '地图上' },
+  mapUnchanged: { vi: 'không đổi (chỉ nhắc tên)', en: 'unchanged (a mention only)', zh: '不变（仅提及）' },
+  nothingRecorded: { vi: 'chưa có bước nào', en: 'no step yet', zh: '尚无进展' },
+  reviewed: { vi: 'đã xem xét', en: 'reviewed', zh: '已审核' },
+  acceptConfident: {
+    vi: 'Chấp nhận các gợi ý tin cậy cao, không cảnh báo',
+    en: 'Accept every high-confidence suggestion without a warning',
+    zh: '接受所有无警告的高置信度建议',
+  },
+  reviewKeys: { vi: 'Phím tắt trên thẻ đang chọn', en: 'Keys on the card in hand', zh: '当前卡片的快捷键' },
+  keyChange: { vi: 'sửa', en: 'change', zh: '修改' },
+  keyNext: { vi: 'thẻ sau', en: 'next card', zh: '下一张' },
+  keyPrevious: { vi: 'thẻ trước', en: 'previous card', zh: '上一张' },
+  documentPane: { vi: 'Văn bản, các tên và từ được nhận ra', en: 'The document, names and words found', zh: '文件及识别出的名称和词语' },
+  newPlaceCard: { vi: 'Địa điểm chưa có trong dữ liệu', en: 'A place the record lacks', zh: '数据中没有的地点' },
   undecided: { vi: 'gợi ý chưa xem xét', en: 'suggestions not yet reviewed', zh: '条建议尚未审核' },
   noSuggestion: { vi: 'Không có gợi ý', en: 'No suggestion', zh: '无建议' },
   addPlace: { vi: 'Thêm địa điểm mới', en: 'Add a new place', zh: '添加新地点' },
@@ -375,6 +460,14 @@ export function emptyReasonText(why: EmptyReason, language: Language): string {
   if (language === 'vi') return 'Văn bản đã chọn không gắn với đối tượng nào trong dữ liệu.';
   if (language === 'zh') return '所选文件未关联任何对象。';
   return 'The selected document is linked to no feature in the record.';
+}
+
+/** How many features the changes tab lists between two dates (already formatted); it says so on the map too. */
+export function changesCountText(total: number, from: string, to: string, language: Language): string {
+  if (total === 0) return `${TEXT.noChanges[language]} (${from} – ${to})`;
+  if (language === 'vi') return `${total} đối tượng thay đổi từ ${from} đến ${to}, được đánh dấu trên bản đồ.`;
+  if (language === 'zh') return `${from}至${to}期间有${total}个对象发生变化，已在地图上标出。`;
+  return `${total} ${total === 1 ? 'feature' : 'features'} changed from ${from} to ${to}, marked on the map.`;
 }
 
 /** Dates as planners write them: 22/02/2023 (vi), 2023-02-22 (en, zh). */

@@ -1,17 +1,18 @@
 import type { ImportReadResponse } from '@domain/api';
-import { NEW_PLACE_KINDS, NEW_PLACE_PRECISIONS } from '@domain/request-bodies';
 import type { Province } from '@domain/schemas';
-import { AGREEMENT_KIND_LABELS, KIND_BY_ID, KINDS, PRECISION_BY_ID } from '@domain/vocabulary';
+import { AGREEMENT_KIND_LABELS } from '@domain/vocabulary';
 import { useQueryClient } from '@tanstack/react-query';
-import { type ChangeEvent, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
+import { type ChangeEvent, type ReactNode, useEffect, useMemo, useReducer, useState } from 'react';
+import { errorText } from '../api/error-text';
 import { readDocument, saveImport } from '../api/import-mutations';
 import { ApiError, refreshRecord } from '../api/session';
 import { useFeaturesById } from '../api/view-queries';
 import type { Language } from '../i18n/language';
 import { formatDate, nameIn, text as t } from '../i18n/ui-text';
 import { todayIso } from '../time/dates';
-import { LevelSelect, StatusSelect } from '../ui/step-selects';
-import { EMPTY_METADATA, importRequest, initialReviews, type Metadata, type NewPlace, type Review, reviewKey } from './import-draft';
+import { ImportReview } from './ImportReview';
+import { EMPTY_METADATA, importRequest, type Metadata } from './import-draft';
+import { EMPTY_REVIEW, reviewReducer } from './review-state';
 
 type Props = {
   language: Language;
@@ -40,7 +41,6 @@ const SHOWN_FIELDS = new Set([
   'periodFrom',
   'periodTo',
 ]);
-const PLACE_KINDS = KINDS.filter((kind) => (NEW_PLACE_KINDS as readonly string[]).includes(kind.id));
 
 /**
  * An editor imports a new document: the text (pasted, or a .txt/.md/.docx file) and its metadata; the
@@ -53,11 +53,10 @@ export function ImportPanel({ language, csrfToken, username, provinces, onPick, 
   const [text, setText] = useState('');
   const [meta, setMeta] = useState<Metadata>(EMPTY_METADATA);
   const [read, setRead] = useState<ImportReadResponse | null>(null);
-  const [reviews, setReviews] = useState<Record<string, Review>>({});
-  const [places, setPlaces] = useState<NewPlace[]>([]);
+  // The editor's review of the document read: one reducer for the decisions, the new places and the card in hand.
+  const [review, dispatch] = useReducer(reviewReducer, EMPTY_REVIEW);
+  const { reviews, places } = review;
   const [picking, setPicking] = useState<string | null>(null);
-  // New places' refs: never reused, even after one is removed.
-  const placeCount = useRef(0);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<{ agreementId: string; date: string | null } | null>(null);
@@ -68,7 +67,7 @@ export function ImportPanel({ language, csrfToken, username, provinces, onPick, 
     const feature = names.data?.features.find((f) => f.id === id);
     return feature ? nameIn(feature.properties.name, language) : id;
   };
-  const undecided = Object.values(reviews).filter((review) => review.decision === null).length;
+  const undecided = Object.values(reviews).filter((decision) => decision.decision === null).length;
 
   useEffect(() => {
     onDraftPlaces(places.flatMap((place) => (place.coordinates ? [place.coordinates] : [])));
@@ -88,29 +87,28 @@ export function ImportPanel({ language, csrfToken, username, provinces, onPick, 
     if (item) {
       const index = Number(item[2] ?? item[3]);
       const key = item[1] === 'steps' ? keys.steps[index] : item[1] === 'mentions' ? keys.mentions[index] : places[index]?.ref;
-      if (key) return setErrors({ [key]: error.message });
+      if (key) return setErrors({ [key]: errorText(error, language) });
     }
     const metaField = field?.replace(/^agreement\./, '').split('.')[0];
     // A field shown in the form gets the message beside it; anything else at the top of the panel.
-    setErrors(metaField && SHOWN_FIELDS.has(metaField) ? { [metaField]: error.message } : { form: error.message });
+    setErrors(
+      metaField && SHOWN_FIELDS.has(metaField) ? { [metaField]: errorText(error, language) } : { form: errorText(error, language) },
+    );
   };
 
   const segment = async (source: { text: string } | { docx: File }) => {
     setBusy(true);
     setErrors({});
     try {
-      const answer = await readDocument(csrfToken, source);
+      // Checked against the record as of the date the editor gave (else the one the text gives).
+      const answer = await readDocument(csrfToken, 'text' in source && meta.documentDate ? { ...source, date: meta.documentDate } : source);
       setText(answer.text);
       setRead(answer);
-      setReviews(initialReviews(answer));
       // Read again ("Back", then "Read"): places already positioned stay where their clause still reads the same.
-      setPlaces((current) =>
-        current.filter((place) =>
-          answer.clauses.some(
-            (clause) => clause.path.join('.') === place.clausePath.join('.') && clause.text.includes(place.nameVi.trim()),
-          ),
-        ),
-      );
+      dispatch({ type: 'read', answer });
+      // The date the text gives, when the form has none yet and the text gives a whole one.
+      if (answer.documentDate && /^\d{4}-\d{2}-\d{2}$/.test(answer.documentDate))
+        setMeta((current) => (current.documentDate ? current : { ...current, documentDate: answer.documentDate as string }));
     } catch (error) {
       failed(error);
     } finally {
@@ -154,7 +152,6 @@ export function ImportPanel({ language, csrfToken, username, provinces, onPick, 
     try {
       const result = await saveImport(csrfToken, request.body);
       setSaved({ agreementId: result.agreementId, date: meta.documentDate || null });
-      setPlaces([]);
       await refreshRecord(client);
     } catch (error) {
       failed(error, { steps: request.stepKeys, mentions: request.mentionKeys });
@@ -163,22 +160,14 @@ export function ImportPanel({ language, csrfToken, username, provinces, onPick, 
     }
   };
 
-  const review = (key: string, change: Partial<Review>) =>
-    setReviews((current) => {
-      const before = current[key];
-      const edits = 'status' in change || 'level' in change || 'quote' in change;
-      return {
-        ...current,
-        [key]: {
-          ...before,
-          ...change,
-          changed: before.changed || edits,
-          decision: change.decision ?? (edits ? 'accept' : before.decision),
-        },
-      };
+  const pickPlace = (ref: string) => {
+    setPicking(ref);
+    onPick((lngLat) => {
+      dispatch({ type: 'updatePlace', ref, change: { coordinates: [Number(lngLat[0].toFixed(5)), Number(lngLat[1].toFixed(5))] } });
+      setPicking(null);
+      onPick(null);
     });
-  const updatePlace = (ref: string, change: Partial<NewPlace>) =>
-    setPlaces((current) => current.map((p) => (p.ref === ref ? { ...p, ...change } : p)));
+  };
 
   if (saved) {
     return (
@@ -387,259 +376,20 @@ export function ImportPanel({ language, csrfToken, username, provinces, onPick, 
       </section>
 
       {read && (
-        <section className="import-review" aria-labelledby="review-title">
-          <h3 id="review-title">
-            {t('reviewSuggestions', language)} · {read.clauses.length} {t('clause', language).toLowerCase()}
-          </h3>
-          <ol className="import-clauses">
-            {read.clauses.map((clause, index) => {
-              const path = clause.path.join('.');
-              const clausePlaces = places.filter((p) => p.clausePath.join('.') === path);
-              return (
-                <li key={path} className="import-clause" data-clause-path={path}>
-                  <p className="clause-head">
-                    <code>{path}</code> {clause.label[language === 'vi' ? 'vi' : 'en']}
-                  </p>
-                  <p className="clause-text" lang="vi">
-                    {clause.text}
-                  </p>
-                  {read.suggestions[index].length === 0 && clausePlaces.length === 0 && (
-                    <p className="muted">{t('noSuggestion', language)}</p>
-                  )}
-                  {read.suggestions[index].map((suggestion) => {
-                    const key = reviewKey(suggestion);
-                    const current = reviews[key];
-                    if (!current) return null;
-                    return (
-                      <div key={key} className={`suggestion ${current.decision ?? 'undecided'}`} data-feature-id={suggestion.featureId}>
-                        <p>
-                          <strong>{nameOf(suggestion.featureId)}</strong>{' '}
-                          <span className="muted">
-                            · {t('foundAs', language)} “<span lang="vi">{suggestion.matched}</span>”
-                          </span>
-                        </p>
-                        {current.decision !== 'reject' && (
-                          <div className="field-row">
-                            <StatusSelect
-                              aria-label={t('status', language)}
-                              name="status"
-                              value={current.status}
-                              onChange={(e) => review(key, { status: e.target.value as Review['status'] })}
-                              language={language}
-                              empty={t('mentionOnly', language)}
-                            />
-                            <LevelSelect
-                              aria-label={t('level', language)}
-                              name="level"
-                              value={current.level}
-                              onChange={(e) => review(key, { level: e.target.value as Review['level'] })}
-                              language={language}
-                            />
-                          </div>
-                        )}
-                        {current.decision !== 'reject' && current.status && (
-                          <textarea
-                            aria-label={t('quote', language)}
-                            name="quote"
-                            rows={2}
-                            lang="vi"
-                            value={current.quote}
-                            onChange={(e) => review(key, { quote: e.target.value })}
-                          />
-                        )}
-                        {errors[key] && (
-                          <p className="field-error" role="alert">
-                            {errors[key]}
-                          </p>
-                        )}
-                        <fieldset className="decision">
-                          <legend className="visually-hidden">{nameOf(suggestion.featureId)}</legend>
-                          <button
-                            type="button"
-                            aria-pressed={current.decision === 'accept'}
-                            onClick={() => review(key, { decision: 'accept' })}
-                          >
-                            ✓ {t('accept', language)}
-                          </button>
-                          <button
-                            type="button"
-                            aria-pressed={current.decision === 'reject'}
-                            onClick={() => review(key, { decision: 'reject' })}
-                          >
-                            ✗ {t('reject', language)}
-                          </button>
-                        </fieldset>
-                      </div>
-                    );
-                  })}
-                  {clausePlaces.map((place) => (
-                    <div key={place.ref} className="suggestion new-place accept" data-place-ref={place.ref}>
-                      <div className="field-row">
-                        <input
-                          aria-label={t('placeName', language)}
-                          name="placeName"
-                          lang="vi"
-                          placeholder={t('placeName', language)}
-                          value={place.nameVi}
-                          onChange={(e) => updatePlace(place.ref, { nameVi: e.target.value })}
-                        />
-                        <input
-                          aria-label={t('placeNameZh', language)}
-                          name="placeNameZh"
-                          lang="zh-CN"
-                          placeholder={t('placeNameZh', language)}
-                          value={place.nameZh}
-                          onChange={(e) => updatePlace(place.ref, { nameZh: e.target.value })}
-                        />
-                      </div>
-                      <div className="field-row">
-                        <select
-                          aria-label={t('kind', language)}
-                          name="placeKind"
-                          value={place.kind}
-                          onChange={(e) => updatePlace(place.ref, { kind: e.target.value })}
-                        >
-                          {PLACE_KINDS.map((kind) => (
-                            <option key={kind.id} value={kind.id}>
-                              {KIND_BY_ID[kind.id].label[language]}
-                            </option>
-                          ))}
-                        </select>
-                        <select
-                          aria-label={t('province', language)}
-                          name="placeProvince"
-                          value={place.province}
-                          onChange={(e) => updatePlace(place.ref, { province: e.target.value })}
-                        >
-                          <option value="">{t('province', language)}…</option>
-                          {provinces.map((province) => (
-                            <option key={province.code} value={province.code}>
-                              {nameIn(province.name, language)}
-                            </option>
-                          ))}
-                        </select>
-                      </div>
-                      <div className="field-row">
-                        <select
-                          aria-label={t('precision', language)}
-                          name="placePrecision"
-                          value={place.precision}
-                          onChange={(e) => updatePlace(place.ref, { precision: e.target.value as NewPlace['precision'] })}
-                        >
-                          {NEW_PLACE_PRECISIONS.map((id) => (
-                            <option key={id} value={id}>
-                              {PRECISION_BY_ID[id].label[language]}
-                            </option>
-                          ))}
-                        </select>
-                        <button
-                          type="button"
-                          className="pick"
-                          aria-pressed={picking === place.ref}
-                          onClick={() => {
-                            setPicking(place.ref);
-                            onPick((lngLat) => {
-                              updatePlace(place.ref, { coordinates: [Number(lngLat[0].toFixed(5)), Number(lngLat[1].toFixed(5))] });
-                              setPicking(null);
-                              onPick(null);
-                            });
-                          }}
-                        >
-                          {picking === place.ref ? t('picking', language) : t('pickOnMap', language)}
-                        </button>
-                      </div>
-                      <p className="muted coordinates">
-                        {place.coordinates
-                          ? `${place.coordinates[1].toFixed(4)}° N, ${place.coordinates[0].toFixed(4)}° E`
-                          : t('positionMissing', language)}{' '}
-                        · {t('clickedEstimate', language)}
-                      </p>
-                      <div className="field-row">
-                        <StatusSelect
-                          aria-label={t('status', language)}
-                          name="placeStatus"
-                          value={place.status}
-                          onChange={(e) => updatePlace(place.ref, { status: e.target.value as NewPlace['status'] })}
-                          language={language}
-                          empty={t('mentionOnly', language)}
-                        />
-                        <LevelSelect
-                          aria-label={t('level', language)}
-                          name="placeLevel"
-                          value={place.level}
-                          onChange={(e) => updatePlace(place.ref, { level: e.target.value as NewPlace['level'] })}
-                          language={language}
-                        />
-                      </div>
-                      {place.status && (
-                        <textarea
-                          aria-label={t('quote', language)}
-                          name="placeQuote"
-                          rows={2}
-                          lang="vi"
-                          value={place.quote}
-                          onChange={(e) => updatePlace(place.ref, { quote: e.target.value })}
-                        />
-                      )}
-                      {errors[place.ref] && (
-                        <p className="field-error" role="alert">
-                          {errors[place.ref]}
-                        </p>
-                      )}
-                      <button
-                        type="button"
-                        className="link"
-                        onClick={() => setPlaces((current) => current.filter((p) => p.ref !== place.ref))}
-                      >
-                        {t('remove', language)}
-                      </button>
-                    </div>
-                  ))}
-                  <button
-                    type="button"
-                    className="link add-place"
-                    onClick={() => {
-                      placeCount.current += 1;
-                      const ref = `place-${placeCount.current}`;
-                      setPlaces((current) => [
-                        ...current,
-                        {
-                          ref,
-                          clausePath: clause.path,
-                          nameVi: '',
-                          nameZh: '',
-                          nameEn: '',
-                          kind: 'channel',
-                          province: '',
-                          precision: '5km',
-                          coordinates: null,
-                          status: '',
-                          level: '',
-                          quote: clause.text.replace(/^(?:\(\d+\)|\d+\.|[a-zđ]\))\s+/u, ''),
-                        },
-                      ]);
-                    }}
-                  >
-                    ＋ {t('addPlace', language)}
-                  </button>
-                </li>
-              );
-            })}
-          </ol>
-          <div className="form-actions import-save">
-            {undecided > 0 && (
-              <p className="muted" role="status">
-                {undecided} {t('undecided', language)}
-              </p>
-            )}
-            <button type="button" className="primary" disabled={busy || undecided > 0} onClick={save}>
-              {t('saveImport', language)}
-            </button>
-            <button type="button" onClick={() => setRead(null)}>
-              {t('back', language)}
-            </button>
-          </div>
-        </section>
+        <ImportReview
+          read={read}
+          state={review}
+          dispatch={dispatch}
+          nameOf={nameOf}
+          provinces={provinces}
+          errors={errors}
+          picking={picking}
+          onPickPlace={pickPlace}
+          busy={busy}
+          onSave={save}
+          onBack={() => setRead(null)}
+          language={language}
+        />
       )}
     </aside>
   );

@@ -1,5 +1,4 @@
 import type { ImportReadResponse } from '@domain/api';
-import { quoteAround } from '@domain/import/quote-around';
 import type { LevelId, PrecisionId, StatusId } from '@domain/vocabulary';
 
 /** The editor's decision on one suggested link: nothing is saved until every one has one. */
@@ -26,6 +25,8 @@ export type NewPlace = {
   status: Exclude<StatusId, 'unknown'> | '';
   level: LevelId | '';
   quote: string;
+  /** Where the reader found it in its clause (none for a place the editor added). */
+  evidence?: { mention: [number, number]; cue: [number, number] | null };
 };
 
 export type Metadata = {
@@ -64,13 +65,14 @@ export const reviewKey = (suggestion: { clausePath: readonly string[]; featureId
 /** Every suggestion, undecided, with its suggested status and the sentence that carries it as the quote. */
 export function initialReviews(read: ImportReadResponse): Record<string, Review> {
   const reviews: Record<string, Review> = {};
-  for (const [index, suggestions] of read.suggestions.entries()) {
+  for (const suggestions of read.suggestions) {
     for (const suggestion of suggestions) {
       reviews[reviewKey(suggestion)] = {
         decision: null,
         status: suggestion.status && suggestion.status !== 'unknown' ? suggestion.status : '',
         level: suggestion.level ?? '',
-        quote: quoteAround(read.clauses[index].text, suggestion.matched),
+        // The sentence(s) holding the name and the words that carry its status, as the reader found them.
+        quote: suggestion.quote,
         changed: false,
       };
     }

@@ -1,6 +1,7 @@
 import { SHAPE_PATHS, type ShapeId } from '@domain/drawing/shapes';
 import { type LegendSummary, summariseLegend } from '@domain/legend-summary';
 import { KIND_BY_ID, LEVEL_BY_ID, STATUSES, TRANSPORT_MODES } from '@domain/vocabulary';
+import { memo, useState } from 'react';
 import type { Language } from '../i18n/language';
 import { text } from '../i18n/ui-text';
 import { COOPERATION_COLOR, DISAGREEMENT_COLOR, INK, INK_MUTED, PAIRING_COLOR } from '../map/palette';
@@ -10,7 +11,7 @@ type Props = { summary: LegendSummary | null; language: Language };
 const NONE: LegendSummary = summariseLegend([]);
 
 /** Explains every colour and symbol on the map (GET /api/view's legend), with how many features carry each status. */
-export function Legend({ summary, language }: Props) {
+export const Legend = memo(function Legend({ summary, language }: Props) {
   const { counts, shapes, modes, flags } = summary ?? NONE;
   const shown = STATUSES.filter((status) => (counts[status.id] ?? 0) > 0);
   const shapeLabel = (shape: ShapeId) =>
@@ -19,10 +20,16 @@ export function Legend({ summary, language }: Props) {
       : shape === 'bridge'
         ? KIND_BY_ID.bridge.label[language]
         : LEVEL_BY_ID[shape].label[language];
+  // Folded on a phone, where open it would cover most of the map; one tap opens it.
+  const [open, setOpen] = useState(() => !window.matchMedia?.('(max-width: 800px)').matches);
   return (
-    <section className="legend" aria-label={text('legend', language)}>
-      <h2>{text('legend', language)}</h2>
-      <ul>
+    <section className={open ? 'legend' : 'legend folded'} aria-label={text('legend', language)}>
+      <h2>
+        <button type="button" className="legend-toggle" aria-expanded={open} onClick={() => setOpen(!open)}>
+          {text('legend', language)} <span aria-hidden="true">{open ? '▾' : '▸'}</span>
+        </button>
+      </h2>
+      <ul hidden={!open}>
         {shown.map((status) => (
           <li key={status.id} data-status={status.id}>
             <span className="swatch" style={{ background: status.color }} />
@@ -31,7 +38,7 @@ export function Legend({ summary, language }: Props) {
           </li>
         ))}
       </ul>
-      <details className="legend-more">
+      <details className="legend-more" hidden={!open}>
         <summary>{text('symbols', language)}</summary>
         <ul className="legend-symbols">
           {shapes.map((shape) => (
@@ -123,4 +130,4 @@ export function Legend({ summary, language }: Props) {
       </details>
     </section>
   );
-}
+});

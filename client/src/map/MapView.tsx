@@ -1,10 +1,11 @@
 import type { FeatureCollectionResponse } from '@domain/api';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Language } from '../i18n/language';
 import type { MapViewState } from '../state/url-state';
 import type { Basemap } from './basemap-data';
-import { MapController, type RouteFocus } from './map-controller';
+import { MapController, type RouteFocus, type StackCandidate } from './map-controller';
 import { type MapHandle, mapHandleOf } from './map-handle';
+import { STACK_PICKER_SIZE, StackPicker } from './StackPicker';
 
 type Props = {
   basemap: Basemap;
@@ -66,6 +67,8 @@ export function MapView({
   draftPlaces = NO_POINTS,
 }: Props) {
   const container = useRef<HTMLElement>(null);
+  // Features drawn under the last click, when more than one: listed there to choose from.
+  const [stack, setStack] = useState<{ candidates: StackCandidate[]; point: { x: number; y: number } } | null>(null);
   const controller = useRef<MapController | null>(null);
   const onSelectRef = useRef(onSelect);
   onSelectRef.current = onSelect;
@@ -105,8 +108,15 @@ export function MapView({
       states,
       shown.recordTiles,
       {
-        onSelect: (id) => onSelectRef.current(id),
-        onViewChange: (view) => onViewChangeRef.current(view),
+        onSelect: (id) => {
+          setStack(null);
+          onSelectRef.current(id);
+        },
+        onViewChange: (view) => {
+          setStack(null);
+          onViewChangeRef.current(view);
+        },
+        onSelectStack: (candidates, point) => setStack({ candidates, point }),
       },
     );
     controller.current = created;
@@ -180,5 +190,29 @@ export function MapView({
     else map.once('load', () => controller.current?.setLanguage(language));
   }, [language]);
 
-  return <section ref={container} className="map" aria-label="Bản đồ / Map" />;
+  return (
+    <>
+      <section ref={container} className="map" aria-label="Bản đồ / Map" />
+      {stack && container.current && (
+        <StackPicker
+          candidates={stack.candidates}
+          at={{ left: container.current.offsetLeft + stack.point.x, top: container.current.offsetTop + stack.point.y }}
+          // Opened to the side with room for it (its largest size, CSS), so the list stays on the map.
+          flip={{
+            x: stack.point.x + STACK_PICKER_SIZE.width > container.current.clientWidth,
+            y: stack.point.y + STACK_PICKER_SIZE.height > container.current.clientHeight,
+          }}
+          language={language}
+          onSelect={(id) => {
+            setStack(null);
+            onSelectRef.current(id);
+          }}
+          onClose={() => {
+            setStack(null);
+            container.current?.querySelector('canvas')?.focus();
+          }}
+        />
+      )}
+    </>
+  );
 }

@@ -1,4 +1,5 @@
 import type { ExpressionSpecification, FontFacesSpecification } from 'maplibre-gl';
+import { CJK_FALLBACK_FILES } from '../cjk-fallback-fonts';
 import type { FontFile } from './basemap-data';
 
 /** The one font stack every label uses; its files cover Latin, Vietnamese and the Chinese we use. */
@@ -27,6 +28,14 @@ export function fontFaces(files: readonly FontFile[], baseUrl: string): FontFace
       .map((file) => ({
         url: new URL(`/basemap/fonts/${file.file}`, baseUrl).href,
         'unicode-range': file.unicodeRange.split(',').map((range) => range.trim()),
-      })),
+      }))
+      // MapLibre takes the first file that covers a character: the project's subset first, then the rest
+      // of Chinese (names the record gains later, as an import's new places).
+      .concat(
+        CJK_FALLBACK_FILES.map((file) => ({
+          url: new URL(file.url, baseUrl).href,
+          'unicode-range': file.unicodeRange.split(',').map((range) => range.trim()),
+        })),
+      ),
   };
 }

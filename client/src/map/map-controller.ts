@@ -8,6 +8,7 @@ import type { Language } from '../i18n/language';
 import { markUpdateDone, PERFORMANCE_MARKS } from '../performance-marks';
 import type { MapViewState } from '../state/url-state';
 import type { Basemap } from './basemap-data';
+import { clearArea, inClearArea, PANEL_SHOWN_EVENT } from './clear-area';
 import { LABEL_SCALE_STATE, PRESENTATION_LABEL_SCALE } from './fonts';
 import { drawIcon, ICON_PIXEL_RATIO } from './icons';
 import { PLACE_LABEL_LAYER, PROVINCE_LABEL_LAYER } from './layers/basemap';
@@ -37,7 +38,18 @@ export type { RouteFocus };
 /** One trip along a route lasts this long, whatever its length: calm, and the same for every route. */
 const TRIP_MS = 9000;
 
-type Callbacks = { onSelect: (id: string | null) => void; onViewChange: (view: MapViewState) => void };
+/** One of the features drawn under a click, as the map knows it (names and kind from its tile). */
+export type StackCandidate = { id: string; kind: string; name: { vi: string; zh: string | null; en: string } };
+
+type Callbacks = {
+  onSelect: (id: string | null) => void;
+  onViewChange: (view: MapViewState) => void;
+  /** A click on features drawn at one spot: all of them, to choose from (`point` in the map's pixels). */
+  onSelectStack: (candidates: StackCandidate[], point: { x: number; y: number }) => void;
+};
+
+/** How near a click a feature must be drawn to count as under it, in pixels (a symbol's half width). */
+const CLICK_RADIUS_PX = 6;
 
 /**
  * The one module that talks to MapLibre: style, sources, layers, events. React hands it data
@@ -51,6 +63,18 @@ export class MapController {
   private geometries = new Map<string, Geometry>();
   /** What has been brought into view already (selection id, highlighted ids joined). */
   private shown = { selected: null as string | null, highlighted: '' };
+  /** Set when the map opens on a view from the address, until the opening selection is known. */
+  private keepOpeningView: boolean;
+  /** The selection a shared link opened with (its view stands), until another is made. */
+  private openingSelection: string | null = null;
+  /** A panel that shows after the selection was brought into view may cover it (a sheet on a phone): looked at again. */
+  private readonly onPanelShown = () => {
+    if (this.selectedId && this.selectedId !== this.openingSelection && this.shown.selected === this.selectedId) {
+      // Once the map is still (a move to the selection may be under way), so the check reads where it ends.
+      this.map.once('idle', () => this.showSelected());
+      this.map.triggerRepaint();
+    }
+  };
   private asOf: string | null;
   private ready = false;
   private presenting = false;
@@ -78,6 +102,8 @@ export class MapController {
     callbacks: Callbacks,
   ) {
     this.asOf = asOf;
+    this.keepOpeningView = view !== null;
+    window.addEventListener(PANEL_SHOWN_EVENT, this.onPanelShown);
     // The record's features come as vector tiles (GET /api/map/tiles/…), every date at once, added once
     // the basemap has drawn.
     const record = recordLater(buildStyle(basemap, language, window.location.href, asOf, { states, tiles: recordTiles }));
@@ -127,10 +153,26 @@ export class MapController {
         this.pickHandler([event.lngLat.lng, event.lngLat.lat]);
         return;
       }
-      const hits = this.map.queryRenderedFeatures(event.point, { layers: CLICKABLE_LAYERS.filter((id) => this.map.getLayer(id)) });
-      // Where features share a spot (a gate and the channel drawn at its position), the gate wins.
-      const hit = [...hits].sort((a, b) => Number(a.properties.rank) - Number(b.properties.rank))[0];
-      callbacks.onSelect(hit ? String(hit.properties.parent ?? hit.properties.id) : null);
+      const { x, y } = event.point;
+      const hits = this.map.queryRenderedFeatures(
+        [
+          [x - CLICK_RADIUS_PX, y - CLICK_RADIUS_PX],
+          [x + CLICK_RADIUS_PX, y + CLICK_RADIUS_PX],
+        ],
+        { layers: CLICKABLE_LAYERS.filter((id) => this.map.getLayer(id)) },
+      );
+      // One entry per feature (a pair's sides and link are the pair), gates first.
+      const byId = new Map<string, StackCandidate>();
+      for (const hit of [...hits].sort((a, b) => Number(a.properties.rank) - Number(b.properties.rank))) {
+        const id = String(hit.properties.parent ?? hit.properties.id);
+        if (byId.has(id)) continue;
+        const { kind, name_vi, name_zh, name_en } = hit.properties;
+        byId.set(id, { id, kind: String(kind), name: { vi: String(name_vi), zh: name_zh ? String(name_zh) : null, en: String(name_en) } });
+      }
+      const candidates = [...byId.values()];
+      // Features drawn on one spot (a gate and its market, a pair and a channel at its marker) are all offered.
+      if (candidates.length > 1) callbacks.onSelectStack(candidates, { x, y });
+      else callbacks.onSelect(candidates[0]?.id ?? null);
     });
     for (const layer of CLICKABLE_LAYERS) {
       this.map.on('mouseenter', layer, () => {
@@ -192,6 +234,12 @@ export class MapController {
   }
 
   setSelected(id: string | null) {
+    // A shared link's view frames what its sender saw: the selection it opens with is shown there, not flown to.
+    if (this.keepOpeningView) {
+      this.keepOpeningView = false;
+      if (id) this.shown.selected = id;
+      this.openingSelection = id;
+    } else this.openingSelection = null;
     if (id === this.selectedId) return;
     if (this.ready && this.selectedId) {
       this.map.setFeatureState(recordFeature(this.selectedId), { selected: false });
@@ -242,7 +290,7 @@ export class MapController {
     }) as [number, number][];
     if (coordinates.length === 0) return;
     const box = coordinates.reduce((acc, c) => acc.extend(c), new maplibregl.LngLatBounds(coordinates[0], coordinates[0]));
-    this.map.fitBounds(box, { padding: 90, maxZoom: 10, duration: 600 });
+    this.map.fitBounds(box, { padding: clearArea(this.map.getContainer()), maxZoom: 10, duration: 600 });
   }
 
   /** Flies to a saved view (a briefing step). */
@@ -328,13 +376,15 @@ export class MapController {
     if (!geometry || !this.ready) return;
     const coordinates = coordinatesOf(geometry);
     if (coordinates.length === 0) return;
-    const bounds = this.map.getBounds();
-    if (coordinates.every((c) => bounds.contains(c as [number, number]))) return;
+    // Left where it is when it is already in sight, clear of the legend, the slider and the sheets over the map.
+    const padding = clearArea(this.map.getContainer());
+    const size = { width: this.map.getContainer().clientWidth, height: this.map.getContainer().clientHeight };
+    if (coordinates.every((c) => inClearArea(this.map.project(c as [number, number]), size, padding))) return;
     const box = coordinates.reduce(
       (acc, c) => acc.extend(c as [number, number]),
       new maplibregl.LngLatBounds(coordinates[0] as [number, number], coordinates[0] as [number, number]),
     );
-    this.map.fitBounds(box, { padding: 120, maxZoom: 9, duration: 600 });
+    this.map.fitBounds(box, { padding, maxZoom: 9, duration: 600 });
   }
 
   /** Selection and highlights as feature state: kept by MapLibre for ids whose data has not arrived yet. */
@@ -345,6 +395,7 @@ export class MapController {
   }
 
   destroy() {
+    window.removeEventListener(PANEL_SHOWN_EVENT, this.onPanelShown);
     this.stopAnimation();
     this.map.remove();
   }

@@ -27,7 +27,6 @@ export function buildStyle(
 ): StyleSpecification {
   const geojson = (data: FeatureCollection, attribution?: string) =>
     ({ type: 'geojson', data, ...(attribution ? { attribution } : {}) }) as const;
-  const basemapGroups = basemapLayers(language);
   return {
     version: 8,
     name: 'Border Atlas offline',
@@ -49,8 +48,17 @@ export function buildStyle(
       },
       [ROUTE_FOCUS_SOURCES.waypoints]: { type: 'geojson', data: EMPTY },
     },
-    layers: [...basemapGroups.under, ...recordLayers(language, record.states), ...routeFocusLayers(), ...basemapGroups.labels],
+    layers: layerStack(language, record.states),
   };
+}
+
+/**
+ * The layers from the bottom up: the basemap's land, water and lines; the record; the towns' dots; a selected
+ * route's numbered places (over the dots of the towns they are, never under); the towns' names on top, placed first.
+ */
+export function layerStack(language: Language, states: number): LayerSpecification[] {
+  const basemap = basemapLayers(language);
+  return [...basemap.under, ...recordLayers(language, states), ...basemap.dots, ...routeFocusLayers(), ...basemap.labels];
 }
 
 /**

@@ -1,6 +1,8 @@
 import type { FeatureDetailResponse } from '@domain/api';
+import { clauseLabelIn } from '../i18n/clause-label';
 import type { Language } from '../i18n/language';
-import { formatDate, text, titleIn } from '../i18n/ui-text';
+import { RecordName, RecordText } from '../i18n/record-text';
+import { formatDate, text } from '../i18n/ui-text';
 
 type Basis = FeatureDetailResponse['basis'];
 type Props = {
@@ -30,7 +32,7 @@ export function BasisList({ basis, language, onOpenClause }: Props) {
           return (
             <li key={document.agreementId} data-agreement-id={document.agreementId}>
               <button type="button" className="link" onClick={() => onOpenClause(document.agreementId, null)}>
-                {titleIn(document.agreementTitle, language)}
+                <RecordName value={document.agreementTitle} language={language} />
               </button>
               {document.agreementDate && <span className="muted"> ({formatDate(document.agreementDate, language)})</span>}
               <ul className="cited-in">
@@ -45,8 +47,12 @@ export function BasisList({ basis, language, onOpenClause }: Props) {
                     >
                       <code>{entry.clauseId}</code>
                     </button>{' '}
-                    <span className="muted">{entry.clauseLabel[language === 'zh' ? 'en' : language]}</span>
-                    {entry.note && <p className="note">{entry.note}</p>}
+                    <span className="muted">{clauseLabelIn(entry.clauseLabel, language)}</span>
+                    {entry.note && (
+                      <p className="note">
+                        <RecordText text={entry.note} language={language} />
+                      </p>
+                    )}
                   </li>
                 ))}
               </ul>

@@ -1,16 +1,23 @@
 import type { FeatureDetailResponse, HistoryEntry } from '@domain/api';
 import { KIND_BY_ID, LEVEL_BY_ID, PRECISION_BY_ID, STATUS_BY_ID } from '@domain/vocabulary';
-import { useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
+import { errorText } from '../api/error-text';
 import { useFeatureDetail } from '../api/queries';
 import { useAgreements } from '../api/record-queries';
 import { csrfTokenOf, useSession } from '../api/session';
+import { clauseLabelIn } from '../i18n/clause-label';
 import type { Language } from '../i18n/language';
+import { RecordText } from '../i18n/record-text';
 import { formatDate, nameIn, reportedOn, text, titleIn } from '../i18n/ui-text';
+import { PANEL_SHOWN_EVENT } from '../map/clear-area';
 import { RouteComparison } from '../routes/RouteComparison';
+import { StatusBadge } from '../ui/StatusBadge';
 import { BasisList } from './BasisList';
 import { HistoryTimeline } from './HistoryTimeline';
 import { InferredMark } from './InferredMark';
+import { takePanelFocusRequest } from './panel-focus-request';
 import { StatusStepForm } from './StatusStepForm';
+import { SubjectText } from './SubjectText';
 
 type Props = {
   id: string;
@@ -28,18 +35,18 @@ function commitmentTitle(key: string, language: Language): string {
   return value;
 }
 
-export function FeaturePanel({ id, language, onSelect, onOpenClause }: Props) {
+export const FeaturePanel = memo(function FeaturePanel({ id, language, onSelect, onOpenClause }: Props) {
   const detail = useFeatureDetail(id);
   if (detail.isPending) return <aside className="panel">{text('loading', language)}</aside>;
   if (detail.isError) {
     return (
       <aside className="panel" role="alert">
-        {text('loadError', language)}: {detail.error.message}
+        {text('loadError', language)}: {errorText(detail.error, language)}
       </aside>
     );
   }
   return <PanelBody feature={detail.data} language={language} onSelect={onSelect} onOpenClause={onOpenClause} />;
-}
+});
 
 function PanelBody({ feature, language, onSelect, onOpenClause }: Omit<Props, 'id'> & { feature: FeatureDetailResponse }) {
   const { properties, record, history, related } = feature;
@@ -52,8 +59,14 @@ function PanelBody({ feature, language, onSelect, onOpenClause }: Omit<Props, 'i
   // The step an editor is correcting (the form opens on it), or null.
   const [correcting, setCorrecting] = useState<HistoryEntry | null>(null);
   const [correctionSaved, setCorrectionSaved] = useState(false);
+  const panel = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (takePanelFocusRequest()) panel.current?.focus();
+    // On a phone the panel is a sheet over the map: the map keeps the selection clear of it.
+    window.dispatchEvent(new Event(PANEL_SHOWN_EVENT));
+  }, []);
   return (
-    <aside className="panel" aria-labelledby="feature-title" data-feature-id={feature.id}>
+    <aside className="panel" aria-labelledby="feature-title" data-feature-id={feature.id} ref={panel} tabIndex={-1}>
       <button type="button" className="close" onClick={() => onSelect(null)} aria-label={text('close', language)}>
         ×
       </button>
@@ -75,9 +88,7 @@ function PanelBody({ feature, language, onSelect, onOpenClause }: Omit<Props, 'i
 
       {status && (
         <div className="current">
-          <span className="status-badge" style={{ background: status.color }}>
-            {status.label[language]}
-          </span>
+          <StatusBadge status={status.id} language={language} />
           <span className="level">
             {properties.level ? LEVEL_BY_ID[properties.level].label[language] : text('levelNotStated', language)}
           </span>
@@ -93,9 +104,7 @@ function PanelBody({ feature, language, onSelect, onOpenClause }: Omit<Props, 'i
           {properties.upgrade && (
             <p className="upgrade">
               {text('upgrade', language)} {LEVEL_BY_ID[properties.upgrade.level].label[language]}:{' '}
-              <span className="status-badge" style={{ background: STATUS_BY_ID[properties.upgrade.status].color }}>
-                {STATUS_BY_ID[properties.upgrade.status].label[language]}
-              </span>
+              <StatusBadge status={properties.upgrade.status} language={language} />
             </p>
           )}
         </div>
@@ -142,7 +151,12 @@ function PanelBody({ feature, language, onSelect, onOpenClause }: Omit<Props, 'i
                     {side.zhInferred && <InferredMark language={language} />}
                   </>
                 )}
-                {side.note && <span className="note"> — {side.note}</span>}
+                {side.note && (
+                  <span className="note">
+                    {' '}
+                    — <RecordText text={side.note} language={language} />
+                  </span>
+                )}
               </li>
             ))}
           </ul>
@@ -156,7 +170,11 @@ function PanelBody({ feature, language, onSelect, onOpenClause }: Omit<Props, 'i
             {feature.commitments.map((commitment) => (
               <li key={commitment.key} className={commitment.stalled ? 'commitment stalled' : 'commitment'}>
                 <strong>
-                  {commitment.subject ? commitment.subject[language === 'vi' ? 'vi' : 'en'] : commitmentTitle(commitment.key, language)}
+                  {commitment.subject ? (
+                    <SubjectText subject={commitment.subject} language={language} />
+                  ) : (
+                    commitmentTitle(commitment.key, language)
+                  )}
                 </strong>
                 {commitment.stalled && <span className="stalled-badge">{text('stalled', language)}</span>}
                 {commitment.achieved && (
@@ -229,7 +247,7 @@ function PanelBody({ feature, language, onSelect, onOpenClause }: Omit<Props, 'i
                 <button type="button" className="link clause-link" onClick={() => onOpenClause(mention.agreementId, mention.clauseId)}>
                   <code>{mention.clauseId}</code>
                 </button>{' '}
-                {mention.label[language === 'zh' ? 'en' : language]}
+                {clauseLabelIn(mention.label, language)}
               </li>
             ))}
           </ul>
@@ -240,7 +258,10 @@ function PanelBody({ feature, language, onSelect, onOpenClause }: Omit<Props, 'i
         <h3>{text('position', language)}</h3>
         {record.unlocated ? (
           <p className="warning">
-            {text('unlocated', language)} <span className="note">{record.unlocated}</span>
+            {text('unlocated', language)}{' '}
+            <span className="note">
+              <RecordText text={record.unlocated} language={language} />
+            </span>
           </p>
         ) : (
           properties.approximate && <p className="warning">{text('approximateWarning', language)}</p>
@@ -251,12 +272,22 @@ function PanelBody({ feature, language, onSelect, onOpenClause }: Omit<Props, 'i
             <>
               {' '}
               · {location.provenance === 'estimate' ? text('estimate', language) : text('source', language)}:{' '}
-              <span className="source">{location.source}</span>
+              <span className="source">
+                <RecordText text={location.source} language={language} />
+              </span>
             </>
           )}
         </p>
-        {location?.marks && <p className="note">{location.marks}</p>}
-        {location?.note && <p className="note">{location.note}</p>}
+        {location?.marks && (
+          <p className="note">
+            <RecordText text={location.marks} language={language} />
+          </p>
+        )}
+        {location?.note && (
+          <p className="note">
+            <RecordText text={location.note} language={language} />
+          </p>
+        )}
         <AlsoReported
           reports={[
             ...(location?.alsoReported ?? []),
@@ -284,7 +315,11 @@ function PanelBody({ feature, language, onSelect, onOpenClause }: Omit<Props, 'i
           </ul>
         </section>
       )}
-      {record.note && <p className="note">{record.note}</p>}
+      {record.note && (
+        <p className="note">
+          <RecordText text={record.note} language={language} />
+        </p>
+      )}
     </aside>
   );
 }
@@ -304,8 +339,16 @@ function AlsoReported({ reports, language }: { reports: readonly Report[]; langu
             <span className="coordinates">
               {report.coordinates[1].toFixed(4)}, {report.coordinates[0].toFixed(4)}
             </span>{' '}
-            · <span className="source">{report.source}</span>
-            {report.marks && <span className="note"> — {report.marks}</span>}
+            ·{' '}
+            <span className="source">
+              <RecordText text={report.source} language={language} />
+            </span>
+            {report.marks && (
+              <span className="note">
+                {' '}
+                — <RecordText text={report.marks} language={language} />
+              </span>
+            )}
           </li>
         ))}
       </ul>

@@ -1,7 +1,11 @@
 import type { HistoryEntry } from '@domain/api';
 import { EVIDENCE_LABELS, LEVEL_BY_ID, STATUS_BY_ID } from '@domain/vocabulary';
+import { clauseLabelIn } from '../i18n/clause-label';
 import type { Language } from '../i18n/language';
+import { RecordName, RecordText } from '../i18n/record-text';
 import { formatDate, text } from '../i18n/ui-text';
+import { StatusBadge } from '../ui/StatusBadge';
+import { SubjectText } from './SubjectText';
 
 type Props = {
   history: HistoryEntry[];
@@ -21,7 +25,6 @@ export function HistoryTimeline({ history, language, onOpenClause, onCorrect }: 
     <ol className="timeline">
       {history.map((entry, index) => {
         const status = STATUS_BY_ID[entry.status];
-        const labelLanguage = language === 'zh' ? 'en' : language;
         return (
           <li
             // biome-ignore lint/suspicious/noArrayIndexKey: one clause can carry the same step twice; the history is never reordered.
@@ -30,11 +33,13 @@ export function HistoryTimeline({ history, language, onOpenClause, onCorrect }: 
           >
             <div className="step-head">
               <time dateTime={entry.date}>{formatDate(entry.date, language)}</time>
-              <span className="status-badge" style={{ background: status.color }}>
-                {status.label[language]}
-              </span>
+              <StatusBadge status={status.id} language={language} />
               {entry.level && <span className="level">{LEVEL_BY_ID[entry.level].label[language]}</span>}
-              {entry.subject && <span className="subject">{entry.subject[labelLanguage]}</span>}
+              {entry.subject && (
+                <span className="subject">
+                  <SubjectText subject={entry.subject} language={language} />
+                </span>
+              )}
               {entry.evidence === 'implied' && (
                 <span className="implied" title={EVIDENCE_LABELS.implied[language]}>
                   {EVIDENCE_LABELS.implied[language]}
@@ -54,7 +59,10 @@ export function HistoryTimeline({ history, language, onOpenClause, onCorrect }: 
               >
                 <code>{entry.clauseId}</code>
               </button>{' '}
-              — {entry.clauseLabel[labelLanguage]} · <cite>{language === 'vi' ? entry.agreementTitle.vi : entry.agreementTitle.en}</cite>
+              — {clauseLabelIn(entry.clauseLabel, language)} ·{' '}
+              <cite>
+                <RecordName value={entry.agreementTitle} language={language} />
+              </cite>
               {entry.agreementDate && <>, {formatDate(entry.agreementDate, language)}</>}
             </p>
             {entry.recordedBy && (
@@ -73,8 +81,8 @@ export function HistoryTimeline({ history, language, onOpenClause, onCorrect }: 
               </p>
             )}
             {entry.note && (
-              <p className="note" lang={entry.recordedBy ? undefined : 'en'}>
-                {entry.note}
+              <p className="note">
+                <RecordText text={entry.note} language={language} />
               </p>
             )}
             {entry.correctedBy && (

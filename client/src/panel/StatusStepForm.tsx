@@ -6,9 +6,12 @@ import { quotesClause } from '@domain/text';
 import { EVIDENCE_IDS, EVIDENCE_LABELS, STATUS_BY_ID } from '@domain/vocabulary';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
+import { errorText } from '../api/error-text';
 import { useAgreement, useAgreements } from '../api/record-queries';
 import { ApiError, checkedBody, refreshRecord, sendJson } from '../api/session';
+import { clauseLabelIn } from '../i18n/clause-label';
 import type { Language } from '../i18n/language';
+import { asString, useRecordText } from '../i18n/record-text';
 import { formatDate, text } from '../i18n/ui-text';
 import { LevelSelect, StatusSelect } from '../ui/step-selects';
 
@@ -42,6 +45,7 @@ const EMPTY: Fields = { date: '', status: '', level: '', evidence: 'stated', agr
  * feature meanwhile (409), its current steps are shown and the editor's input is kept.
  */
 export function StatusStepForm({ feature, csrfToken, language, correcting = null, onDone }: Props) {
+  const { showName } = useRecordText(language);
   const client = useQueryClient();
   const [open, setOpen] = useState(correcting !== null);
   const [fields, setFields] = useState<Fields>(
@@ -98,7 +102,7 @@ export function StatusStepForm({ feature, csrfToken, language, correcting = null
         return;
       }
       const field = error instanceof ApiError ? error.field : null;
-      setErrors(field && field in EMPTY ? { [field]: error.message } : { form: error.message });
+      setErrors(field && field in EMPTY ? { [field]: errorText(error, language) } : { form: errorText(error, language) });
     },
   });
 
@@ -267,7 +271,7 @@ export function StatusStepForm({ feature, csrfToken, language, correcting = null
           {documents.map((a) => (
             <option key={a.id} value={a.id}>
               {a.documentDate ? `${formatDate(a.documentDate, language)} · ` : ''}
-              {language === 'vi' ? a.title.vi : a.title.en}
+              {asString(showName(a.title), language)}
             </option>
           ))}
         </select>,
@@ -286,7 +290,7 @@ export function StatusStepForm({ feature, csrfToken, language, correcting = null
           <option value="">{text('choose', language)}</option>
           {agreement.data?.clauses.map((c) => (
             <option key={c.id} value={c.id}>
-              {c.id} · {c.label[language === 'vi' ? 'vi' : 'en']}
+              {c.id} · {clauseLabelIn(c.label, language)}
             </option>
           ))}
         </select>,

@@ -4,6 +4,7 @@ import { useEffect, useId, useState } from 'react';
 import { fetchJson } from '../api/fetch-json';
 import type { Language } from '../i18n/language';
 import { text } from '../i18n/ui-text';
+import { requestPanelFocus } from '../panel/panel-focus-request';
 
 type Hit = SearchResponse[number];
 type Props = { language: Language; onChoose: (hit: Hit) => void };
@@ -14,7 +15,8 @@ const DEBOUNCE_MS = 150;
 export function SearchBox({ language, onChoose }: Props) {
   const [input, setInput] = useState('');
   const [query, setQuery] = useState('');
-  const [active, setActive] = useState(0);
+  // No option in hand until an arrow key or the pointer picks one (Enter alone takes the first).
+  const [active, setActive] = useState(-1);
   const [open, setOpen] = useState(false);
   const listId = useId();
 
@@ -29,6 +31,8 @@ export function SearchBox({ language, onChoose }: Props) {
     queryFn: ({ signal }) => fetchJson(`/api/search?q=${encodeURIComponent(query)}&limit=12`, searchResponse, signal),
   });
   const hits = query.length > 0 ? (results.data ?? []) : [];
+  // Said only once the answer for what is in the box has come (not while typing or loading).
+  const nothing = query.length > 0 && query === input.trim() && results.isSuccess && !results.isPlaceholderData && hits.length === 0;
 
   const choose = (hit: Hit | undefined) => {
     if (!hit) return;
@@ -50,7 +54,7 @@ export function SearchBox({ language, onChoose }: Props) {
         value={input}
         onChange={(event) => {
           setInput(event.target.value);
-          setActive(0);
+          setActive(-1);
           setOpen(true);
         }}
         onFocus={() => setOpen(true)}
@@ -61,15 +65,21 @@ export function SearchBox({ language, onChoose }: Props) {
             setActive((index) => Math.min(index + 1, hits.length - 1));
           } else if (event.key === 'ArrowUp') {
             event.preventDefault();
-            setActive((index) => Math.max(index - 1, 0));
+            setActive((index) => Math.max(index - 1, -1));
           } else if (event.key === 'Enter') {
             event.preventDefault();
-            choose(hits[active]);
+            requestPanelFocus(true);
+            choose(hits[Math.max(0, active)]);
           } else if (event.key === 'Escape') {
             setOpen(false);
           }
         }}
       />
+      {open && nothing && (
+        <p className="search-results search-nothing" role="status">
+          {text('searchNothing', language)} “{query}”
+        </p>
+      )}
       {open && hits.length > 0 && (
         <div id={listId} role="listbox" className="search-results">
           {hits.map((hit, index) => (

@@ -1,5 +1,5 @@
 import type { RecordViewResponse, SearchResponse } from '@domain/api';
-import type { RefObject } from 'react';
+import { memo, type RefObject, useEffect, useRef, useState } from 'react';
 import { SignIn } from '../access/SignIn';
 import { DataDownloads } from '../export/DataDownloads';
 import { ExportButton } from '../export/ExportButton';
@@ -10,6 +10,8 @@ import type { MapHandle } from '../map/map-handle';
 import { SearchBox } from '../search/SearchBox';
 
 const LANGUAGE_NAMES: Record<Language, string> = { vi: 'Tiếng Việt', en: 'English', zh: '中文' };
+/** What a language's button shows on a phone (its name stays the button's name for screen readers). */
+const LANGUAGE_CODES: Record<Language, string> = { vi: 'VI', en: 'EN', zh: '中' };
 
 type Props = {
   language: Language;
@@ -28,7 +30,7 @@ type Props = {
 };
 
 /** The top bar: title and counts, search, exports and downloads, import, sign-in and the languages. */
-export function TopBar({
+export const TopBar = memo(function TopBar({
   language,
   view,
   sidebarOpen,
@@ -42,6 +44,26 @@ export function TopBar({
   onToggleImport,
   onLanguage,
 }: Props) {
+  // Exports, downloads, import and sign-in in one menu: the bar stays one calm row; the languages stay in sight.
+  const [toolsOpen, setToolsOpen] = useState(false);
+  const toolsRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!toolsOpen) return;
+    // A click elsewhere or Escape folds it (a click inside, on a download or the sign-in form, does not).
+    const onPointer = (event: PointerEvent) => {
+      const target = event.target as Node;
+      if (!toolsRef.current?.contains(target) && !(target as Element).closest?.('.tools-toggle')) setToolsOpen(false);
+    };
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') setToolsOpen(false);
+    };
+    document.addEventListener('pointerdown', onPointer);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('pointerdown', onPointer);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, [toolsOpen]);
   return (
     <header className="topbar">
       <button type="button" className="sidebar-toggle" aria-expanded={sidebarOpen} aria-controls="sidebar" onClick={onToggleSidebar}>
@@ -52,14 +74,33 @@ export function TopBar({
         {view ? `${view.onMap} ${text('onMap', language)} · ${view.notLocated} ${text('notLocated', language)}` : text('loading', language)}
       </span>
       <SearchBox language={language} onChoose={onChooseHit} />
-      <ExportButton map={() => map.current} filters={filters} title={exportTitle} language={language} />
-      <DataDownloads filters={filters} language={language} />
-      {editor && (
-        <button type="button" className="import-open" aria-pressed={importOpen} onClick={onToggleImport}>
-          ＋ {text('importDocument', language)}
-        </button>
-      )}
-      <SignIn language={language} />
+      <button
+        type="button"
+        className="tools-toggle"
+        aria-expanded={toolsOpen}
+        aria-controls="header-tools"
+        onClick={() => setToolsOpen((open) => !open)}
+      >
+        ⋯ {text('tools', language)}
+      </button>
+      <div id="header-tools" ref={toolsRef} className={toolsOpen ? 'header-tools open' : 'header-tools'}>
+        <ExportButton map={() => map.current} filters={filters} title={exportTitle} language={language} />
+        <DataDownloads filters={filters} language={language} />
+        {editor && (
+          <button
+            type="button"
+            className="import-open"
+            aria-pressed={importOpen}
+            onClick={() => {
+              setToolsOpen(false);
+              onToggleImport();
+            }}
+          >
+            ＋ {text('importDocument', language)}
+          </button>
+        )}
+        <SignIn language={language} />
+      </div>
       <nav className="languages" aria-label="Ngôn ngữ / Language / 语言">
         {(Object.keys(LANGUAGE_NAMES) as Language[]).map((code) => (
           <button
@@ -68,11 +109,13 @@ export function TopBar({
             aria-pressed={code === language}
             onClick={() => onLanguage(code)}
             lang={code === 'zh' ? 'zh-CN' : code}
+            aria-label={LANGUAGE_NAMES[code]}
           >
-            {LANGUAGE_NAMES[code]}
+            <span className="language-name">{LANGUAGE_NAMES[code]}</span>
+            <span className="language-code">{LANGUAGE_CODES[code]}</span>
           </button>
         ))}
       </nav>
     </header>
   );
-}
+});

@@ -1,6 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { realDate } from '@domain/query-params';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type Filters, readFilters, writeFilters } from '../filters/filters';
 import { isLanguage, type Language } from '../i18n/language';
+import { DEFAULT_TAB, isSidebarTab, type SidebarTab } from '../shell/sidebar-tabs';
+import { createUrlWriter } from './url-writer';
 
 export type UrlState = {
   feature: string | null;
@@ -15,7 +18,15 @@ export type UrlState = {
   briefing: string | null;
   step: number;
   present: boolean;
+  /** The sidebar's open tab, and the two dates the changes tab compares (null: its defaults). */
+  tab: SidebarTab;
+  changes: ChangesDates;
 };
+
+export type ChangesDates = { from: string | null; to: string | null };
+
+/** A date the changes tab can use: a real calendar day written yyyy-mm-dd (the API's own rule); anything else is its default. */
+const readDay = (value: string | null): string | null => (value && realDate.safeParse(value).success ? value : null);
 
 export type MapViewState = { lng: number; lat: number; zoom: number };
 
@@ -26,7 +37,7 @@ function readView(value: string | null): MapViewState | null {
   return Math.abs(lng) <= 180 && Math.abs(lat) <= 90 && zoom >= 0 && zoom <= 22 ? { lng, lat, zoom } : null;
 }
 
-function readUrlState(search: string): UrlState {
+export function readUrlState(search: string): UrlState {
   const params = new URLSearchParams(search);
   const lang = params.get('lang');
   return {
@@ -39,10 +50,12 @@ function readUrlState(search: string): UrlState {
     briefing: params.get('briefing') || null,
     step: Math.max(1, Number.parseInt(params.get('step') ?? '1', 10) || 1),
     present: params.get('present') === '1',
+    tab: isSidebarTab(params.get('tab')) ? (params.get('tab') as SidebarTab) : DEFAULT_TAB,
+    changes: { from: readDay(params.get('changesFrom')), to: readDay(params.get('changesTo')) },
   };
 }
 
-function writeUrlState(state: UrlState, search: string): string {
+export function writeUrlState(state: UrlState, search: string): string {
   const params = new URLSearchParams(search);
   if (state.feature) params.set('feature', state.feature);
   else params.delete('feature');
@@ -65,6 +78,15 @@ function writeUrlState(state: UrlState, search: string): string {
     if (value) params.set(name, value);
     else params.delete(name);
   }
+  if (state.tab !== DEFAULT_TAB) params.set('tab', state.tab);
+  else params.delete('tab');
+  for (const [name, value] of [
+    ['changesFrom', state.changes.from],
+    ['changesTo', state.changes.to],
+  ] as const) {
+    if (value) params.set(name, value);
+    else params.delete(name);
+  }
   const query = params.toString();
   return query ? `?${query}` : '';
 }
@@ -75,22 +97,32 @@ function writeUrlState(state: UrlState, search: string): string {
  */
 export function useUrlState(): [UrlState, (next: Partial<UrlState>, mode?: 'push' | 'replace') => void] {
   const [state, setState] = useState(() => readUrlState(window.location.search));
+  const writer = useMemo(() => createUrlWriter(window), []);
+  /** How the next render's state goes into the URL: null when it came from the URL (back, forward). */
+  const pendingMode = useRef<'push' | 'replace' | null>(null);
   useEffect(() => {
-    const onPop = () => setState(readUrlState(window.location.search));
+    const onPop = () => {
+      writer.cancel();
+      pendingMode.current = null;
+      setState(readUrlState(window.location.search));
+    };
     window.addEventListener('popstate', onPop);
-    return () => window.removeEventListener('popstate', onPop);
-  }, []);
+    window.addEventListener('pagehide', writer.flush);
+    return () => {
+      window.removeEventListener('popstate', onPop);
+      window.removeEventListener('pagehide', writer.flush);
+      writer.flush();
+    };
+  }, [writer]);
+  useEffect(() => {
+    const mode = pendingMode.current;
+    pendingMode.current = null;
+    if (mode) writer.write(writeUrlState(state, window.location.search), mode);
+  }, [state, writer]);
   const update = useCallback((next: Partial<UrlState>, mode: 'push' | 'replace' = 'push') => {
-    setState((previous) => {
-      const merged = { ...previous, ...next };
-      const search = writeUrlState(merged, window.location.search);
-      if (search !== window.location.search) {
-        const url = `${window.location.pathname}${search}${window.location.hash}`;
-        if (mode === 'push') window.history.pushState(null, '', url);
-        else window.history.replaceState(null, '', url);
-      }
-      return merged;
-    });
+    // A push among the updates of one input wins: the input makes a history entry.
+    pendingMode.current = mode === 'push' || pendingMode.current === 'push' ? 'push' : 'replace';
+    setState((previous) => ({ ...previous, ...next }));
   }, []);
   return [state, update];
 }

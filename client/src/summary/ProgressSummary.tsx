@@ -1,36 +1,52 @@
-import type { RecordViewResponse } from '@domain/api';
+import type { AgreementListResponse, RecordViewResponse } from '@domain/api';
 import { CROSSING_KINDS, type ProgressRow } from '@domain/progress';
 import type { Province } from '@domain/schemas';
-import { STATUSES, type StatusId } from '@domain/vocabulary';
+import { AGREEMENT_KIND_LABELS, STATUSES, type StatusId } from '@domain/vocabulary';
+import { memo } from 'react';
 import type { Language } from '../i18n/language';
-import { text } from '../i18n/ui-text';
+import { formatDate, text, titleIn } from '../i18n/ui-text';
 
 type Props = {
   /** Crossings by status as of the chosen date, before the other filters (GET /api/view). */
   tables: RecordViewResponse['progress'];
   provinces: readonly Province[];
+  /** Each row of the agreements' table is named by its document: kind and date, the title on hover. */
+  agreements: AgreementListResponse;
+  /** Other filters are on: the tables, counted before them, say so. */
+  filtered: boolean;
   language: Language;
-  onPick: (pick: {
-    provinces?: string[];
-    agreements?: string[];
-    statuses: StatusId[];
-    kinds: typeof CROSSING_KINDS;
-    stalled?: boolean;
-  }) => void;
+  onPick: (pick: ProgressPick) => void;
+};
+
+/** A cell of the progress tables, picked: the filter it stands for. */
+export type ProgressPick = {
+  provinces?: string[];
+  agreements?: string[];
+  statuses: StatusId[];
+  kinds: typeof CROSSING_KINDS;
+  stalled?: boolean;
 };
 
 /** Crossings by status per province and per agreement for the chosen date; a cell filters the map to it. */
-export function ProgressSummary({ tables, provinces, language, onPick }: Props) {
+export const ProgressSummary = memo(function ProgressSummary({ tables, provinces, agreements, filtered, language, onPick }: Props) {
   const present = STATUSES.filter((status) => tables.byProvince.some((row) => row.counts[status.id]));
   const provinceName = (code: string) => {
     const province = provinces.find((p) => p.code === code);
     return province ? (language === 'zh' ? (province.name.zh ?? province.name.vi) : province.name[language === 'en' ? 'en' : 'vi']) : code;
+  };
+  const agreementOf = (id: string) => agreements.find((agreement) => agreement.id === id);
+  const agreementName = (id: string) => {
+    const agreement = agreementOf(id);
+    if (!agreement) return id;
+    const date = agreement.documentDate ?? agreement.signedDate;
+    return `${AGREEMENT_KIND_LABELS[agreement.kind][language]}${date ? ` ${formatDate(date, language)}` : ''}`;
   };
   const table = (
     caption: string,
     rows: ProgressRow[],
     pick: (key: string) => { provinces?: string[]; agreements?: string[] },
     label: (key: string) => string,
+    hint: (key: string) => string | undefined = () => undefined,
   ) => (
     <table className="progress">
       <caption>{caption}</caption>
@@ -48,7 +64,9 @@ export function ProgressSummary({ tables, provinces, language, onPick }: Props) 
       <tbody>
         {rows.map((row) => (
           <tr key={row.key}>
-            <th scope="row">{label(row.key)}</th>
+            <th scope="row" title={hint(row.key)} data-key={row.key}>
+              {label(row.key)}
+            </th>
             {present.map((status) => (
               <td key={status.id}>
                 {row.counts[status.id] ? (
@@ -73,12 +91,17 @@ export function ProgressSummary({ tables, provinces, language, onPick }: Props) 
   return (
     <section className="summary" aria-label={text('progress', language)}>
       <h2>{text('progress', language)}</h2>
+      {filtered && <p className="muted progress-note">{text('progressBeforeFilters', language)}</p>}
       {table(text('byProvince', language), tables.byProvince, (code) => ({ provinces: [code] }), provinceName)}
       {table(
         text('byAgreement', language),
         tables.byAgreement,
         (id) => ({ agreements: [id] }),
-        (id) => id,
+        agreementName,
+        (id) => {
+          const agreement = agreementOf(id);
+          return agreement ? `${id} · ${titleIn(agreement.title, language)}` : undefined;
+        },
       )}
       <p>
         <button type="button" className="link stalled-count" onClick={() => onPick({ statuses: [], kinds: CROSSING_KINDS, stalled: true })}>
@@ -87,4 +110,4 @@ export function ProgressSummary({ tables, provinces, language, onPick }: Props) 
       </p>
     </section>
   );
-}
+});

@@ -1,21 +1,25 @@
-import { STATUS_BY_ID } from '@domain/vocabulary';
 import { memo, useState } from 'react';
 import { useChanges } from '../api/view-queries';
 import type { Language } from '../i18n/language';
-import { formatDate, nameIn, text } from '../i18n/ui-text';
+import { changesCountText, formatDate, nameIn, text } from '../i18n/ui-text';
+import type { ChangesDates } from '../state/url-state';
+import { StatusBadge } from '../ui/StatusBadge';
 import { LIST_PAGE, nextLimit, ShowMoreButton } from '../ui/show-more';
-import { todayIso } from './dates';
+import { comparedDates } from './changes-dates';
 
-type Props = { language: Language; onSelect: (id: string) => void };
+type Props = {
+  language: Language;
+  /** The dates as the address holds them (null: the default). */
+  dates: ChangesDates;
+  onDates: (dates: ChangesDates) => void;
+  onSelect: (id: string) => void;
+};
 
-/** "What changed between two dates": each feature whose status moved, and the clause that moved it. */
-export const ChangesView = memo(function ChangesView({ language, onSelect }: Props) {
-  const [from, setFrom] = useState('2023-01-01');
-  const [to, setTo] = useState(todayIso());
+/** "What changed between two dates": each feature whose status moved, and the clause that moved it (marked on the map too). */
+export const ChangesView = memo(function ChangesView({ language, dates, onDates, onSelect }: Props) {
+  const { from, to } = comparedDates(dates);
   const [limit, setLimit] = useState(LIST_PAGE);
-  // Dates entered the wrong way round are read the right way round (the server refuses from > to).
-  const [first, last] = from <= to ? [from, to] : [to, from];
-  const changes = useChanges(first, last, limit);
+  const changes = useChanges(from, to, limit);
   const visible = changes.data?.changes ?? [];
   const total = changes.data?.total ?? 0;
   return (
@@ -24,15 +28,27 @@ export const ChangesView = memo(function ChangesView({ language, onSelect }: Pro
       <div className="changes-dates">
         <label>
           {text('from', language)}{' '}
-          <input type="date" value={from} onChange={(event) => event.target.value && setFrom(event.target.value)} />
+          <input
+            type="date"
+            value={dates.from ?? from}
+            onChange={(event) => event.target.value && onDates({ ...dates, from: event.target.value })}
+          />
         </label>
         <label>
-          {text('to', language)} <input type="date" value={to} onChange={(event) => event.target.value && setTo(event.target.value)} />
+          {text('to', language)}{' '}
+          <input
+            type="date"
+            value={dates.to ?? to}
+            onChange={(event) => event.target.value && onDates({ ...dates, to: event.target.value })}
+          />
         </label>
       </div>
-      {changes.data && total === 0 ? (
-        <p className="muted">{text('noChanges', language)}</p>
-      ) : (
+      {changes.data && (
+        <p className="changes-count" role="status" data-total={total}>
+          {changesCountText(total, formatDate(from, language), formatDate(to, language), language)}
+        </p>
+      )}
+      {changes.data && total > 0 && (
         <ul>
           {visible.map((change) => (
             <li key={change.feature.id} data-feature-id={change.feature.id}>
@@ -40,13 +56,9 @@ export const ChangesView = memo(function ChangesView({ language, onSelect }: Pro
                 {nameIn(change.feature.name, language)}
               </button>
               <div className="change-states">
-                <span className="status-badge" style={{ background: STATUS_BY_ID[change.before.status].color }}>
-                  {STATUS_BY_ID[change.before.status].label[language]}
-                </span>
+                <StatusBadge status={change.before.status} language={language} />
                 →
-                <span className="status-badge" style={{ background: STATUS_BY_ID[change.after.status].color }}>
-                  {STATUS_BY_ID[change.after.status].label[language]}
-                </span>
+                <StatusBadge status={change.after.status} language={language} />
               </div>
               <ul className="change-steps">
                 {change.steps.map((step) => (

@@ -3,6 +3,8 @@
  */
 import { z } from 'zod';
 import { SHAPE_PATHS, type ShapeId } from './drawing/shapes';
+import { IMPORT_WARNINGS } from './import/against-record';
+import { IMPORT_RULES } from './import/suggest-links';
 import {
   agreementSchema,
   clauseSchema,
@@ -185,6 +187,7 @@ export const featureDetailResponse = apiFeature.extend({
 export type FeatureDetailResponse = z.infer<typeof featureDetailResponse>;
 
 export const agreementListResponse = z.array(agreementSchema.extend({ clauseCount: z.number() }));
+export type AgreementListResponse = z.infer<typeof agreementListResponse>;
 /** A clause with the features it names or moves, so a reader can jump from text to map. */
 const clauseWithFeatures = clauseSchema.extend({
   features: z.array(z.object({ id: z.string(), kind: z.enum(KIND_IDS), name: multilingualName })),
@@ -208,7 +211,7 @@ export const provincesResponse = z.array(provinceSchema);
 
 export const searchResponse = z.array(
   z.object({
-    type: z.enum(['feature', 'agreement', 'clause']),
+    type: z.enum(['province', 'feature', 'agreement', 'clause']),
     id: z.string(),
     agreementId: z.string().optional(),
     title: z.object({ vi: z.string(), zh: z.string().nullable(), en: z.string() }),
@@ -285,6 +288,9 @@ const featureStateSchema = z.object({
   reportedIn: z.string().nullable(),
 });
 
+/** How many changed features GET /api/changes names for the map to mark (beyond them the count says how many more). */
+export const MAX_MARKED_CHANGES = 5000;
+
 /** GET /api/changes: features whose status, level or pending upgrade differ between two dates, a page at a time. */
 export const changesResponse = z.object({
   from: z.string(),
@@ -295,6 +301,8 @@ export const changesResponse = z.object({
   changes: z.array(
     z.object({ feature: featureReference, before: featureStateSchema, after: featureStateSchema, steps: z.array(statusEventSchema) }),
   ),
+  /** The ids of every changed feature (all pages; the first MAX_MARKED_CHANGES), in the order of `changes`. */
+  featureIds: z.array(z.string()),
 });
 
 export const apiErrorResponse = z.object({
@@ -317,6 +325,13 @@ export const statusStepResponse = z.object({ version: z.number().int(), step: st
 
 /** The media type of a Word document: POST /api/imports/read takes one as it is. */
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** Why a suggestion says what it says: character offsets in its clause's text of the name and the cue, and the rule. */
+const importEvidence = z.object({
+  mention: z.tuple([z.number(), z.number()]),
+  cue: z.tuple([z.number(), z.number()]).nullable(),
+  rule: z.enum(IMPORT_RULES),
+});
 
 /** POST /api/imports/read: the document's text, its clauses and, per clause, the links suggested. */
 export const importReadResponse = z.object({
@@ -341,9 +356,36 @@ export const importReadResponse = z.object({
         level: z.enum(LEVEL_IDS).nullable(),
         statusWords: z.string().nullable(),
         confidence: z.enum(['high', 'medium', 'low']),
+        quote: z.string(),
+        evidence: importEvidence,
+        /** What it would do to the record as of the document's date; absent or null without a date or a status. */
+        check: z
+          .object({
+            date: z.string(),
+            before: z.object({ status: z.enum(STATUS_IDS), date: z.string(), clauseId: z.string() }).nullable(),
+            warnings: z.array(z.enum(IMPORT_WARNINGS)),
+          })
+          .nullable()
+          .optional(),
       }),
     ),
   ),
+  /** Places the text names that the record lacks, one card each, with the step its wording gives. */
+  newPlaces: z.array(
+    z.object({
+      clausePath: z.array(z.string()),
+      name: z.string(),
+      kind: z.enum(KIND_IDS),
+      level: z.enum(LEVEL_IDS).nullable(),
+      status: z.enum(STATUS_IDS).nullable(),
+      statusWords: z.string().nullable(),
+      quote: z.string(),
+      key: z.string(),
+      evidence: importEvidence,
+    }),
+  ),
+  /** The document's date as the text gives it: YYYY-MM-DD, YYYY-MM, YYYY or --MM-DD (no year), or null. */
+  documentDate: z.string().nullable(),
 });
 export type ImportReadResponse = z.infer<typeof importReadResponse>;
 

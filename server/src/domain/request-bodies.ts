@@ -21,7 +21,11 @@ export function bodyProblem(error: z.ZodError, label = 'Field'): { message: stri
 export const MAX_DOCUMENT_CHARS = 300_000;
 
 /** POST /api/imports/read: a document's text, to be segmented and read for suggestions. */
-export const importReadBody = z.strictObject({ text: z.string().trim().min(1).max(MAX_DOCUMENT_CHARS) });
+export const importReadBody = z.strictObject({
+  text: z.string().trim().min(1).max(MAX_DOCUMENT_CHARS),
+  /** The document's date as the editor gives it: suggestions are checked against the record as of it. */
+  date: isoDate.optional(),
+});
 
 const clausePath = z.array(z.string().regex(/^[A-Za-z0-9]+$/)).min(1);
 

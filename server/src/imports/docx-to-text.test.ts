@@ -15,8 +15,8 @@ describe('docxToText', () => {
     ];
     const text = await docxToText(await buildDocx(paragraphs));
     expect(text).toBe(paragraphs.join('\n\n'));
-    // Ready for the segmenter: a preamble and two items.
-    expect(segmentDocument(text).map((clause) => clause.path.join('.'))).toEqual(['0', '1', '2']);
+    // Ready for the segmenter: a preamble (its heading and a paragraph) and two items.
+    expect(segmentDocument(text).map((clause) => clause.path.join('.'))).toEqual(['0.h1', '0.1', '1', '2']);
   });
 
   it('rejects files that are not .docx with a clear error', async () => {

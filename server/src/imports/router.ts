@@ -2,8 +2,8 @@ import express, { Router } from 'express';
 import { requireEditor } from '../access/editor-session';
 import type { Session } from '../access/sessions';
 import { DOCX_TYPE } from '../domain/api';
-import { segmentDocument } from '../domain/import/segment-document';
-import { buildLinkIndex, suggestLinks } from '../domain/import/suggest-links';
+import { readDocument } from '../domain/import/read-document';
+import { buildLinkIndex } from '../domain/import/suggest-links';
 import { importBody, importReadBody, MAX_DOCUMENT_CHARS } from '../domain/request-bodies';
 import { HttpError } from '../http/errors';
 import { latestByKey } from '../http/latest-by-key';
@@ -16,14 +16,21 @@ import { saveImport } from './save-import';
 /**
  * Importing a new document, by signed-in editors only (session, same origin, CSRF token):
  *   POST /api/imports/read   {text} as JSON, or a Word file (Content-Type: the .docx type) → the text, its
- *                            clauses and, per clause, suggested links (features named, status from the
- *                            wording); nothing is saved
+ *                            clauses, per clause the suggested links (features named, status from the
+ *                            wording, with its evidence), the places it names that the record lacks and
+ *                            the document's date when it gives one; nothing is saved
  *   POST /api/imports        the text, its metadata and the suggestions the editor accepted → 201
  */
 export function importRouter(db: Database, repository: RecordRepository): Router {
   const router = Router();
   // The suggestions' name index is built once per revision of the record.
-  const indexFor = latestByKey(async () => buildLinkIndex(await (await repository.snapshot()).listFeatures()));
+  const indexFor = latestByKey(async (_revision: string, snapshot: RecordRepository) => {
+    const provinces = await snapshot.listProvinces();
+    return buildLinkIndex(
+      await snapshot.listFeatures(),
+      provinces.map((p) => p.name.vi),
+    );
+  });
 
   router.post(
     '/read',
@@ -32,6 +39,7 @@ export function importRouter(db: Database, repository: RecordRepository): Router
     express.raw({ type: DOCX_TYPE, limit: '10mb' }),
     async (request, response) => {
       let text: string;
+      let asOf: string | undefined;
       if (Buffer.isBuffer(request.body)) {
         try {
           text = await docxToText(request.body);
@@ -50,11 +58,13 @@ export function importRouter(db: Database, repository: RecordRepository): Router
           );
         }
       } else {
-        text = parseBody(importReadBody, request.body).text;
+        ({ text, date: asOf } = parseBody(importReadBody, request.body));
       }
-      const clauses = segmentDocument(text);
-      const index = await indexFor(String(await repository.revision()));
-      response.json({ text, clauses, suggestions: suggestLinks(clauses, [], { index }) });
+      // One snapshot: the names and the steps read against are of the same revision of the record.
+      const snapshot = await repository.snapshot();
+      const index = await indexFor(String(await snapshot.revision()), snapshot);
+      const events = await snapshot.listEventsByFeature();
+      response.json(readDocument(text, index, { events, asOf }));
     },
   );
 

@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { z } from 'zod';
+import { type TranslationTable, translationTableSchema } from '../domain/record-translations';
 import {
   type Agreement,
   agreementSchema,
@@ -195,4 +196,15 @@ export function loadRecord({ recordDir, documentsDir }: RecordLocation): LoadedR
   }
 
   return { agreements, clauses, features, events, provinces };
+}
+
+/**
+ * The translations of the record's prose (domain/record-translations.ts), in `translations/record-prose.json`
+ * beside the record folder (outside it: `db:export` gives back exactly the record); a record folder without
+ * one (the benchmark's synthetic records) has none.
+ */
+export function loadTranslations(recordDir: string): TranslationTable {
+  const file = join(recordDir, '..', 'translations', 'record-prose.json');
+  if (!existsSync(file)) return [];
+  return readJson(file, translationTableSchema, join(recordDir, '..', '..'));
 }

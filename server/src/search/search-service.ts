@@ -3,7 +3,7 @@ import { latestByKey } from '../http/latest-by-key';
 import type { RecordRepository } from '../record/repository';
 
 export type SearchHit = {
-  type: 'feature' | 'agreement' | 'clause';
+  type: 'province' | 'feature' | 'agreement' | 'clause';
   id: string;
   /** For clauses: the agreement to open. */
   agreementId?: string;
@@ -12,7 +12,13 @@ export type SearchHit = {
   snippet?: string;
 };
 
-type Entry = { hit: SearchHit; texts: string[]; folded: string };
+/**
+ * A searchable thing: its texts folded (no case, no diacritics) and "compact" (also without spaces and
+ * punctuation, so "chima" finds Chi Ma and "huunghi" Hữu Nghị); its names apart, which rank first.
+ */
+type Entry = { hit: SearchHit; texts: string[]; folded: string; compact: string; names: string[] };
+
+const compactOf = (folded: string) => folded.replace(/[\s\p{P}]+/gu, '');
 
 const SNIPPET_RADIUS = 60;
 
@@ -27,25 +33,36 @@ export function createSearchService(source: RecordRepository) {
     const repository = await source.snapshot();
     const [features, agreements] = await Promise.all([repository.listFeatures(), repository.listAgreements()]);
     const result: Entry[] = [];
-    const add = (hit: SearchHit, texts: (string | null | undefined)[]) => {
+    const provinces = await repository.listProvinces();
+    const add = (hit: SearchHit, texts: (string | null | undefined)[], nameCount = 0) => {
       const kept = texts.filter((text): text is string => Boolean(text));
-      result.push({ hit, texts: kept, folded: foldForSearch(kept.join(' \n ')) });
+      const folded = foldForSearch(kept.join(' \n '));
+      const names = texts.slice(0, nameCount).flatMap((name) => (name ? [compactOf(foldForSearch(name))] : []));
+      result.push({ hit, texts: kept, folded, compact: compactOf(folded), names });
     };
+    // Provinces first: "谅山", "Lạng Sơn" or "lang son" is the province (choosing it filters by it).
+    for (const province of provinces) {
+      const names = [province.name.vi, province.name.zh, province.name.en];
+      add({ type: 'province', id: province.code, title: province.name }, names, names.length);
+    }
     for (const feature of features) {
-      add({ type: 'feature', id: feature.id, title: feature.name }, [
-        feature.name.vi,
-        feature.name.zh,
-        feature.name.en,
-        ...(feature.sides ?? []).flatMap((side) => [side.name.vi, side.name.zh, side.name.en]),
-      ]);
+      add(
+        { type: 'feature', id: feature.id, title: feature.name },
+        [
+          feature.name.vi,
+          feature.name.zh,
+          feature.name.en,
+          ...(feature.sides ?? []).flatMap((side) => [side.name.vi, side.name.zh, side.name.en]),
+        ],
+        3 + 3 * (feature.sides?.length ?? 0),
+      );
     }
     for (const agreement of agreements) {
-      add({ type: 'agreement', id: agreement.id, title: agreement.title }, [
-        agreement.id,
-        agreement.title.vi,
-        agreement.title.en,
-        agreement.title.zh,
-      ]);
+      add(
+        { type: 'agreement', id: agreement.id, title: agreement.title },
+        [agreement.id, agreement.title.vi, agreement.title.en, agreement.title.zh],
+        1,
+      );
       for (const clause of await repository.listClauses(agreement.id)) {
         add(
           {
@@ -67,10 +84,16 @@ export function createSearchService(source: RecordRepository) {
       const needle = foldForSearch(query);
       if (needle.length === 0) return [];
       const entries = await entriesAt(String(await source.revision()));
-      const rank = { feature: 0, agreement: 1, clause: 2 } as const;
-      const hits = entries.filter((entry) => entry.folded.includes(needle));
-      hits.sort((a, b) => rank[a.hit.type] - rank[b.hit.type]);
-      return hits.slice(0, limit).map((entry) => {
+      const compactNeedle = compactOf(needle);
+      const rank = { province: 0, feature: 1, agreement: 2, clause: 3 } as const;
+      // A name that starts with the words asked for, then a name holding them, then any text; by type within each.
+      const closeness = (entry: Entry) =>
+        entry.names.some((name) => name.startsWith(compactNeedle)) ? 0 : entry.names.some((name) => name.includes(compactNeedle)) ? 1 : 2;
+      const hits = entries
+        .filter((entry) => entry.folded.includes(needle) || (compactNeedle.length >= 3 && entry.compact.includes(compactNeedle)))
+        .map((entry) => ({ entry, closeness: closeness(entry) }));
+      hits.sort((a, b) => a.closeness - b.closeness || rank[a.entry.hit.type] - rank[b.entry.hit.type]);
+      return hits.slice(0, limit).map(({ entry }) => {
         if (entry.hit.type !== 'clause') return entry.hit;
         // Snippet from the original text around the first match (folding keeps positions in this text).
         const text = entry.texts.find((t) => foldForSearch(t).includes(needle)) ?? entry.texts[0];

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type { ApiFeature } from '../domain/api';
+import { MAX_MARKED_CHANGES } from '../domain/api';
 import { changesBetween } from '../domain/changes-between';
 import { filtersOfQuery } from '../domain/filters';
 import { progressTables } from '../domain/progress';
@@ -66,6 +67,8 @@ export function viewRouter(record: CurrentRecordSource): Router {
           offset: query.offset,
           limit: query.limit,
           changes: changes.slice(query.offset, query.offset + query.limit),
+          // Every changed feature (to mark them on the map), the first MAX_MARKED_CHANGES of them.
+          featureIds: changes.slice(0, MAX_MARKED_CHANGES).map((change) => change.feature.id),
         }),
         type: 'application/json',
       };

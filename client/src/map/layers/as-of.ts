@@ -24,11 +24,12 @@ const cache = new Map<number, AsOfExpressions>();
 export function asOfExpressions(states: number): AsOfExpressions {
   const cached = cache.get(states);
   if (cached) return cached;
+  const date: ExpressionSpecification = ['to-number', ['global-state', AS_OF_STATE]];
   // Index of the feature's state on the date: the last whose `from@i` is on or before it; -1 before the first.
   const stateIndex = [
     'let',
     'date',
-    ['to-number', ['global-state', AS_OF_STATE]],
+    date,
     [
       'case',
       ...Array.from({ length: states }, (_, n) => states - 1 - n).flatMap((i) => [
@@ -40,7 +41,9 @@ export function asOfExpressions(states: number): AsOfExpressions {
   ] as unknown as ExpressionSpecification;
   const made: AsOfExpressions = {
     onDate: (property) => ['let', 'state', stateIndex, ['get', ['concat', `${property}@`, ['to-string', ['var', 'state']]]]],
-    knownOnDate: ['>=', stateIndex, 0],
+    // States come in date order, so the record knows a feature from its first state's date on: one
+    // comparison, where the state's index would be a whole chain (every record layer's filter has it).
+    knownOnDate: ['>=', date, ['coalesce', ['get', datedKey('from', 0)], NEVER]],
     states,
   };
   cache.set(states, made);

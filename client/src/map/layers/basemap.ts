@@ -34,7 +34,11 @@ export const PROVINCE_LABEL_LAYER = 'basemap-province-labels';
  * `under` goes beneath the record's layers; `labels` above them, so towns such as Lạng Sơn and
  * Cao Bằng are placed first and gate labels move to a free side instead of hiding them.
  */
-export function basemapLayers(language: Language): { under: LayerSpecification[]; labels: LayerSpecification[] } {
+export function basemapLayers(language: Language): {
+  under: LayerSpecification[];
+  dots: LayerSpecification[];
+  labels: LayerSpecification[];
+} {
   const layers: LayerSpecification[] = [
     { id: 'basemap-sea', type: 'background', paint: { 'background-color': SEA } },
     {
@@ -122,6 +126,11 @@ export function basemapLayers(language: Language): { under: LayerSpecification[]
       paint: { 'text-color': PLACE_LABEL, 'text-halo-color': PAPER, 'text-halo-width': 1.4 },
     },
   ];
-  const isLabel = (layer: LayerSpecification) => layer.id === PLACE_LABEL_LAYER || layer.id === 'basemap-place-dots';
-  return { under: layers.filter((layer) => !isLabel(layer)), labels: layers.filter(isLabel) };
+  const isDot = (layer: LayerSpecification) => layer.id === 'basemap-place-dots';
+  const isLabel = (layer: LayerSpecification) => layer.id === PLACE_LABEL_LAYER;
+  return {
+    under: layers.filter((layer) => !isLabel(layer) && !isDot(layer)),
+    dots: layers.filter(isDot),
+    labels: layers.filter(isLabel),
+  };
 }

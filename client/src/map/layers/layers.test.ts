@@ -4,15 +4,14 @@ import type { LayerSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
 import { LABEL_SCALE_STATE } from '../fonts';
 import { COOPERATION_COLOR, DISAGREEMENT_COLOR, PAIRING_COLOR, ZH_INFERRED_MARK } from '../palette';
-import { basemapLayers } from './basemap';
+import { layerStack } from '../style';
+import { PLACE_LABEL_LAYER } from './basemap';
 import { CLICKABLE_LAYERS, RECORD_LAYERS, RECORD_SOURCE, recordLayers } from './record-features';
-import { routeFocusLayers } from './route-focus';
 
 const emptySource = { type: 'geojson', data: { type: 'FeatureCollection', features: [] } } as const;
 
 function styleWith(language: 'vi' | 'en' | 'zh') {
-  const { under, labels } = basemapLayers(language);
-  const layers = [...under, ...recordLayers(language, 3), ...labels];
+  const layers = layerStack(language, 3);
   const sources = Object.fromEntries(
     layers.flatMap((layer) => ('source' in layer && typeof layer.source === 'string' ? [[layer.source, emptySource]] : [])),
   );
@@ -22,6 +21,15 @@ function styleWith(language: 'vi' | 'en' | 'zh') {
 describe('map layers', () => {
   it.each(['vi', 'en', 'zh'] as const)('form a valid MapLibre style (%s labels)', (language) => {
     expect(validateStyleMin(styleWith(language) as never)).toEqual([]);
+  });
+
+  it("draw a selected route's numbered places over the towns' dots (they are often those towns) and under the towns' names", () => {
+    const order = layerStack('vi', 3).map((layer) => layer.id);
+    const at = (id: string) => order.indexOf(id);
+    expect(at('basemap-place-dots')).toBeGreaterThan(at(RECORD_LAYERS.points));
+    expect(at('route-waypoints')).toBeGreaterThan(at('basemap-place-dots'));
+    expect(at('route-waypoint-numbers')).toBeGreaterThan(at('route-waypoints'));
+    expect(at(PLACE_LABEL_LAYER)).toBeGreaterThan(at('route-waypoint-numbers'));
   });
 
   it('colour every status of the shared vocabulary', () => {
@@ -45,8 +53,7 @@ describe('map layers', () => {
   });
 
   it('scale every label with the presentation label size, and leave symbols that are not text alone', () => {
-    const { under, labels } = basemapLayers('vi');
-    const textLayers = [...under, ...recordLayers('vi', 3), ...routeFocusLayers(), ...labels].filter(
+    const textLayers = layerStack('vi', 3).filter(
       (layer) => layer.type === 'symbol' && layer.layout?.['text-field'] && layer.id !== RECORD_LAYERS.routeArrows,
     );
     expect(textLayers.length).toBeGreaterThanOrEqual(5);
@@ -75,16 +82,29 @@ const layerById = (id: string, language: 'vi' | 'zh' = 'vi') => {
   return layer;
 };
 /** A paint property of a layer for one feature. */
-const paintOf = (layer: LayerSpecification, property: string, properties: Record<string, unknown>, type = 'LineString') =>
+const paintOf = (layer: LayerSpecification, property: string, properties: Record<string, unknown>, type = 'LineString', zoom = 10) =>
   evaluateOn(
     (layer as { paint: Record<string, unknown> }).paint[property],
     (latest as unknown as Record<string, Record<string, unknown>>)[`paint_${layer.type}`][property],
     properties,
     type,
+    zoom,
   );
 /** Whether a layer draws the feature (its filter, the date's included). */
 const passes = (layer: LayerSpecification, properties: Record<string, unknown>, type = 'LineString') =>
   evaluateOn('filter' in layer ? layer.filter : true, latest.filter, properties, type);
+
+describe('the uncertainty of an approximate position', () => {
+  it('is a tinted disc from afar and an outline alone close up, where the disc would cover the view', () => {
+    const halo = layerById(RECORD_LAYERS.uncertainty);
+    const approximate = { approximate: true, precision: 'approximate', 'from@0': 20220101, 'status@0': 'agreed' };
+    expect(paintOf(halo, 'circle-opacity', approximate, 'Point', 7)).toBeGreaterThan(0);
+    expect(paintOf(halo, 'circle-opacity', approximate, 'Point', 12)).toBe(0);
+    expect(paintOf(halo, 'circle-stroke-opacity', approximate, 'Point', 12)).toBeGreaterThan(0.5);
+    // Still at ground scale: ≈10 km is hundreds of pixels across at zoom 12.
+    expect(paintOf(halo, 'circle-radius', approximate, 'Point', 12)).toBeGreaterThan(200);
+  });
+});
 
 describe('pairings and cooperation mechanisms', () => {
   const pairings = layerById(RECORD_LAYERS.pairings);

@@ -113,14 +113,13 @@ function layersOf(language: Language, { onDate }: AsOfExpressions): LayerSpecifi
     4.5,
     5.5,
   ];
+  // The radius is read once (`let`): each copy of a date-reading expression is parsed again by MapLibre
+  // on every date change.
   const scaledRadius = (extra: number): ExpressionSpecification => [
-    'interpolate',
-    ['linear'],
-    ['zoom'],
-    6,
-    ['+', ['*', symbolRadius, 0.85], extra],
-    11,
-    ['+', ['*', symbolRadius, 1.3], extra],
+    'let',
+    'radius',
+    symbolRadius,
+    ['interpolate', ['linear'], ['zoom'], 6, ['+', ['*', ['var', 'radius'], 0.85], extra], 11, ['+', ['*', ['var', 'radius'], 1.3], extra]],
   ];
 
   return [
@@ -196,10 +195,11 @@ function layersOf(language: Language, { onDate }: AsOfExpressions): LayerSpecifi
       paint: {
         'circle-radius': uncertaintyRadius,
         'circle-color': statusColor(onDate('status')),
-        'circle-opacity': 0.1,
+        // Close up the disc would wash over the whole view: it fades to its outline alone by zoom 11.
+        'circle-opacity': ['interpolate', ['linear'], ['zoom'], 8, 0.1, 11, 0],
         'circle-stroke-color': statusColor(onDate('status')),
-        'circle-stroke-width': 1,
-        'circle-stroke-opacity': 0.45,
+        'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 8, 1, 11, 1.5],
+        'circle-stroke-opacity': ['interpolate', ['linear'], ['zoom'], 8, 0.45, 11, 0.7],
         'circle-pitch-alignment': 'map',
       },
     },

@@ -262,6 +262,59 @@ function clauseFrom(lines: Line[], first: number, last: number, path: string[], 
   return { path, label, text, start: lines[from].start, end: lines[to].end };
 }
 
+const ENDS_SENTENCE_LINE = /[.:;!?…。；！？：]["”'’)\]*_」』]*$|\*\*$|<\/b>$/u;
+
+/**
+ * Whether the text is wrapped at a fixed width (a PDF's or an e-mail's lines) rather than written a
+ * paragraph per line: then a line that does not end a sentence is usually continued by the next.
+ */
+function wrapWidth(lines: Line[]): number | null {
+  const lengths = lines.map((line) => line.content.length).filter((n) => n > 0);
+  if (lengths.length < 8) return null;
+  const longest = Math.max(...lengths);
+  const nearLongest = lengths.filter((n) => n >= longest * 0.75).length;
+  return longest <= 140 && nearLongest >= lengths.length * 0.3 ? longest : null;
+}
+
+/**
+ * The paragraphs of unnumbered text (a preamble, a press report): a blank line, a line that ends a
+ * sentence, or a heading line ends one. A heading — a headline, a caption, a byline — is a short line
+ * that ends no sentence: one line a paragraph, or shorter than most lines of wrapped text. Headings are
+ * paragraphs of their own, so that their words never lend a status to the text under them.
+ */
+function paragraphsOf(lines: Line[], from: number, to: number, wrap: number | null): { from: number; to: number; heading: boolean }[] {
+  const out: { from: number; to: number; heading: boolean }[] = [];
+  const close = (start: number, end: number) => {
+    const single = start === end;
+    const content = lines[end].content;
+    const short = wrap === null || content.length < wrap * 0.6;
+    out.push({ from: start, to: end, heading: single && short && !ENDS_SENTENCE_LINE.test(content) });
+  };
+  let start = -1;
+  for (let i = from; i <= to; i += 1) {
+    const content = lines[i].content;
+    if (content === '') {
+      if (start >= 0) close(start, i - 1);
+      start = -1;
+      continue;
+    }
+    if (start < 0) start = i;
+    const ends = ENDS_SENTENCE_LINE.test(content);
+    // A sentence running on into a line that starts in lower case continues the paragraph.
+    const runsOn = !ends && /^\p{Ll}/u.test(lines[i + 1]?.content ?? '');
+    // Text written a paragraph per line breaks at every line; wrapped text where a sentence ends or
+    // after a short line that ends none (a heading).
+    const headingLine = wrap !== null && !ends && start === i && content.length < wrap * 0.6;
+    if (i === to || ends || (wrap === null && !runsOn) || (headingLine && !runsOn) || lines[i].markdownHeading) {
+      close(start, i);
+      start = -1;
+    }
+  }
+  // A single unpunctuated paragraph is the text itself, not its heading.
+  if (out.length === 1) out[0].heading = false;
+  return out;
+}
+
 /** Paths must identify clauses; a rare repeat (a heading with its own text over run-on items) gets "p2". */
 function uniquePaths(clauses: SegmentedClause[]): SegmentedClause[] {
   const seen = new Map<string, number>();
@@ -311,9 +364,31 @@ export function segmentDocument(input: string): SegmentedClause[] {
   };
 
   const pieces: { line: number; clause: SegmentedClause | null }[] = [];
+  const wrap = wrapWidth(lines);
   for (const { part, from, to } of preambles) {
     const label = part > 1 ? { vi: `Phần ${part}, phần mở đầu`, en: `Part ${part}, preamble` } : { vi: 'Phần mở đầu', en: 'Preamble' };
-    pieces.push({ line: from, clause: clauseFrom(lines, from, to, [...prefix(part), '0'], label) });
+    // Text with no numbering at all is read paragraph by paragraph; so is a preamble of several.
+    const paragraphs = paragraphsOf(lines, from, to, wrap);
+    if (paragraphs.length <= 1) {
+      pieces.push({ line: from, clause: clauseFrom(lines, from, to, [...prefix(part), '0'], label) });
+      continue;
+    }
+    // Paragraphs are numbered 0.1, 0.2 … as the record numbers a preamble's; headings apart (0.h1 …);
+    // a line of only dashes or stars separates, it says nothing.
+    const unnumbered = nodes.length === 0;
+    const count = { heading: 0, paragraph: 0 };
+    for (const paragraph of paragraphs) {
+      if (!lines.slice(paragraph.from, paragraph.to + 1).some((line) => /[\p{L}\p{N}]/u.test(line.content))) continue;
+      const kind = paragraph.heading ? 'heading' : 'paragraph';
+      count[kind] += 1;
+      const n = count[kind];
+      const words = paragraph.heading ? { vi: 'tiêu đề', en: 'heading' } : { vi: 'đoạn', en: 'paragraph' };
+      const own = unnumbered
+        ? { vi: capitalise(`${words.vi} ${n}`), en: capitalise(`${words.en} ${n}`) }
+        : { vi: `${label.vi}, ${words.vi} ${n}`, en: `${label.en}, ${words.en} ${n}` };
+      const path = [...prefix(part), '0', paragraph.heading ? `h${n}` : String(n)];
+      pieces.push({ line: paragraph.from, clause: clauseFrom(lines, paragraph.from, paragraph.to, path, own) });
+    }
   }
   nodes.forEach((node, i) => {
     if (mergedAway.has(i)) return;

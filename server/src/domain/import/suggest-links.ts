@@ -9,7 +9,13 @@
 import { foldForSearch } from '../fold-text';
 import type { FeatureRecord } from '../schemas';
 import { KIND_BY_ID, type KindId, type LevelId, type StatusId } from '../vocabulary';
+import type { RecordCheck } from './against-record';
+import { DESIGNATIONS } from './designations';
+import { headAt, placeSpans } from './new-place-mentions';
+import { type PartnershipEntry, partnershipEntries, partnershipMentions } from './partnership-mentions';
+import { quoteSpan, sentenceEnds } from './quote-around';
 import type { SegmentedClause } from './segment-document';
+import { compare, DASH, hasDiacritics, isDigits, isWordGap, type Token, tokenize, toneKey, type Word, wordsOf } from './words';
 
 type SuggestedStatus = Exclude<StatusId, 'unknown'>;
 
@@ -24,7 +30,28 @@ export type LinkSuggestion = {
   /** Verbatim words of the clause that carry the status (or the level), null when none. */
   statusWords: string | null;
   confidence: 'high' | 'medium' | 'low';
+  /** The sentence(s) of the clause holding the name and the status wording: the quote the editor starts from. */
+  quote: string;
+  evidence: {
+    /** Character offsets in the clause's text of the name … */
+    mention: [number, number];
+    /** … and of the status wording, null when none. */
+    cue: [number, number] | null;
+    /** Which reading gave the status (see `Rule`). */
+    rule: Rule;
+  };
+  /** Against the record as of the document's date (see against-record.ts); null when no date or no status. */
+  check?: RecordCheck | null;
 };
+
+/**
+ * Why a status was suggested: wording that states it ("fact"), a step under way ("plain"), an aim or a
+ * proposal ("goal"), a fact the sentence only aims at ("aimed"), a ceremony still to be held
+ * ("ceremony_planned"), a crossing named with its designation and no step ("implied": it exists at that
+ * level), or nothing ("none").
+ */
+export const IMPORT_RULES = ['fact', 'plain', 'goal', 'aimed', 'ceremony_planned', 'implied', 'none'] as const;
+type Rule = (typeof IMPORT_RULES)[number];
 
 export type SuggestOptions = {
   /** A prebuilt index (see `buildLinkIndex`) when many documents are read against the same record. */
@@ -32,156 +59,48 @@ export type SuggestOptions = {
 };
 
 // ---------------------------------------------------------------------------------------------
-// Words
-
-type Token = {
-  text: string;
-  start: number;
-  end: number;
-  folded: string;
-  /** Lower case, tone marks set apart: "Thuỷ" and "Thủy" (old and new tone placement) share a key. */
-  key: string;
-  upper: boolean;
-  han: boolean;
-  /** Text between the previous token and this one. */
-  gapBefore: string;
-  sentence: number;
-  /** Comma-separated part of the sentence. */
-  part: number;
-  /** Sentence up to a full stop: an aim governs the list of things after it, across semicolons. */
-  period: number;
-  /** Parenthesis depth at the token. */
-  depth: number;
-};
-
-const TOKEN = /\p{Script=Han}+|(?:(?!\p{Script=Han})[\p{L}\p{M}\p{N}])+/gu;
-const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/gu;
-
-function toneKey(word: string): string {
-  const decomposed = word.normalize('NFD').toLowerCase();
-  const tones = decomposed.match(TONE_MARKS)?.join('') ?? '';
-  return `${decomposed.replace(TONE_MARKS, '').normalize('NFC')}|${tones}`;
-}
-
-const isDigits = (text: string) => /^\d+$/.test(text);
-const ENDS_SENTENCE = /[.;!?。；！？]/u;
-// A colon opens the list that spells out its sentence ("đề nghị …, cụ thể như sau: - Tuyến …"): a part, not a new sentence.
-const ENDS_PART = /[,，、:：]/u;
-
-/** Whole words with their offsets; sentence and part ids let the status stay in its sentence. */
-function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
-  // Documents repeat their words: fold each distinct word once.
-  const forms = new Map<string, { folded: string; key: string }>();
-  let sentence = 0;
-  let part = 0;
-  let period = 0;
-  let depth = 0;
-  let previousEnd = 0;
-  for (const match of text.matchAll(TOKEN)) {
-    const word = match[0];
-    const start = match.index;
-    const gap = text.slice(previousEnd, start);
-    const previous = tokens[tokens.length - 1];
-    // "1.000" and "1,5" are numbers, not sentence or list breaks.
-    const inNumber = previous !== undefined && isDigits(previous.text) && /^\d/.test(word) && /^[.,]$/.test(gap);
-    if (!inNumber && ENDS_SENTENCE.test(gap) && !/^\.\.+$|…/.test(gap.trim())) {
-      sentence += 1;
-      part += 1;
-      depth = 0;
-      if (/[.!?。！？]/u.test(gap)) period += 1;
-    } else if (!inNumber && ENDS_PART.test(gap)) part += 1;
-    for (const char of gap) {
-      if (char === '(' || char === '（') depth += 1;
-      else if ((char === ')' || char === '）') && depth > 0) depth -= 1;
-    }
-    const han = /\p{Script=Han}/u.test(word);
-    let form = forms.get(word);
-    if (!form) {
-      form = han ? { folded: word, key: word } : { folded: foldForSearch(word), key: toneKey(word) };
-      forms.set(word, form);
-    }
-    tokens.push({
-      text: word,
-      start,
-      end: start + word.length,
-      folded: form.folded,
-      key: form.key,
-      upper: /^\p{Lu}/u.test(word),
-      han,
-      gapBefore: gap,
-      sentence,
-      part,
-      period,
-      depth,
-    });
-    previousEnd = start + word.length;
-  }
-  return tokens;
-}
-
-/** Plain word spacing (or the hyphens of "Luông-nậm-thà"): the words belong to one name. */
-const isWordGap = (gap: string) => /^[\s-]*$/u.test(gap) && gap.length > 0;
-const DASH = /[-–—‒－]/u;
-
-type Word = { folded: string; key: string; upper: boolean; digits: boolean };
-
-function wordsOf(text: string): Word[] {
-  return tokenize(text).map((t) => ({ folded: t.folded, key: t.key, upper: t.upper, digits: isDigits(t.text) }));
-}
-
-/**
- * How a word of the text compares with a word of a name: the same word ("exact", even with the old
- * tone placement), the same letters with different or missing diacritics ("folded"), or not at all.
- * Status wording must be exact when the text has diacritics: "mở" is not "mô".
- */
-function compare(token: Token, word: Word): 'exact' | 'folded' | null {
-  if (token.folded !== word.folded) return null;
-  return token.key === word.key ? 'exact' : 'folded';
-}
-
-const hasDiacritics = (token: Token) => token.folded !== token.text.toLowerCase();
-
-// ---------------------------------------------------------------------------------------------
 // Names of features
 
 /** Words that introduce a name ("cửa khẩu quốc tế Hữu Nghị") rather than belong to it. */
-const DESIGNATOR_WORDS = new Set(
-  [
-    'cửa',
-    'khẩu',
-    'quốc',
-    'tế',
-    'song',
-    'phương',
-    'chính',
-    'phụ',
-    'cặp',
-    'lối',
-    'mở',
-    'thông',
-    'quan',
-    'chợ',
-    'biên',
-    'giới',
-    'mậu',
-    'mốc',
-    'cột',
-    'số',
-    'cầu',
-    'khu',
-    'tỉnh',
-    'thành',
-    'phố',
-    'huyện',
-    'xã',
-    'thị',
-    'trấn',
-    'đường',
-    'tuyến',
-    'điểm',
-  ].map(foldForSearch),
-);
+const DESIGNATOR_WORDS_TEXT = [
+  'cửa',
+  'khẩu',
+  'quốc',
+  'tế',
+  'song',
+  'phương',
+  'chính',
+  'phụ',
+  'cặp',
+  'lối',
+  'mở',
+  'thông',
+  'quan',
+  'chợ',
+  'biên',
+  'giới',
+  'mậu',
+  'mốc',
+  'cột',
+  'số',
+  'cầu',
+  'khu',
+  'tỉnh',
+  'thành',
+  'phố',
+  'huyện',
+  'xã',
+  'thị',
+  'trấn',
+  'đường',
+  'tuyến',
+  'điểm',
+];
+const DESIGNATOR_WORDS = new Set(DESIGNATOR_WORDS_TEXT.map(foldForSearch));
+/** The designating words by their exact form: "của" (of) is not "cửa" (gate). */
+const DESIGNATOR_KEYS = new Set([...DESIGNATOR_WORDS_TEXT].map(toneKey));
+const isDesignator = (token: Token) => (hasDiacritics(token) ? DESIGNATOR_KEYS.has(token.key) : DESIGNATOR_WORDS.has(token.folded));
+
 /** Capitalised words that may stand next to a name without being part of it (they open sentences). */
 const NEIGHBOUR_WORDS = new Set(
   ['tại', 'qua', 'từ', 'về', 'với', 'và', 'của', 'phía', 'bên', 'hai', 'các', 'đến', 'đi', 'theo'].map(foldForSearch),
@@ -217,6 +136,26 @@ export type LinkIndex = {
   zh: ZhAlias[];
   markers: Map<string, string>;
   kinds: Map<string, KindId>;
+  partnerships: PartnershipEntry[];
+  /** Marker numbers locating each crossing ("1088/2", "1089"): adjacent markers tell channels apart. */
+  markersOf: Map<string, string[]>;
+  /** Folded province names: after a dash they locate a place ("Cửa khẩu Bản Vược – Lào Cai"). */
+  provinces: Set<string>;
+};
+
+/** A place the clause names that the record lacks, with the step the wording gives it. */
+export type PlaceSuggestion = {
+  clausePath: string[];
+  /** The name as the text writes it, its designation included ("lối thông quan Tân Thanh (Việt Nam) - Pò Chài (Trung Quốc)"). */
+  name: string;
+  kind: KindId;
+  level: LevelId | null;
+  status: SuggestedStatus | null;
+  statusWords: string | null;
+  quote: string;
+  /** Folded first proper name: one card per place however often the document names it. */
+  key: string;
+  evidence: LinkSuggestion['evidence'];
 };
 
 const withoutParentheses = (text: string) => text.replace(/\s*[(（][^()（）]*[)）]/gu, '').trim();
@@ -235,7 +174,9 @@ function splitPart(part: string): { descriptor: Word[]; proper: Word[]; descript
   };
   const words = beforeComma(wordsOf(part), part);
   if (words.length === 0) return { descriptor: [], proper: [], descriptive: false };
-  let at = words.length === 1 || (words[0].upper && words[1].upper) ? 0 : words.findIndex((w, i) => i > 0 && w.upper);
+  // A designator opening the name ("Cầu Bắc Luân III") describes it, even capitalised as a title.
+  const titled = words.length > 1 && words[0].upper && words[1].upper && !DESIGNATOR_WORDS.has(words[0].folded);
+  let at = words.length === 1 || titled ? 0 : words.findIndex((w, i) => i > 0 && w.upper);
   // No capitalised name: a number may be the name ("… qua khu vực mốc 1119–1120").
   if (at < 0) at = words.findIndex((w, i) => i > 0 && w.digits);
   // Only description ("Cầu qua biên giới tại cửa khẩu"): the whole of it must be found, in any case.
@@ -306,7 +247,7 @@ function zhAliasesOf(feature: FeatureRecord): ZhAlias[] {
 }
 
 /** Everything the matcher needs from the record, built once. */
-export function buildLinkIndex(features: readonly FeatureRecord[]): LinkIndex {
+export function buildLinkIndex(features: readonly FeatureRecord[], provinceNames: readonly string[] = []): LinkIndex {
   const byFirstWord = new Map<string, AliasEntry[]>();
   const zh: ZhAlias[] = [];
   const markers = new Map<string, string>();
@@ -328,7 +269,22 @@ export function buildLinkIndex(features: readonly FeatureRecord[]): LinkIndex {
   }
   // Longest Chinese names first, so "友谊关口岸" is read before "友谊关".
   zh.sort((a, b) => b.text.length - a.text.length);
-  return { byFirstWord, zh, markers, kinds };
+  const markerNumbers = new Map([...markers].map(([number, id]) => [id, number]));
+  const markersOf = new Map<string, string[]>();
+  for (const feature of features) {
+    const numbers = feature.relations.flatMap((r) =>
+      r.type === 'located_by' && markerNumbers.has(r.target) ? [markerNumbers.get(r.target) as string] : [],
+    );
+    if (numbers.length > 0) markersOf.set(feature.id, numbers);
+  }
+  const provinces = new Set(
+    provinceNames.map((name) =>
+      wordsOf(name)
+        .map((w) => w.folded)
+        .join(' '),
+    ),
+  );
+  return { byFirstWord, zh, markers, kinds, partnerships: partnershipEntries(features), markersOf, provinces };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -341,6 +297,8 @@ type Mention = {
   to: number;
   by: LinkSuggestion['by'];
   ambiguous: boolean;
+  /** Named by its parties joined by these words (token span): a partnership that acts. */
+  parties?: { from: number; to: number };
 };
 
 /** After a name part: skip "(Việt Nam)", require a dash (or "đi"/"đến" on routes), skip "cửa khẩu", "huyện" … */
@@ -446,12 +404,33 @@ function pickAmong(candidates: Candidate[]): Candidate[] {
   return pool.filter((c) => c.entry.descriptor.length === plainest);
 }
 
+/** Units whose name a crossing often shares: "thành phố Móng Cái", "thôn Chi Ma", "xã Bản Vược" are not the gate. */
+const PLACE_UNITS = ['phố', 'huyện', 'xã', 'thôn', 'tỉnh', 'trấn', 'phường', 'châu'].map(toneKey);
+/** Zones and estates named after a gate: "Khu kinh tế cửa khẩu Hoành Mô", "Khu công nghiệp Hải Yên". */
+const ZONE_WORDS = [wordsOf('kinh tế'), wordsOf('công nghiệp')];
+
+/** Whether the words before a crossing's name make it another thing of that name (a city, a zone). */
+function namesAnotherThing(tokens: Token[], from: number): boolean {
+  const before = tokens[from - 1];
+  if (!before || !isWordGap(tokens[from].gapBefore)) return false;
+  if (PLACE_UNITS.includes(before.key)) return true;
+  // "thành phố hữu nghị Móng Cái - Đông Hưng": twinned cities.
+  if (before.key === toneKey('nghị') && tokens[from - 2]?.key === toneKey('hữu') && PLACE_UNITS.includes(tokens[from - 3]?.key ?? ''))
+    return true;
+  let start = from;
+  while (start > 0 && isDesignator(tokens[start - 1]) && isWordGap(tokens[start].gapBefore)) start -= 1;
+  for (let t = Math.max(0, start - 3); t < from; t += 1)
+    if (ZONE_WORDS.some((words) => words.every((w, k) => tokens[t + k]?.key === w.key))) return true;
+  return false;
+}
+
 function nameMentions(tokens: Token[], index: LinkIndex): Mention[] {
   const candidates: Candidate[] = [];
   tokens.forEach((token, from) => {
     for (const entry of index.byFirstWord.get(token.folded) ?? []) {
       const found = matchEntry(tokens, from, entry);
       if (!found || !standsAlone(tokens, from, found.to, entry)) continue;
+      if (CROSSING_KINDS.has(entry.kind) && namesAnotherThing(tokens, from)) continue;
       const candidate = { entry, from, to: found.to, folded: found.folded, coverage: coverage(tokens, from, entry) };
       if (acceptable(candidate)) candidates.push(candidate);
     }
@@ -523,7 +502,7 @@ function zhMentions(text: string, tokens: Token[], index: LinkIndex): Mention[] 
 }
 
 /** "mốc 1088/2", "mốc số 1088/2", "cột mốc 504", "Mốc biên giới số 2", "khu vực mốc 1104 – 1105", "1119-1120号界碑". */
-function markerMentions(tokens: Token[], index: LinkIndex): (Mention & { number: string })[] {
+function markerMentions(tokens: Token[], markerId: (number: string) => string | undefined): (Mention & { number: string })[] {
   const mentions: (Mention & { number: string })[] = [];
   const numberAt = (t: number): { number: string; to: number } | null => {
     if (!tokens[t] || !isDigits(tokens[t].text)) return null;
@@ -533,7 +512,7 @@ function markerMentions(tokens: Token[], index: LinkIndex): (Mention & { number:
     return { number: tokens[t].text, to: t + 1 };
   };
   const push = (number: string, from: number, to: number) => {
-    const id = index.markers.get(number);
+    const id = markerId(number);
     if (id) mentions.push({ featureIds: [id], from, to, by: 'marker', ambiguous: false, number });
   };
   tokens.forEach((token, t) => {
@@ -607,7 +586,16 @@ const PHRASE_TABLE: [SuggestedStatus, PhraseKind, string[]][] = [
   [
     'announced',
     'fact',
-    ['công bố mở', 'đã công bố', 'lễ công bố mở', 'lễ công bố', 'lễ khai trương', 'công bố nâng cấp', 'công bố chính thức'],
+    [
+      'công bố mở',
+      'đã công bố',
+      'lễ công bố mở',
+      'lễ công bố',
+      'lễ khai trương',
+      'công bố nâng cấp',
+      'công bố chính thức',
+      'lễ khánh thành',
+    ],
   ],
   ['accepted', 'fact', ['nghiệm thu', 'đã nghiệm thu', 'hoàn thành nghiệm thu', 'nghiệm thu xong']],
   ['built', 'fact', ['hoàn thành xây dựng', 'đã hoàn thành xây dựng', 'xây dựng xong', 'đã xây dựng xong', 'đã xây xong']],
@@ -656,6 +644,9 @@ const PHRASE_TABLE: [SuggestedStatus, PhraseKind, string[]][] = [
       'nghiên cứu mở',
       'nghiên cứu xây dựng',
       'nghiên cứu',
+      'khảo sát',
+      'tham mưu cấp có thẩm quyền',
+      'tham mưu',
       'báo cáo cấp có thẩm quyền',
       'báo cáo cơ quan chức năng có thẩm quyền',
       'báo cáo cơ quan cấp trên',
@@ -668,11 +659,51 @@ const PHRASE_TABLE: [SuggestedStatus, PhraseKind, string[]][] = [
   ],
 ];
 
-const NOUN_FACTS = ['lễ công bố', 'lễ khai trương'].map(wordsOf);
+const NOUN_FACTS = ['lễ công bố', 'lễ khai trương', 'lễ khánh thành'].map(wordsOf);
+const DEPLOY = wordsOf('triển khai xây dựng');
+/** Verbs that say a ceremony took place: before it ("tổ chức Lễ công bố") or after it ("lễ công bố … diễn ra"). */
+const HELD_BEFORE = ['tổ chức', 'diễn ra', 'cử hành', 'dự'].map(wordsOf);
+const HELD_AFTER = ['diễn ra', 'được tổ chức', 'đã được tổ chức', 'đã diễn ra'].map(wordsOf);
+
+function ceremonyHeld(tokens: Token[], found: Found): boolean {
+  const sentence = tokens[found.from].sentence;
+  for (let back = 1; back <= 3; back += 1) {
+    const at = found.from - back;
+    if (at < 0 || tokens[at].sentence !== sentence) break;
+    if (HELD_BEFORE.some((words) => sameWords(tokens, at, words) && at + words.length <= found.from)) return true;
+  }
+  for (let at = found.to; at < tokens.length && tokens[at].sentence === sentence && at < found.to + 60; at += 1) {
+    if (tokens[at - 1].key === toneKey('sẽ')) return false;
+    if (HELD_AFTER.some((words) => sameWords(tokens, at, words))) return true;
+  }
+  return false;
+}
 const perfectiveWindow = 3;
 
 /** Words that make what follows in the sentence an aim, not a fact ("phấn đấu … đi vào hoạt động"). */
-const AIMS = ['sớm', 'sẽ', 'tiến tới', 'chuẩn bị', 'nhằm', 'để', 'dự kiến', 'khẩn trương', 'trước khi'];
+const AIMS = [
+  'sớm',
+  'sẽ',
+  'tiến tới',
+  'chuẩn bị',
+  'nhằm',
+  'để',
+  'dự kiến',
+  'khẩn trương',
+  'trước khi',
+  'kế hoạch',
+  'trao đổi tổ chức',
+  'thời điểm tổ chức',
+  'mục tiêu',
+  // A target set for the step ("trong năm 2023 tổ chức Lễ công bố", "nửa đầu năm 2026 khởi công"): not done yet.
+  'trong năm',
+  'trong quý',
+  'trong tháng',
+  'nửa đầu năm',
+  'nửa cuối năm',
+  'trước ngày',
+  'trước năm',
+];
 
 type PhraseIndex = Map<string, Phrase[]>;
 
@@ -723,40 +754,52 @@ function scan(tokens: Token[], index: PhraseIndex): Found[] {
  * đi vào hoạt động", "thúc đẩy hoàn thiện kiểm tra nghiệm thu") becomes the aim: agreed (or proposed
  * when the aim is a proposal), and a pending acceptance means "built, awaiting acceptance".
  */
-function readPhrase(found: Found, tokens: Token[], goals: Found[]): { status: SuggestedStatus; from: number } {
-  if (found.kind !== 'fact') return { status: found.status, from: found.from };
+function readPhrase(found: Found, tokens: Token[], goals: Found[]): { status: SuggestedStatus; from: number; rule: Rule } {
+  if (found.kind === 'goal') return { status: found.status, from: found.from, rule: found.kind };
+  // A step said to be under way ("đang xây dựng", "thúc đẩy hoàn thiện cơ sở hạ tầng") is one even when
+  // pushed on; only "triển khai xây dựng" (to set about building) may be aimed at.
+  if (found.kind === 'plain' && !sameWords(tokens, found.from, DEPLOY)) return { status: found.status, from: found.from, rule: 'plain' };
   const here = tokens[found.from];
   const perfective = Array.from({ length: perfectiveWindow + 1 }, (_, back) => back).some(
     (back) => tokens[found.from - back]?.key === toneKey('đã'),
   );
-  if (perfective) return { status: found.status, from: found.from };
-  // "Lễ công bố" names a ceremony: held ("đã tổ chức Lễ công bố") it is a fact, otherwise one to organise.
-  if (NOUN_FACTS.some((words) => sameWords(tokens, found.from, words))) return { status: 'agreed', from: found.from };
+  if (perfective) return { status: found.status, from: found.from, rule: 'fact' };
   // An aim earlier in the sentence governs the fact; across semicolons only when the fact does not open
   // its own clause ("…; khai thác hiệu quả đường bay …" is an instruction about a route that exists).
   const opensClause = tokens[found.from - 3] === undefined || tokens[found.from - 3].sentence !== here.sentence;
+  // An aim that opens a list with a colon ("tham mưu cấp có thẩm quyền hai Bên: Sớm …; tổ chức công bố …")
+  // governs every item of it, up to the full stop.
+  const opensList = (g: Found) => {
+    for (let t = g.to; t <= found.from && tokens[t].sentence === tokens[g.from].sentence; t += 1)
+      if (/[:：]/u.test(tokens[t].gapBefore)) return true;
+    return false;
+  };
   const aim = goals
     .filter(
-      (g) => g.to <= found.from && (tokens[g.from].sentence === here.sentence || (!opensClause && tokens[g.from].period === here.period)),
+      (g) =>
+        g.to <= found.from &&
+        (tokens[g.from].sentence === here.sentence || (tokens[g.from].period === here.period && (!opensClause || opensList(g)))),
     )
     .pop();
-  if (!aim) return { status: found.status, from: found.from };
-  if (aim.status === 'proposed') return { status: 'proposed', from: aim.from };
-  return { status: found.status === 'accepted' ? 'built' : 'agreed', from: aim.from };
+  const ceremony = NOUN_FACTS.some((words) => sameWords(tokens, found.from, words));
+  if (!aim) {
+    // "Lễ công bố" names a ceremony: held when the sentence says so ("tổ chức Lễ công bố …", "lễ công bố … diễn
+    // ra"), otherwise one of a list of things to do ("…; Lễ công bố mở cửa chính thức cửa khẩu Lý Vạn").
+    if (ceremony && !ceremonyHeld(tokens, found)) return { status: 'agreed', from: found.from, rule: 'ceremony_planned' };
+    return { status: found.status, from: found.from, rule: 'fact' };
+  }
+  if (aim.status === 'proposed') return { status: 'proposed', from: aim.from, rule: 'aimed' };
+  if (ceremony) return { status: 'agreed', from: aim.from, rule: 'ceremony_planned' };
+  return { status: found.status === 'accepted' ? 'built' : 'agreed', from: aim.from, rule: 'aimed' };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Levels
 
-const LEVEL_WORDS: [string[], LevelId][] = [
-  [['cửa', 'khẩu', 'quốc', 'tế'], 'international'],
-  [['cửa', 'khẩu', 'song', 'phương'], 'bilateral'],
-  [['cửa', 'khẩu', 'chính'], 'bilateral'],
-  [['lối', 'thông', 'quan'], 'channel'],
-  [['lối', 'mở'], 'opening'],
-  [['chợ', 'biên', 'giới'], 'market'],
-  [['đường', 'chuyên', 'dụng'], 'special_road'],
-].map(([words, level]) => [(words as string[]).map(foldForSearch), level as LevelId]);
+/** The designations that state a level, as written after "lên" / "thành" (not as a pair). */
+const LEVEL_WORDS: [string[], LevelId][] = DESIGNATIONS.flatMap(([text, , level]): [string[], LevelId][] =>
+  level && !text.startsWith('cặp ') ? [[text.split(' ').map(foldForSearch), level]] : [],
+);
 
 function levelAt(tokens: Token[], at: number): { level: LevelId; to: number } | null {
   for (const [words, level] of LEVEL_WORDS) {
@@ -798,7 +841,7 @@ function designatedLevel(tokens: Token[], mention: Mention, statusFrom: number, 
   if (!opens) return null;
   // The designator run just before the name ("lối mở/chợ biên giới Lũng Làn"): its first designator.
   let start = mention.from;
-  while (start > 0 && DESIGNATOR_WORDS.has(tokens[start - 1].folded) && /^[\s/]+$/u.test(tokens[start].gapBefore)) start -= 1;
+  while (start > 0 && isDesignator(tokens[start - 1]) && /^[\s/]+$/u.test(tokens[start].gapBefore)) start -= 1;
   for (let t = start; t < mention.from; t += 1) {
     const found = levelAt(tokens, t);
     if (found && found.to <= mention.from) return found.level;
@@ -806,10 +849,54 @@ function designatedLevel(tokens: Token[], mention: Mention, statusFrom: number, 
   return null;
 }
 
+/** Words that end a designation run and make the crossing the object of a step: "mở", "nâng cấp", "xây dựng", "việc". */
+const BLOCKS_IMPLIED = ['mở', 'cấp', 'dựng', 'việc', 'sát'].map(toneKey);
+/** Before a designation: the crossing owns what the sentence is about ("… thuộc cửa khẩu quốc tế Hữu Nghị"). */
+const OWNER_WORDS = ['thuộc', 'của', 'dụng'].map(toneKey);
+const CROSSING_WORDS = [
+  ['cửa', 'khẩu'],
+  ['lối', 'thông', 'quan'],
+  ['lối', 'mở'],
+  ['chợ', 'biên', 'giới'],
+  ['đường', 'chuyên', 'dụng'],
+].map((words) => words.map(foldForSearch));
+
+type Designation = { level: LevelId | null; from: number; to: number; owner: boolean };
+
+/**
+ * How the text designates a crossing it names: the run of designating words just before the name
+ * ("cặp cửa khẩu quốc tế Hữu Nghị", "lối thông quan Nà Đoỏng") or a predicate after it ("Cửa khẩu Hữu
+ * Nghị là cửa khẩu quốc tế …"). Null when there is none, or when the crossing is the object of a step
+ * ("mở lối thông quan …", "nâng cấp cửa khẩu …").
+ */
+function designationOf(tokens: Token[], mention: Mention): Designation | null {
+  let start = mention.from;
+  while (start > 0 && isDesignator(tokens[start - 1]) && /^[\s/]+$/u.test(tokens[start].gapBefore)) start -= 1;
+  const crossing = (at: number) => CROSSING_WORDS.some((words) => words.every((w, k) => tokens[at + k]?.folded === w));
+  let named = false;
+  for (let t = start; t < mention.from; t += 1) if (crossing(t)) named = true;
+  const before = tokens[start - 1];
+  const sameSentence = before !== undefined && before.sentence === tokens[mention.from].sentence && isWordGap(tokens[start].gapBefore);
+  if (named) {
+    if (sameSentence && BLOCKS_IMPLIED.includes(before.key)) return null;
+    let level: LevelId | null = null;
+    for (let t = start; t < mention.from && level === null; t += 1) level = levelAt(tokens, t)?.level ?? null;
+    return { level, from: start, to: mention.to, owner: sameSentence && OWNER_WORDS.includes(before.key) };
+  }
+  // "X là (một) (cặp) cửa khẩu quốc tế": the predicate designates it.
+  let at = mention.to;
+  if (tokens[at]?.folded !== 'la' || tokens[at].sentence !== tokens[mention.from].sentence) return null;
+  at += 1;
+  if (tokens[at]?.folded === 'mot') at += 1;
+  if (tokens[at]?.folded === 'cap') at += 1;
+  if (!crossing(at)) return null;
+  return { level: levelAt(tokens, at)?.level ?? null, from: mention.from, to: at + 2, owner: false };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Putting it together
 
-type Reading = { status: SuggestedStatus | null; level: LevelId | null; from: number; to: number; near: boolean };
+type Reading = { status: SuggestedStatus | null; level: LevelId | null; from: number; to: number; near: boolean; rule: Rule };
 
 /**
  * The status for a name: the nearest phrase before it in its comma part; else after it in that part
@@ -817,7 +904,7 @@ type Reading = { status: SuggestedStatus | null; level: LevelId | null; from: nu
  * before it in its clause (up to a semicolon); else a statement of fact after it; else, for the items
  * of a list ("…; Hai là, …"), the nearest before it in the sentence. A full stop ends the search.
  */
-function readStatus(tokens: Token[], mention: Mention, phrases: Found[], goals: Found[]): Reading {
+function readStatus(tokens: Token[], mention: Mention, phrases: Found[], goals: Found[], crossing: boolean): Reading {
   const here = tokens[mention.from];
   const sameSentence = phrases.filter((p) => tokens[p.from].sentence === here.sentence);
   const earlierInPeriod = phrases.filter((p) => tokens[p.from].period === here.period && p.to <= mention.from);
@@ -833,11 +920,19 @@ function readStatus(tokens: Token[], mention: Mention, phrases: Found[], goals: 
     earlierInPeriod[earlierInPeriod.length - 1] ??
     null;
   const upgrade = upgradeLevel(tokens, mention);
-  if (!chosen) {
-    return { status: null, level: null, from: -1, to: -1, near: false };
+  const designation = upgrade || !crossing ? null : designationOf(tokens, mention);
+  const read = chosen ? readPhrase(chosen, tokens, goals) : null;
+  // A crossing named by its designation, with no step of its own in the sentence, or only as the owner of a
+  // part that a step happened to ("lễ công bố mở … đường chuyên dụng … thuộc cửa khẩu quốc tế Hữu Nghị"): it
+  // exists, at that level. Implied, for the editor to confirm. An aim or proposal for its parts is one for it.
+  if (designation && (!read || (designation.owner && (read.rule === 'fact' || read.rule === 'plain')))) {
+    return { status: 'operating', level: designation.level, from: designation.from, to: designation.to, near: false, rule: 'implied' };
   }
-  const read = readPhrase(chosen, tokens, goals);
-  const level = upgrade?.level ?? designatedLevel(tokens, mention, read.from, chosen.to);
+  if (!chosen || !read) {
+    return { status: null, level: null, from: -1, to: -1, near: false, rule: 'none' };
+  }
+  // The level: of an upgrade, of an opening ("mở cặp cửa khẩu song phương …"), else as the text designates it.
+  const level = upgrade?.level ?? designatedLevel(tokens, mention, read.from, chosen.to) ?? designation?.level ?? null;
   let from = read.from;
   let to = chosen.to;
   if (upgrade && chosen.to <= mention.from) {
@@ -849,7 +944,7 @@ function readStatus(tokens: Token[], mention: Mention, phrases: Found[], goals: 
     from = chosen.from;
     to = chosen.to;
   }
-  return { status: read.status, level, from, to, near: inPart(chosen) };
+  return { status: read.status, level, from, to, near: inPart(chosen), rule: read.rule };
 }
 
 /**
@@ -875,10 +970,78 @@ function near(list: Found[] | undefined, mention: Mention): Found[] {
   return list.slice(firstAt(mention.from - WORDING_WINDOW), firstAt(mention.to + WORDING_WINDOW));
 }
 
-function suggestionsForClause(clause: SegmentedClause, index: LinkIndex): LinkSuggestion[] {
+/** Words that set a partnership up rather than show it at work: "ký kết Thỏa thuận thiết lập quan hệ", "xây dựng kế hoạch hợp tác giữa …". */
+const ESTABLISHING = ['ký kết', 'thiết lập', 'kết nghĩa', 'kế hoạch hợp tác'].map(wordsOf);
+
+function establishing(tokens: Token[], mention: Mention): boolean {
+  const sentence = tokens[mention.from].sentence;
+  for (let t = Math.max(0, mention.from - 10); t < Math.min(tokens.length, mention.to + 25); t += 1) {
+    if (tokens[t].sentence !== sentence || (t >= mention.from && t < mention.to)) continue;
+    if (ESTABLISHING.some((words) => sameWords(tokens, t, words))) return true;
+  }
+  return false;
+}
+
+/**
+ * The marker numbers a text locates a name by: just after it ("… Pò Chài (Trung Quốc) khu vực mốc 1090 -
+ * 1091") or just before it with no comma between ("tại khu vực mốc 1090 - 1091 lối thông quan Tân Thanh").
+ */
+function markersAround(tokens: Token[], markers: (Mention & { number: string })[], mention: Mention): string[] {
+  const sentence = tokens[mention.from].sentence;
+  const unbroken = (from: number, to: number) => tokens.slice(from + 1, to + 1).every((t) => !/[,;:，；]/u.test(t.gapBefore));
+  return markers
+    .filter(
+      (m) =>
+        tokens[m.from].sentence === sentence &&
+        ((m.from >= mention.to && m.from - mention.to <= 8) ||
+          (m.to <= mention.from && mention.from - m.to <= 5 && unbroken(m.from, mention.from))),
+    )
+    .map((m) => m.number);
+}
+
+const wholeNumber = (marker: string) => marker.split('/')[0];
+
+/**
+ * A crossing named only by its designation and the markers it lies at: "đường chuyên dụng vận chuyển hàng
+ * hóa khu vực mốc 1088/3 - 1089" is the record's road at 1088/2–1089 (adjacent markers tell channels apart:
+ * one marker number in common, and no other crossing of the record at them).
+ */
+function markerLocatedMentions(tokens: Token[], written: (Mention & { number: string })[], index: LinkIndex): Mention[] {
+  const out: Mention[] = [];
+  for (let at = 0; at < tokens.length; at += 1) {
+    const head = headAt(tokens, at);
+    if (!head || !CROSSING_KINDS.has(head.kind)) continue;
+    let t = at + head.words.length;
+    while (
+      t < tokens.length &&
+      !tokens[t].upper &&
+      isWordGap(tokens[t].gapBefore) &&
+      t - at < 10 &&
+      tokens[t].folded !== 'moc' &&
+      tokens[t].folded !== 'cot'
+    )
+      t += 1;
+    const numbers = written.filter((m) => m.from >= t - 1 && m.from <= t + 6 && tokens[m.from].sentence === tokens[at].sentence);
+    if (numbers.length === 0) continue;
+    const given = new Set(numbers.map((m) => m.number));
+    const candidates = [...index.markersOf].filter(
+      ([id, own]) => own.some((n) => given.has(n)) && CROSSING_KINDS.has(index.kinds.get(id) as KindId),
+    );
+    if (candidates.length !== 1) continue;
+    const to = Math.max(...numbers.map((m) => m.to));
+    out.push({ featureIds: [candidates[0][0]], from: at, to, by: 'marker', ambiguous: false });
+    at = to - 1;
+  }
+  return out;
+}
+
+type ClauseReading = { suggestions: LinkSuggestion[]; places: PlaceSuggestion[] };
+
+function readClause(clause: SegmentedClause, index: LinkIndex): ClauseReading {
   const { text } = clause;
   const tokens = tokenize(text);
-  if (tokens.length === 0) return [];
+  if (tokens.length === 0) return { suggestions: [], places: [] };
+  const ends = sentenceEnds(text);
   // Grouped by sentence (up to a full stop): a name only ever looks at the wording of its own.
   const byPeriod = (list: Found[]) => {
     const map = new Map<number, Found[]>();
@@ -893,9 +1056,84 @@ function suggestionsForClause(clause: SegmentedClause, index: LinkIndex): LinkSu
   const allPhrases = scan(tokens, PHRASES.phrases).sort((a, b) => a.from - b.from);
   const phrases = byPeriod(allPhrases);
   const goals = byPeriod([...allPhrases.filter((p) => p.kind === 'goal'), ...scan(tokens, PHRASES.aims)].sort((a, b) => a.from - b.from));
-  const mentions = [...nameMentions(tokens, index), ...zhMentions(text, tokens, index), ...markerMentions(tokens, index)].sort(
-    (a, b) => a.from - b.from,
-  );
+  const partnerships: Mention[] = partnershipMentions(tokens, index.partnerships).map((m) => ({
+    featureIds: [m.featureId],
+    from: m.from,
+    to: m.to,
+    by: 'name',
+    ambiguous: false,
+    parties: { from: m.cueFrom, to: m.cueTo },
+  }));
+  // Every marker number the text writes, known to the record or not ("mốc 1090 - 1091"); read once.
+  const writtenMarkers = markerMentions(tokens, (number) => number);
+  const markers = writtenMarkers.flatMap((m) => {
+    const id = index.markers.get(m.number);
+    return id ? [{ ...m, featureIds: [id] }] : [];
+  });
+  const byName = [...nameMentions(tokens, index), ...zhMentions(text, tokens, index)];
+  const located = markerLocatedMentions(tokens, writtenMarkers, index).filter((m) => !byName.some((n) => n.from < m.to && n.to > m.from));
+  const named = [...byName, ...located].flatMap((mention) => {
+    // A crossing the text locates by markers that are not its own is another crossing of that name.
+    const given = markersAround(tokens, writtenMarkers, mention).map(wholeNumber);
+    if (given.length === 0) return [mention];
+    const featureIds = mention.featureIds.filter((id) => {
+      const own = index.markersOf.get(id);
+      return !own || own.some((n) => given.includes(wholeNumber(n)));
+    });
+    return featureIds.length > 0 ? [{ ...mention, featureIds }] : [];
+  });
+  // Places the record lacks: designated names the record's names do not cover. A railway or bridge named
+  // after a gate ("tuyến đường sắt quốc tế đoạn Móng Cái - Đông Hưng") is not the gate.
+  const places: PlaceSuggestion[] = [];
+  // Which token starts a name found, so that a place's words are looked up, not every name searched.
+  const namedAt = new Map<number, Mention[]>();
+  for (const m of named) for (let t = m.from; t < m.to; t += 1) namedAt.set(t, [...(namedAt.get(t) ?? []), m]);
+  const dropped = new Set<Mention>();
+  for (const span of placeSpans(tokens, index.provinces)) {
+    const inside = [
+      ...new Set(
+        Array.from({ length: span.nameTo - span.nameFrom }, (_, k) => namedAt.get(span.nameFrom + k) ?? [])
+          .flat()
+          .filter((m) => !dropped.has(m)),
+      ),
+    ];
+    if (inside.length > 0) {
+      // "cầu đa công năng tại cửa khẩu X": a new bridge at a gate the record holds names both.
+      const located = tokens.slice(span.from, span.nameFrom).some((t) => t.key === toneKey('tại'));
+      const onlyCrossings = inside.every((m) => m.featureIds.every((id) => CROSSING_KINDS.has(index.kinds.get(id) as KindId)));
+      if (!located) {
+        if (CROSSING_KINDS.has(span.kind) || !onlyCrossings) continue;
+        for (const m of inside) dropped.add(m);
+      }
+    }
+    if (namesAnotherThing(tokens, span.from)) continue;
+    const place: Mention = { featureIds: [], from: span.nameFrom, to: span.nameTo, by: 'name', ambiguous: false };
+    const period = tokens[place.from].period;
+    const reading = readStatus(
+      tokens,
+      place,
+      near(phrases.get(period), place),
+      near(goals.get(period), place),
+      CROSSING_KINDS.has(span.kind),
+    );
+    // The name with its last bracket closed: "… Pò Chài (Trung Quốc)".
+    const last = tokens[span.to - 1].end;
+    const close = /^\s*[)）]/u.exec(text.slice(last));
+    const nameSpan: [number, number] = [tokens[span.from].start, close ? last + close[0].length : last];
+    const cue: [number, number] | null = reading.from >= 0 ? [tokens[reading.from].start, tokens[reading.to - 1].end] : null;
+    places.push({
+      clausePath: clause.path,
+      name: text.slice(...nameSpan),
+      kind: span.kind,
+      level: reading.level ?? span.level,
+      status: reading.status,
+      statusWords: cue ? text.slice(...cue) : null,
+      quote: quoteSpan(text, Math.min(nameSpan[0], cue?.[0] ?? nameSpan[0]), Math.max(nameSpan[1], cue?.[1] ?? 0), ends),
+      key: span.key,
+      evidence: { mention: nameSpan, cue, rule: reading.rule },
+    });
+  }
+  const mentions = [...named.filter((m) => !dropped.has(m)), ...partnerships, ...markers].sort((a, b) => a.from - b.from);
   const out: LinkSuggestion[] = [];
   const seen = new Set<string>();
   for (const mention of mentions) {
@@ -904,20 +1142,31 @@ function suggestionsForClause(clause: SegmentedClause, index: LinkIndex): LinkSu
       return kind !== undefined && KIND_BY_ID[kind].hasStatus;
     });
     const period = tokens[mention.from].period;
-    const reading: Reading = carriesStatus
-      ? readStatus(tokens, mention, near(phrases.get(period), mention), near(goals.get(period), mention))
-      : { status: null, level: null, from: -1, to: -1, near: false };
-    const matched = text.slice(tokens[mention.from].start, tokens[mention.to - 1].end);
-    const statusWords = reading.from >= 0 ? text.slice(tokens[reading.from].start, tokens[reading.to - 1].end) : null;
+    const crossing = mention.featureIds.every((id) => CROSSING_KINDS.has(index.kinds.get(id) as KindId));
+    let reading: Reading = carriesStatus
+      ? readStatus(tokens, mention, near(phrases.get(period), mention), near(goals.get(period), mention), crossing)
+      : { status: null, level: null, from: -1, to: -1, near: false, rule: 'none' as const };
+    // Parties acting together ("phối hợp với", "giữa … và …") have a partnership that operates, unless the
+    // sentence sets one up ("kiến nghị thiết lập quan hệ hữu nghị giữa …", "ký kết Kế hoạch hợp tác giữa …"):
+    // then its own wording decides. What the parties go on to do is another feature's step.
+    if (mention.parties && !establishing(tokens, mention)) {
+      reading = { status: 'operating', level: null, from: mention.parties.from, to: mention.parties.to, near: false, rule: 'implied' };
+    }
+    const mentionSpan: [number, number] = [tokens[mention.from].start, tokens[mention.to - 1].end];
+    const cue: [number, number] | null = reading.from >= 0 ? [tokens[reading.from].start, tokens[reading.to - 1].end] : null;
+    const matched = text.slice(...mentionSpan);
+    const statusWords = cue ? text.slice(...cue) : null;
+    const quote = quoteSpan(text, Math.min(mentionSpan[0], cue?.[0] ?? mentionSpan[0]), Math.max(mentionSpan[1], cue?.[1] ?? 0), ends);
     for (const featureId of mention.featureIds) {
       const key = `${featureId}|${reading.status}|${reading.level}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const confidence: LinkSuggestion['confidence'] = mention.ambiguous
-        ? 'low'
-        : mention.by === 'name_folded' || (reading.status !== null && !reading.near)
-          ? 'medium'
-          : 'high';
+      const confidence: LinkSuggestion['confidence'] =
+        mention.ambiguous || reading.rule === 'implied'
+          ? 'low'
+          : mention.by === 'name_folded' || (reading.status !== null && !reading.near)
+            ? 'medium'
+            : 'high';
       out.push({
         clausePath: clause.path,
         featureId,
@@ -927,10 +1176,23 @@ function suggestionsForClause(clause: SegmentedClause, index: LinkIndex): LinkSu
         level: reading.level,
         statusWords,
         confidence,
+        quote,
+        evidence: { mention: mentionSpan, cue, rule: reading.rule },
       });
     }
   }
-  return out;
+  // A feature its sentence gives a step in words needs no step implied by how the sentence names it again
+  // ("lễ công bố mở … lối thông quan X … diễn ra tại … lối thông quan X"): that one is a mention.
+  const stated = new Set(out.flatMap((s) => (s.status && s.evidence.rule !== 'implied' ? [`${s.featureId}|${s.quote}`] : [])));
+  const seenAgain = new Set<string>();
+  const suggestions = out.flatMap((s) => {
+    const own = s.evidence.rule === 'implied' && stated.has(`${s.featureId}|${s.quote}`) ? mentionOnly(s) : s;
+    const key = `${own.featureId}|${own.status}|${own.level}`;
+    if (seenAgain.has(key)) return [];
+    seenAgain.add(key);
+    return [own];
+  });
+  return { suggestions, places };
 }
 
 /** Suggestions for every clause, in document order: for each clause, its names in reading order. */
@@ -939,6 +1201,30 @@ export function suggestLinks(
   features: readonly FeatureRecord[],
   options: SuggestOptions = {},
 ): LinkSuggestion[][] {
-  const index = options.index ?? buildLinkIndex(features);
-  return clauses.map((clause) => suggestionsForClause(clause, index));
+  return readClauses(clauses, options.index ?? buildLinkIndex(features)).suggestions;
+}
+
+/**
+ * Suggestions for every clause, and the places the document names that the record lacks — one per place,
+ * where the document first gives it a step (else where it first names it).
+ */
+export function readClauses(
+  clauses: readonly SegmentedClause[],
+  index: LinkIndex,
+): { suggestions: LinkSuggestion[][]; places: PlaceSuggestion[] } {
+  const readings = clauses.map((clause) => readClause(clause, index));
+  // One card per place (its kind and first name): where the document states a step for it, else where it
+  // implies one, else where it first names it.
+  const weight = (p: PlaceSuggestion) => (p.status === null ? 0 : p.evidence.rule === 'implied' ? 1 : 2);
+  const places = new Map<string, PlaceSuggestion>();
+  for (const place of readings.flatMap((r) => r.places)) {
+    const key = `${place.kind}|${place.key}`;
+    const known = places.get(key);
+    if (!known || weight(place) > weight(known)) places.set(key, place);
+  }
+  return { suggestions: readings.map((r) => r.suggestions), places: [...places.values()] };
+}
+
+function mentionOnly(s: LinkSuggestion): LinkSuggestion {
+  return { ...s, status: null, level: null, statusWords: null, evidence: { ...s.evidence, cue: null, rule: 'none' } };
 }

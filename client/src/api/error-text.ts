@@ -1,0 +1,35 @@
+import type { Language } from '../i18n/language';
+import { ApiError } from './session';
+
+type Words = { vi: string; zh: string };
+
+/**
+ * The API's refusals by code, in Vietnamese and Chinese (its messages are English). The server's own
+ * message follows, for the detail it names (which parameter, which clause); in English it stands alone.
+ */
+const API_ERRORS: Record<string, Words> = {
+  invalid_parameter: { vi: 'Tham số không hợp lệ', zh: '参数无效' },
+  unknown_parameter: { vi: 'Tham số không được hỗ trợ', zh: '不支持的参数' },
+  invalid_body: { vi: 'Dữ liệu gửi lên không hợp lệ', zh: '提交的数据无效' },
+  invalid_text: { vi: 'Văn bản có ký tự không hợp lệ', zh: '文本含有无效字符' },
+  invalid_path: { vi: 'Đường dẫn không hợp lệ', zh: '路径无效' },
+  invalid_document: { vi: 'Tệp không đọc được (cần .txt, .md hoặc .docx)', zh: '无法读取文件（需 .txt、.md 或 .docx）' },
+  not_found: { vi: 'Không tìm thấy', zh: '未找到' },
+  too_large: { vi: 'Quá lớn để xử lý', zh: '内容过大，无法处理' },
+  not_signed_in: { vi: 'Cần đăng nhập biên tập', zh: '需要以编辑身份登录' },
+  csrf_token: { vi: 'Phiên làm việc đã đổi: hãy tải lại trang', zh: '会话已变更：请刷新页面' },
+  cross_origin: { vi: 'Yêu cầu đến từ một trang khác, bị từ chối', zh: '来自其他网站的请求，已拒绝' },
+  no_status: { vi: 'Đối tượng này không có tình trạng để thay đổi', zh: '该对象没有可更改的状态' },
+  conflict: { vi: 'Đối tượng vừa được người khác sửa: xem lại rồi thử lại', zh: '该对象刚被他人修改：请查看后重试' },
+  store_unavailable: { vi: 'Tạm thời không kết nối được cơ sở dữ liệu: thử lại sau giây lát', zh: '暂时无法连接数据库：请稍后重试' },
+  starting: { vi: 'Máy chủ đang khởi động: thử lại sau giây lát', zh: '服务器正在启动：请稍后重试' },
+  sign_in_busy: { vi: 'Đang có nhiều lượt đăng nhập: thử lại sau giây lát', zh: '登录请求过多：请稍后重试' },
+};
+
+/** What went wrong, in the user's language: a refusal the API names by code is said in words, its detail kept. */
+export function errorText(error: unknown, language: Language): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (language === 'en' || !(error instanceof ApiError)) return message;
+  const words = API_ERRORS[error.code];
+  return words ? `${words[language]} — ${message}` : message;
+}
