@@ -1,10 +1,12 @@
 /**
- * Serves a folder as it is (the bare MapLibre page of the browser benchmark).
- *   node --import tsx bench/dir-server.ts <dir>
+ * Serves a folder as it is (the bare MapLibre page of the browser benchmark); with --compress, text files
+ * gzipped for a client that accepts it (the Lighthouse comparison: the app's server compresses too).
+ *   node --import tsx bench/dir-server.ts <dir> [--compress]
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -15,6 +17,8 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 const root = process.argv[2];
+const compress = process.argv.includes('--compress');
+const TEXT = new Set(['.html', '.mjs', '.js', '.css', '.json']);
 const server = createServer((request, response) => {
   const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
   const file = join(root, path === '/' ? 'index.html' : path);
@@ -22,7 +26,13 @@ const server = createServer((request, response) => {
     response.writeHead(404).end();
     return;
   }
-  response.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+  const type = TYPES[extname(file)] ?? 'application/octet-stream';
+  if (compress && TEXT.has(extname(file)) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) {
+    response.writeHead(200, { 'Content-Type': type, 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' });
+    response.end(gzipSync(readFileSync(file)));
+    return;
+  }
+  response.writeHead(200, { 'Content-Type': type });
   response.end(readFileSync(file));
 });
 server.listen(0, '127.0.0.1', () => {

@@ -3,6 +3,7 @@ import type { BrowserResult, InteractionTiming } from './browser';
 import { IMPORT_EVAL_TARGETS, type ImportEvalResult } from './import-eval';
 import type { ImportReadingResult } from './import-reading';
 import type { describeMachine } from './lib/machine';
+import type { LighthouseFigures, LighthouseResult } from './lighthouse';
 import type { SizeResult } from './size';
 import type { StoreLoadResult } from './store-load';
 
@@ -18,6 +19,8 @@ export type Results = {
   importEval?: ImportEvalResult;
   /** The embedded store under read load while an editor writes (bench/store-load.ts); absent in results from before it was measured. */
   storeLoad?: StoreLoadResult;
+  /** Lighthouse on the app beside the bare MapLibre page (bench/lighthouse.ts); absent before it was measured. */
+  lighthouse?: LighthouseResult;
 };
 
 type Check = { figure: string; value: number | null; budget: number; unit: string; remedy: string };
@@ -166,6 +169,7 @@ export function renderReport(results: Results): string {
       );
   }
   if (results.importEval) lines.push('', ...importEvalSection(results.importEval));
+  if (results.lighthouse) lines.push('', ...lighthouseSection(results.lighthouse));
   if (results.storeLoad) {
     const load = results.storeLoad;
     const row = (label: string, f: StoreLoadResult['all']) =>
@@ -228,4 +232,28 @@ function importEvalSection(result: ImportEvalResult): string[] {
       `| ${d.document} | ${d.wrong.join(', ') || '—'} | ${d.missed.join(', ') || '—'} | ${d.wrongStatus.join('; ') || '—'} | ${d.newPlaces.right} of ${d.newPlaces.of} | ${d.unexpectedPlaces.length} | ${d.date.gold ?? '—'} / ${d.date.read ?? '—'} |`,
     );
   return lines;
+}
+
+/** The delivery targets of issue 19: desktop performance ≥ the bare page's in the same run; accessibility 100 on both presets. */
+function lighthouseSection(result: LighthouseResult): string[] {
+  const row = (preset: string, side: string, f: LighthouseFigures) =>
+    `| ${preset} | ${side} | ${f.performance} | ${f.accessibility} | ${f.fcpMs} | ${f.lcpMs} | ${f.tbtMs} | ${f.cls} | ${f.speedIndexMs} | ${f.failedAccessibility.join(', ') || '—'} |`;
+  const { desktop, mobile } = result;
+  const met = (ok: boolean) => (ok ? 'met' : '**not met**');
+  return [
+    '## Lighthouse: the app beside a bare MapLibre page',
+    '',
+    `Lighthouse 12 (performance and accessibility), Debian Chromium headless, its desktop and mobile presets (simulated throttling), cold loads of \`/\` on loopback, app and bare page in turn, median of ${result.runs} runs each. The bare page (bench/bare-page.ts) draws the same basemap, style, fonts and view with MapLibre alone, served gzipped (bench/dir-server.ts --compress); the app by its own server (brotli/gzip, server/src/http/static-delivery.ts).`,
+    '',
+    '| preset | page | performance | accessibility | FCP ms | LCP ms | TBT ms | CLS | Speed Index ms | accessibility audits failed |',
+    '|---|---|---|---|---|---|---|---|---|---|',
+    row('desktop', 'app', desktop.app),
+    row('desktop', 'bare MapLibre', desktop.bare),
+    row('mobile', 'app', mobile.app),
+    row('mobile', 'bare MapLibre', mobile.bare),
+    '',
+    `- Desktop performance, app ≥ bare page (${desktop.app.performance} vs ${desktop.bare.performance}): ${met(desktop.app.performance >= desktop.bare.performance)}.`,
+    `- Accessibility 100, desktop and mobile (${desktop.app.accessibility}, ${mobile.app.accessibility}): ${met(desktop.app.accessibility === 100 && mobile.app.accessibility === 100)}.`,
+    `- Layout shift of the app (CLS, desktop): ${desktop.app.cls}.`,
+  ];
 }

@@ -10,6 +10,8 @@
  *                                     (DIR: a folder as ../shared/eval/import, the default), merged likewise
  *   npm run bench -- --store-load     the embedded store under read load while an editor writes only, merged likewise
  *   npm run bench -- --cpu-prof       also print where the browser's main thread spends a filter change and a slider step
+ *   npm run bench -- --lighthouse     Lighthouse on the app beside the bare MapLibre page only, merged into the last results
+ *                                     (the whole run measures it too, unless --no-browser)
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -23,6 +25,7 @@ import { type BrowserResult, measureBrowser } from './browser';
 import { evaluateImport } from './import-eval';
 import { measureImportReading } from './import-reading';
 import { describeMachine } from './lib/machine';
+import { measureLighthouse } from './lighthouse';
 import { type Results, renderReport } from './report';
 import { measureSizes } from './size';
 import { measureStoreLoad } from './store-load';
@@ -96,6 +99,17 @@ async function main() {
     writeFileSync(join(projectRoot, 'bench', 'RESULTS.md'), renderReport(results));
     printImportEval(results.importEval);
     log('wrote the import evaluation into bench/results.json and bench/RESULTS.md (the other figures are the last full run)');
+    return;
+  }
+  if (args.has('--lighthouse')) {
+    if (!existsSync(join(projectRoot, 'client', 'dist', 'index.html')))
+      spawnSync('npm', ['run', 'build', '--silent'], { cwd: projectRoot, stdio: 'inherit' });
+    const file = join(projectRoot, 'bench', 'results.json');
+    const last = JSON.parse(readFileSync(file, 'utf8')) as Results;
+    const results: Results = { ...last, lighthouse: await measureLighthouse({ runs: quick ? 1 : 3, log }) };
+    writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+    writeFileSync(join(projectRoot, 'bench', 'RESULTS.md'), renderReport(results));
+    log('wrote the Lighthouse figures into bench/results.json and bench/RESULTS.md (the other figures are the last full run)');
     return;
   }
   if (args.has('--store-load')) {
@@ -174,6 +188,7 @@ async function main() {
     importReading: measureImportReading(),
     importEval: previous()?.importEval,
     storeLoad: await storeLoadLogged(),
+    lighthouse: withBrowser ? await measureLighthouse({ runs: quick ? 1 : 3, log }) : previous()?.lighthouse,
   };
   rmSync(work, { recursive: true, force: true });
   removeApiWork();

@@ -88,6 +88,6 @@ export function startStatic(file: string, type: string): Promise<RunningServer> 
 }
 
 /** A folder served as it is. */
-export function startDirectory(dir: string): Promise<RunningServer> {
-  return startProcess([join('bench', 'dir-server.ts'), dir], {}, /static on (http:\/\/\S+)/);
+export function startDirectory(dir: string, { compress = false } = {}): Promise<RunningServer> {
+  return startProcess([join('bench', 'dir-server.ts'), dir, ...(compress ? ['--compress'] : [])], {}, /static on (http:\/\/\S+)/);
 }

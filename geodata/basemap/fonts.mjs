@@ -3,7 +3,7 @@
 //   @fontsource/noto-sans@5.3.0 with the unicode-range of its own CSS.
 // - Noto Sans SC 400: cut with subset-font@2.9.0 (harfbuzz wasm, offline) to
 //   exactly the CJK characters the project uses, read at run time from
-//     output/basemap.topojson (every string property), geodata/record/**/*.json,
+//     output/basemap.topojson (every string property), geodata/record/**/*.json, geodata/translations,
 //     server/src/**/*.ts(x), client/src/**/*.ts(x)  (missing folders are fine).
 //   Re-run `npm run fonts` whenever names change.
 // - Every file also as TrueType (.ttf, named in fonts.json as `ttf`, with the code points it
@@ -40,6 +40,7 @@ function sourceFiles() {
     path.join(OUT, 'basemap.topojson'),
     ...walkFiles(path.join(REPO, 'geodata', 'record'), (n) => n.endsWith('.json')),
     ...walkFiles(path.join(REPO, 'geodata', 'briefings'), (n) => n.endsWith('.json')),
+    ...walkFiles(path.join(REPO, 'geodata', 'translations'), (n) => n.endsWith('.json')),
     ...walkFiles(path.join(REPO, 'server', 'src'), (n) => /\.tsx?$/.test(n)),
     ...walkFiles(path.join(REPO, 'client', 'src'), (n) => /\.tsx?$/.test(n)),
   ].filter((p) => fs.existsSync(p));

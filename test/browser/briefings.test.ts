@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { text } from '../../client/src/i18n/ui-text';
+import { formatDate, text } from '../../client/src/i18n/ui-text';
 import { artifactsDir, openPage, openTab, signInThroughHeader, storeAppInBrowser } from './chromium';
 
 const app = storeAppInBrowser();
@@ -158,7 +158,7 @@ describe('leaving a briefing', () => {
     const notice = page.locator('.briefing-exit');
     expect(await notice.getAttribute('data-exit')).toBe('restored');
     expect(await notice.textContent()).toContain(text('briefingExitRestored', 'vi'));
-    expect(await page.locator('input.time-date').inputValue()).toBe('2025-03-01');
+    expect(await page.locator('input.time-date').inputValue()).toBe(formatDate('2025-03-01', 'vi')); // 01/03/2025
     await page.screenshot({ path: join(artifactsDir, 'briefing-left-restored.png') });
     await page.close();
   });

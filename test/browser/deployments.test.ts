@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TextKey, text } from '../../client/src/i18n/ui-text';
+import { formatDate, type TextKey, text } from '../../client/src/i18n/ui-text';
 import { createApp } from '../../server/src/app';
 import { createStoreBriefingStore } from '../../server/src/briefings/store-briefing-store';
 import { readConfig } from '../../server/src/config';
@@ -183,7 +183,7 @@ async function saveStepThroughPanel(page: Page, note: string) {
   await form.locator('#step-status').selectOption('announced');
   await form.locator('#step-level').selectOption('bilateral');
   await form.locator('#step-agreementId').selectOption('003');
-  expect(await form.locator('#step-date').inputValue()).toBe('2026-02-11');
+  expect(await form.locator('#step-date').inputValue()).toBe(formatDate('2026-02-11', 'vi'));
   await form.locator('#step-clauseId').selectOption('003:6.d');
   await form.locator('#step-quote').fill('thúc đẩy thủ tục mở cửa khẩu song phương Pò Peo');
   await form.locator('#step-note').fill(note);

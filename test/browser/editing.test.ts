@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { text } from '../../client/src/i18n/ui-text';
+import { formatDate, text } from '../../client/src/i18n/ui-text';
 import { featureDetailResponse } from '../../server/src/domain/api';
 import { artifactsDir, drawnOnDate, openPage, openTools, storeAppInBrowser, waitForMapIdle } from './chromium';
 
@@ -58,7 +58,7 @@ describe('recording a status change from the feature panel', () => {
     await form.locator('#step-status').selectOption('announced');
     await form.locator('#step-level').selectOption('bilateral');
     await form.locator('#step-agreementId').selectOption('003');
-    expect(await form.locator('#step-date').inputValue()).toBe('2026-02-11');
+    expect(await form.locator('#step-date').inputValue()).toBe(formatDate('2026-02-11', 'vi'));
     await form.locator('#step-date').fill('2026-10-15');
     await form.locator('#step-clauseId').selectOption('003:6.d');
     const clauseText = (await form.locator('.step-clause-text').textContent()) ?? '';

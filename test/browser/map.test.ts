@@ -2,8 +2,10 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { indexTranslations, shownIn } from '../../server/src/domain/record-translations';
 import { collapseWhitespace } from '../../server/src/domain/text';
-import { loadRealRecord } from '../helpers/app';
+import { loadTranslations } from '../../server/src/record/load-record';
+import { loadRealRecord, projectRoot } from '../helpers/app';
 import { artifactsDir, launchChromium, type MapHandle, openPage, startAppServer, waitForMapIdle } from './chromium';
 
 let server: Server;
@@ -119,8 +121,15 @@ describe('the map in Chromium', () => {
     const panelText = await panel.textContent();
     expect(panelText).toContain('Biên bản Hội nghị giữa Tỉnh ủy các tỉnh Hà Giang');
     expect(panelText).toContain('爱店口岸');
-    // The published point of 爱店口岸 (≈1 km), with its source: no longer an estimate.
-    expect(panelText).toContain('Sai số ≈1 km · Nguồn: zh.wikipedia 愛店口岸 infobox');
+    // The published point of 爱店口岸 (≈1 km), with its source (in Vietnamese, marked as a translation): no longer an estimate.
+    const source = shownIn(
+      indexTranslations(loadTranslations(join(projectRoot, 'geodata', 'record'))),
+      chiMa?.location?.source ?? '',
+      'vi',
+    );
+    expect(source.translated).toBe(true);
+    expect(panelText).toContain(`Sai số ≈1 km · Nguồn: ${source.text} (bản dịch)`);
+    expect(source.text).toContain('zh.wikipedia');
     expect(panelText).not.toContain('Vị trí ước lượng');
     expect(new URL(page.url()).searchParams.get('feature')).toBe('chi-ma');
     await waitForMapIdle(page);

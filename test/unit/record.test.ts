@@ -152,9 +152,11 @@ describe('bundled fonts', () => {
       .map((entry) => join(entry.parentPath, entry.name));
   }
 
-  it('cover every Chinese character the record, the basemap and the interface use', () => {
+  it('cover every Chinese character the record, its translations, the basemap and the interface use', () => {
     const files = [
       ...textFiles(join(projectRoot, 'geodata', 'record'), /\.json$/),
+      ...textFiles(join(projectRoot, 'geodata', 'translations'), /\.json$/),
+      ...textFiles(join(projectRoot, 'geodata', 'briefings'), /\.json$/),
       ...textFiles(join(projectRoot, 'client', 'src'), /\.tsx?$/),
       ...textFiles(join(projectRoot, 'server', 'src'), /\.ts$/),
       join(projectRoot, 'geodata', 'basemap', 'output', 'basemap.topojson'),

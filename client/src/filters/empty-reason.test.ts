@@ -21,7 +21,7 @@ describe('an agreement filter that shows nothing', () => {
     expect(emptyReasonText(before as NonNullable<typeof before>, 'vi')).toContain('ghi ngày 15/11/2016, sau ngày đang xem (01/01/2015)');
     const after = emptyAgreementReason({ ...banGioc, asOf: '2020-01-01' }, 0, agreements);
     expect(after).toEqual({ reason: 'noneLinked', asOf: '2020-01-01' });
-    expect(emptyReasonText(after as NonNullable<typeof after>, 'zh')).toBe('截至2020-01-01，所选文件未关联任何对象。');
+    expect(emptyReasonText(after as NonNullable<typeof after>, 'zh')).toBe('截至2020年1月1日，所选文件未关联任何对象。');
   });
 
   it('gives the record’s own reason for a document no feature is cited about, in the interface language', () => {

@@ -1,4 +1,5 @@
 import type { EmptyReason } from '../filters/empty-reason';
+import { formatDate } from './dates';
 import type { Language } from './language';
 
 /** Interface words, Vietnamese first. Vocabulary labels (statuses, kinds…) come from the shared module. */
@@ -96,6 +97,9 @@ const TEXT = {
   positionsDisagree: { vi: 'Các nguồn lệch nhau về vị trí', en: 'Sources disagree on the position', zh: '来源位置不一致' },
   alsoReported: { vi: 'Nguồn khác đặt ở vị trí khác', en: 'Other sources place it elsewhere', zh: '其他来源所标位置' },
   zhInferred: { vi: '(suy đoán)', en: '(inferred)', zh: '（推断）' },
+  dateUnreadable: { vi: 'Không đọc được ngày. Ví dụ:', en: 'Not a date we can read. For example:', zh: '无法识别的日期。例如：' },
+  dateOutOfRange: { vi: 'Ngày nằm ngoài khoảng', en: 'Date outside', zh: '日期超出范围' },
+  pickDate: { vi: 'Chọn ngày trên lịch', en: 'Pick a date on a calendar', zh: '在日历上选择日期' },
   translatedMark: { vi: '(bản dịch)', en: '(translation)', zh: '（译文）' },
   translatedWhy: {
     vi: 'Bản dịch do nhóm biên soạn thực hiện với hỗ trợ của máy, không phải lời văn của nguồn.',
@@ -421,13 +425,9 @@ export const text = (key: TextKey, language: Language): string => TEXT[key][lang
 
 /** "theo văn bản 22/02/2023", "as reported on 22 Feb 2023", "据2023年2月22日文件": a status is as last reported, not a fact of today. */
 export function reportedOn(isoDate: string, language: Language): string {
-  const [year, month, day] = isoDate.split('-');
-  if (language === 'vi') return `theo văn bản ${formatDate(isoDate, language)}`;
-  if (language === 'zh') return `据${year}年${month ? `${Number(month)}月` : ''}${day ? `${Number(day)}日` : ''}文件`;
-  const monthName = month ? MONTHS_EN[Number(month) - 1] : null;
-  return `as reported on ${[day && String(Number(day)), monthName, year].filter(Boolean).join(' ')}`;
+  const date = formatDate(isoDate, language);
+  return { vi: `theo văn bản ${date}`, en: `as reported on ${date}`, zh: `据${date}文件` }[language];
 }
-const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** Why an agreement filter shows nothing (filters/empty-reason.ts), in the interface's language. */
 export function emptyReasonText(why: EmptyReason, language: Language): string {
@@ -470,12 +470,8 @@ export function changesCountText(total: number, from: string, to: string, langua
   return `${total} ${total === 1 ? 'feature' : 'features'} changed from ${from} to ${to}, marked on the map.`;
 }
 
-/** Dates as planners write them: 22/02/2023 (vi), 2023-02-22 (en, zh). */
-export function formatDate(isoDate: string, language: Language): string {
-  if (language !== 'vi') return isoDate;
-  const [year, month, day] = isoDate.split('-');
-  return day ? `${day}/${month}/${year}` : month ? `${month}/${year}` : year;
-}
+/** Dates are written by i18n/dates.ts (Intl, the language's own form). */
+export { formatDate };
 
 type Names = { vi: string; zh: string | null; en: string };
 

@@ -10,6 +10,7 @@ import { useFeaturesById } from '../api/view-queries';
 import type { Language } from '../i18n/language';
 import { formatDate, nameIn, text as t } from '../i18n/ui-text';
 import { todayIso } from '../time/dates';
+import { DateField } from '../ui/DateField';
 import { ImportReview } from './ImportReview';
 import { EMPTY_METADATA, importRequest, type Metadata } from './import-draft';
 import { EMPTY_REVIEW, reviewReducer } from './review-state';
@@ -279,23 +280,23 @@ export function ImportPanel({ language, csrfToken, username, provinces, onPick, 
           {field(
             'documentDate',
             t('stepDate', language),
-            <input
+            <DateField
               id="import-documentDate"
               name="documentDate"
-              type="date"
+              language={language}
               value={meta.documentDate}
-              onChange={(e) => setMetaField('documentDate', e.target.value)}
+              onChange={(iso) => setMetaField('documentDate', iso)}
             />,
           )}
           {field(
             'signedDate',
             t('signedDate', language),
-            <input
+            <DateField
               id="import-signedDate"
               name="signedDate"
-              type="date"
+              language={language}
               value={meta.signedDate}
-              onChange={(e) => setMetaField('signedDate', e.target.value)}
+              onChange={(iso) => setMetaField('signedDate', iso)}
             />,
           )}
         </div>

@@ -13,6 +13,7 @@ import { clauseLabelIn } from '../i18n/clause-label';
 import type { Language } from '../i18n/language';
 import { asString, useRecordText } from '../i18n/record-text';
 import { formatDate, text } from '../i18n/ui-text';
+import { DateField } from '../ui/DateField';
 import { LevelSelect, StatusSelect } from '../ui/step-selects';
 
 type Props = {
@@ -208,11 +209,11 @@ export function StatusStepForm({ feature, csrfToken, language, correcting = null
       {field(
         'date',
         text('stepDate', language),
-        <input
+        <DateField
           id="step-date"
-          type="date"
+          language={language}
           value={fields.date}
-          onChange={(e) => set('date', e.target.value)}
+          onChange={(iso) => set('date', iso)}
           aria-invalid={Boolean(errors.date)}
           aria-describedby={describedBy('date')}
         />,

@@ -1,8 +1,9 @@
-import { memo, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import { useChanges } from '../api/view-queries';
 import type { Language } from '../i18n/language';
 import { changesCountText, formatDate, nameIn, text } from '../i18n/ui-text';
 import type { ChangesDates } from '../state/url-state';
+import { DateField } from '../ui/DateField';
 import { StatusBadge } from '../ui/StatusBadge';
 import { LIST_PAGE, nextLimit, ShowMoreButton } from '../ui/show-more';
 import { comparedDates } from './changes-dates';
@@ -18,6 +19,7 @@ type Props = {
 /** "What changed between two dates": each feature whose status moved, and the clause that moved it (marked on the map too). */
 export const ChangesView = memo(function ChangesView({ language, dates, onDates, onSelect }: Props) {
   const { from, to } = comparedDates(dates);
+  const fieldId = useId();
   const [limit, setLimit] = useState(LIST_PAGE);
   const changes = useChanges(from, to, limit);
   const visible = changes.data?.changes ?? [];
@@ -26,22 +28,15 @@ export const ChangesView = memo(function ChangesView({ language, dates, onDates,
     <section className="changes" aria-label={text('changes', language)}>
       <h2>{text('changes', language)}</h2>
       <div className="changes-dates">
-        <label>
-          {text('from', language)}{' '}
-          <input
-            type="date"
-            value={dates.from ?? from}
-            onChange={(event) => event.target.value && onDates({ ...dates, from: event.target.value })}
-          />
-        </label>
-        <label>
-          {text('to', language)}{' '}
-          <input
-            type="date"
-            value={dates.to ?? to}
-            onChange={(event) => event.target.value && onDates({ ...dates, to: event.target.value })}
-          />
-        </label>
+        <label htmlFor={`${fieldId}-from`}>{text('from', language)}</label>{' '}
+        <DateField
+          id={`${fieldId}-from`}
+          language={language}
+          value={dates.from ?? from}
+          onChange={(iso) => onDates({ ...dates, from: iso })}
+        />
+        <label htmlFor={`${fieldId}-to`}>{text('to', language)}</label>{' '}
+        <DateField id={`${fieldId}-to`} language={language} value={dates.to ?? to} onChange={(iso) => onDates({ ...dates, to: iso })} />
       </div>
       {changes.data && (
         <p className="changes-count" role="status" data-total={total}>

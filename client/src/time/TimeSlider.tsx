@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Language } from '../i18n/language';
 import { formatDate, text } from '../i18n/ui-text';
+import { DateField } from '../ui/DateField';
 import { dateAt, dayIndex, todayIso } from './dates';
 
 type Props = {
@@ -132,14 +133,14 @@ export function TimeSlider({ asOf, onChange, language, documentDates }: Props) {
       >
         ›
       </button>
-      <input
-        type="date"
+      <DateField
         className="time-date"
+        language={language}
         aria-label={text('asOf', language)}
         value={asOf ?? todayIso()}
         min={dateAt(0)}
         max={todayIso()}
-        onChange={(event) => onChange(event.target.value && event.target.value < todayIso() ? event.target.value : null)}
+        onChange={(iso) => onChange(iso < todayIso() ? iso : null)}
       />
       <strong className="time-value">{asOf ? formatDate(asOf, language) : text('latest', language)}</strong>
     </section>
