@@ -256,7 +256,7 @@ export function App() {
         onLanguage={chooseLanguage}
       />
       <main className={['workspace', importOpen && editor ? 'importing' : '', panelOpen ? '' : 'no-panel'].filter(Boolean).join(' ')}>
-        <aside id="sidebar" className={sidebarOpen ? 'sidebar open' : 'sidebar'}>
+        <aside id="sidebar" tabIndex={-1} className={sidebarOpen ? 'sidebar open' : 'sidebar'}>
           <SidebarTabs
             tab={urlState.tab}
             onTab={openTab}

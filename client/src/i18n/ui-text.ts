@@ -99,6 +99,7 @@ const TEXT = {
   zhInferred: { vi: '(suy đoán)', en: '(inferred)', zh: '（推断）' },
   dateUnreadable: { vi: 'Không đọc được ngày. Ví dụ:', en: 'Not a date we can read. For example:', zh: '无法识别的日期。例如：' },
   dateOutOfRange: { vi: 'Ngày nằm ngoài khoảng', en: 'Date outside', zh: '日期超出范围' },
+  mapLabel: { vi: 'Bản đồ', en: 'Map', zh: '地图' },
   pickDate: { vi: 'Chọn ngày trên lịch', en: 'Pick a date on a calendar', zh: '在日历上选择日期' },
   translatedMark: { vi: '(bản dịch)', en: '(translation)', zh: '（译文）' },
   translatedWhy: {

@@ -1,6 +1,7 @@
 import type { FeatureCollectionResponse } from '@domain/api';
 import { useEffect, useRef, useState } from 'react';
 import type { Language } from '../i18n/language';
+import { text } from '../i18n/ui-text';
 import type { MapViewState } from '../state/url-state';
 import type { Basemap } from './basemap-data';
 import { MapController, type RouteFocus, type StackCandidate } from './map-controller';
@@ -192,7 +193,7 @@ export function MapView({
 
   return (
     <>
-      <section ref={container} className="map" aria-label="Bản đồ / Map" />
+      <section ref={container} id="atlas-map" tabIndex={-1} className="map" aria-label={text('mapLabel', language)} />
       {stack && container.current && (
         <StackPicker
           candidates={stack.candidates}

@@ -4,11 +4,17 @@ import { text } from '../i18n/ui-text';
 import type { SidebarTab } from './sidebar-tabs';
 
 /** Where each skip link takes the focus: the map itself, the first result, the time slider. */
-const TARGETS: readonly { key: 'skipToMap' | 'skipToResults' | 'skipToTime'; selectors: readonly string[]; tab?: SidebarTab }[] = [
-  { key: 'skipToMap', selectors: ['.map canvas'] },
+const TARGETS: readonly {
+  key: 'skipToMap' | 'skipToResults' | 'skipToTime';
+  /** The element the link names (always on the page, focusable: what a browser and an audit follow). */
+  href: string;
+  selectors: readonly string[];
+  tab?: SidebarTab;
+}[] = [
+  { key: 'skipToMap', href: '#atlas-map', selectors: ['.map canvas'] },
   // The first result, or the list's heading when there is none (in their tab, opened first).
-  { key: 'skipToResults', selectors: ['.results .result', '.results'], tab: 'filters' },
-  { key: 'skipToTime', selectors: ['.time-slider input[type="range"]'] },
+  { key: 'skipToResults', href: '#sidebar', selectors: ['.results .result', '.results'], tab: 'filters' },
+  { key: 'skipToTime', href: '#atlas-time', selectors: ['.time-slider input[type="range"]'] },
 ];
 
 /**
@@ -18,10 +24,10 @@ const TARGETS: readonly { key: 'skipToMap' | 'skipToResults' | 'skipToTime'; sel
 export function SkipLinks({ language, onOpenTab }: { language: Language; onOpenTab: (tab: SidebarTab) => void }) {
   return (
     <nav className="skip-links" aria-label={text('skipLinks', language)}>
-      {TARGETS.map(({ key, selectors, tab }) => (
+      {TARGETS.map(({ key, href, selectors, tab }) => (
         <a
           key={key}
-          href={`#${key}`}
+          href={href}
           onClick={(event) => {
             event.preventDefault();
             // The target's tab opens at once, so the target is there to take the focus.

@@ -98,7 +98,9 @@ export function TimeSlider({ asOf, onChange, language, documentDates }: Props) {
         <span className="time-caption">{text('asOf', language)}</span>
         <span className="time-track">
           <input
+            id="atlas-time"
             type="range"
+            aria-label={text('asOf', language)}
             min={0}
             max={last}
             step={1}

@@ -33,6 +33,7 @@ export const RECORD_LAYERS = {
   upgradeRings: 'record-upgrade-rings',
   markers: 'record-markers',
   routeArrows: 'record-route-arrows',
+  spreadLinks: 'record-spread-links',
   sideLinks: 'record-side-links',
   sides: 'record-sides',
   reportedLinks: 'record-reported-links',
@@ -186,6 +187,15 @@ function layersOf(language: Language, { onDate }: AsOfExpressions): LayerSpecifi
         'line-dasharray': [2.5, 2],
         'line-opacity': 0.85,
       },
+    },
+    {
+      // Close up, features the record places at one point are drawn a little apart (server map/spread-stacks.ts):
+      // a thin line joins each symbol to the point where the record puts it.
+      id: RECORD_LAYERS.spreadLinks,
+      type: 'line',
+      source: RECORD_SOURCE,
+      filter: ['all', isLine, isKind('spread_link')],
+      paint: { 'line-color': INK, 'line-width': 1, 'line-opacity': 0.6 },
     },
     {
       id: RECORD_LAYERS.uncertainty,
