@@ -199,6 +199,7 @@ export function App() {
             provinces: pick.provinces ?? [],
             agreements: pick.agreements ?? [],
             stalled: pick.stalled ? true : null,
+            overdue: pick.overdue ? true : null,
           },
         },
         'replace',
@@ -459,7 +460,14 @@ export function App() {
             onClose={closeAgreement}
           />
         ) : urlState.feature ? (
-          <FeaturePanel key={urlState.feature} id={urlState.feature} language={language} onSelect={select} onOpenClause={openClause} />
+          <FeaturePanel
+            key={urlState.feature}
+            id={urlState.feature}
+            asOf={filters.asOf}
+            language={language}
+            onSelect={select}
+            onOpenClause={openClause}
+          />
         ) : null}
         {error && (
           <p className="error-banner" role="alert">

@@ -41,6 +41,7 @@ const filtersArbitrary: fc.Arbitrary<Filters> = fc.record({
   agreements: someOf(agreementIds),
   provinces: someOf(provinceCodes),
   stalled: fc.constantFrom<boolean | null>(null, null, null, true, false),
+  overdue: fc.constantFrom<boolean | null>(null, null, null, true, false),
 });
 
 const sorted = (ids: Iterable<string>) => [...ids].sort();

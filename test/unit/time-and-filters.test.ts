@@ -1,10 +1,17 @@
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { NO_FILTERS, readFilters, writeFilters } from '../../client/src/filters/filters';
-import { eventsResponse, type FeatureCollectionResponse, featureCollectionResponse, provincesResponse } from '../../server/src/domain/api';
+import {
+  eventsResponse,
+  type FeatureCollectionResponse,
+  featureCollectionResponse,
+  featureDetailResponse,
+  provincesResponse,
+} from '../../server/src/domain/api';
 import { changesBetween } from '../../server/src/domain/changes-between';
 import { indexEvents, type RecordIndex, visibleFeatures } from '../../server/src/domain/record-on-date';
-import { createTestApp } from '../helpers/app';
+import { normalizeText } from '../../server/src/domain/text';
+import { createTestApp, loadRealRecord } from '../helpers/app';
 
 let collection: FeatureCollectionResponse;
 let index: RecordIndex;
@@ -94,6 +101,48 @@ describe('stalled commitments as a filter', () => {
   });
 });
 
+describe('deadlines the documents set, and what is overdue on a date', () => {
+  const detail = async (id: string, asOf: string) =>
+    featureDetailResponse.parse((await request(createTestApp()).get(`/api/features/${id}?asOf=${asOf}`)).body);
+
+  it('records every dated target of the five documents on the step that sets it, its words verbatim in the clause', () => {
+    const record = loadRealRecord();
+    const targeted = record.events.filter((event) => event.target);
+    expect(targeted.map((event) => `${event.featureId}:${event.target?.by}`).sort()).toEqual([
+      'a-pa-chai:2025',
+      'a-pa-chai:2025',
+      'bac-phong-sinh:2023',
+      'ban-khoong:2026',
+      'hoanh-mo:2023',
+      'huu-nghi:2026',
+      'mong-cai:2026-H1',
+      'pairing-dien-bien-pu-er:2025',
+    ]);
+    const clauses = new Map(record.clauses.map((clause) => [clause.id, normalizeText(clause.text.vi)]));
+    for (const event of targeted) expect(clauses.get(event.clauseId)).toContain(normalizeText(event.target?.cue ?? '∅'));
+  });
+
+  it('A Pa Chải: due this year as of 2025-06-30, overdue as of 2026-12-02 (no document says it opened)', async () => {
+    const due = (await detail('a-pa-chai', '2025-06-30')).commitments.find((c) => c.key === 'level:bilateral')?.target;
+    expect(due).toMatchObject({ by: '2025', state: 'dueThisYear', reach: 'operating', clauseId: '000-vn:II.1' });
+    const late = (await detail('a-pa-chai', '2026-12-02')).commitments.find((c) => c.key === 'level:bilateral')?.target;
+    expect(late).toMatchObject({ state: 'overdue', daysLate: 336, due: '2025-12-31' });
+    expect(late?.cue).toContain('trong năm 2025');
+  });
+
+  it('Hoành Mô: the 2023 announcement is overdue as of 2024-01-01, not the day before; the filter follows the date', async () => {
+    const overdueOn = async (asOf: string) =>
+      featureCollectionResponse
+        .parse((await request(createTestApp()).get(`/api/features?asOf=${asOf}&overdue=true`)).body)
+        .features.map((f) => f.id);
+    expect(await overdueOn('2023-12-31')).not.toContain('hoanh-mo');
+    expect(await overdueOn('2024-01-01')).toEqual(expect.arrayContaining(['hoanh-mo', 'bac-phong-sinh']));
+    // The client's own reading of the date agrees with the server's.
+    const client = visibleFeatures(collection, index, { ...NO_FILTERS, asOf: '2024-01-01', overdue: true }, TODAY).map((f) => f.id);
+    expect(client).toEqual(await overdueOn('2024-01-01'));
+  });
+});
+
 describe('changesBetween', () => {
   it('lists what changed from 2023 to 2026 with the clause that changed it', () => {
     const changes = changesBetween(collection, index.eventsByFeature, '2023-12-31', '2026-03-01');
@@ -118,6 +167,7 @@ describe('filters in the URL', () => {
       agreements: ['003', '004'],
       provinces: ['VN-04'],
       stalled: true,
+      overdue: null,
     };
     const params = new URLSearchParams('feature=chi-ma');
     writeFilters(filters, params);

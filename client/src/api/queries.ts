@@ -3,11 +3,15 @@ import { useQuery } from '@tanstack/react-query';
 import { loadBasemap } from '../map/basemap-data';
 import { fetchJson } from './fetch-json';
 
-export function useFeatureDetail(id: string | null) {
+/** A feature's detail; `asOf` is the date its deadlines are read on (the slider's), today when absent. */
+export function useFeatureDetail(id: string | null, asOf: string | null = null) {
   return useQuery({
-    queryKey: ['feature', id],
+    queryKey: ['feature', id, asOf],
     enabled: id !== null,
-    queryFn: ({ signal }) => fetchJson(`/api/features/${encodeURIComponent(id ?? '')}`, featureDetailResponse, signal),
+    queryFn: ({ signal }) =>
+      fetchJson(`/api/features/${encodeURIComponent(id ?? '')}${asOf ? `?asOf=${asOf}` : ''}`, featureDetailResponse, signal),
+    // Moving the slider keeps the panel on screen while the deadlines are read again.
+    placeholderData: (previous, query) => (query?.queryKey[1] === id ? previous : undefined),
   });
 }
 

@@ -39,6 +39,7 @@ export function describeFilters(filters: Filters, language: Language, names: Fil
     parts.push(`${text('provinces', language)}: ${join(filters.provinces.map((code) => provinceName(code, names, language)))}`);
   }
   if (filters.stalled !== null) parts.push(text(filters.stalled ? 'stalledOnly' : 'notStalledOnly', language));
+  if (filters.overdue !== null) parts.push(text(filters.overdue ? 'overdueOnly' : 'notOverdueOnly', language));
   if (parts.length === 1) parts.push(text('allFeatures', language));
   return parts.join(' · ');
 }
@@ -76,6 +77,15 @@ export function filterChips(filters: Filters, language: Language, names: FilterN
             key: 'stalled',
             label: text(filters.stalled ? 'stalledOnly' : 'notStalledOnly', language),
             without: { ...filters, stalled: null },
+          },
+        ]),
+    ...(filters.overdue === null
+      ? []
+      : [
+          {
+            key: 'overdue',
+            label: text(filters.overdue ? 'overdueOnly' : 'notOverdueOnly', language),
+            without: { ...filters, overdue: null },
           },
         ]),
   ];

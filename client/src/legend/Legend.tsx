@@ -65,6 +65,12 @@ export const Legend = memo(function Legend({ summary, language }: Props) {
               {text('upgradeRing', language)}
             </li>
           )}
+          {flags.overdue && (
+            <li data-legend="overdue">
+              <span className="overdue-mark" aria-hidden="true" />
+              {text('overdueLegend', language)}
+            </li>
+          )}
           {TRANSPORT_MODES.filter((mode) => modes.includes(mode.id)).map((mode) => (
             <li key={mode.id} data-mode={mode.id}>
               <span className="swatch line" style={{ borderTopColor: mode.color }} />

@@ -29,6 +29,8 @@ export const PAIRING_COLOR = '#8e7cc3';
 export const COOPERATION_COLOR = '#2a9d8f';
 /** Rings where published sources put a side elsewhere: map and legend. */
 export const DISAGREEMENT_COLOR = '#c2185b';
+/** The badge of a commitment past its deadline (map, legend, panel): a red that reads on every status colour. */
+export const OVERDUE_COLOR = '#c62828';
 /** After a Chinese label that is partly our reading (the panel says the same in words). */
 export const ZH_INFERRED_MARK = '（推断）';
 

@@ -18,9 +18,12 @@ import { InferredMark } from './InferredMark';
 import { takePanelFocusRequest } from './panel-focus-request';
 import { StatusStepForm } from './StatusStepForm';
 import { SubjectText } from './SubjectText';
+import { TargetLine } from './TargetLine';
 
 type Props = {
   id: string;
+  /** The slider's date: the panel reads the deadlines on it (null: today). */
+  asOf?: string | null;
   language: Language;
   onSelect: (id: string | null) => void;
   /** Opens a document in the reader, at a clause (null: at its top). */
@@ -35,8 +38,8 @@ function commitmentTitle(key: string, language: Language): string {
   return value;
 }
 
-export const FeaturePanel = memo(function FeaturePanel({ id, language, onSelect, onOpenClause }: Props) {
-  const detail = useFeatureDetail(id);
+export const FeaturePanel = memo(function FeaturePanel({ id, asOf = null, language, onSelect, onOpenClause }: Props) {
+  const detail = useFeatureDetail(id, asOf);
   if (detail.isPending) return <aside className="panel">{text('loading', language)}</aside>;
   if (detail.isError) {
     return (
@@ -188,6 +191,7 @@ function PanelBody({ feature, language, onSelect, onOpenClause }: Omit<Props, 'i
                   {commitment.lastRestated !== commitment.firstMade &&
                     ` · ${text('restated', language)} ${formatDate(commitment.lastRestated, language)}`}
                 </span>
+                {commitment.target && <TargetLine target={commitment.target} language={language} onOpenClause={onOpenClause} />}
                 {commitment.stalled && (
                   <p className="note">
                     {text('stalledWhy', language)}: {commitment.stalled.sinceClause} ({formatDate(commitment.stalled.since, language)}) →{' '}

@@ -25,6 +25,7 @@ export type ProgressPick = {
   statuses: StatusId[];
   kinds: typeof CROSSING_KINDS;
   stalled?: boolean;
+  overdue?: boolean;
 };
 
 /** Crossings by status per province and per agreement for the chosen date; a cell filters the map to it. */
@@ -106,6 +107,11 @@ export const ProgressSummary = memo(function ProgressSummary({ tables, provinces
       <p>
         <button type="button" className="link stalled-count" onClick={() => onPick({ statuses: [], kinds: CROSSING_KINDS, stalled: true })}>
           {text('stalledCount', language)}: {tables.stalled}
+        </button>
+      </p>
+      <p>
+        <button type="button" className="link overdue-count" onClick={() => onPick({ statuses: [], kinds: [], overdue: true })}>
+          <span className="overdue-mark" aria-hidden="true" /> {text('overdueCount', language)}: {tables.overdue}
         </button>
       </p>
     </section>

@@ -6,6 +6,7 @@ import { isStalled } from './commitments';
 import { todayIso } from './dates';
 import { featureStateAsOf } from './feature-state';
 import type { Agreement, FeatureRecord, Located, StatusEvent } from './schemas';
+import { isOverdue } from './targets';
 import { KIND_BY_ID, PRECISION_BY_ID, PRECISION_IDS, type PrecisionId } from './vocabulary';
 
 /** The least precise of several positions: a line is only as good as its worst waypoint. */
@@ -99,6 +100,7 @@ export function toApiFeature(
     schematic: record.schematic ?? false,
     route: record.route ?? null,
     stalled: hasStatus && isStalled(events, asOf),
+    overdue: hasStatus && isOverdue(events, date),
     waypoints:
       record.waypoints?.map((waypoint) => ({
         name: waypoint.name,

@@ -83,6 +83,8 @@ const featureProperties = z.object({
   lengthKm: z.number().nullable(),
   /** A promise about it was restated without progress for more than two years (as of the date asked). */
   stalled: z.boolean(),
+  /** A commitment's deadline has passed with no document saying it was reached (domain/targets.ts), as of the date asked (today for the latest). */
+  overdue: z.boolean(),
   /**
    * Agreements linked to it: through its steps, the clauses naming it, and the referenced documents a
    * clause cites about it (with the set those belong to, e.g. the three legal documents on the land border).
@@ -181,6 +183,23 @@ export const featureDetailResponse = apiFeature.extend({
       stalled: z
         .object({ since: z.string(), restated: z.string(), days: z.number(), sinceClause: z.string(), restatedClause: z.string() })
         .nullable(),
+      /** Its deadline as the record reads it on the date asked (the latest reading: today), or null. */
+      target: z
+        .object({
+          by: z.string(),
+          due: z.string(),
+          reach: z.enum(STATUS_IDS),
+          cue: z.string(),
+          clauseId: z.string(),
+          agreementId: z.string(),
+          setOn: z.string(),
+          state: z.enum(['met', 'upcoming', 'dueThisYear', 'overdue']),
+          daysLate: z.number(),
+          moved: z.boolean(),
+          metOn: z.string().nullable(),
+          restatements: z.array(z.object({ by: z.string(), date: z.string(), clauseId: z.string(), cue: z.string() })),
+        })
+        .nullable(),
     }),
   ),
 });
@@ -258,6 +277,7 @@ export const recordViewResponse = z.object({
     flags: z.object({
       approximate: z.boolean(),
       upgrade: z.boolean(),
+      overdue: z.boolean(),
       plannedRoute: z.boolean(),
       routeMode: z.boolean(),
       side: z.boolean(),
@@ -269,7 +289,13 @@ export const recordViewResponse = z.object({
       marker: z.boolean(),
     }),
   }),
-  progress: z.object({ byProvince: z.array(progressRow), byAgreement: z.array(progressRow), stalled: z.number() }),
+  progress: z.object({
+    byProvince: z.array(progressRow),
+    byAgreement: z.array(progressRow),
+    stalled: z.number(),
+    /** Features with a commitment past its deadline on the date (domain/targets.ts). */
+    overdue: z.number(),
+  }),
   /** Rows offset … offset + limit of the features passing, in the record's order. */
   rows: z.array(featureRow),
   offset: z.number(),

@@ -12,6 +12,7 @@ describe('the one filter’s URL codec (the app’s links, /api/*, /ogc)', () =>
       agreements: ['003', '004'],
       provinces: ['VN-07'],
       stalled: false,
+      overdue: null,
     };
     expect(filterParams(filters).toString()).toBe(
       'asOf=2025-08-01&kind=gate_pair%2Cbridge&status=operating%2Cproposed&agreement=003%2C004&province=VN-07&stalled=false',
@@ -54,6 +55,7 @@ describe('the one filter’s URL codec (the app’s links, /api/*, /ogc)', () =>
       ...NO_FILTERS,
       kinds: ['market'],
       stalled: false,
+      overdue: null,
       asOf: '2026-02-11',
     });
   });

@@ -19,9 +19,11 @@ export type Filters = {
   provinces: string[];
   /** true: only features with a commitment restated without progress for over two years; false: only those without; null: all. */
   stalled: boolean | null;
+  /** true: only features with a commitment past its deadline and not reported reached (domain/targets.ts); false: only those without; null: all. */
+  overdue: boolean | null;
 };
 
-export const NO_FILTERS: Filters = { asOf: null, kinds: [], statuses: [], agreements: [], provinces: [], stalled: null };
+export const NO_FILTERS: Filters = { asOf: null, kinds: [], statuses: [], agreements: [], provinces: [], stalled: null, overdue: null };
 
 /** The filters as a JSON object (a saved briefing step). */
 export const filtersSchema = z.strictObject({
@@ -31,10 +33,11 @@ export const filtersSchema = z.strictObject({
   agreements: z.array(z.string().min(1)).default([]),
   provinces: z.array(z.string().min(1)).default([]),
   stalled: z.boolean().nullable().default(null),
+  overdue: z.boolean().nullable().default(null),
 });
 
 /** The filters' query parameters (URL of the app, /api/*, /ogc): name → what it holds. */
-export const FILTER_PARAMETERS = ['kind', 'status', 'agreement', 'province', 'asOf', 'stalled'] as const;
+export const FILTER_PARAMETERS = ['kind', 'status', 'agreement', 'province', 'asOf', 'stalled', 'overdue'] as const;
 
 /** The filters' query parameters as a strict zod shape (the server's 400s name the parameter at fault). */
 export const filterQueryShape = {
@@ -47,6 +50,8 @@ export const filterQueryShape = {
   asOf: realDate.optional(),
   /** true: only features with a stalled commitment; false: only those without. */
   stalled: trueOrFalse.optional(),
+  /** true: only features with an overdue commitment on the date; false: only those without. */
+  overdue: trueOrFalse.optional(),
 };
 type FilterQuery = { [K in keyof typeof filterQueryShape]?: z.output<(typeof filterQueryShape)[K]> };
 
@@ -58,6 +63,7 @@ export const filtersOfQuery = (query: FilterQuery): Filters => ({
   agreements: query.agreement ?? [],
   provinces: query.province ?? [],
   stalled: query.stalled ?? null,
+  overdue: query.overdue ?? null,
 });
 
 /**
@@ -89,6 +95,7 @@ export function readFilters(params: URLSearchParams): Filters {
     province: nonEmpty(read('province')),
     asOf: read('asOf'),
     stalled: read('stalled'),
+    overdue: read('overdue'),
   });
 }
 
@@ -101,6 +108,7 @@ export function writeFilters(filters: Filters, params: URLSearchParams): void {
   set('agreement', filters.agreements.join(','));
   set('province', filters.provinces.join(','));
   set('stalled', filters.stalled === null ? null : String(filters.stalled));
+  set('overdue', filters.overdue === null ? null : String(filters.overdue));
 }
 
 /** The filters as query parameters (for an API request or a link). */
@@ -112,4 +120,6 @@ export function filterParams(filters: Filters): URLSearchParams {
 
 /** True when anything but the date narrows the record. */
 export const hasFilters = (filters: Filters) =>
-  filters.stalled !== null || filters.kinds.length + filters.statuses.length + filters.agreements.length + filters.provinces.length > 0;
+  filters.stalled !== null ||
+  filters.overdue !== null ||
+  filters.kinds.length + filters.statuses.length + filters.agreements.length + filters.provinces.length > 0;

@@ -78,6 +78,7 @@ function fixture(kind: ApiFeature['properties']['kind'], extra: Partial<ApiFeatu
       waypoints: null,
       lengthKm: null,
       stalled: false,
+      overdue: false,
       agreements: ['002'],
       ...extra,
     },

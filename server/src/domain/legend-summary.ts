@@ -13,6 +13,8 @@ export type LegendSummary = {
   flags: {
     approximate: boolean;
     upgrade: boolean;
+    /** Some feature shown has a commitment past its deadline (the map's red badge). */
+    overdue: boolean;
     plannedRoute: boolean;
     routeMode: boolean;
     side: boolean;
@@ -39,6 +41,7 @@ export function summariseLegend(features: readonly ApiFeature[]): LegendSummary 
   const flags: LegendSummary['flags'] = {
     approximate: false,
     upgrade: false,
+    overdue: false,
     plannedRoute: false,
     routeMode: false,
     side: false,
@@ -60,6 +63,7 @@ export function summariseLegend(features: readonly ApiFeature[]): LegendSummary 
     const sides = drawnSides({ geometry, properties: p });
     flags.approximate ||= p.approximate || (sides?.some((side) => side.approximate) ?? false);
     flags.upgrade ||= p.upgrade !== null;
+    flags.overdue ||= p.overdue;
     flags.plannedRoute ||= p.kind === 'route' && status !== 'operating';
     flags.routeMode ||= p.kind === 'route' && mode !== null;
     flags.side ||= sides !== null;

@@ -27,13 +27,15 @@ export function progressTables(features: readonly ApiFeature[], counted: (agreem
     row.total += 1;
   };
   let stalled = 0;
+  let overdue = 0;
   for (const { properties } of features) {
     if (properties.stalled) stalled += 1;
+    if (properties.overdue) overdue += 1;
     const status = properties.status;
     if (!status || !IS_CROSSING.has(properties.kind)) continue;
     for (const code of properties.provinces) if (code.startsWith('VN-')) count(byProvince, code, status);
     for (const id of properties.agreements) if (counted(id)) count(byAgreement, id, status);
   }
   const sorted = (rows: Map<string, ProgressRow>) => [...rows.values()].sort((a, b) => a.key.localeCompare(b.key));
-  return { byProvince: sorted(byProvince), byAgreement: sorted(byAgreement), stalled };
+  return { byProvince: sorted(byProvince), byAgreement: sorted(byAgreement), stalled, overdue };
 }

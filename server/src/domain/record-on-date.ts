@@ -6,6 +6,7 @@ import type { Filters } from './filters';
 import { provinceAsOf } from './provinces';
 import type { Bbox } from './query-params';
 import type { Agreement, Province, StatusEvent } from './schemas';
+import { isOverdue } from './targets';
 import { KIND_BY_ID } from './vocabulary';
 
 export type RecordIndex = {
@@ -64,6 +65,7 @@ export function featureOnDate(
       since: state.since,
       reportedIn: state.reportedIn,
       stalled: hasStatus && isStalled(events, asOf ?? undefined),
+      overdue: hasStatus && isOverdue(events, date),
       agreements,
       provinces: codes,
       province: codes.find((code) => code.startsWith('VN-')) ?? codes[0],
@@ -105,6 +107,7 @@ function passesFilters(feature: ApiFeature, filters: Filters, { ids, bbox }: Nar
   if (filters.agreements.length > 0 && !filters.agreements.some((id) => properties.agreements.includes(id))) return false;
   if (filters.provinces.length > 0 && !filters.provinces.some((code) => properties.provinces.includes(code))) return false;
   if (filters.stalled !== null && properties.stalled !== filters.stalled) return false;
+  if (filters.overdue !== null && properties.overdue !== filters.overdue) return false;
   if (
     filters.statuses.length > 0 &&
     !filters.statuses.some((wanted) => wanted === properties.status || wanted === properties.upgrade?.status)

@@ -1,6 +1,7 @@
 import type { ApiFeature, FeatureCollectionResponse } from './api';
 import { firstDayOf } from './dates';
 import { featureOnDate, type RecordIndex } from './record-on-date';
+import { targetChangeDates } from './targets';
 
 /** One feature's states over time: each holds from its date until the next one's. */
 export type Timeline = {
@@ -12,13 +13,16 @@ export type Timeline = {
 
 /**
  * The dates at which featureOnDate's answer for this feature can change: its steps (status, level,
- * upgrade, stalled), the day the record first knew it, the dates of its agreements and of the province
+ * upgrade, stalled), the day after each of its deadlines (overdue), the day the record first knew it, the dates of its agreements and of the province
  * mergers its provinces went through. Between two of them every answer is the same. Partial dates
  * ("2019-03") stand for their first day.
  */
 export function changeDates(feature: ApiFeature, { eventsByFeature, provinces, agreementDates }: RecordIndex): string[] {
   const dates = new Set<string>();
-  for (const event of eventsByFeature.get(feature.id) ?? []) dates.add(event.date);
+  const events = eventsByFeature.get(feature.id) ?? [];
+  for (const event of events) dates.add(event.date);
+  // A deadline passing changes `overdue` on the day after it, with no document that day.
+  for (const date of targetChangeDates(events)) dates.add(date);
   const { firstRecorded, agreements, recordedProvinces } = feature.properties;
   if (firstRecorded) dates.add(firstRecorded);
   for (const id of agreements) {
@@ -41,7 +45,7 @@ export function changeDates(feature: ApiFeature, { eventsByFeature, provinces, a
 }
 
 const stateKey = ({ properties: p }: ApiFeature) =>
-  JSON.stringify([p.status, p.level, p.upgrade, p.since, p.reportedIn, p.stalled, p.agreements, p.provinces, p.province]);
+  JSON.stringify([p.status, p.level, p.upgrade, p.since, p.reportedIn, p.stalled, p.overdue, p.agreements, p.provinces, p.province]);
 
 /** A feature's states at each date where they change (consecutive equal states kept once). */
 function timelineOf(feature: ApiFeature, index: RecordIndex, today: string): Timeline {

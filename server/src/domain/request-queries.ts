@@ -10,7 +10,7 @@ import type { Narrowing } from './record-on-date';
  * same names (writeFilters).
  */
 
-export const FEATURE_QUERY_PARAMETERS = ['id', 'kind', 'status', 'agreement', 'province', 'asOf', 'bbox', 'stalled'] as const;
+export const FEATURE_QUERY_PARAMETERS = ['id', 'kind', 'status', 'agreement', 'province', 'asOf', 'bbox', 'stalled', 'overdue'] as const;
 
 export const featureQuery = z.object({
   ...filterQueryShape,

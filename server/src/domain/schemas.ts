@@ -8,6 +8,8 @@ import { AGREEMENT_KIND_IDS, EVIDENCE_IDS, KIND_IDS, LEVEL_IDS, PRECISION_IDS, S
 
 export const isoDate = z.iso.date();
 /** A date known to the year, month or day, as the documents give it (e.g. the MoU "agreed February 2022"). */
+/** A target's period: 2025, 2026-H1, 2029-Q4, 2025-06, 2025-06-30. */
+const TARGET_PERIOD = /^\d{4}(-(H[12]|Q[1-4]|\d{2}(-\d{2})?))?$/;
 const partialDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD');
 
 const countryCode = z.enum(['VN', 'CN', 'LA']);
@@ -208,6 +210,18 @@ export const statusEventSchema = z.strictObject({
   clauseId,
   /** Verbatim words of the clause that carry this step. */
   quote: z.string().min(1),
+  /**
+   * A commitment's deadline, as the clause words it: by when (a year, half-year, quarter, month or day) the status
+   * `reach` is to be reached for this step's level or subject. `cue` is the clause's own words (checked verbatim).
+   * The record on a date says whether it is met, due or overdue (domain/targets.ts).
+   */
+  target: z
+    .strictObject({
+      by: z.string().regex(TARGET_PERIOD, 'must be YYYY, YYYY-H1|H2, YYYY-Q1..Q4, YYYY-MM or YYYY-MM-DD'),
+      cue: z.string().min(1),
+      reach: z.enum(STATUS_IDS).exclude(['unknown', 'proposed']),
+    })
+    .optional(),
   note: z.string().min(1).optional(),
   /**
    * A correction: this step replaces an earlier step of the same feature that misread its source

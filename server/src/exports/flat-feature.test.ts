@@ -65,6 +65,7 @@ const feature: ApiFeature = deepFreeze({
     waypoints: null,
     lengthKm: null,
     stalled: false,
+    overdue: false,
     agreements: ['004'],
   },
 });
@@ -82,7 +83,7 @@ const context = { record, events: [], asOf: '2026-02-11', provinces: [], origin:
 describe('flat features (CSV, GeoJSON, KML, OGC)', () => {
   it('keep every earlier column, in its place, and add the new ones after them', () => {
     expect(FLAT_FIELDS.slice(0, COLUMNS_BEFORE_ISSUE_16.length)).toEqual(COLUMNS_BEFORE_ISSUE_16);
-    expect(FLAT_FIELDS.slice(COLUMNS_BEFORE_ISSUE_16.length)).toEqual(['last_reported', 'last_reported_in', 'zh_inferred']);
+    expect(FLAT_FIELDS.slice(COLUMNS_BEFORE_ISSUE_16.length)).toEqual(['last_reported', 'last_reported_in', 'zh_inferred', 'overdue']);
     expect(FLAT_FIELD_TYPES.zh_inferred).toBe('boolean');
   });
 

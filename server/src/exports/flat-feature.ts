@@ -47,6 +47,9 @@ export const FLAT_FIELDS = [
   'last_reported_in',
   /** The Chinese name (or part of it) is our reading, not found in a source. */
   'zh_inferred',
+  // Added with issue 20:
+  /** A commitment's deadline has passed on the date with no document saying it was reached. */
+  'overdue',
 ] as const;
 export type FlatField = (typeof FLAT_FIELDS)[number];
 export type FlatValue = string | number | boolean | null | string[];
@@ -61,7 +64,7 @@ export const FLAT_FIELD_TYPES: Record<FlatField, FlatFieldType> = Object.fromEnt
     field,
     field === 'length_km'
       ? 'number'
-      : ['stalled', 'located', 'approximate', 'zh_inferred'].includes(field)
+      : ['stalled', 'overdue', 'located', 'approximate', 'zh_inferred'].includes(field)
         ? 'boolean'
         : LIST_FIELDS.includes(field)
           ? 'array'
@@ -123,6 +126,7 @@ export function flattenFeature(feature: ApiFeature, { record, events, asOf, prov
     last_reported: p.since,
     last_reported_in: p.reportedIn,
     zh_inferred: p.zhInferred,
+    overdue: p.overdue,
   };
   return { id: feature.id, geometry: feature.geometry, properties };
 }

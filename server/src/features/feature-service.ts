@@ -1,8 +1,11 @@
 import type { FeatureCollectionResponse, FeatureDetailResponse } from '../domain/api';
 import { commitmentsOf } from '../domain/commitments';
 import { correctionOf } from '../domain/corrections';
+import { todayIso } from '../domain/dates';
 import type { Filters } from '../domain/filters';
 import { agreementDateOf, type Narrowing } from '../domain/record-on-date';
+import type { StatusEvent } from '../domain/schemas';
+import { type CommitmentTarget, targetsOf } from '../domain/targets';
 import { notFound } from '../http/errors';
 import { type CurrentRecordSource, checkReferences, selectFeatures } from '../record/current-record';
 import type { RecordRepository } from '../record/repository';
@@ -19,7 +22,8 @@ export function createFeatureService(source: RecordRepository, record: CurrentRe
       checkReferences(current, filters, narrowing.ids);
       return { type: 'FeatureCollection', features: selectFeatures(current, filters, narrowing) };
     },
-    detail: async (id: string, viewer: Viewer = { editor: false }) => detailOf(await source.snapshot(), record, id, viewer),
+    detail: async (id: string, viewer: Viewer = { editor: false }, asOf: string | null = null) =>
+      detailOf(await source.snapshot(), record, id, viewer, asOf),
   };
 }
 
@@ -34,6 +38,8 @@ async function detailOf(
   current: CurrentRecordSource,
   id: string,
   viewer: Viewer,
+  /** The date the deadlines are read on (the slider's); null: today. */
+  asOf: string | null,
 ): Promise<FeatureDetailResponse> {
   const record = await repository.getFeature(id);
   if (!record) throw notFound(`No feature with id "${id}"`);
@@ -99,6 +105,8 @@ async function detailOf(
     if (!other) throw new Error(`relation to missing feature ${link.id}`); // validated at start-up
     return { ...link, kind: other.kind, name: other.name };
   });
+  // Deadlines are read on the date asked: as of 2025-06-30 a 2025 target is due, as of 2026 it may be overdue.
+  const targets = new Map(targetsOf(events, asOf ?? todayIso()).map((target) => [target.key, target]));
   const commitments = commitmentsOf(events).map((commitment) => ({
     key: commitment.key,
     subject: commitment.firstMade.subject ?? null,
@@ -113,6 +121,7 @@ async function detailOf(
       sinceClause: commitment.stalled.since.clauseId,
       restatedClause: commitment.stalled.restated.clauseId,
     },
+    target: targetView(targets.get(commitment.key)),
   }));
   return {
     ...feature,
@@ -131,5 +140,30 @@ async function detailOf(
       mentionedIn,
     },
     history,
+  };
+}
+
+/** A commitment's deadline as the panel shows it: when, what, the clause that set it, every earlier one. */
+function targetView(target: CommitmentTarget | undefined): FeatureDetailResponse['commitments'][number]['target'] {
+  if (!target) return null;
+  const given = (event: StatusEvent) => event.target as NonNullable<StatusEvent['target']>;
+  return {
+    by: target.by,
+    due: target.due,
+    reach: target.reach,
+    cue: given(target.setBy).cue,
+    clauseId: target.setBy.clauseId,
+    agreementId: target.setBy.agreementId,
+    setOn: target.setBy.date,
+    state: target.state,
+    daysLate: target.daysLate,
+    moved: target.moved,
+    metOn: target.metBy?.date ?? null,
+    restatements: target.restatements.map((event) => ({
+      by: given(event).by,
+      date: event.date,
+      clauseId: event.clauseId,
+      cue: given(event).cue,
+    })),
   };
 }

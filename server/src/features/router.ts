@@ -1,5 +1,6 @@
 import { type Request, Router } from 'express';
 import { z } from 'zod';
+import { realDate } from '../domain/query-params';
 import { FEATURE_QUERY_PARAMETERS, featureQuery, selectionOfQuery } from '../domain/request-queries';
 import { parseQuery } from '../http/parse-query';
 import { canonicalQuery, createResponseCache, sendCached } from '../http/response-cache';
@@ -29,11 +30,12 @@ export function featureRouter(
     sendCached(request, response, cached, recordKey);
   });
   router.get('/:id', async (request, response) => {
-    parseQuery(request, z.object({}), []);
+    // asOf: the date the deadlines are read on (the slider's); the state and history are the record's.
+    const { asOf } = parseQuery(request, z.object({ asOf: realDate.optional() }), ['asOf']);
     const editor = await isEditor(request);
     // The body depends on who asks: a shared cache must not give an editor's to a visitor.
     response.setHeader('Vary', 'Cookie');
-    response.json(await service.detail(request.params.id, { editor }));
+    response.json(await service.detail(request.params.id, { editor }, asOf ?? null));
   });
   return router;
 }

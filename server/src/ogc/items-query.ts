@@ -17,6 +17,7 @@ export const ITEMS_PARAMETERS = [
   'agreement',
   'province',
   'stalled',
+  'overdue',
   'asOf',
   'f',
 ] as const;
@@ -81,6 +82,7 @@ export const itemsQuery = z.object({
   agreement: filterQueryShape.agreement,
   province: filterQueryShape.province,
   stalled: filterQueryShape.stalled,
+  overdue: filterQueryShape.overdue,
   asOf: filterQueryShape.asOf,
   /** Output format: only GeoJSON/JSON is offered. */
   f: z.enum(['json', 'geojson'], { message: 'only json and geojson are offered' }).optional(),

@@ -79,6 +79,9 @@ const itemParameters = [
   query('agreement', 'Agreement ids, comma-separated (GET /api/agreements).', { type: 'string' }),
   query('province', 'Vietnamese province codes as of the date, comma-separated (GET /api/provinces).', { type: 'string' }),
   query('stalled', 'true: only features with a commitment restated without progress for over two years.', { type: 'boolean' }),
+  query('overdue', 'true: only features with a commitment whose deadline has passed on the date with no document saying it was reached.', {
+    type: 'boolean',
+  }),
   query('f', 'Output format.', { type: 'string', enum: ['json', 'geojson'] }),
 ];
 

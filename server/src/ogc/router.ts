@@ -57,6 +57,7 @@ export function ogcRouter(repository: RecordRepository, flat: FlatFeatureService
       agreement: query.agreement,
       province: query.province,
       stalled: query.stalled,
+      overdue: query.overdue,
       bbox: query.bbox,
       asOf: query.asOf ?? query.datetime?.asOf,
     };

@@ -15,7 +15,7 @@ import {
   statusEventSchema,
 } from '../domain/schemas';
 import { isVerbatimIn, normalizeText } from '../domain/text';
-import { KIND_BY_ID } from '../domain/vocabulary';
+import { KIND_BY_ID, STATUS_BY_ID } from '../domain/vocabulary';
 import { RecordError } from './record-error';
 
 export type LoadedRecord = {
@@ -192,6 +192,17 @@ export function loadRecord({ recordDir, documentsDir }: RecordLocation): LoadedR
         !(normalizedClause(clause).includes(quote) || (clause.text.zh !== undefined && isVerbatimIn(event.quote, clause.text.zh)))
       )
         fail(where, `${at}: quote is not verbatim in clause "${event.clauseId}"`);
+      // A deadline is the clause's own words too, and aims past the step it is set on.
+      if (event.target) {
+        const cue = normalizeText(event.target.cue);
+        if (
+          cue === '' ||
+          !(normalizedClause(clause).includes(cue) || (clause.text.zh !== undefined && isVerbatimIn(event.target.cue, clause.text.zh)))
+        )
+          fail(where, `${at}: target cue is not verbatim in clause "${event.clauseId}"`);
+        if (STATUS_BY_ID[event.target.reach].order <= STATUS_BY_ID[event.status].order)
+          fail(where, `${at}: target "${event.target.reach}" is not beyond the step's own status "${event.status}"`);
+      }
     }
   }
 

@@ -9,6 +9,7 @@ import {
   INK,
   labelIn,
   modeColor,
+  OVERDUE_COLOR,
   PAIRING_COLOR,
   PAPER,
   recordLabelIn,
@@ -31,6 +32,7 @@ export const RECORD_LAYERS = {
   selection: 'record-selection',
   points: 'record-points',
   upgradeRings: 'record-upgrade-rings',
+  overdue: 'record-overdue',
   markers: 'record-markers',
   routeArrows: 'record-route-arrows',
   spreadLinks: 'record-spread-links',
@@ -272,6 +274,21 @@ function layersOf(language: Language, { onDate }: AsOfExpressions): LayerSpecifi
         'circle-opacity': 0,
         'circle-stroke-color': statusColor(onDate('upgradeStatus')),
         'circle-stroke-width': 2.5,
+      },
+    },
+    {
+      // A commitment past its deadline with no document saying it was reached (domain/targets.ts): a red badge
+      // at the symbol's upper right, read at a glance, explained in the legend. Follows the slider's date.
+      id: RECORD_LAYERS.overdue,
+      type: 'circle',
+      source: RECORD_SOURCE,
+      filter: ['all', isPoint, ['!', isKind('marker', 'zone', ...PART_POINTS)], ['==', onDate('overdue'), true]],
+      paint: {
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 6, 3.5, 11, 5],
+        'circle-color': OVERDUE_COLOR,
+        'circle-stroke-color': PAPER,
+        'circle-stroke-width': 1.5,
+        'circle-translate': [8, -8],
       },
     },
     {

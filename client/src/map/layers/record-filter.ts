@@ -39,6 +39,7 @@ export function recordFilter(
       }),
     ] as ExpressionSpecification);
   if (filters.stalled !== null) conditions.push(['==', onDate('stalled'), filters.stalled]);
+  if (filters.overdue !== null) conditions.push(['==', onDate('overdue'), filters.overdue]);
   if (conditions.length === 0) return null;
   return conditions.length === 1 ? conditions[0] : ['all', ...conditions];
 }

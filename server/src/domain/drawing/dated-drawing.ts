@@ -20,6 +20,7 @@ export const DATED_PROPERTIES = [
   'filter_status',
   'filter_provinces',
   'stalled',
+  'overdue',
 ] as const satisfies readonly (keyof DrawnFeatureProperties)[];
 export type DatedProperty = (typeof DATED_PROPERTIES)[number];
 

@@ -26,6 +26,7 @@ const gateProperties: FeatureProperties = {
   schematic: false,
   route: null,
   stalled: false,
+  overdue: false,
   sidePoints: [],
   waypoints: null,
   lengthKm: null,
@@ -93,6 +94,7 @@ describe('toMapFeatures', () => {
       filter_provinces: ',VN-09,CN-GX,',
       filter_agreements: ',004,',
       stalled: false,
+      overdue: false,
     });
   });
 

@@ -40,6 +40,8 @@ export type DrawnFeatureProperties = {
   /** ",003,004," — agreements linked by the date. */
   filter_agreements: string;
   stalled: boolean;
+  /** A deadline passed with no document saying it was reached (domain/targets.ts). */
+  overdue: boolean;
 };
 
 /** "Chi Ma – Ái Điểm" → "Chi Ma"; "Chi Ma—爱店" → "爱店" (the side a reader of that language knows). */
@@ -227,6 +229,7 @@ function drawFeature(feature: ApiFeature): DrawnFeature[] {
       filter_provinces: `,${feature.properties.provinces.join(',')},`,
       filter_agreements: `,${feature.properties.agreements.join(',')},`,
       stalled: feature.properties.stalled,
+      overdue: feature.properties.overdue,
     },
   };
   return [mapped, ...sideFeatures(feature, mapped.properties), ...disagreementFeatures(feature, mapped.properties)];
