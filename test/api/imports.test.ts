@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   agreementDetailResponse,
   DOCX_TYPE,
+  featureCollectionResponse,
   featureDetailResponse,
   importReadResponse,
   recordViewResponse,
@@ -311,6 +312,37 @@ describe('importing a new document', () => {
         expect(response.body.error.message, what).toMatch(message);
       });
     }
+  });
+
+  it('reads the deadline a clause sets, saves it with its step, and the record is overdue once it passes', async () => {
+    const read = importReadResponse.parse((await post('/api/imports/read', { text: communique })).body);
+    const suggestion = read.suggestions.flat().find((s) => s.featureId === 'binh-nghi');
+    expect(suggestion?.target).toEqual({ by: '2027', cue: expect.stringContaining('trong năm 2027'), reach: 'operating' });
+    // A sentence that only goes on operating what operates sets no deadline.
+    expect(read.suggestions.flat().find((s) => s.featureId === 'ban-gioc')?.target ?? null).toBeNull();
+    // Dated a day later than the other tests' import (its own agreement id), with this step alone.
+    const body = { ...accepted(), agreement: { ...structuredClone(agreement), documentDate: '2027-03-25' }, newFeatures: [], mentions: [] };
+    const step = {
+      clausePath: ['2'],
+      feature: { featureId: 'binh-nghi' },
+      status: 'agreed' as const,
+      level: 'bilateral' as const,
+      evidence: 'stated' as const,
+      quote: suggestion?.quote ?? '',
+      target: { by: '2027', cue: suggestion?.target?.cue ?? '', reach: 'operating' as const },
+    };
+    // Refused, naming the field, when the deadline's words are not the clause's or it aims at no later status.
+    const wrongCue = await post('/api/imports', { ...body, steps: [{ ...step, target: { ...step.target, cue: 'trong năm 2030' } }] });
+    expect(wrongCue.status).toBe(400);
+    expect(wrongCue.body.error.field).toBe('steps[0].target.cue');
+    const notBeyond = await post('/api/imports', { ...body, steps: [{ ...step, target: { ...step.target, reach: 'agreed' } }] });
+    expect(notBeyond.status).toBe(400);
+    expect(notBeyond.body.error.field).toBe('steps[0].target.reach');
+    expect((await post('/api/imports', { ...body, steps: [step] })).status).toBe(201);
+    const overdue = async (asOf: string) =>
+      featureCollectionResponse.parse((await request(app).get(`/api/features?overdue=true&asOf=${asOf}`)).body).features.map((f) => f.id);
+    expect(await overdue('2027-12-31')).not.toContain('binh-nghi');
+    expect(await overdue('2028-01-01')).toContain('binh-nghi');
   });
 
   it('saves the agreement, its clauses and text, the new place and the accepted steps; the record shows them as of the date', async () => {

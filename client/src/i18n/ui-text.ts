@@ -157,6 +157,7 @@ const TEXT = {
     zh: '逾期：文件设定的期限已过，尚无文件报告达成',
   },
   target: { vi: 'Mục tiêu', en: 'Target', zh: '目标' },
+  importTarget: { vi: 'Ghi kèm hạn văn bản đặt ra', en: 'Record the deadline the text sets', zh: '一并记录文件设定的期限' },
   targetBy: { vi: 'hạn', en: 'by', zh: '期限' },
   targetState_met: { vi: 'đã đạt', en: 'met', zh: '已达成' },
   targetState_upcoming: { vi: 'chưa đến hạn', en: 'not yet due', zh: '未到期' },

@@ -1,7 +1,9 @@
 import { STATUS_BY_ID } from '@domain/vocabulary';
 import type { Language } from '../i18n/language';
 import { formatDate, reportedOn, text as t } from '../i18n/ui-text';
+import { periodText } from '../panel/TargetLine';
 import type { Review } from './import-draft';
+import { keptTarget } from './import-draft';
 import type { ReviewAction, Suggestion } from './review-state';
 import { StepFields } from './StepFields';
 
@@ -75,6 +77,23 @@ export function SuggestionCard({ cardKey, suggestion, review, name, active, erro
           ⚠ {check.warnings.map((w) => t(`importWarning_${w}`, language)).join(' · ')}
           {check.before &&
             ` — ${t('importRecordedBefore', language)}: ${STATUS_BY_ID[check.before.status].label[language]} ${reportedOn(check.before.date, language)}`}
+        </p>
+      )}
+      {suggestion.target && (
+        <p className="import-target" data-target-by={suggestion.target.by}>
+          <label>
+            <input
+              type="checkbox"
+              checked={review.target !== null}
+              disabled={keptTarget(suggestion.target) === null || review.decision === 'reject'}
+              onChange={(event) =>
+                dispatch({ type: 'edit', key: cardKey, change: { target: event.target.checked ? keptTarget(suggestion.target) : null } })
+              }
+            />{' '}
+            {t('importTarget', language)}: {periodText(suggestion.target.by, language)}
+            {suggestion.target.reach && ` · ${STATUS_BY_ID[suggestion.target.reach].label[language]}`}
+          </label>{' '}
+          — “<span lang="vi">{suggestion.target.cue}</span>”
         </p>
       )}
       {review.decision !== 'reject' && (

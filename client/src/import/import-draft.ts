@@ -8,6 +8,8 @@ export type Review = {
   status: Exclude<StatusId, 'unknown'> | '';
   level: LevelId | '';
   quote: string;
+  /** The deadline recorded with the step (the reader's, when it read one with the status it aims at), or none. */
+  target: { by: string; cue: string; reach: Exclude<StatusId, 'unknown' | 'proposed'> } | null;
   /** The editor changed the suggested status, level or quote. */
   changed: boolean;
 };
@@ -73,6 +75,7 @@ export function initialReviews(read: ImportReadResponse): Record<string, Review>
         level: suggestion.level ?? '',
         // The sentence(s) holding the name and the words that carry its status, as the reader found them.
         quote: suggestion.quote,
+        target: keptTarget(suggestion.target),
         changed: false,
       };
     }
@@ -81,6 +84,12 @@ export function initialReviews(read: ImportReadResponse): Record<string, Review>
 }
 
 const orNull = (value: string) => (value.trim() ? value.trim() : null);
+
+/** A deadline the reader read, as a step records it: only with the status it aims at (else the editor adds it). */
+export function keptTarget(target: ImportReadResponse['suggestions'][number][number]['target']): Review['target'] {
+  if (!target?.reach || target.reach === 'unknown' || target.reach === 'proposed') return null;
+  return { by: target.by, cue: target.cue, reach: target.reach };
+}
 
 /**
  * The body of POST /api/imports from the editor's review; `stepKeys[i]` / `mentionKeys[i]` name the card
@@ -99,7 +108,12 @@ export function importRequest(
   const stepKeys: string[] = [];
   const mentionKeys: string[] = [];
   // One accepted link: a step when it has a status, else a mention; `key` names its card.
-  const add = (key: string, clausePath: string[], feature: object, choice: Pick<Review, 'status' | 'level' | 'quote'>) => {
+  const add = (
+    key: string,
+    clausePath: string[],
+    feature: object,
+    choice: Pick<Review, 'status' | 'level' | 'quote'> & Partial<Pick<Review, 'target'>>,
+  ) => {
     if (choice.status) {
       steps.push({
         clausePath,
@@ -108,6 +122,7 @@ export function importRequest(
         level: choice.level || null,
         evidence: 'stated',
         quote: choice.quote.trim(),
+        ...(choice.target ? { target: choice.target } : {}),
       });
       stepKeys.push(key);
     } else {

@@ -24,7 +24,7 @@ export type ReviewAction =
   /** A rejected suggestion opened again, undecided, to be changed. */
   | { type: 'reopen'; key: string }
   /** A change to the suggested status, level or quote: the suggestion is accepted as changed. */
-  | { type: 'edit'; key: string; change: Partial<Pick<Review, 'status' | 'level' | 'quote'>> }
+  | { type: 'edit'; key: string; change: Partial<Pick<Review, 'status' | 'level' | 'quote' | 'target'>> }
   /** Every undecided high-confidence suggestion with no warning against the record, accepted at once. */
   | { type: 'acceptConfident'; answer: ImportReadResponse }
   | { type: 'addPlace'; clause: Clause }

@@ -6,7 +6,7 @@ import { formatDate, text } from '../i18n/ui-text';
 type Target = NonNullable<FeatureDetailResponse['commitments'][number]['target']>;
 
 /** "2026-H1" → "6 tháng đầu năm 2026" · "first half of 2026" · "2026年上半年"; a year, quarter, month or day likewise. */
-function periodText(by: string, language: Language): string {
+export function periodText(by: string, language: Language): string {
   const [year, part] = [by.slice(0, 4), by.slice(5)];
   if (!part) return { vi: `năm ${year}`, en: year, zh: `${year}年` }[language];
   if (part === 'H1' || part === 'H2') {

@@ -384,6 +384,11 @@ export const importReadResponse = z.object({
         confidence: z.enum(['high', 'medium', 'low']),
         quote: z.string(),
         evidence: importEvidence,
+        /** A deadline the quote sets (by when, its words, the status aimed at — null when the verb is not known). */
+        target: z
+          .object({ by: z.string(), cue: z.string(), reach: z.enum(STATUS_IDS).nullable() })
+          .nullable()
+          .optional(),
         /** What it would do to the record as of the document's date; absent or null without a date or a status. */
         check: z
           .object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { agreementSchema, isoDate, lonLat, multilingualName, stepKey } from './schemas';
+import { agreementSchema, isoDate, lonLat, multilingualName, stepKey, TARGET_PERIOD_PATTERN } from './schemas';
 import { EVIDENCE_IDS, KIND_IDS, LEVEL_IDS, PRECISION_IDS, STATUS_IDS } from './vocabulary';
 
 /**
@@ -73,6 +73,14 @@ export const importBody = z.strictObject({
         level: z.enum(LEVEL_IDS).nullable(),
         evidence: z.enum(EVIDENCE_IDS),
         quote: z.string().trim().min(1).max(2000),
+        /** A deadline the clause sets (domain/targets.ts): its cue must be the clause's words. */
+        target: z
+          .strictObject({
+            by: z.string().regex(TARGET_PERIOD_PATTERN, 'must be YYYY, YYYY-H1|H2, YYYY-Q1..Q4, YYYY-MM or YYYY-MM-DD'),
+            cue: z.string().trim().min(1).max(2000),
+            reach: z.enum(STATUS_IDS).exclude(['unknown', 'proposed']),
+          })
+          .optional(),
         note: z.string().trim().min(1).max(2000).optional(),
       }),
     )

@@ -9,7 +9,7 @@ import { AGREEMENT_KIND_IDS, EVIDENCE_IDS, KIND_IDS, LEVEL_IDS, PRECISION_IDS, S
 export const isoDate = z.iso.date();
 /** A date known to the year, month or day, as the documents give it (e.g. the MoU "agreed February 2022"). */
 /** A target's period: 2025, 2026-H1, 2029-Q4, 2025-06, 2025-06-30. */
-const TARGET_PERIOD = /^\d{4}(-(H[12]|Q[1-4]|\d{2}(-\d{2})?))?$/;
+export const TARGET_PERIOD_PATTERN = /^\d{4}(-(H[12]|Q[1-4]|\d{2}(-\d{2})?))?$/;
 const partialDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD');
 
 const countryCode = z.enum(['VN', 'CN', 'LA']);
@@ -217,7 +217,7 @@ export const statusEventSchema = z.strictObject({
    */
   target: z
     .strictObject({
-      by: z.string().regex(TARGET_PERIOD, 'must be YYYY, YYYY-H1|H2, YYYY-Q1..Q4, YYYY-MM or YYYY-MM-DD'),
+      by: z.string().regex(TARGET_PERIOD_PATTERN, 'must be YYYY, YYYY-H1|H2, YYYY-Q1..Q4, YYYY-MM or YYYY-MM-DD'),
       cue: z.string().min(1),
       reach: z.enum(STATUS_IDS).exclude(['unknown', 'proposed']),
     })

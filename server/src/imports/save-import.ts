@@ -13,7 +13,7 @@ import {
   statusEventSchema,
 } from '../domain/schemas';
 import { quotesClause } from '../domain/text';
-import { KIND_BY_ID } from '../domain/vocabulary';
+import { KIND_BY_ID, STATUS_BY_ID } from '../domain/vocabulary';
 import { appendStep, stepsOf } from '../edits/append-step';
 import { badRequest } from '../http/errors';
 import type { Database, Queryable } from '../store/database';
@@ -184,6 +184,12 @@ async function saveImportChecked(db: Database, body: ImportBody, editor: { usern
       if (!quotesClause(input.quote, clause.text)) {
         throw fieldError(`${field}.quote`, `not found in the text of clause ${clause.id}: quote its words exactly`);
       }
+      if (input.target && !quotesClause(input.target.cue, clause.text)) {
+        throw fieldError(`${field}.target.cue`, `not found in the text of clause ${clause.id}: quote its words exactly`);
+      }
+      if (input.target && STATUS_BY_ID[input.target.reach].order <= STATUS_BY_ID[input.status].order) {
+        throw fieldError(`${field}.target.reach`, `a deadline aims beyond the step's own status (${input.status})`);
+      }
       const before = await stepsOf(tx, feature.id);
       const step = statusEventSchema.parse({
         featureId: feature.id,
@@ -194,6 +200,7 @@ async function saveImportChecked(db: Database, body: ImportBody, editor: { usern
         agreementId,
         clauseId: clause.id,
         quote: input.quote,
+        ...(input.target ? { target: input.target } : {}),
         ...(input.note ? { note: input.note } : {}),
       });
       const version = await appendStep(tx, { step, version: feature.version, before, actor: editor.username });

@@ -78,6 +78,8 @@ describe('suggestLinks on a new communiqué (2027, Lạng Sơn and Cao Bằng wi
         confidence: 'medium',
         quote: expect.stringContaining('Hai Ben cung kien nghi'),
         evidence: { mention: expect.any(Array), cue: expect.any(Array), rule: 'goal' },
+        // A proposal with no date in its sentence sets no deadline.
+        target: null,
       },
     ]);
     expect(at('4')[1]).toMatchObject({

@@ -8,13 +8,14 @@
  */
 import { foldForSearch } from '../fold-text';
 import type { FeatureRecord } from '../schemas';
-import { KIND_BY_ID, type KindId, type LevelId, type StatusId } from '../vocabulary';
+import { KIND_BY_ID, type KindId, type LevelId, STATUS_BY_ID, type StatusId } from '../vocabulary';
 import type { RecordCheck } from './against-record';
 import { DESIGNATIONS } from './designations';
 import { headAt, placeSpans } from './new-place-mentions';
 import { type PartnershipEntry, partnershipEntries, partnershipMentions } from './partnership-mentions';
 import { quoteSpan, sentenceEnds } from './quote-around';
 import type { SegmentedClause } from './segment-document';
+import { readTarget, type TargetReading } from './target-words';
 import { compare, DASH, hasDiacritics, isDigits, isWordGap, type Token, tokenize, toneKey, type Word, wordsOf } from './words';
 
 type SuggestedStatus = Exclude<StatusId, 'unknown'>;
@@ -42,6 +43,8 @@ export type LinkSuggestion = {
   };
   /** Against the record as of the document's date (see against-record.ts); null when no date or no status. */
   check?: RecordCheck | null;
+  /** A deadline the quote sets for an aim (target-words.ts): by when, its words, the status it aims at. */
+  target: { by: string; cue: string; reach: TargetReading['reach'] } | null;
 };
 
 /**
@@ -1178,6 +1181,7 @@ function readClause(clause: SegmentedClause, index: LinkIndex): ClauseReading {
         confidence,
         quote,
         evidence: { mention: mentionSpan, cue, rule: reading.rule },
+        target: targetOf(quote, reading.rule, reading.status),
       });
     }
   }
@@ -1227,4 +1231,19 @@ export function readClauses(
 
 function mentionOnly(s: LinkSuggestion): LinkSuggestion {
   return { ...s, status: null, level: null, statusWords: null, evidence: { ...s.evidence, cue: null, rule: 'none' } };
+}
+
+/** Rules that read an aim, not a fact: only an aim can have a deadline (a fact dated in its sentence is history). */
+const AIM_RULES: ReadonlySet<Rule> = new Set(['goal', 'aimed', 'ceremony_planned', 'plain']);
+
+/**
+ * The deadline an aim's quote sets, if any (its cue is part of the quote, so verbatim in the clause); none when
+ * what it aims at is not beyond the status suggested ("tiếp tục vận hành … trong năm 2027" sets no deadline).
+ */
+function targetOf(quote: string, rule: Rule, status: SuggestedStatus | null): LinkSuggestion['target'] {
+  if (!AIM_RULES.has(rule)) return null;
+  const reading = readTarget(quote);
+  if (!reading) return null;
+  if (reading.reach && status && STATUS_BY_ID[reading.reach].order <= STATUS_BY_ID[status].order) return null;
+  return { by: reading.by, cue: reading.cue, reach: reading.reach };
 }
