@@ -16,6 +16,7 @@ import { createFlatFeatureService } from './exports/flat-feature-service';
 import { exportRouter } from './exports/router';
 import { createFeatureService } from './features/feature-service';
 import { featureRouter } from './features/router';
+import { feedRouter } from './feeds/router';
 import { healthRouter } from './health/router';
 import { applyDeployment, type Deployment } from './http/deployment';
 import { errorHandler, unknownApiRoute } from './http/errors';
@@ -86,6 +87,8 @@ export function createApp({
   const isEditor = async (request: express.Request) => (store ? (await sessionOf(store, request)) !== null : false);
   app.use('/api/features', featureRouter(features, currentRecord, isEditor));
   app.use('/api/map', mapRouter(currentRecord));
+  // Before the view router's /changes: the feed of the record's steps (Atom).
+  app.use('/api/changes.atom', feedRouter(repository, currentRecord, isEditor));
   app.use('/api', viewRouter(currentRecord));
   app.use('/api/clauses', clauseRouter(repository));
   app.use('/api/export', exportRouter(repository, flatFeatures));
