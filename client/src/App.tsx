@@ -50,6 +50,7 @@ import { useEmptyReason } from './shell/use-empty-reason';
 import { useEscapeToClose, usePanelFocusReturn } from './shell/use-panel-focus';
 import { type ChangesDates, type MapViewState, useUrlState } from './state/url-state';
 import { type ProgressPick, ProgressSummary } from './summary/ProgressSummary';
+import { ProgressTimeline } from './summary/ProgressTimeline';
 import { AsOfStamp } from './time/AsOfStamp';
 import { ChangesView } from './time/ChangesView';
 import { comparedDates } from './time/changes-dates';
@@ -146,6 +147,12 @@ export function App() {
     [setUrlState],
   );
   const setView = useCallback((view: MapViewState) => setUrlState({ view }, 'replace'), [setUrlState]);
+  const openTimeline = useCallback(() => setUrlState({ timeline: true }), [setUrlState]);
+  const closeTimeline = useCallback(() => {
+    setUrlState({ timeline: false });
+    // The focus goes back to what opened it.
+    requestAnimationFrame(() => document.querySelector<HTMLElement>('.open-timeline')?.focus());
+  }, [setUrlState]);
   const setFilters = useCallback(
     (next: Filters) => {
       markUpdateStart();
@@ -272,6 +279,7 @@ export function App() {
                   filtered={hasFilters(filters)}
                   language={language}
                   onPick={pickFromTable}
+                  onOpenTimeline={openTimeline}
                 />
               ),
               filters: (
@@ -312,6 +320,9 @@ export function App() {
           />
         </aside>
         <div className="map-area">
+          {urlState.timeline && (
+            <ProgressTimeline filters={filters} language={language} onOpenClause={openClause} onClose={closeTimeline} />
+          )}
           {basemap.data && states ? (
             <Suspense fallback={<MapPlaceholder>{text('loading', language)}</MapPlaceholder>}>
               <MapView

@@ -3,6 +3,10 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { text } from '../../client/src/i18n/ui-text';
+import type { FeatureCollectionResponse } from '../../server/src/domain/api';
+import { progressRows } from '../../server/src/domain/progress-timeline';
+import type { StatusEvent } from '../../server/src/domain/schemas';
+import { KIND_BY_ID } from '../../server/src/domain/vocabulary';
 import { artifactsDir, launchChromium, type MapHandle, openPage, startAppServer, waitForMapIdle } from './chromium';
 
 let server: Server;
@@ -67,6 +71,45 @@ describe('deadlines on the map and in the panel', () => {
     await expect.poll(() => badged(page)).toEqual(ids.filter((id) => id !== 'pairing-dien-bien-pu-er'));
     expect(await page.locator('.filter-chips').textContent()).toContain(text('overdueOnly', 'zh'));
     await page.screenshot({ path: join(artifactsDir, 'overdue-filter-zh.png') });
+    await page.close();
+  });
+
+  it('the progress timeline draws the filtered features’ spans as the record reads them, opens a clause by click or key, in zh too', async () => {
+    const page = await openPage(browser, baseUrl, '/?asOf=2026-12-02&province=VN-09&lang=zh', outsideRequests);
+    await page.locator('.open-timeline').click();
+    const chart = page.locator('.progress-timeline');
+    await chart.locator('svg rect[role="button"]').first().waitFor();
+    expect(new URL(page.url()).searchParams.get('timeline')).toBe('1');
+    // The data first: rows and spans equal the domain's reading of the same features and steps.
+    const [features, events] = await Promise.all([
+      (await fetch(`${baseUrl}/api/features?asOf=2026-12-02&province=VN-09`)).json() as Promise<FeatureCollectionResponse>,
+      (await fetch(`${baseUrl}/api/events`)).json() as Promise<StatusEvent[]>,
+    ]);
+    const byFeature = new Map<string, StatusEvent[]>();
+    for (const event of events) byFeature.set(event.featureId, [...(byFeature.get(event.featureId) ?? []), event]);
+    const expected = progressRows(
+      features.features.filter((f) => KIND_BY_ID[f.properties.kind].hasStatus),
+      byFeature,
+      '2026-12-02',
+    ).filter((row) => row.spans.length > 0);
+    expect(Number(await chart.getAttribute('data-rows'))).toBe(expected.length);
+    const drawn = await chart
+      .locator('svg rect[role="button"]')
+      .evaluateAll((rects) => rects.map((r) => `${r.getAttribute('data-feature-id')}|${r.getAttribute('data-clause-id')}`));
+    expect(drawn.sort()).toEqual(expected.flatMap((row) => row.spans.map((span) => `${row.id}|${span.clauseId}`)).sort());
+    expect(await chart.locator('h2').textContent()).toContain(text('progressTimeline', 'zh'));
+    await page.screenshot({ path: join(artifactsDir, 'progress-timeline-zh.png') });
+    // By keyboard: a span takes the focus and Enter opens its clause in the reader.
+    const span = chart.locator('svg rect[role="button"]').first();
+    const clauseId = await span.getAttribute('data-clause-id');
+    await span.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => new URL(page.url()).searchParams.get('clause')).toBe(clauseId);
+    // Escape closes it and gives the focus back to what opened it.
+    await chart.locator('.close').focus();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.progress-timeline').count()).toBe(0);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('open-timeline'))).toBe(true);
     await page.close();
   });
 });

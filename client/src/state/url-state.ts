@@ -21,6 +21,8 @@ export type UrlState = {
   /** The sidebar's open tab, and the two dates the changes tab compares (null: its defaults). */
   tab: SidebarTab;
   changes: ChangesDates;
+  /** The progress timeline is open over the map (summary/ProgressTimeline.tsx). */
+  timeline: boolean;
 };
 
 export type ChangesDates = { from: string | null; to: string | null };
@@ -52,6 +54,7 @@ export function readUrlState(search: string): UrlState {
     present: params.get('present') === '1',
     tab: isSidebarTab(params.get('tab')) ? (params.get('tab') as SidebarTab) : DEFAULT_TAB,
     changes: { from: readDay(params.get('changesFrom')), to: readDay(params.get('changesTo')) },
+    timeline: params.get('timeline') === '1',
   };
 }
 
@@ -73,6 +76,8 @@ export function writeUrlState(state: UrlState, search: string): string {
   }
   if (state.present) params.set('present', '1');
   else params.delete('present');
+  if (state.timeline) params.set('timeline', '1');
+  else params.delete('timeline');
   for (const name of ['doc', 'clause'] as const) {
     const value = state[name];
     if (value) params.set(name, value);

@@ -16,6 +16,8 @@ type Props = {
   filtered: boolean;
   language: Language;
   onPick: (pick: ProgressPick) => void;
+  /** Opens the progress timeline over the map. */
+  onOpenTimeline: () => void;
 };
 
 /** A cell of the progress tables, picked: the filter it stands for. */
@@ -29,7 +31,15 @@ export type ProgressPick = {
 };
 
 /** Crossings by status per province and per agreement for the chosen date; a cell filters the map to it. */
-export const ProgressSummary = memo(function ProgressSummary({ tables, provinces, agreements, filtered, language, onPick }: Props) {
+export const ProgressSummary = memo(function ProgressSummary({
+  tables,
+  provinces,
+  agreements,
+  filtered,
+  language,
+  onPick,
+  onOpenTimeline,
+}: Props) {
   const present = STATUSES.filter((status) => tables.byProvince.some((row) => row.counts[status.id]));
   const provinceName = (code: string) => {
     const province = provinces.find((p) => p.code === code);
@@ -92,6 +102,11 @@ export const ProgressSummary = memo(function ProgressSummary({ tables, provinces
   return (
     <section className="summary" aria-label={text('progress', language)}>
       <h2>{text('progress', language)}</h2>
+      <p>
+        <button type="button" className="open-timeline" onClick={onOpenTimeline}>
+          {text('openTimeline', language)}
+        </button>
+      </p>
       {filtered && <p className="muted progress-note">{text('progressBeforeFilters', language)}</p>}
       {table(text('byProvince', language), tables.byProvince, (code) => ({ provinces: [code] }), provinceName)}
       {table(
