@@ -34,9 +34,7 @@ import { dropUnknownIds, type UnknownIds } from './filters/unknown-ids';
 import type { Language } from './i18n/language';
 import { asString, useRecordText } from './i18n/record-text';
 import { text } from './i18n/ui-text';
-import { ImportPanel } from './import/ImportPanel';
 import { Legend } from './legend/Legend';
-import { recordFilter } from './map/layers/record-filter';
 import { routeFocusOf } from './map/layers/route-focus';
 import type { MapHandle } from './map/map-handle';
 import { FeaturePanel } from './panel/FeaturePanel';
@@ -73,6 +71,8 @@ const DEFAULT_ZOOM = 5;
 // for anyway — so the sidebar does not wait for it.
 const mapViewModule = import('./map/MapView');
 const MapView = lazy(() => mapViewModule.then((module) => ({ default: module.MapView })));
+// Editors only, on demand: the import review (and its schemas) is not part of the page a planner loads.
+const ImportPanel = lazy(() => import('./import/ImportPanel').then((module) => ({ default: module.ImportPanel })));
 
 export function App() {
   const [urlState, setUrlState] = useUrlState();
@@ -131,7 +131,6 @@ export function App() {
     [agreements.data, language, recordText],
   );
   const states = recordTiles.data?.states ?? null;
-  const mapFilter = useMemo(() => (states ? recordFilter(filters, agreementDates, states) : null), [filters, agreementDates, states]);
   // The selected feature (its panel asks for the same) and a clause's features, with their positions.
   const selected = useFeatureDetail(urlState.feature);
   const places = useFeaturesById(
@@ -342,7 +341,8 @@ export function App() {
                 }}
                 animateRoute={animateRoute}
                 presenting={urlState.present}
-                recordFilter={mapFilter}
+                filters={filters}
+                agreementDates={agreementDates}
                 onSelect={select}
                 onViewChange={setView}
                 onPick={pick}
@@ -446,19 +446,21 @@ export function App() {
           <TimeSlider asOf={filters.asOf} onChange={setAsOf} language={language} documentDates={view.data?.record.stepDates ?? NO_DATES} />
         </div>
         {importOpen && csrfToken && editor ? (
-          <ImportPanel
-            language={language}
-            csrfToken={csrfToken}
-            username={editor.username}
-            provinces={vietnameseProvinces}
-            onPick={askPick}
-            onDraftPlaces={setDraftPlaces}
-            onClose={() => setImportOpen(false)}
-            onShowAsOf={(agreementId, date) => {
-              setImportOpen(false);
-              setUrlState({ filters: { ...filters, asOf: date }, doc: agreementId, clause: null, feature: null });
-            }}
-          />
+          <Suspense fallback={<aside className="panel">{text('loading', language)}</aside>}>
+            <ImportPanel
+              language={language}
+              csrfToken={csrfToken}
+              username={editor.username}
+              provinces={vietnameseProvinces}
+              onPick={askPick}
+              onDraftPlaces={setDraftPlaces}
+              onClose={() => setImportOpen(false)}
+              onShowAsOf={(agreementId, date) => {
+                setImportOpen(false);
+                setUrlState({ filters: { ...filters, asOf: date }, doc: agreementId, clause: null, feature: null });
+              }}
+            />
+          </Suspense>
         ) : urlState.doc ? (
           <AgreementReader
             key={urlState.doc}

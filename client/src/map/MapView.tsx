@@ -1,9 +1,11 @@
 import type { FeatureCollectionResponse } from '@domain/api';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Filters } from '../filters/filters';
 import type { Language } from '../i18n/language';
 import { text } from '../i18n/ui-text';
 import type { MapViewState } from '../state/url-state';
 import type { Basemap } from './basemap-data';
+import { recordFilter as buildRecordFilter } from './layers/record-filter';
 import { MapController, type RouteFocus, type StackCandidate } from './map-controller';
 import { type MapHandle, mapHandleOf } from './map-handle';
 import { STACK_PICKER_SIZE, StackPicker } from './StackPicker';
@@ -27,8 +29,9 @@ type Props = {
   animateRoute: boolean;
   /** Presentation mode: larger labels. */
   presenting: boolean;
-  /** The planner's filters as a layer filter (layers/record-filter.ts); null: none. */
-  recordFilter: import('maplibre-gl').ExpressionSpecification | null;
+  /** The planner's filters and the dates agreements count from: made into a layer filter here (layers/record-filter.ts). */
+  filters: Filters;
+  agreementDates: ReadonlyMap<string, string>;
   /** A view to fly to when it changes (briefing steps). */
   targetView: MapViewState | null;
   /** The view to open with (from the URL); later moves are reported through `onViewChange`. */
@@ -58,7 +61,8 @@ export function MapView({
   routeFocus,
   animateRoute,
   presenting,
-  recordFilter,
+  filters,
+  agreementDates,
   targetView,
   initialView,
   onSelect,
@@ -67,6 +71,8 @@ export function MapView({
   onPick = null,
   draftPlaces = NO_POINTS,
 }: Props) {
+  // The filter expression is made with the map's code, not the page's (record-filter.ts loads with the map).
+  const recordFilter = useMemo(() => buildRecordFilter(filters, agreementDates, states), [filters, agreementDates, states]);
   const container = useRef<HTMLElement>(null);
   // Features drawn under the last click, when more than one: listed there to choose from.
   const [stack, setStack] = useState<{ candidates: StackCandidate[]; point: { x: number; y: number } } | null>(null);

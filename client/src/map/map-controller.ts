@@ -7,6 +7,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { Language } from '../i18n/language';
 import { markUpdateDone, PERFORMANCE_MARKS } from '../performance-marks';
 import type { MapViewState } from '../state/url-state';
+import { ATTRIBUTION } from './attribution';
 import type { Basemap } from './basemap-data';
 import { clearArea, inClearArea, PANEL_SHOWN_EVENT } from './clear-area';
 import { LABEL_SCALE_STATE, PRESENTATION_LABEL_SCALE } from './fonts';
@@ -18,7 +19,7 @@ import { ROUTE_FOCUS_SOURCES, type RouteFocus, waypointFeatures } from './layers
 import { REGION_BOUNDS } from './map-region';
 import { DRAFT_PLACE, labelIn, recordLabelIn } from './palette';
 import { pointAlong } from './route-animation';
-import { ATTRIBUTION, buildStyle, recordLater } from './style';
+import { buildStyle, recordLater } from './style';
 
 // MapLibre 6 under Vite: the worker must be pointed at explicitly or the built app never draws.
 maplibregl.setWorkerUrl(workerUrl);

@@ -2,14 +2,12 @@ import { AS_OF_STATE, asOfNumber, RECORD_TILE_MAX_ZOOM } from '@domain/drawing/d
 import type { FeatureCollection } from 'geojson';
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import type { Language } from '../i18n/language';
+import { ATTRIBUTION } from './attribution';
 import type { Basemap } from './basemap-data';
 import { fontFaces, LABEL_SCALE_STATE } from './fonts';
 import { BASEMAP_SOURCES, basemapLayers } from './layers/basemap';
 import { RECORD_SOURCE, recordLayers } from './layers/record-features';
 import { ROUTE_FOCUS_SOURCES, routeFocusLayers } from './layers/route-focus';
-
-export const ATTRIBUTION =
-  '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> (ODbL) · Natural Earth · GeoNames (CC BY 4.0) · GSHHG · Noto (OFL)';
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 

@@ -3,8 +3,7 @@
  */
 import { z } from 'zod';
 import { SHAPE_PATHS, type ShapeId } from './drawing/shapes';
-import { IMPORT_WARNINGS } from './import/against-record';
-import { IMPORT_RULES } from './import/suggest-links';
+import { IMPORT_RULES, IMPORT_WARNINGS } from './import/reading-vocabulary';
 import {
   agreementSchema,
   clauseSchema,

@@ -6,8 +6,8 @@
  */
 import type { StatusEvent } from '../schemas';
 import { type LevelId, STATUS_IDS, type StatusId } from '../vocabulary';
+import type { IMPORT_WARNINGS } from './reading-vocabulary';
 
-export const IMPORT_WARNINGS = ['backwards', 'contradicts_later', 'repeats'] as const;
 type ImportWarning = (typeof IMPORT_WARNINGS)[number];
 
 export type RecordCheck = {

@@ -14,6 +14,7 @@ import { DESIGNATIONS } from './designations';
 import { headAt, placeSpans } from './new-place-mentions';
 import { type PartnershipEntry, partnershipEntries, partnershipMentions } from './partnership-mentions';
 import { quoteSpan, sentenceEnds } from './quote-around';
+import type { IMPORT_RULES } from './reading-vocabulary';
 import type { SegmentedClause } from './segment-document';
 import { readTarget, type TargetReading } from './target-words';
 import { compare, DASH, hasDiacritics, isDigits, isWordGap, type Token, tokenize, toneKey, type Word, wordsOf } from './words';
@@ -47,13 +48,7 @@ export type LinkSuggestion = {
   target: { by: string; cue: string; reach: TargetReading['reach'] } | null;
 };
 
-/**
- * Why a status was suggested: wording that states it ("fact"), a step under way ("plain"), an aim or a
- * proposal ("goal"), a fact the sentence only aims at ("aimed"), a ceremony still to be held
- * ("ceremony_planned"), a crossing named with its designation and no step ("implied": it exists at that
- * level), or nothing ("none").
- */
-export const IMPORT_RULES = ['fact', 'plain', 'goal', 'aimed', 'ceremony_planned', 'implied', 'none'] as const;
+/** Why a status was suggested (reading-vocabulary.ts). */
 type Rule = (typeof IMPORT_RULES)[number];
 
 export type SuggestOptions = {
