@@ -143,6 +143,23 @@ export function storeAppInBrowser() {
   return context;
 }
 
+/**
+ * A browser and the app over the real record, read-only, for a test file (its own hooks): the fields are filled
+ * before the file's tests run. Every request outside the app is recorded in `outsideRequests`.
+ */
+export function appInBrowser() {
+  const context = { outsideRequests: [] as string[] } as { server: Server; baseUrl: string; browser: Browser; outsideRequests: string[] };
+  beforeAll(async () => {
+    Object.assign(context, await startAppServer());
+    context.browser = await launchChromium();
+  }, 120_000);
+  afterAll(async () => {
+    await context.browser?.close();
+    context.server?.close();
+  });
+  return context;
+}
+
 /** Signs in through the header's form, as an editor does. */
 export async function signInThroughHeader(page: Page, credentials: { username: string; password: string }) {
   await openTools(page);

@@ -1,27 +1,13 @@
-import type { Server } from 'node:http';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { text } from '../../client/src/i18n/ui-text';
 import { loadTranslations } from '../../server/src/record/load-record';
 import { projectRoot } from '../helpers/app';
-import { artifactsDir, launchChromium, openPage, openTab, startAppServer } from './chromium';
+import { appInBrowser, artifactsDir, openPage, openTab } from './chromium';
 
-let server: Server;
-let baseUrl: string;
-let browser: Browser;
-const outsideRequests: string[] = [];
+const app = appInBrowser();
 const table = loadTranslations(join(projectRoot, 'geodata', 'record'));
-
-beforeAll(async () => {
-  ({ server, baseUrl } = await startAppServer());
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
 
 /**
  * Words that only another language's sentence holds: a text node of the interface's language (its closest
@@ -74,12 +60,12 @@ const SCREENS: { name: string; path: string; root: string; before?: (page: Page)
 describe('every screen in the interface’s language', () => {
   for (const language of ['zh', 'en', 'vi'] as const) {
     it(`${language}: no text of a list of screens is left in another language; translations say so`, async () => {
-      const page = await openPage(browser, baseUrl, `/?lang=${language}`, outsideRequests);
+      const page = await openPage(app.browser, app.baseUrl, `/?lang=${language}`, app.outsideRequests);
       const leftovers: string[] = [];
       let marks = 0;
       for (const screen of SCREENS) {
         const separator = screen.path.includes('?') ? '&' : '?';
-        await page.goto(`${baseUrl}${screen.path}${separator}lang=${language}`);
+        await page.goto(`${app.baseUrl}${screen.path}${separator}lang=${language}`);
         await page.locator(screen.root).first().waitFor();
         await screen.before?.(page);
         // The record's prose arrives with its translations: wait for them before reading.
@@ -92,13 +78,13 @@ describe('every screen in the interface’s language', () => {
       // The record's notes are English and its briefings Vietnamese: the Chinese screens mark every note and the
       // briefing, the Vietnamese ones every note, the English ones the briefing step's title and text.
       expect(marks).toBeGreaterThanOrEqual({ zh: 20, vi: 10, en: 2 }[language]);
-      expect(outsideRequests).toEqual([]);
+      expect(app.outsideRequests).toEqual([]);
       await page.close();
     });
   }
 
   it('zh: a side’s note is shown in Chinese, marked as a translation, and its English original is gone', async () => {
-    const page = await openPage(browser, baseUrl, '/?lang=zh&feature=chi-ma', outsideRequests);
+    const page = await openPage(app.browser, app.baseUrl, '/?lang=zh&feature=chi-ma', app.outsideRequests);
     const panel = page.locator('aside.panel');
     await panel.locator('.sides .note').first().waitFor();
     await page.waitForLoadState('networkidle');

@@ -1,28 +1,13 @@
-import type { Server } from 'node:http';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { text } from '../../client/src/i18n/ui-text';
 import type { FeatureCollectionResponse } from '../../server/src/domain/api';
 import { progressRows } from '../../server/src/domain/progress-timeline';
 import type { StatusEvent } from '../../server/src/domain/schemas';
 import { KIND_BY_ID } from '../../server/src/domain/vocabulary';
-import { artifactsDir, launchChromium, type MapHandle, openPage, startAppServer, waitForMapIdle } from './chromium';
+import { appInBrowser, artifactsDir, type MapHandle, openPage, waitForMapIdle } from './chromium';
 
-let server: Server;
-let baseUrl: string;
-let browser: Browser;
-const outsideRequests: string[] = [];
-
-beforeAll(async () => {
-  ({ server, baseUrl } = await startAppServer());
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const app = appInBrowser();
 
 /** Ids of the features the map draws with the overdue badge, on the slider's current date. */
 async function badged(page: Awaited<ReturnType<typeof openPage>>): Promise<string[]> {
@@ -34,7 +19,7 @@ async function badged(page: Awaited<ReturnType<typeof openPage>>): Promise<strin
 
 describe('deadlines on the map and in the panel', () => {
   it('A Pa Chải: due this year on 30/06/2025, overdue on 02/12/2026 with its clause and days late; the badge follows the date', async () => {
-    const page = await openPage(browser, baseUrl, '/?asOf=2025-06-30&feature=a-pa-chai', outsideRequests);
+    const page = await openPage(app.browser, app.baseUrl, '/?asOf=2025-06-30&feature=a-pa-chai', app.outsideRequests);
     // The Vietnamese draft's bilateral commitment (the Chinese draft's, level unstated, carries the same year).
     const target = page.locator('aside.panel .target', { hasText: '000-vn:II.1' });
     await target.waitFor();
@@ -44,7 +29,7 @@ describe('deadlines on the map and in the panel', () => {
     await waitForMapIdle(page);
     expect(await badged(page)).not.toContain('a-pa-chai');
 
-    await page.goto(`${baseUrl}/?asOf=2026-12-02&feature=a-pa-chai`);
+    await page.goto(`${app.baseUrl}/?asOf=2026-12-02&feature=a-pa-chai`);
     await waitForMapIdle(page);
     const late = page.locator('aside.panel .target[data-target-state="overdue"]', { hasText: '000-vn:II.1' });
     await late.waitFor();
@@ -52,15 +37,15 @@ describe('deadlines on the map and in the panel', () => {
     await expect.poll(() => badged(page)).toContain('a-pa-chai');
     expect(await page.locator('.legend [data-legend="overdue"]').count()).toBe(1);
     await page.screenshot({ path: join(artifactsDir, 'overdue-a-pa-chai.png') });
-    expect(outsideRequests).toEqual([]);
+    expect(app.outsideRequests).toEqual([]);
     await page.close();
   });
 
   it('the progress tab counts what is overdue on the date, and its link filters the map and the list to them (in the URL)', async () => {
-    const page = await openPage(browser, baseUrl, '/?asOf=2024-01-01&lang=zh', outsideRequests);
+    const page = await openPage(app.browser, app.baseUrl, '/?asOf=2024-01-01&lang=zh', app.outsideRequests);
     const link = page.locator('.overdue-count');
     await link.waitFor();
-    const api = (await (await fetch(`${baseUrl}/api/features?asOf=2024-01-01&overdue=true`)).json()) as { features: { id: string }[] };
+    const api = (await (await fetch(`${app.baseUrl}/api/features?asOf=2024-01-01&overdue=true`)).json()) as { features: { id: string }[] };
     const ids = api.features.map((f) => f.id).sort();
     expect(ids).toEqual(expect.arrayContaining(['hoanh-mo', 'bac-phong-sinh']));
     expect(await link.textContent()).toContain(`${text('overdueCount', 'zh')}: ${ids.length}`);
@@ -75,15 +60,15 @@ describe('deadlines on the map and in the panel', () => {
   });
 
   it('the progress timeline draws the filtered features’ spans as the record reads them, opens a clause by click or key, in zh too', async () => {
-    const page = await openPage(browser, baseUrl, '/?asOf=2026-12-02&province=VN-09&lang=zh', outsideRequests);
+    const page = await openPage(app.browser, app.baseUrl, '/?asOf=2026-12-02&province=VN-09&lang=zh', app.outsideRequests);
     await page.locator('.open-timeline').click();
     const chart = page.locator('.progress-timeline');
     await chart.locator('svg rect[role="button"]').first().waitFor();
     expect(new URL(page.url()).searchParams.get('timeline')).toBe('1');
     // The data first: rows and spans equal the domain's reading of the same features and steps.
     const [features, events] = await Promise.all([
-      (await fetch(`${baseUrl}/api/features?asOf=2026-12-02&province=VN-09`)).json() as Promise<FeatureCollectionResponse>,
-      (await fetch(`${baseUrl}/api/events`)).json() as Promise<StatusEvent[]>,
+      (await fetch(`${app.baseUrl}/api/features?asOf=2026-12-02&province=VN-09`)).json() as Promise<FeatureCollectionResponse>,
+      (await fetch(`${app.baseUrl}/api/events`)).json() as Promise<StatusEvent[]>,
     ]);
     const byFeature = new Map<string, StatusEvent[]>();
     for (const event of events) byFeature.set(event.featureId, [...(byFeature.get(event.featureId) ?? []), event]);
