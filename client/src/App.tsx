@@ -279,6 +279,7 @@ export function App() {
                   language={language}
                   onPick={pickFromTable}
                   onOpenTimeline={openTimeline}
+                  asOf={filters.asOf}
                 />
               ),
               filters: (

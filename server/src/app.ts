@@ -30,6 +30,7 @@ import { ogcErrorHandler, ogcRouter } from './ogc/router';
 import { provinceRouter } from './provinces/router';
 import { createCurrentRecord } from './record/current-record';
 import type { RecordRepository } from './record/repository';
+import { reportRouter } from './reports/router';
 import { searchRouter } from './search/router';
 import { createSearchService } from './search/search-service';
 import type { Database } from './store/database';
@@ -89,6 +90,7 @@ export function createApp({
   app.use('/api/map', mapRouter(currentRecord));
   // Before the view router's /changes: the feed of the record's steps (Atom).
   app.use('/api/changes.atom', feedRouter(repository, currentRecord, isEditor));
+  app.use('/api/reports', reportRouter(repository, currentRecord, basemapDir));
   app.use('/api', viewRouter(currentRecord));
   app.use('/api/clauses', clauseRouter(repository));
   app.use('/api/export', exportRouter(repository, flatFeatures));

@@ -97,4 +97,27 @@ describe('deadlines on the map and in the panel', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('open-timeline'))).toBe(true);
     await page.close();
   });
+
+  it('a province report opens from the progress tab, printable, its Chinese drawn by the bundled font', async () => {
+    const page = await openPage(app.browser, app.baseUrl, '/?asOf=2026-12-02&lang=zh', app.outsideRequests);
+    const link = page.locator('.province-reports a[data-province="VN-71"]');
+    await link.waitFor();
+    const href = (await link.getAttribute('href')) ?? '';
+    expect(href).toBe('/api/reports/province/VN-71.html?asOf=2026-12-02&lang=zh');
+    const report = await app.browser.newPage();
+    await report.goto(`${app.baseUrl}${href}`);
+    // Both drafts' deadlines for A Pa Chải (bilateral, and the level the Chinese draft leaves unstated).
+    await report.locator('ul.overdue li[data-feature-id="a-pa-chai"]').first().waitFor();
+    await report.evaluate(() => document.fonts.ready);
+    // The page's Chinese is drawn by the bundled Noto Sans SC, loaded from the app itself (no boxes, no network).
+    expect(await report.evaluate(() => document.fonts.check("16px 'Noto Sans SC'", '边境合作进展报告'))).toBe(true);
+    expect(await report.evaluate(() => [...document.fonts].some((f) => f.family.includes('Noto Sans SC') && f.status === 'loaded'))).toBe(
+      true,
+    );
+    await report.emulateMedia({ media: 'print' });
+    await report.screenshot({ path: join(artifactsDir, 'province-report-zh.png'), fullPage: true });
+    expect(app.outsideRequests).toEqual([]);
+    await report.close();
+    await page.close();
+  });
 });

@@ -18,6 +18,8 @@ type Props = {
   onPick: (pick: ProgressPick) => void;
   /** Opens the progress timeline over the map. */
   onOpenTimeline: () => void;
+  /** The date read (null: today): the printable province reports are made as of it. */
+  asOf: string | null;
 };
 
 /** A cell of the progress tables, picked: the filter it stands for. */
@@ -39,6 +41,7 @@ export const ProgressSummary = memo(function ProgressSummary({
   language,
   onPick,
   onOpenTimeline,
+  asOf,
 }: Props) {
   const present = STATUSES.filter((status) => tables.byProvince.some((row) => row.counts[status.id]));
   const provinceName = (code: string) => {
@@ -109,6 +112,22 @@ export const ProgressSummary = memo(function ProgressSummary({
       </p>
       {filtered && <p className="muted progress-note">{text('progressBeforeFilters', language)}</p>}
       {table(text('byProvince', language), tables.byProvince, (code) => ({ provinces: [code] }), provinceName)}
+      <p className="province-reports">
+        {text('provinceReports', language)}:{' '}
+        {tables.byProvince.map((row, index) => (
+          <span key={row.key}>
+            {index > 0 && ' · '}
+            <a
+              href={`/api/reports/province/${encodeURIComponent(row.key)}.html?${new URLSearchParams({ ...(asOf ? { asOf } : {}), lang: language })}`}
+              target="_blank"
+              rel="noopener"
+              data-province={row.key}
+            >
+              {provinceName(row.key)}
+            </a>
+          </span>
+        ))}
+      </p>
       {table(
         text('byAgreement', language),
         tables.byAgreement,
