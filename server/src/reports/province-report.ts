@@ -1,6 +1,6 @@
 import type { ApiFeature } from '../domain/api';
-import { dueDate, targetsOf } from '../domain/targets';
 import type { Agreement, Province, StatusEvent } from '../domain/schemas';
+import { dueDate, targetsOf } from '../domain/targets';
 import { KIND_BY_ID, STATUS_BY_ID, STATUSES } from '../domain/vocabulary';
 
 type Language = 'vi' | 'en' | 'zh';
@@ -10,7 +10,11 @@ const WORDS = {
   asOf: { vi: 'Tính đến ngày', en: 'As of', zh: '截至' },
   counts: { vi: 'Số đối tượng theo tình trạng', en: 'Features by status', zh: '按状态统计' },
   overdue: { vi: 'Cam kết quá hạn', en: 'Overdue commitments', zh: '逾期的承诺' },
-  noneOverdue: { vi: 'Không có cam kết nào quá hạn tính đến ngày này.', en: 'No commitment is overdue on this date.', zh: '截至该日没有逾期的承诺。' },
+  noneOverdue: {
+    vi: 'Không có cam kết nào quá hạn tính đến ngày này.',
+    en: 'No commitment is overdue on this date.',
+    zh: '截至该日没有逾期的承诺。',
+  },
   features: { vi: 'Các đối tượng', en: 'Features', zh: '各对象' },
   name: { vi: 'Tên', en: 'Name', zh: '名称' },
   kind: { vi: 'Loại', en: 'Kind', zh: '类别' },
@@ -27,13 +31,14 @@ const WORDS = {
   },
 } as const;
 
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const dayText = (iso: string, language: Language) => {
   const [y, m, d] = iso.split('-');
   if (language === 'zh') return `${y}年${Number(m)}月${d ? `${Number(d)}日` : ''}`;
   return d ? `${d}/${m}/${y}` : `${m}/${y}`;
 };
-const nameOf = (name: { vi: string; en: string; zh: string | null }, language: Language) => (language === 'zh' ? (name.zh ?? name.vi) : name[language]);
+const nameOf = (name: { vi: string; en: string; zh: string | null }, language: Language) =>
+  language === 'zh' ? (name.zh ?? name.vi) : name[language];
 
 export type ProvinceReportInput = {
   province: Province;
@@ -64,7 +69,9 @@ export function provinceReportHtml({
 }: ProvinceReportInput): string {
   const w = (key: keyof typeof WORDS) => WORDS[key][language];
   const withStatus = features.filter((f) => KIND_BY_ID[f.properties.kind].hasStatus && f.properties.status);
-  const counts = STATUSES.map((s) => ({ status: s, count: withStatus.filter((f) => f.properties.status === s.id).length })).filter((c) => c.count > 0);
+  const counts = STATUSES.map((s) => ({ status: s, count: withStatus.filter((f) => f.properties.status === s.id).length })).filter(
+    (c) => c.count > 0,
+  );
   const overdue = withStatus.flatMap((feature) =>
     targetsOf(eventsByFeature.get(feature.id) ?? [], date)
       .filter((t) => t.state === 'overdue')
@@ -75,16 +82,16 @@ export function provinceReportHtml({
       const p = feature.properties;
       const targets = targetsOf(eventsByFeature.get(feature.id) ?? [], date);
       const deadline = targets
-        .map((t) => `${escape(t.by)} (${escape(t.state === 'overdue' ? `${t.daysLate} ${w('daysLate')}` : t.state)})`)
+        .map((t) => `${escapeHtml(t.by)} (${escapeHtml(t.state === 'overdue' ? `${t.daysLate} ${w('daysLate')}` : t.state)})`)
         .join('; ');
       const agreement = p.reportedIn ? agreements.get(p.reportedIn) : undefined;
-      return `<tr data-feature-id="${escape(feature.id)}"><td>${escape(nameOf(p.name, language))}</td><td>${escape(KIND_BY_ID[p.kind].label[language])}</td><td><span class="dot" style="background:${STATUS_BY_ID[p.status ?? 'unknown'].color}"></span>${escape(STATUS_BY_ID[p.status ?? 'unknown'].label[language])}</td><td>${p.since ? escape(dayText(p.since, language)) : '—'}${agreement ? ` · ${escape(agreement.id)}` : ''}</td><td>${deadline || '—'}</td></tr>`;
+      return `<tr data-feature-id="${escapeHtml(feature.id)}"><td>${escapeHtml(nameOf(p.name, language))}</td><td>${escapeHtml(KIND_BY_ID[p.kind].label[language])}</td><td><span class="dot" style="background:${STATUS_BY_ID[p.status ?? 'unknown'].color}"></span>${escapeHtml(STATUS_BY_ID[p.status ?? 'unknown'].label[language])}</td><td>${p.since ? escapeHtml(dayText(p.since, language)) : '—'}${agreement ? ` · ${escapeHtml(agreement.id)}` : ''}</td><td>${deadline || '—'}</td></tr>`;
     })
     .join('\n');
   const overdueItems = overdue
     .map(({ feature, target }) => {
       const given = target.setBy.target as NonNullable<StatusEvent['target']>;
-      return `<li data-feature-id="${escape(feature.id)}"><strong>${escape(nameOf(feature.properties.name, language))}</strong>: ${escape(STATUS_BY_ID[target.reach].label[language])} · ${w('deadline').toLowerCase()} ${escape(target.by)} (${escape(dayText(dueDate(target.by), language))}) · <strong>${target.daysLate} ${w('daysLate')}</strong><br><span class="cite">${w('clause')} ${escape(target.setBy.clauseId)} (${escape(dayText(target.setBy.date, language))}): <q lang="vi">${escape(given.cue)}</q></span></li>`;
+      return `<li data-feature-id="${escapeHtml(feature.id)}"><strong>${escapeHtml(nameOf(feature.properties.name, language))}</strong>: ${escapeHtml(STATUS_BY_ID[target.reach].label[language])} · ${w('deadline').toLowerCase()} ${escapeHtml(target.by)} (${escapeHtml(dayText(dueDate(target.by), language))}) · <strong>${target.daysLate} ${w('daysLate')}</strong><br><span class="cite">${w('clause')} ${escapeHtml(target.setBy.clauseId)} (${escapeHtml(dayText(target.setBy.date, language))}): <q lang="vi">${escapeHtml(given.cue)}</q></span></li>`;
     })
     .join('\n');
   const mapLink = `${origin}/?province=${encodeURIComponent(province.code)}&asOf=${date}${language === 'vi' ? '' : `&lang=${language}`}`;
@@ -93,7 +100,7 @@ export function provinceReportHtml({
 <html lang="${language === 'zh' ? 'zh-CN' : language}">
 <head>
 <meta charset="utf-8">
-<title>${escape(`${w('title')} — ${provinceName} — ${dayText(date, language)}`)}</title>
+<title>${escapeHtml(`${w('title')} — ${provinceName} — ${dayText(date, language)}`)}</title>
 <style>
 ${fontFaces}
 @page { size: A4; margin: 16mm 14mm; }
@@ -106,17 +113,17 @@ ul.overdue { padding-left: 5mm; } ul.overdue li { margin-bottom: 2mm; } .cite { 
 </style>
 </head>
 <body>
-<h1>${escape(w('title'))} — ${escape(provinceName)}</h1>
-<p class="meta">${escape(w('asOf'))} <strong data-as-of="${date}">${escape(dayText(date, language))}</strong> · <a href="${escape(mapLink)}">${escape(w('map'))}</a></p>
-<h2>${escape(w('counts'))}</h2>
-<table class="counts"><tbody>${counts.map((c) => `<tr data-status="${c.status.id}"><td><span class="dot" style="background:${c.status.color}"></span>${escape(c.status.label[language])}</td><td>${c.count}</td></tr>`).join('')}</tbody></table>
-<h2>${escape(w('overdue'))} (${overdue.length})</h2>
-${overdue.length > 0 ? `<ul class="overdue">${overdueItems}</ul>` : `<p>${escape(w('noneOverdue'))}</p>`}
-<h2>${escape(w('features'))} (${withStatus.length})</h2>
+<h1>${escapeHtml(w('title'))} — ${escapeHtml(provinceName)}</h1>
+<p class="meta">${escapeHtml(w('asOf'))} <strong data-as-of="${date}">${escapeHtml(dayText(date, language))}</strong> · <a href="${escapeHtml(mapLink)}">${escapeHtml(w('map'))}</a></p>
+<h2>${escapeHtml(w('counts'))}</h2>
+<table class="counts"><tbody>${counts.map((c) => `<tr data-status="${c.status.id}"><td><span class="dot" style="background:${c.status.color}"></span>${escapeHtml(c.status.label[language])}</td><td>${c.count}</td></tr>`).join('')}</tbody></table>
+<h2>${escapeHtml(w('overdue'))} (${overdue.length})</h2>
+${overdue.length > 0 ? `<ul class="overdue">${overdueItems}</ul>` : `<p>${escapeHtml(w('noneOverdue'))}</p>`}
+<h2>${escapeHtml(w('features'))} (${withStatus.length})</h2>
 <table class="features"><thead><tr><th>${w('name')}</th><th>${w('kind')}</th><th>${w('status')}</th><th>${w('lastReported')}</th><th>${w('deadline')}</th></tr></thead><tbody>
 ${rows}
 </tbody></table>
-<footer>${escape(w('source'))}</footer>
+<footer>${escapeHtml(w('source'))}</footer>
 </body>
 </html>`;
 }

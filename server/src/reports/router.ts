@@ -1,15 +1,15 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import { todayIso } from '../domain/dates';
 import { NO_FILTERS } from '../domain/filters';
 import { realDate } from '../domain/query-params';
-import { todayIso } from '../domain/dates';
 import { requestOrigin } from '../http/deployment';
 import { notFound } from '../http/errors';
 import { parseQuery } from '../http/parse-query';
 import { type CurrentRecordSource, selectFeatures } from '../record/current-record';
 import type { RecordRepository } from '../record/repository';
-import { provinceReportHtml } from './province-report';
 import { bundledFontFaces } from './fonts';
+import { provinceReportHtml } from './province-report';
 
 const reportQuery = z.object({ asOf: realDate.optional(), lang: z.enum(['vi', 'en', 'zh']).optional() });
 
