@@ -112,7 +112,8 @@ describe('importing a new agreement', () => {
     if (!canvas) throw new Error('no map canvas');
     await page.mouse.click(canvas.x + point.x, canvas.y + point.y);
     await place.getByText('22.62', { exact: false }).waitFor();
-    expect(await page.locator('.draft-place').count()).toBe(1);
+    // The map marks the place once the panel has passed it on (a render later than the coordinates shown).
+    await expect.poll(() => page.locator('.draft-place').count()).toBe(1);
     await page.screenshot({ path: join(artifactsDir, 'import-review.png') });
 
     // The server refuses the mistyped quote; the refusal is shown on its card and nothing is saved.

@@ -35,7 +35,7 @@ describe('deadlines on the map and in the panel', () => {
     await late.waitFor();
     expect(await late.textContent()).toContain(`336 ${text('daysLate', 'vi')}`);
     await expect.poll(() => badged(page)).toContain('a-pa-chai');
-    expect(await page.locator('.legend [data-legend="overdue"]').count()).toBe(1);
+    await expect.poll(() => page.locator('.legend [data-legend="overdue"]').count()).toBe(1);
     await page.screenshot({ path: join(artifactsDir, 'overdue-a-pa-chai.png') });
     expect(app.outsideRequests).toEqual([]);
     await page.close();
@@ -54,7 +54,7 @@ describe('deadlines on the map and in the panel', () => {
     await expect.poll(async () => await page.locator('.results .result').count()).toBe(ids.length);
     await waitForMapIdle(page);
     await expect.poll(() => badged(page)).toEqual(ids.filter((id) => id !== 'pairing-dien-bien-pu-er'));
-    expect(await page.locator('.filter-chips').textContent()).toContain(text('overdueOnly', 'zh'));
+    await expect.poll(() => page.locator('.filter-chips').textContent()).toContain(text('overdueOnly', 'zh'));
     await page.screenshot({ path: join(artifactsDir, 'overdue-filter-zh.png') });
     await page.close();
   });
