@@ -22,9 +22,16 @@ export type ScaleResult = {
   endpoints: EndpointResult[];
 };
 
-const work = mkdtempSync(join(tmpdir(), 'border-atlas-bench-'));
-/** The bodies written for the static server; removed when the bench ends (run.ts). */
-export const removeApiWork = () => rmSync(work, { recursive: true, force: true });
+/** The bodies written for the static server: made on first use (a bench mode without the API makes none), removed when the bench ends (run.ts). */
+let work: string | null = null;
+const workDir = () => {
+  work ??= mkdtempSync(join(tmpdir(), 'border-atlas-bench-'));
+  return work;
+};
+export const removeApiWork = () => {
+  if (work) rmSync(work, { recursive: true, force: true });
+  work = null;
+};
 
 /** Rounds of app and static load, alternating: a noisy second on this 2-core machine hits one round of each, not one figure. */
 const ROUNDS = 3;
@@ -47,7 +54,7 @@ async function compare(
 ): Promise<EndpointResult> {
   const response = await fetch(`${app.origin}${path}`);
   const bytes = Buffer.from(await response.arrayBuffer());
-  const file = join(work, `body-${Math.random().toString(36).slice(2)}.json`);
+  const file = join(workDir(), `body-${Math.random().toString(36).slice(2)}.json`);
   writeFileSync(file, bytes);
   const baseline = await startStatic(file, response.headers.get('content-type') ?? 'application/json');
   try {
