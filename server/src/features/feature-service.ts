@@ -33,6 +33,9 @@ export type Viewer = { editor: boolean };
 /** What a visitor sees of the editor who recorded a step: the role, never the user name. */
 const EDITOR_FOR_VISITORS = 'editor';
 
+/** Who recorded a step, as `viewerIsEditor` may see it (the detail's history, the feed): the name for editors, the role for anyone else. */
+export const shownRecorder = (recordedBy: string, viewerIsEditor: boolean) => (viewerIsEditor ? recordedBy : EDITOR_FOR_VISITORS);
+
 async function detailOf(
   repository: RecordRepository,
   current: CurrentRecordSource,
@@ -60,7 +63,7 @@ async function detailOf(
         agreementTitle: agreement.title,
         agreementDate: agreementDateOf(agreement),
         clauseLabel: clause.label,
-        recordedBy: recorded?.recordedBy == null ? null : viewer.editor ? recorded.recordedBy : EDITOR_FOR_VISITORS,
+        recordedBy: recorded?.recordedBy == null ? null : shownRecorder(recorded.recordedBy, viewer.editor),
         recordedAt: recorded?.recordedAt ?? null,
         correctedBy: correctionOf(steps, index),
       };

@@ -2,13 +2,12 @@ import { Feed } from 'feed';
 import type { ApiFeature } from '../domain/api';
 import type { StatusEvent } from '../domain/schemas';
 import { LEVEL_BY_ID, STATUS_BY_ID } from '../domain/vocabulary';
+import { shownRecorder } from '../features/feature-service';
+import { escapeHtml } from '../http/escape-html';
 import type { StepRecord } from '../record/repository';
 
 /** One step of a feature as the feed tells it: what, on which clause, and when the record learnt it. */
 export type FeedStep = { feature: ApiFeature; step: StatusEvent; recorded: StepRecord };
-
-/** What a visitor sees of the editor who recorded a step (as the feature's detail): the role, not the name. */
-const EDITOR_FOR_VISITORS = 'editor';
 
 /**
  * When the record learnt a step: when an editor recorded it (or imported it), else — a step of the curated
@@ -49,7 +48,7 @@ export function changesFeed(
     const title = `${feature.properties.name.vi}${subject}: ${status.vi}${level ? ` · ${level.vi}` : ''} — ${step.clauseId}`;
     const english = `${feature.properties.name.en}: ${status.en}${level ? ` · ${level.en}` : ''}`;
     const link = `${origin}/?feature=${encodeURIComponent(feature.id)}&asOf=${step.date}`;
-    const who = recorded.recordedBy ? (editor ? recorded.recordedBy : EDITOR_FOR_VISITORS) : 'geodata/record';
+    const who = recorded.recordedBy ? shownRecorder(recorded.recordedBy, editor) : 'geodata/record';
     feed.addItem({
       title,
       id: count > 1 ? `${base}/${count}` : base,
@@ -63,8 +62,4 @@ export function changesFeed(
     });
   }
   return feed.atom1();
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }

@@ -2,6 +2,7 @@ import type { ApiFeature } from '../domain/api';
 import type { Agreement, Province, StatusEvent } from '../domain/schemas';
 import { dueDate, targetsOf } from '../domain/targets';
 import { KIND_BY_ID, STATUS_BY_ID, STATUSES } from '../domain/vocabulary';
+import { escapeHtml } from '../http/escape-html';
 
 type Language = 'vi' | 'en' | 'zh';
 
@@ -31,7 +32,6 @@ const WORDS = {
   },
 } as const;
 
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const dayText = (iso: string, language: Language) => {
   const [y, m, d] = iso.split('-');
   if (language === 'zh') return `${y}年${Number(m)}月${d ? `${Number(d)}日` : ''}`;
