@@ -23,6 +23,8 @@ export type LighthouseFigures = {
   speedIndexMs: number;
   /** Accessibility audits that failed (their ids), for the report. */
   failedAccessibility: string[];
+  /** Runs Lighthouse could not measure (its error code each, e.g. NO_LCP): left out of the medians, named in the report. */
+  failedRuns?: string[];
 };
 export type LighthouseResult = {
   runs: number;
@@ -44,7 +46,12 @@ async function audit(url: string, preset: Preset, port: number): Promise<Lightho
   if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
   const { categories, audits } = result.lhr;
   const value = (id: string) => Number(audits[id]?.numericValue ?? Number.NaN);
+  // A run Lighthouse could not measure scores 0 with no figures: it is said, not averaged in.
+  const error =
+    result.lhr.runtimeError?.code ??
+    ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time'].map((id) => audits[id]?.errorMessage).find(Boolean);
   return {
+    ...(error ? { failedRuns: [error.split('\n')[0].slice(0, 120)] } : {}),
     performance: Math.round((categories.performance?.score ?? 0) * 100),
     accessibility: Math.round((categories.accessibility?.score ?? 0) * 100),
     fcpMs: Math.round(value('first-contentful-paint')),
@@ -59,13 +66,20 @@ async function audit(url: string, preset: Preset, port: number): Promise<Lightho
 }
 
 /** Medians of each figure over the runs; failed audits are those that failed in any run. */
-function medianOf(runs: LighthouseFigures[]): LighthouseFigures {
+function medianOf(allRuns: LighthouseFigures[]): LighthouseFigures {
+  const failedRuns = allRuns.flatMap((run) => run.failedRuns ?? []);
+  const measured = allRuns.filter((run) => !run.failedRuns);
+  const runs = measured.length > 0 ? measured : allRuns;
   const numeric = ['performance', 'accessibility', 'fcpMs', 'lcpMs', 'tbtMs', 'cls', 'speedIndexMs'] as const;
   const figures = Object.fromEntries(numeric.map((key) => [key, median(runs.map((run) => run[key]))])) as Omit<
     LighthouseFigures,
-    'failedAccessibility'
+    'failedAccessibility' | 'failedRuns'
   >;
-  return { ...figures, failedAccessibility: [...new Set(runs.flatMap((run) => run.failedAccessibility))].sort() };
+  return {
+    ...figures,
+    failedAccessibility: [...new Set(runs.flatMap((run) => run.failedAccessibility))].sort(),
+    ...(failedRuns.length > 0 ? { failedRuns } : {}),
+  };
 }
 
 export async function measureLighthouse({ runs = 3, log = console.log } = {}): Promise<LighthouseResult> {
@@ -86,7 +100,9 @@ export async function measureLighthouse({ runs = 3, log = console.log } = {}): P
           ['bare', bare.origin],
         ] as const) {
           const figures = await audit(`${origin}/`, preset, chrome.port);
-          log(`lighthouse ${preset} ${side} run ${run + 1}: performance ${figures.performance}, accessibility ${figures.accessibility}`);
+          log(
+            `lighthouse ${preset} ${side} run ${run + 1}: performance ${figures.performance}, accessibility ${figures.accessibility}${figures.failedRuns ? ` — not measured: ${figures.failedRuns[0]}` : ''}`,
+          );
           sides[side].push(figures);
         }
       }

@@ -6,6 +6,7 @@ import type { describeMachine } from './lib/machine';
 import type { LighthouseFigures, LighthouseResult } from './lighthouse';
 import type { SizeResult } from './size';
 import type { StoreLoadResult } from './store-load';
+import type { TimelineTiming } from './timeline';
 
 export type Results = {
   machine: ReturnType<typeof describeMachine>;
@@ -21,6 +22,8 @@ export type Results = {
   storeLoad?: StoreLoadResult;
   /** Lighthouse on the app beside the bare MapLibre page (bench/lighthouse.ts); absent before it was measured. */
   lighthouse?: LighthouseResult;
+  /** The progress timeline's main-thread cost at 68, 1 000 and 10 000 features (bench/timeline.ts); absent before it was measured. */
+  timeline?: TimelineTiming[];
 };
 
 type Check = { figure: string; value: number | null; budget: number; unit: string; remedy: string };
@@ -35,6 +38,8 @@ const REMEDIES = {
   interaction100k:
     "the same re-layout at 100 000 features (tiles thinned to at most 2 000 features below zoom 13), and the server's answer for the lists (~0.25 s a new date at 100 000 features: the record as of the date and its tables, then cached per date)",
   js: "the page's own script: React DOM and zod are most of what is left once MapLibre is its own chunk",
+  timeline:
+    "the progress timeline: reading every row from the record (each feature's steps as of the date) grows with the record; the drawing is of the rows in view only",
   importReading:
     'reading a document to import: the suggester walks each sentence for names and status wording; a worker thread would keep a long read off the main thread',
 };
@@ -94,6 +99,16 @@ export function renderReport(results: Results): string {
         budget: 2000,
         unit: 'ms',
         remedy: REMEDIES.importReading,
+      });
+
+  for (const timing of results.timeline ?? [])
+    if (timing.features === 1_000)
+      checks.push({
+        figure: 'Progress timeline, 1 000 features: main-thread work to open it',
+        value: Number.isNaN(timing.openMs) ? null : timing.openMs,
+        budget: 100,
+        unit: 'ms',
+        remedy: REMEDIES.timeline,
       });
 
   const worst = checks
@@ -170,6 +185,21 @@ export function renderReport(results: Results): string {
   }
   if (results.importEval) lines.push('', ...importEvalSection(results.importEval));
   if (results.lighthouse) lines.push('', ...lighthouseSection(results.lighthouse));
+  if (results.timeline) {
+    lines.push(
+      '',
+      '## The progress timeline',
+      '',
+      "Method: Debian Chromium headless, viewport 1400×860, the app opened at `/?timeline=1` on five dates (a page load each); the app's own User Timing measure ba:timeline (client/src/performance-marks.ts): reading every row from the record and drawing the rows in view (Observable Plot), and, for a scroll of 20 rows, drawing the new window. Median of 5. Budget (issue 20): ≤ 100 ms main thread at 1 000 features.",
+      '',
+      '| features | rows | open (read all rows, draw those in view) | scroll 20 rows | |',
+      '|---|---|---|---|---|',
+      ...results.timeline.map(
+        (t) =>
+          `| ${t.features.toLocaleString('en')} | ${t.rows.toLocaleString('en')} | ${fmt(t.openMs)} ms | ${fmt(t.scrollMs)} ms | ${t.error ?? ''} |`,
+      ),
+    );
+  }
   if (results.storeLoad) {
     const load = results.storeLoad;
     const row = (label: string, f: StoreLoadResult['all']) =>
@@ -255,5 +285,13 @@ function lighthouseSection(result: LighthouseResult): string[] {
     `- Desktop performance, app ≥ bare page (${desktop.app.performance} vs ${desktop.bare.performance}): ${met(desktop.app.performance >= desktop.bare.performance)}.`,
     `- Accessibility 100, desktop and mobile (${desktop.app.accessibility}, ${mobile.app.accessibility}): ${met(desktop.app.accessibility === 100 && mobile.app.accessibility === 100)}.`,
     `- Layout shift of the app (CLS, desktop): ${desktop.app.cls}.`,
+    ...(['desktop', 'mobile'] as const).flatMap((preset) =>
+      (['app', 'bare'] as const).flatMap((side) => {
+        const failed = result[preset][side].failedRuns;
+        return failed
+          ? [`- ${preset} ${side}: ${failed.length} run(s) Lighthouse could not measure, left out of the medians (${failed.join('; ')}).`]
+          : [];
+      }),
+    ),
   ];
 }

@@ -10,6 +10,7 @@
  *                                     (DIR: a folder as ../shared/eval/import, the default), merged likewise
  *   npm run bench -- --store-load     the embedded store under read load while an editor writes only, merged likewise
  *   npm run bench -- --cpu-prof       also print where the browser's main thread spends a filter change and a slider step
+ *   npm run bench -- --timeline       the progress timeline's main-thread cost at 68, 1 000 and 10 000 features only, merged likewise
  *   npm run bench -- --lighthouse     Lighthouse on the app beside the bare MapLibre page only, merged into the last results
  *                                     (the whole run measures it too, unless --no-browser)
  */
@@ -29,6 +30,7 @@ import { measureLighthouse } from './lighthouse';
 import { type Results, renderReport } from './report';
 import { measureSizes } from './size';
 import { measureStoreLoad } from './store-load';
+import { measureTimeline, type TimelineTiming } from './timeline';
 
 const argv = process.argv.slice(2);
 const args = new Set(argv);
@@ -47,6 +49,30 @@ function log(message: string) {
 async function storeLoadLogged() {
   log('the embedded store under load while an editor writes');
   return measureStoreLoad({ seconds: quick ? 10 : 30 });
+}
+
+/** The progress timeline at the issue's three scales, each synthetic record written for it and removed after. */
+async function timelineLogged(): Promise<TimelineTiming[]> {
+  const work = mkdtempSync(join(tmpdir(), 'border-atlas-bench-timeline-'));
+  try {
+    const timings: TimelineTiming[] = [];
+    for (const count of [68, 1_000, 10_000]) {
+      log(`timeline: ${count === 68 ? 'the real record' : `${count} synthetic features`}`);
+      let dir: string | null = null;
+      if (count !== 68) {
+        dir = join(work, `syn-${count}`, 'record');
+        writeSyntheticRecord(dir, count);
+      }
+      const timing = await measureTimeline(dir, count);
+      log(
+        `timeline ${count}: ${timing.rows} rows, open ${timing.openMs} ms, scroll ${timing.scrollMs} ms${timing.error ? ` (${timing.error})` : ''}`,
+      );
+      timings.push(timing);
+    }
+    return timings;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 }
 
 /** The last results, to keep what this run does not measure (the import evaluation needs a folder outside the project). */
@@ -99,6 +125,17 @@ async function main() {
     writeFileSync(join(projectRoot, 'bench', 'RESULTS.md'), renderReport(results));
     printImportEval(results.importEval);
     log('wrote the import evaluation into bench/results.json and bench/RESULTS.md (the other figures are the last full run)');
+    return;
+  }
+  if (args.has('--timeline')) {
+    if (!existsSync(join(projectRoot, 'client', 'dist', 'index.html')))
+      spawnSync('npm', ['run', 'build', '--silent'], { cwd: projectRoot, stdio: 'inherit' });
+    const file = join(projectRoot, 'bench', 'results.json');
+    const last = JSON.parse(readFileSync(file, 'utf8')) as Results;
+    const results: Results = { ...last, timeline: await timelineLogged() };
+    writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+    writeFileSync(join(projectRoot, 'bench', 'RESULTS.md'), renderReport(results));
+    log('wrote the timeline figures into bench/results.json and bench/RESULTS.md (the other figures are the last full run)');
     return;
   }
   if (args.has('--lighthouse')) {
@@ -189,6 +226,7 @@ async function main() {
     importEval: previous()?.importEval,
     storeLoad: await storeLoadLogged(),
     lighthouse: withBrowser ? await measureLighthouse({ runs: quick ? 1 : 3, log }) : previous()?.lighthouse,
+    timeline: withBrowser ? await timelineLogged() : previous()?.timeline,
   };
   rmSync(work, { recursive: true, force: true });
   removeApiWork();

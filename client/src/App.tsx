@@ -31,7 +31,7 @@ import type { Filters } from './filters/filters';
 import { hasFilters, NO_FILTERS } from './filters/filters';
 import { ResultsList } from './filters/ResultsList';
 import { dropUnknownIds, type UnknownIds } from './filters/unknown-ids';
-import type { Language } from './i18n/language';
+import { htmlLang, type Language } from './i18n/language';
 import { asString, useRecordText } from './i18n/record-text';
 import { text } from './i18n/ui-text';
 import { Legend } from './legend/Legend';
@@ -246,7 +246,7 @@ export function App() {
   const panelOpen = Boolean((importOpen && csrfToken && editor) || urlState.doc || urlState.feature);
   const error = view.error ?? provinces.error ?? agreements.error ?? recordTiles.error;
   return (
-    <div className={urlState.present ? 'app presenting' : 'app'} lang={language === 'zh' ? 'zh-CN' : language}>
+    <div className={urlState.present ? 'app presenting' : 'app'} lang={htmlLang(language)}>
       <SkipLinks language={language} onOpenTab={openTab} />
       <TopBar
         language={language}

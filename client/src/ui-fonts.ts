@@ -1,36 +1,28 @@
 import { CJK_FALLBACK_FILES } from './cjk-fallback-fonts';
 import type { FontFile } from './map/basemap-data';
+import { BUNDLED_FONTS_STYLE_ID, bundledFontFaceCss } from './ui-font-faces';
 
-/** Latin and Vietnamese faces (two weights) under one family; Chinese under its own. */
-const UI_FONT_FAMILY = 'Border Atlas UI';
-const UI_CJK_FONT_FAMILY = 'Border Atlas UI CJK';
-/** Every other Chinese character, in files fetched only when one is drawn (cjk-fallback-fonts.ts). */
 const UI_CJK_FALLBACK_FAMILY = 'Border Atlas UI CJK full';
 
-/**
- * The page uses the same bundled Noto files as the map, so Vietnamese and Chinese render the same
- * on machines without CJK fonts. Chinese has one weight: kept in a family of its own, bold text
- * falls back to it (synthesised) instead of matching no face and drawing boxes.
- */
-function uiFontFaceCss(files: readonly FontFile[]): string {
-  return files
-    .map((file) => {
-      const family = file.family === 'Noto Sans SC' ? UI_CJK_FONT_FAMILY : UI_FONT_FAMILY;
-      return `@font-face{font-family:'${family}';src:url('/basemap/fonts/${file.file}') format('woff2');font-weight:${file.weight ?? 400};font-display:swap;unicode-range:${file.unicodeRange};}`;
-    })
-    .concat(
-      CJK_FALLBACK_FILES.map(
-        (file) =>
-          `@font-face{font-family:'${UI_CJK_FALLBACK_FAMILY}';src:url('${file.url}') format('woff2');font-weight:400;font-display:swap;unicode-range:${file.unicodeRange};}`,
-      ),
-    )
-    .join('\n');
+/** The rest of Chinese: every other character, in files fetched only when one is drawn (cjk-fallback-fonts.ts). */
+function fallbackFontFaceCss(): string {
+  return CJK_FALLBACK_FILES.map(
+    (file) =>
+      `@font-face{font-family:'${UI_CJK_FALLBACK_FAMILY}';src:url('${file.url}') format('woff2');font-weight:400;font-display:swap;unicode-range:${file.unicodeRange};}`,
+  ).join('\n');
 }
 
+/** The page's fonts: the bundled ones where the page does not have them already (ui-font-faces.ts), then the fallback. */
 export function registerUiFonts(files: readonly FontFile[]) {
   if (document.getElementById('ui-fonts')) return;
+  if (!document.getElementById(BUNDLED_FONTS_STYLE_ID)) {
+    const bundled = document.createElement('style');
+    bundled.id = BUNDLED_FONTS_STYLE_ID;
+    bundled.textContent = bundledFontFaceCss(files);
+    document.head.append(bundled);
+  }
   const style = document.createElement('style');
   style.id = 'ui-fonts';
-  style.textContent = uiFontFaceCss(files);
+  style.textContent = fallbackFontFaceCss();
   document.head.append(style);
 }

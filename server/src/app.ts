@@ -22,7 +22,7 @@ import { applyDeployment, type Deployment } from './http/deployment';
 import { errorHandler, unknownApiRoute } from './http/errors';
 import { hideSystemMessages, unknownPath } from './http/public-errors';
 import { attachReplay, createReplay } from './http/replay';
-import { cacheHashedAssets, compressStatic } from './http/static-delivery';
+import { cacheHashedAssets, compressStatic, languagePages } from './http/static-delivery';
 import { refuseBadPathText } from './http/text-check';
 import { importRouter } from './imports/router';
 import { mapRouter } from './map/router';
@@ -113,10 +113,11 @@ export function createApp({
   }
   if (clientDir && existsSync(clientDir)) {
     app.use(compressStatic, express.static(clientDir, { index: false, maxAge: '1h', setHeaders: cacheHashedAssets }));
+    const pageFileFor = languagePages(clientDir);
     // The single-page app answers page paths only: never assets, fonts, the API or OGC (they must 404).
-    app.get(/^\/(?!api(\/|$)|ogc(\/|$)|basemap\/|assets\/)[^.]*$/, (_request, response) => {
+    app.get(/^\/(?!api(\/|$)|ogc(\/|$)|basemap\/|assets\/)[^.]*$/, (request, response) => {
       response.setHeader('Cache-Control', 'no-cache');
-      response.sendFile(join(clientDir, 'index.html'));
+      response.sendFile(join(clientDir, pageFileFor(request.query.lang)));
     });
   }
   app.use(unknownPath);

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Language } from '../../client/src/i18n/language';
+import { text } from '../../client/src/i18n/ui-text';
 import { createTestApp, projectRoot } from '../helpers/app';
 
 type Raw = { status: number; headers: IncomingHttpHeaders; body: Buffer };
@@ -85,5 +87,24 @@ describe('delivering the app and the basemap', () => {
     expect(answer.status).toBe(200);
     expect(answer.headers['content-encoding']).toBeUndefined();
     expect(JSON.parse(answer.body.toString()).type).toBe('FeatureCollection');
+  });
+
+  it('sends the page with its first paint in the reader’s language before any script runs: title, hint, lang', async () => {
+    const shell = (html: string) => ({
+      lang: /<html lang="([^"]+)">/.exec(html)?.[1],
+      title: /<h1>([^<]+)<\/h1>/.exec(html)?.[1],
+      hint: /<p class="select-hint">([^<]+)<\/p>/.exec(html)?.[1],
+    });
+    const expected = (language: Language) => ({
+      lang: language === 'zh' ? 'zh-CN' : language,
+      title: text('title', language),
+      hint: text('selectHint', language),
+    });
+    expect(shell((await request(app).get('/')).text)).toEqual(expected('vi'));
+    expect(shell((await request(app).get('/?lang=en&feature=huu-nghi')).text)).toEqual(expected('en'));
+    expect(shell((await request(app).get('/some/page?lang=zh')).text)).toEqual(expected('zh'));
+    // Anything else is the Vietnamese page, as the app reads it.
+    expect(shell((await request(app).get('/?lang=fr')).text)).toEqual(expected('vi'));
+    expect(shell((await request(app).get('/?lang=en&lang=zh')).text)).toEqual(expected('vi'));
   });
 });

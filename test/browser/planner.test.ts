@@ -772,9 +772,15 @@ describe('export', () => {
     for (const step of briefing.steps) expect(texts[0]).toContain(step.title);
     expect(texts[0]).toContain('Tính đến ngày 09/07/2024');
     // Then one page per step, in order; clauses that do not fit continue on pages marked as such.
-    const stepPages = texts.slice(1).filter((text) => !text.includes('(tiếp theo)'));
+    const stepPages = texts.slice(1, -1).filter((text) => !text.includes('(tiếp theo)'));
     expect(stepPages.map((text) => briefing.steps.findIndex((step) => text.includes(step.title)))).toEqual(briefing.steps.map((_, i) => i));
-    expect(pages).toBe(1 + briefing.steps.length + texts.slice(1).filter((text) => text.includes('(tiếp theo)')).length);
+    // Last, the progress timeline of the gates the steps select, as of the latest step's date, as an image.
+    const latest = briefing.steps.map((step) => step.filters.asOf ?? '').sort().at(-1) ?? '';
+    expect(texts.at(-1)).toContain(text('progressTimeline', 'vi'));
+    expect(texts.at(-1)).toContain(`Tính đến ngày ${latest.split('-').reverse().join('/')}`);
+    const images = execFileSync('pdfimages', ['-list', '-f', String(pages), '-l', String(pages), path], { encoding: 'utf8' });
+    expect(images).toMatch(/\s2400\s+\d+\s+rgb/);
+    expect(pages).toBe(1 + briefing.steps.length + texts.slice(1).filter((text) => text.includes('(tiếp theo)')).length + 1);
     // The first step cites, verbatim, the clauses behind A Pa Chải's history up to its date. Read in
     // drawing order (-raw), with the page furniture between a step's pages taken out.
     const first = briefing.steps[0];

@@ -1,3 +1,4 @@
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { text } from '../../client/src/i18n/ui-text';
@@ -9,11 +10,13 @@ import { appInBrowser, artifactsDir, type MapHandle, openPage, waitForMapIdle } 
 
 const app = appInBrowser();
 
-/** Ids of the features the map draws with the overdue badge, on the slider's current date. */
+/** Ids of the features the map draws with the overdue badge (on a symbol or a line's middle), on the slider's current date. */
 async function badged(page: Awaited<ReturnType<typeof openPage>>): Promise<string[]> {
   return page.evaluate(() => {
     const map = window.__borderAtlasMap as MapHandle;
-    return [...new Set(map.queryRenderedFeatures({ layers: ['record-overdue'] }).map((f) => String(f.properties.id)))].sort();
+    return [
+      ...new Set(map.queryRenderedFeatures({ layers: ['record-overdue', 'record-overdue-lines'] }).map((f) => String(f.properties.id))),
+    ].sort();
   });
 }
 
@@ -28,6 +31,8 @@ describe('deadlines on the map and in the panel', () => {
     expect(await target.locator('q').textContent()).toContain('trong năm 2025');
     await waitForMapIdle(page);
     expect(await badged(page)).not.toContain('a-pa-chai');
+    // The Điện Biên – Pu'er framework agreement, targeted for 2025, is not late yet either.
+    expect(await badged(page)).not.toContain('pairing-dien-bien-pu-er');
 
     await page.goto(`${app.baseUrl}/?asOf=2026-12-02&feature=a-pa-chai`);
     await waitForMapIdle(page);
@@ -35,6 +40,8 @@ describe('deadlines on the map and in the panel', () => {
     await late.waitFor();
     expect(await late.textContent()).toContain(`336 ${text('daysLate', 'vi')}`);
     await expect.poll(() => badged(page)).toContain('a-pa-chai');
+    // A line carries the badge too, at its middle: the pairing's 2025 agreement was not reported signed.
+    await expect.poll(() => badged(page)).toContain('pairing-dien-bien-pu-er');
     await expect.poll(() => page.locator('.legend [data-legend="overdue"]').count()).toBe(1);
     await page.screenshot({ path: join(artifactsDir, 'overdue-a-pa-chai.png') });
     expect(app.outsideRequests).toEqual([]);
@@ -53,7 +60,7 @@ describe('deadlines on the map and in the panel', () => {
     await expect.poll(() => new URL(page.url()).searchParams.get('overdue')).toBe('true');
     await expect.poll(async () => await page.locator('.results .result').count()).toBe(ids.length);
     await waitForMapIdle(page);
-    await expect.poll(() => badged(page)).toEqual(ids.filter((id) => id !== 'pairing-dien-bien-pu-er'));
+    await expect.poll(() => badged(page)).toEqual(ids);
     await expect.poll(() => page.locator('.filter-chips').textContent()).toContain(text('overdueOnly', 'zh'));
     await page.screenshot({ path: join(artifactsDir, 'overdue-filter-zh.png') });
     await page.close();
@@ -95,6 +102,56 @@ describe('deadlines on the map and in the panel', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('.progress-timeline').count()).toBe(0);
     await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('open-timeline'))).toBe(true);
+    await page.close();
+  });
+
+  it('the timeline draws the rows in view and the rest as the reader scrolls; its PNG and SVG hold every row, Chinese in the bundled font', async () => {
+    const page = await openPage(app.browser, app.baseUrl, '/?asOf=2026-12-02&lang=zh&timeline=1', app.outsideRequests);
+    const chart = page.locator('.progress-timeline');
+    await chart.locator('svg rect[role="button"]').first().waitFor();
+    const [features, events] = await Promise.all([
+      (await fetch(`${app.baseUrl}/api/features?asOf=2026-12-02`)).json() as Promise<FeatureCollectionResponse>,
+      (await fetch(`${app.baseUrl}/api/events`)).json() as Promise<StatusEvent[]>,
+    ]);
+    const byFeature = new Map<string, StatusEvent[]>();
+    for (const event of events) byFeature.set(event.featureId, [...(byFeature.get(event.featureId) ?? []), event]);
+    const ids = progressRows(
+      features.features.filter((f) => KIND_BY_ID[f.properties.kind].hasStatus),
+      byFeature,
+      '2026-12-02',
+    )
+      .filter((row) => row.spans.length > 0)
+      .map((row) => row.id);
+    const drawnRows = () =>
+      chart.locator('svg rect[role="button"]').evaluateAll((rects) => [...new Set(rects.map((r) => r.getAttribute('data-feature-id')))]);
+    // The window: the first rows in the record's order, not all of them.
+    const top = await drawnRows();
+    expect(top.length).toBeGreaterThan(5);
+    expect(top.length).toBeLessThan(ids.length);
+    expect(top).toEqual(ids.slice(0, top.length));
+    // Scrolled to the end: the last rows are drawn, the first are not.
+    await chart.locator('.progress-timeline-chart').evaluate((node) => {
+      node.scrollTop = node.scrollHeight;
+    });
+    await expect.poll(async () => (await drawnRows()).at(-1)).toBe(ids.at(-1));
+    expect(await drawnRows()).not.toContain(ids[0]);
+    await page.screenshot({ path: join(artifactsDir, 'progress-timeline-scrolled-zh.png') });
+
+    // The SVG: every row (not the window), the fonts inside it.
+    const [svgDownload] = await Promise.all([page.waitForEvent('download'), chart.locator('.download-svg').click()]);
+    const svg = await readFile((await svgDownload.path()) as string, 'utf8');
+    await writeFile(join(artifactsDir, 'progress-timeline-zh-export.svg'), svg);
+    const svgRows = [...new Set([...svg.matchAll(/data-feature-id="([^"]+)"/g)].map((m) => m[1]))];
+    expect(svgRows).toEqual(ids);
+    expect(svg).toContain('data:font/woff2;base64,');
+    expect(svg).toContain(text('progressTimeline', 'zh'));
+    // The PNG: as tall as every row at twice the pixels, drawn from that SVG.
+    const [pngDownload] = await Promise.all([page.waitForEvent('download'), chart.locator('.download-png').click()]);
+    const png = await readFile((await pngDownload.path()) as string);
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect(png.readUInt32BE(16)).toBe(2400);
+    expect(png.readUInt32BE(20)).toBeGreaterThan(ids.length * 22 * 2);
+    await writeFile(join(artifactsDir, 'progress-timeline-zh-export.png'), png);
     await page.close();
   });
 

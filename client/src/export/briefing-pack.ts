@@ -1,13 +1,14 @@
 import { type AgreementDetailResponse, type ApiFeature, agreementDetailResponse, type FeatureCollectionResponse } from '@domain/api';
 import type { Briefing, BriefingStep } from '@domain/briefings';
+import { progressRows } from '@domain/progress-timeline';
 import { type RecordIndex, visibleFeatures } from '@domain/record-on-date';
 import type { Agreement, StatusEvent } from '@domain/schemas';
-import { STATUS_BY_ID } from '@domain/vocabulary';
+import { KIND_BY_ID, STATUS_BY_ID } from '@domain/vocabulary';
 import bbox from '@turf/bbox';
 import { fetchJson } from '../api/fetch-json';
 import { describeFilters } from '../filters/describe-filters';
 import { clauseLabelIn } from '../i18n/clause-label';
-import type { Language } from '../i18n/language';
+import { htmlLang, type Language } from '../i18n/language';
 import { asString, type RecordTextFns } from '../i18n/record-text';
 import { formatDate, reportedOn, text } from '../i18n/ui-text';
 import { ATTRIBUTION } from '../map/attribution';
@@ -16,10 +17,12 @@ import { recordFilter, withRecordFilter } from '../map/layers/record-filter';
 import { ROUTE_FOCUS_SOURCES, routeFocusOf, waypointFeatures } from '../map/layers/route-focus';
 import type { MapHandle } from '../map/map-handle';
 import { withAsOf } from '../map/style';
-import { buildBriefingPdf, type PackCitation, type PackStep, type PdfFont } from './briefing-pdf';
+import { timelineScale } from '../summary/timeline-chart';
+import { buildBriefingPdf, type PackCitation, type PackStep, type PackTimeline, type PdfFont } from './briefing-pdf';
 import { drawOverlays } from './export-png';
 import { statusLegend, symbolLegend } from './map-caption';
 import type { PdfFontFile } from './pdf-text';
+import { svgToPng, timelineSvg } from './timeline-image';
 
 export type PackInputs = {
   /** The live map: its style (basemap, layers, language) is drawn again for every step. */
@@ -125,6 +128,42 @@ async function jpegBytes(canvas: HTMLCanvasElement): Promise<Uint8Array> {
 }
 
 /** The PDF briefing pack of `briefing`: a cover, then each step's map, text and clauses. */
+/**
+ * The progress timeline of the features the briefing's steps select (in the order they first appear), read as of
+ * its latest step's date (or today): where each stood, when, on which clause, and its deadlines. None without one.
+ */
+async function packTimeline({ briefing, collection, index, language, today, fontFiles }: PackInputs): Promise<PackTimeline | null> {
+  const ids = [...new Set(briefing.steps.flatMap((step) => (step.feature ? [step.feature] : [])))];
+  const features = ids.flatMap((id) => collection.features.filter((f) => f.id === id && KIND_BY_ID[f.properties.kind].hasStatus));
+  const end =
+    briefing.steps
+      .map((step) => step.filters.asOf ?? today)
+      .sort()
+      .at(-1) ?? today;
+  const rows = progressRows(features, index.eventsByFeature, end).filter((row) => row.spans.length > 0);
+  if (rows.length === 0) return null;
+  const Plot = await import('@observablehq/plot');
+  const title = text('progressTimeline', language);
+  // The date it is read as of (the help line's last sentence, clicking a span, is for the screen).
+  const caption = `${text('asOf', language)} ${formatDate(end, language)}`;
+  const image = await timelineSvg(
+    Plot,
+    rows,
+    timelineScale(rows, end, language),
+    language,
+    {
+      title,
+      subtitle: `${text('asOf', language)} ${formatDate(end, language)}`,
+      statusOf: (id) => STATUS_BY_ID[id as keyof typeof STATUS_BY_ID].label[language],
+      legendTarget: text('target', language),
+      legendOverdue: text('targetState_overdue', language),
+    },
+    fontFiles,
+  );
+  const png = new Uint8Array(await (await svgToPng(image)).arrayBuffer());
+  return { title, caption, png, aspect: image.width / image.height };
+}
+
 export async function exportBriefingPack(inputs: PackInputs): Promise<Blob> {
   const { map, briefing, collection, index, agreements, language, today, recordText } = inputs;
   const shown = (value: string) => asString(recordText.show(value), language);
@@ -207,7 +246,7 @@ export async function exportBriefingPack(inputs: PackInputs): Promise<Blob> {
   const otherTitle = language === 'vi' ? briefing.title.en : briefing.title.vi;
   const pdf = await buildBriefingPdf(
     {
-      language: language === 'zh' ? 'zh-CN' : language,
+      language: htmlLang(language),
       cover: {
         title: briefingTitle,
         subtitle: [text('packSubtitle', language), otherTitle].filter(Boolean).join(' · '),
@@ -215,6 +254,7 @@ export async function exportBriefingPack(inputs: PackInputs): Promise<Blob> {
         steps: briefing.steps.map((step) => ({ title: shown(step.title), details: describeFilters(step.filters, language, filterNames) })),
       },
       steps,
+      timeline: await packTimeline(inputs),
       words: {
         citedClauses: text('citedClauses', language),
         noCitations: text('noCitations', language),

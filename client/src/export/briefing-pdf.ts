@@ -39,7 +39,10 @@ type PackWords = {
   stepsHeading: string;
 };
 
-export type BriefingPack = { language: string; cover: PackCover; steps: PackStep[]; words: PackWords };
+/** The progress timeline of the features the briefing selects (timeline-image.ts), on a page after the steps. */
+export type PackTimeline = { title: string; caption: string; png: Uint8Array; aspect: number };
+
+export type BriefingPack = { language: string; cover: PackCover; steps: PackStep[]; words: PackWords; timeline?: PackTimeline | null };
 
 // A4 landscape in points.
 const PAGE = { width: 841.89, height: 595.28 };
@@ -113,6 +116,7 @@ function allText(pack: BriefingPack): string[] {
     ...cover.lines,
     ...cover.steps.flatMap((step) => [step.title, step.details]),
     ...Object.values(words),
+    ...(pack.timeline ? [pack.timeline.title, pack.timeline.caption] : []),
     '0123456789/ ·…',
     ...steps.flatMap((step) => [
       step.kicker,
@@ -250,6 +254,19 @@ export async function buildBriefingPdf(pack: BriefingPack, fonts: readonly PdfFo
       }
     }
     if (overflow) continuation();
+  }
+
+  // The progress timeline of the briefing's features: as wide as the page, as tall as fits.
+  if (pack.timeline) {
+    const page = newPage();
+    let top = PAGE.height - MARGIN;
+    top = block(page, pack.timeline.title, MARGIN, top, PAGE.width - 2 * MARGIN, { size: 18, bold: true }).y - 2;
+    top = block(page, pack.timeline.caption, MARGIN, top, PAGE.width - 2 * MARGIN, { size: 9, color: MUTED }).y - 8;
+    const image = await document.embedPng(pack.timeline.png);
+    const room = { width: PAGE.width - 2 * MARGIN, height: top - (MARGIN + 24) };
+    const height = Math.min(room.width / pack.timeline.aspect, room.height);
+    const width = height * pack.timeline.aspect;
+    page.drawImage(image, { x: MARGIN, y: top - height, width, height });
   }
 
   // Footers: briefing title and page numbers.

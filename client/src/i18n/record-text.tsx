@@ -2,7 +2,7 @@ import { indexTranslations, multilingualIn, type ShownText, shownIn, translation
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import { fetchJson } from '../api/fetch-json';
-import type { Language } from './language';
+import { htmlLang, type Language } from './language';
 import { text as uiText } from './ui-text';
 
 const EMPTY = indexTranslations([]);
@@ -54,7 +54,7 @@ export function ShownTextView({ shown, language }: { shown: ShownText; language:
   const other = shown.language && shown.language !== language ? shown.language : undefined;
   return (
     <>
-      {other ? <span lang={other === 'zh' ? 'zh-CN' : other}>{shown.text}</span> : shown.text}
+      {other ? <span lang={htmlLang(other)}>{shown.text}</span> : shown.text}
       {shown.translated && <TranslatedMark language={language} />}
     </>
   );

@@ -164,6 +164,7 @@ const TEXT = {
     zh: '每行一个对象：颜色为各文件之间的状态，短线为重申的文件，菱形为期限（红色：逾期）。点击色段打开条款。',
   },
   downloadSvg: { vi: 'Tải SVG', en: 'Download SVG', zh: '下载SVG' },
+  downloadPng: { vi: 'Tải PNG', en: 'Download PNG', zh: '下载PNG' },
   provinceReports: { vi: 'Báo cáo in theo tỉnh', en: 'Printable report by province', zh: '按省可打印报告' },
   openTimeline: { vi: 'Xem dòng thời gian tiến độ', en: 'Open the progress timeline', zh: '查看进展时间线' },
   importTarget: { vi: 'Ghi kèm hạn văn bản đặt ra', en: 'Record the deadline the text sets', zh: '一并记录文件设定的期限' },

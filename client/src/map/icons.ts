@@ -1,6 +1,6 @@
 import { parseIconName, SHAPE_PATHS } from '@domain/drawing/shapes';
 import { STATUS_BY_ID, type StatusId } from '@domain/vocabulary';
-import { PAPER } from './palette';
+import { OVERDUE_COLOR, PAPER } from './palette';
 
 const PIXEL_RATIO = 2;
 const SIZE = 24;
@@ -10,6 +10,7 @@ const SIZE = 24;
  * colour and a white edge, or — for approximate positions — white with a thick coloured edge.
  */
 export function drawIcon(name: string): ImageData | null {
+  if (name === OVERDUE_BADGE_ICON) return drawOverdueBadge();
   const parsed = parseIconName(name);
   if (!parsed) return null;
   const colour = STATUS_BY_ID[parsed.status as StatusId]?.color ?? STATUS_BY_ID.unknown.color;
@@ -33,3 +34,24 @@ export function drawIcon(name: string): ImageData | null {
 }
 
 export const ICON_PIXEL_RATIO = PIXEL_RATIO;
+
+/** The overdue badge placed on a line (a pairing, a route), the same red disc with a white edge as on a gate. */
+export const OVERDUE_BADGE_ICON = 'overdue-badge';
+const BADGE_SIZE = 13;
+
+function drawOverdueBadge(): ImageData | null {
+  const canvas = document.createElement('canvas');
+  canvas.width = BADGE_SIZE * PIXEL_RATIO;
+  canvas.height = BADGE_SIZE * PIXEL_RATIO;
+  const context = canvas.getContext('2d');
+  if (!context) return null;
+  context.scale(PIXEL_RATIO, PIXEL_RATIO);
+  context.beginPath();
+  context.arc(BADGE_SIZE / 2, BADGE_SIZE / 2, BADGE_SIZE / 2 - 1, 0, 2 * Math.PI);
+  context.fillStyle = OVERDUE_COLOR;
+  context.fill();
+  context.strokeStyle = PAPER;
+  context.lineWidth = 1.5;
+  context.stroke();
+  return context.getImageData(0, 0, canvas.width, canvas.height);
+}

@@ -4,7 +4,7 @@ import { SignIn } from '../access/SignIn';
 import { DataDownloads } from '../export/DataDownloads';
 import { ExportButton } from '../export/ExportButton';
 import type { Filters } from '../filters/filters';
-import type { Language } from '../i18n/language';
+import { htmlLang, type Language } from '../i18n/language';
 import { text } from '../i18n/ui-text';
 import type { MapHandle } from '../map/map-handle';
 import { SearchBox } from '../search/SearchBox';
@@ -108,7 +108,7 @@ export const TopBar = memo(function TopBar({
             type="button"
             aria-pressed={code === language}
             onClick={() => onLanguage(code)}
-            lang={code === 'zh' ? 'zh-CN' : code}
+            lang={htmlLang(code)}
             aria-label={LANGUAGE_NAMES[code]}
           >
             <span className="language-name">{LANGUAGE_NAMES[code]}</span>

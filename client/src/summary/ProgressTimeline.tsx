@@ -1,15 +1,18 @@
-import { type ProgressRow, progressRows } from '@domain/progress-timeline';
+import { progressRows } from '@domain/progress-timeline';
 import { visibleFeatures } from '@domain/record-on-date';
-import { KIND_BY_ID, STATUS_BY_ID, STATUSES } from '@domain/vocabulary';
+import { KIND_BY_ID, STATUS_BY_ID, type StatusId } from '@domain/vocabulary';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useBasemap } from '../api/queries';
 import { loadWholeRecord } from '../api/view-queries';
 import { downloadBlob } from '../export/download';
+import { svgToPng, timelineSvg } from '../export/timeline-image';
 import type { Filters } from '../filters/filters';
 import type { Language } from '../i18n/language';
-import { formatDate, nameIn, text } from '../i18n/ui-text';
-import { INK, OVERDUE_COLOR } from '../map/palette';
+import { formatDate, text } from '../i18n/ui-text';
+import { measureTimeline } from '../performance-marks';
 import { todayIso } from '../time/dates';
+import { AXIS_HEIGHT, drawTimelineLegend, drawTimelineRows, type PlotModule, ROW_HEIGHT, timelineScale } from './timeline-chart';
 
 type Props = {
   filters: Filters;
@@ -18,46 +21,127 @@ type Props = {
   onClose: () => void;
 };
 
-const ROW_HEIGHT = 22;
-const START = '2022-01-01';
-const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+/** Rows drawn beyond the window's bottom edge, so a short scroll shows rows already drawn. */
+const OVERSCAN = 4;
 
 /**
- * Every feature with a status that the filters select, on one time axis (Observable Plot): a row each, its
- * statuses as coloured spans between its documents' dates, restatements as ticks, deadlines as diamonds (red
- * when overdue), the date read as a line. A span is a button: click or Enter opens the clause that gave it.
- * Follows the filters, the slider's date and the language; downloads as SVG.
+ * Every feature with a status that the filters select, on one time axis: a row each (timeline-chart.ts). Only
+ * the rows in view are drawn (a window that follows the scroll: 10 000 rows cost what 40 do); the time axis and
+ * the colours are read from all of them, so the rows line up as one chart. Follows the filters, the slider's date
+ * and the language; a span opens its clause by click or key; downloads as SVG and PNG with every row.
  */
 export function ProgressTimeline({ filters, language, onOpenClause, onClose }: Props) {
   const client = useQueryClient();
   const record = useQuery({ queryKey: ['whole-record'], queryFn: () => loadWholeRecord(client), staleTime: Number.POSITIVE_INFINITY });
+  const basemap = useBasemap();
   const end = filters.asOf ?? todayIso();
+  const pendingRowsMs = useRef(0);
   const rows = useMemo(() => {
     if (!record.data) return [];
+    const started = performance.now();
     const { collection, index } = record.data;
     const shown = visibleFeatures(collection, index, filters, todayIso()).filter((f) => KIND_BY_ID[f.properties.kind].hasStatus);
-    return progressRows(shown, index.eventsByFeature, end).filter((row) => row.spans.length > 0);
+    const read = progressRows(shown, index.eventsByFeature, end).filter((row) => row.spans.length > 0);
+    pendingRowsMs.current = performance.now() - started;
+    return read;
   }, [record.data, filters, end]);
-  const holder = useRef<HTMLDivElement>(null);
+  const scale = useMemo(() => {
+    const started = performance.now();
+    const read = timelineScale(rows, end, language);
+    pendingRowsMs.current += performance.now() - started;
+    return read;
+  }, [rows, end, language]);
+  const [Plot, setPlot] = useState<PlotModule | null>(null);
+  const scroller = useRef<HTMLDivElement>(null);
+  const windowHolder = useRef<HTMLDivElement>(null);
+  const legendHolder = useRef<HTMLDivElement>(null);
   const closeButton = useRef<HTMLButtonElement>(null);
+  const [size, setSize] = useState({ width: 900, rows: 30 });
+  const [first, setFirst] = useState(0);
 
   useEffect(() => {
     closeButton.current?.focus();
-  }, []);
-
-  useEffect(() => {
-    const node = holder.current;
-    if (!node || rows.length === 0) return;
     let cancelled = false;
     // Plot (with d3) is loaded with the chart, never with the map.
-    import('@observablehq/plot').then((Plot) => {
-      if (cancelled) return;
-      node.replaceChildren(drawChart(Plot, rows, end, language, onOpenClause, node.clientWidth || 900));
+    import('@observablehq/plot').then((module) => {
+      if (!cancelled) setPlot(module);
     });
     return () => {
       cancelled = true;
     };
-  }, [rows, end, language, onOpenClause]);
+  }, []);
+
+  // How many rows the window holds, and how wide it is, follow the dialog's size.
+  useLayoutEffect(() => {
+    const node = scroller.current;
+    if (!node) return;
+    const measure = () => {
+      const next = {
+        width: node.clientWidth || 900,
+        rows: Math.max(1, Math.ceil((node.clientHeight - AXIS_HEIGHT) / ROW_HEIGHT)) + OVERSCAN,
+      };
+      // The same size again (the observer's first call) draws nothing again.
+      setSize((size) => (size.width === next.width && size.rows === next.rows ? size : next));
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(node);
+    return () => observer.disconnect();
+  }, []);
+
+  // New rows (filters, date): back to the top.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: it runs because the rows changed, to show their top.
+  useEffect(() => {
+    setFirst(0);
+    if (scroller.current) scroller.current.scrollTop = 0;
+  }, [rows]);
+
+  const frame = useRef(0);
+  const onScroll = useCallback(() => {
+    cancelAnimationFrame(frame.current);
+    frame.current = requestAnimationFrame(() => {
+      const node = scroller.current;
+      if (node) setFirst(Math.floor(node.scrollTop / ROW_HEIGHT));
+    });
+  }, []);
+  useEffect(() => () => cancelAnimationFrame(frame.current), []);
+
+  const windowStart = Math.max(0, Math.min(first, rows.length - size.rows));
+  useEffect(() => {
+    const node = windowHolder.current;
+    if (!Plot || !node) return;
+    const started = performance.now();
+    const windowRows = rows.slice(windowStart, windowStart + size.rows);
+    node.replaceChildren(...(windowRows.length > 0 ? [drawTimelineRows(Plot, windowRows, scale, language, size.width, onOpenClause)] : []));
+    if (windowRows.length === 0) return;
+    const drawMs = performance.now() - started;
+    measureTimeline(started - pendingRowsMs.current, pendingRowsMs.current + drawMs);
+    pendingRowsMs.current = 0;
+  }, [Plot, rows, windowStart, size, scale, language, onOpenClause]);
+
+  useEffect(() => {
+    if (Plot && legendHolder.current) legendHolder.current.replaceChildren(drawTimelineLegend(Plot, scale, language));
+  }, [Plot, scale, language]);
+
+  const download = async (format: 'svg' | 'png') => {
+    if (!Plot) return;
+    const image = await timelineSvg(
+      Plot,
+      rows,
+      scale,
+      language,
+      {
+        title: text('progressTimeline', language),
+        subtitle: `${text('asOf', language)} ${formatDate(end, language)}`,
+        statusOf: (id) => STATUS_BY_ID[id as StatusId].label[language],
+        legendTarget: text('target', language),
+        legendOverdue: text('targetState_overdue', language),
+      },
+      basemap.data?.fontFiles ?? [],
+    );
+    const name = `tien-do-${end}.${format}`;
+    downloadBlob(format === 'svg' ? new Blob([image.svg], { type: 'image/svg+xml' }) : await svgToPng(image), name);
+  };
 
   return (
     <section
@@ -66,6 +150,7 @@ export function ProgressTimeline({ filters, language, onOpenClause, onClose }: P
       aria-modal="false"
       aria-labelledby="progress-timeline-title"
       data-rows={rows.length}
+      data-first-row={windowStart}
       onKeyDown={(event) => {
         if (event.key === 'Escape') onClose();
       }}
@@ -74,114 +159,25 @@ export function ProgressTimeline({ filters, language, onOpenClause, onClose }: P
         <h2 id="progress-timeline-title">
           {text('progressTimeline', language)} · {text('asOf', language)} {formatDate(end, language)}
         </h2>
-        <button
-          type="button"
-          onClick={() => {
-            const svg = holder.current?.querySelector('svg:has(g[aria-label="bar"])');
-            if (svg) downloadBlob(new Blob([new XMLSerializer().serializeToString(svg)], { type: 'image/svg+xml' }), `tien-do-${end}.svg`);
-          }}
-        >
+        <button type="button" className="download-svg" disabled={!Plot || rows.length === 0} onClick={() => void download('svg')}>
           {text('downloadSvg', language)}
+        </button>
+        <button type="button" className="download-png" disabled={!Plot || rows.length === 0} onClick={() => void download('png')}>
+          {text('downloadPng', language)}
         </button>
         <button ref={closeButton} type="button" className="close" onClick={onClose} aria-label={text('close', language)}>
           ×
         </button>
       </header>
       <p className="muted">{text('progressTimelineHelp', language)}</p>
+      <div ref={legendHolder} className="progress-timeline-legend" />
       {record.isPending && <p>{text('loading', language)}</p>}
       {record.data && rows.length === 0 && <p role="status">{text('noResults', language)}</p>}
-      <div ref={holder} className="progress-timeline-chart" />
+      <div ref={scroller} className="progress-timeline-chart" onScroll={onScroll}>
+        <div ref={windowHolder} className="progress-timeline-window" />
+        {/* The height of the rows not drawn, so the scroll bar is the whole chart's. */}
+        <div aria-hidden="true" style={{ height: Math.max(0, rows.length - size.rows) * ROW_HEIGHT }} />
+      </div>
     </section>
   );
-}
-
-type PlotModule = typeof import('@observablehq/plot');
-
-function drawChart(
-  Plot: PlotModule,
-  rows: readonly ProgressRow[],
-  end: string,
-  language: Language,
-  onOpenClause: Props['onOpenClause'],
-  width: number,
-): SVGSVGElement | HTMLElement {
-  const label = (row: ProgressRow) => nameIn({ ...row.name, zh: row.name.zh ?? null }, language);
-  const names = rows.map(label);
-  const spans = rows.flatMap((row) => row.spans.map((span) => ({ ...span, name: label(row) })));
-  const ticks = rows.flatMap((row) => row.ticks.map((tick) => ({ ...tick, name: label(row) })));
-  const marks = rows.flatMap((row) => row.marks.map((mark) => ({ ...mark, name: label(row) })));
-  const statusLabel = (id: string) => STATUS_BY_ID[id as keyof typeof STATUS_BY_ID].label[language];
-  const stateLabel = (state: ProgressRow['marks'][number]['state']) => text(`targetState_${state}`, language);
-  const chart = Plot.plot({
-    width,
-    height: rows.length * ROW_HEIGHT + 50,
-    marginLeft: Math.min(280, 20 + Math.max(...names.map((n) => n.length)) * 6.5),
-    style: { fontFamily: 'inherit', fontSize: '12px' },
-    // Up to the date read, or the furthest deadline when one lies beyond it (a deadline still ahead is shown).
-    x: {
-      type: 'utc',
-      domain: [day(START), day([end, ...marks.map((m) => m.due)].sort().at(-1) as string)],
-      grid: true,
-      label: null,
-      ticks: 'year',
-      tickFormat: '%Y',
-    },
-    y: { domain: names, label: null },
-    color: {
-      domain: STATUSES.filter((s) => spans.some((span) => span.status === s.id)).map((s) => s.id),
-      range: STATUSES.filter((s) => spans.some((span) => span.status === s.id)).map((s) => s.color),
-      legend: true,
-      tickFormat: statusLabel,
-    },
-    marks: [
-      Plot.barX(spans, {
-        x1: (d) => day(d.from),
-        x2: (d) => day(d.to),
-        y: 'name',
-        fill: 'status',
-        inset: 2,
-        ariaLabel: (d) =>
-          `${d.name}: ${statusLabel(d.status)}, ${formatDate(d.from, language)} – ${formatDate(d.to, language)} (${d.clauseId})`,
-        title: (d) => `${d.name}\n${statusLabel(d.status)}: ${formatDate(d.from, language)} → ${formatDate(d.to, language)}\n${d.clauseId}`,
-      }),
-      Plot.tickX(ticks, {
-        x: (d) => day(d.date),
-        y: 'name',
-        stroke: INK,
-        strokeWidth: 1.5,
-        inset: 4,
-        title: (d) => `${d.clauseId} · ${formatDate(d.date, language)}`,
-      }),
-      Plot.dot(marks, {
-        x: (d) => day(d.due),
-        y: 'name',
-        symbol: 'diamond',
-        r: 5,
-        stroke: INK,
-        fill: (d) => (d.state === 'overdue' ? OVERDUE_COLOR : d.state === 'met' ? INK : 'white'),
-        title: (d) => `${text('target', language)} ${d.by} · ${stateLabel(d.state)} (${d.clauseId})`,
-      }),
-      Plot.ruleX([day(end)], { stroke: INK, strokeDasharray: '4,3' }),
-    ],
-  });
-  // Each span a button: it opens the clause whose document gave that status.
-  const bars = chart.querySelectorAll<SVGRectElement>('g[aria-label="bar"] rect');
-  bars.forEach((rect, i) => {
-    const span = spans[i];
-    if (!span) return;
-    rect.setAttribute('tabindex', '0');
-    rect.setAttribute('role', 'button');
-    rect.setAttribute('data-feature-id', rows.find((row) => label(row) === span.name)?.id ?? '');
-    rect.setAttribute('data-clause-id', span.clauseId);
-    rect.style.cursor = 'pointer';
-    const open = () => onOpenClause(span.agreementId, span.clauseId);
-    rect.addEventListener('click', open);
-    rect.addEventListener('keydown', (event) => {
-      if (event.key === 'Enter' || event.key === ' ') {
-        event.preventDefault();
-        open();
-      }
-    });
-  });
-  return chart;
 }

@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
+import { join } from 'node:path';
 import { constants } from 'node:zlib';
 import compression from 'compression';
 import type { Request } from 'express';
@@ -22,4 +24,18 @@ export function cacheHashedAssets(response: ServerResponse, path: string) {
   if (/[\\/]assets[\\/][^\\/]+-[A-Za-z0-9_-]{8}\.[a-z0-9]+$/.test(path)) {
     response.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
   }
+}
+
+/**
+ * The page a language's reader is sent: the build writes index.html (Vietnamese) and index.en.html, index.zh.html,
+ * each with its first paint in its language (client/src/shell/static-shell.ts). `?lang=` decides, as it does in
+ * the app; anything else, or a build without the page, gets index.html.
+ */
+export function languagePages(clientDir: string): (lang: unknown) => string {
+  const pages = new Map(
+    ['en', 'zh']
+      .filter((language) => existsSync(join(clientDir, `index.${language}.html`)))
+      .map((language) => [language, `index.${language}.html`]),
+  );
+  return (lang) => (typeof lang === 'string' && pages.get(lang)) || 'index.html';
 }

@@ -3,6 +3,7 @@ import type { Agreement, Province, StatusEvent } from '../domain/schemas';
 import { dueDate, targetsOf } from '../domain/targets';
 import { KIND_BY_ID, STATUS_BY_ID, STATUSES } from '../domain/vocabulary';
 import { escapeHtml } from '../http/escape-html';
+import { provinceMapSvg, type ReportBasemap } from './report-map';
 
 type Language = 'vi' | 'en' | 'zh';
 
@@ -25,6 +26,11 @@ const WORDS = {
   clause: { vi: 'Điều khoản', en: 'Clause', zh: '条款' },
   daysLate: { vi: 'ngày trễ', en: 'days late', zh: '天' },
   map: { vi: 'Xem trên bản đồ', en: 'See on the map', zh: '在地图上查看' },
+  mapCaption: {
+    vi: 'Các đối tượng đã định vị, màu theo tình trạng, số theo bảng dưới; vòng rỗng nét đứt: vị trí ước tính.',
+    en: 'Located features coloured by status, numbered as in the table below; hollow with a dashed ring: an estimated position.',
+    zh: '已定位的对象，按状态着色，编号同下表；空心虚线圈：估计位置。',
+  },
   source: {
     vi: 'Nguồn: hồ sơ Border Atlas, mỗi tình trạng theo điều khoản văn bản dẫn kèm; không văn bản nào báo đạt thì chưa coi là đạt.',
     en: 'Source: the Border Atlas record, each status as the cited clause reads; a deadline no document reports met is not taken as met.',
@@ -50,6 +56,8 @@ export type ProvinceReportInput = {
   origin: string;
   /** @font-face rules for the bundled fonts (report fonts.ts): the page draws Vietnamese and Chinese offline. */
   fontFaces: string;
+  /** The embedded basemap for the report's map (report-map.ts); null prints the report without it. */
+  basemap: ReportBasemap | null;
 };
 
 /**
@@ -66,6 +74,7 @@ export function provinceReportHtml({
   language,
   origin,
   fontFaces,
+  basemap,
 }: ProvinceReportInput): string {
   const w = (key: keyof typeof WORDS) => WORDS[key][language];
   const withStatus = features.filter((f) => KIND_BY_ID[f.properties.kind].hasStatus && f.properties.status);
@@ -78,14 +87,14 @@ export function provinceReportHtml({
       .map((t) => ({ feature, target: t })),
   );
   const rows = withStatus
-    .map((feature) => {
+    .map((feature, index) => {
       const p = feature.properties;
       const targets = targetsOf(eventsByFeature.get(feature.id) ?? [], date);
       const deadline = targets
         .map((t) => `${escapeHtml(t.by)} (${escapeHtml(t.state === 'overdue' ? `${t.daysLate} ${w('daysLate')}` : t.state)})`)
         .join('; ');
       const agreement = p.reportedIn ? agreements.get(p.reportedIn) : undefined;
-      return `<tr data-feature-id="${escapeHtml(feature.id)}"><td>${escapeHtml(nameOf(p.name, language))}</td><td>${escapeHtml(KIND_BY_ID[p.kind].label[language])}</td><td><span class="dot" style="background:${STATUS_BY_ID[p.status ?? 'unknown'].color}"></span>${escapeHtml(STATUS_BY_ID[p.status ?? 'unknown'].label[language])}</td><td>${p.since ? escapeHtml(dayText(p.since, language)) : '—'}${agreement ? ` · ${escapeHtml(agreement.id)}` : ''}</td><td>${deadline || '—'}</td></tr>`;
+      return `<tr data-feature-id="${escapeHtml(feature.id)}"><td class="number">${index + 1}</td><td>${escapeHtml(nameOf(p.name, language))}</td><td>${escapeHtml(KIND_BY_ID[p.kind].label[language])}</td><td><span class="dot" style="background:${STATUS_BY_ID[p.status ?? 'unknown'].color}"></span>${escapeHtml(STATUS_BY_ID[p.status ?? 'unknown'].label[language])}</td><td>${p.since ? escapeHtml(dayText(p.since, language)) : '—'}${agreement ? ` · ${escapeHtml(agreement.id)}` : ''}</td><td>${deadline || '—'}</td></tr>`;
     })
     .join('\n');
   const overdueItems = overdue
@@ -109,18 +118,30 @@ h1 { font-size: 16pt; margin: 0 0 2mm; } h2 { font-size: 12.5pt; margin: 6mm 0 2
 table { border-collapse: collapse; width: 100%; } th, td { border-bottom: 1px solid #dedbd2; padding: 1.5mm 2mm; text-align: left; vertical-align: top; }
 th { font-size: 9.5pt; color: #4a4e5c; } .dot { display: inline-block; width: 8pt; height: 8pt; border-radius: 50%; margin-right: 4pt; vertical-align: baseline; }
 ul.overdue { padding-left: 5mm; } ul.overdue li { margin-bottom: 2mm; } .cite { color: #4a4e5c; font-size: 9.5pt; }
+.report-map { margin: 4mm 0 0; break-inside: avoid; } .report-map svg { display: block; width: 100%; height: auto; }
+.report-map figcaption, td.number { font-size: 8.5pt; color: #4a4e5c; }
 .meta { color: #4a4e5c; } tr { break-inside: avoid; } footer { margin-top: 8mm; font-size: 8.5pt; color: #4a4e5c; }
 </style>
 </head>
 <body>
 <h1>${escapeHtml(w('title'))} — ${escapeHtml(provinceName)}</h1>
 <p class="meta">${escapeHtml(w('asOf'))} <strong data-as-of="${date}">${escapeHtml(dayText(date, language))}</strong> · <a href="${escapeHtml(mapLink)}">${escapeHtml(w('map'))}</a></p>
+${
+  basemap
+    ? provinceMapSvg(
+        basemap,
+        province.code,
+        withStatus.map((feature, index) => ({ feature, number: index + 1 })),
+        w('mapCaption'),
+      )
+    : ''
+}
 <h2>${escapeHtml(w('counts'))}</h2>
 <table class="counts"><tbody>${counts.map((c) => `<tr data-status="${c.status.id}"><td><span class="dot" style="background:${c.status.color}"></span>${escapeHtml(c.status.label[language])}</td><td>${c.count}</td></tr>`).join('')}</tbody></table>
 <h2>${escapeHtml(w('overdue'))} (${overdue.length})</h2>
 ${overdue.length > 0 ? `<ul class="overdue">${overdueItems}</ul>` : `<p>${escapeHtml(w('noneOverdue'))}</p>`}
 <h2>${escapeHtml(w('features'))} (${withStatus.length})</h2>
-<table class="features"><thead><tr><th>${w('name')}</th><th>${w('kind')}</th><th>${w('status')}</th><th>${w('lastReported')}</th><th>${w('deadline')}</th></tr></thead><tbody>
+<table class="features"><thead><tr><th>#</th><th>${w('name')}</th><th>${w('kind')}</th><th>${w('status')}</th><th>${w('lastReported')}</th><th>${w('deadline')}</th></tr></thead><tbody>
 ${rows}
 </tbody></table>
 <footer>${escapeHtml(w('source'))}</footer>

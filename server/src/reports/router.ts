@@ -10,6 +10,7 @@ import { type CurrentRecordSource, selectFeatures } from '../record/current-reco
 import type { RecordRepository } from '../record/repository';
 import { bundledFontFaces } from './fonts';
 import { provinceReportHtml } from './province-report';
+import { loadReportBasemap } from './report-map';
 
 const reportQuery = z.object({ asOf: realDate.optional(), lang: z.enum(['vi', 'en', 'zh']).optional() });
 
@@ -19,6 +20,7 @@ const reportQuery = z.object({ asOf: realDate.optional(), lang: z.enum(['vi', 'e
  */
 export function reportRouter(repository: RecordRepository, record: CurrentRecordSource, basemapDir?: string): Router {
   const fontFaces = bundledFontFaces(basemapDir);
+  const basemap = loadReportBasemap(basemapDir);
   return Router().get('/province/:file', async (request, response) => {
     const { asOf, lang } = parseQuery(request, reportQuery, ['asOf', 'lang']);
     const match = /^(.+)\.html$/.exec(request.params.file);
@@ -44,6 +46,7 @@ export function reportRouter(repository: RecordRepository, record: CurrentRecord
         language: lang ?? 'vi',
         origin: requestOrigin(request),
         fontFaces,
+        basemap,
       }),
     );
   });

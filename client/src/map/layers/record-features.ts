@@ -2,6 +2,7 @@ import { RECORD_TILE_LAYER } from '@domain/drawing/dated-drawing';
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import type { Language } from '../../i18n/language';
 import { LABEL_FONT, scaledLabel } from '../fonts';
+import { OVERDUE_BADGE_ICON } from '../icons';
 import {
   COOPERATION_COLOR,
   DISAGREEMENT_COLOR,
@@ -33,6 +34,7 @@ export const RECORD_LAYERS = {
   points: 'record-points',
   upgradeRings: 'record-upgrade-rings',
   overdue: 'record-overdue',
+  overdueLines: 'record-overdue-lines',
   markers: 'record-markers',
   routeArrows: 'record-route-arrows',
   spreadLinks: 'record-spread-links',
@@ -289,6 +291,20 @@ function layersOf(language: Language, { onDate }: AsOfExpressions): LayerSpecifi
         'circle-stroke-color': PAPER,
         'circle-stroke-width': 1.5,
         'circle-translate': [8, -8],
+      },
+    },
+    {
+      // The same badge on a pairing or a route whose commitment is overdue, at the middle of its line.
+      id: RECORD_LAYERS.overdueLines,
+      type: 'symbol',
+      source: RECORD_SOURCE,
+      filter: ['all', isLine, isKind('pairing', 'cooperation', 'route'), ['==', onDate('overdue'), true]],
+      layout: {
+        'symbol-placement': 'line-center',
+        'icon-image': OVERDUE_BADGE_ICON,
+        'icon-size': ['interpolate', ['linear'], ['zoom'], 6, 0.6, 11, 0.8],
+        'icon-allow-overlap': true,
+        'icon-ignore-placement': true,
       },
     },
     {
