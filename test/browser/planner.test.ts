@@ -775,7 +775,11 @@ describe('export', () => {
     const stepPages = texts.slice(1, -1).filter((text) => !text.includes('(tiếp theo)'));
     expect(stepPages.map((text) => briefing.steps.findIndex((step) => text.includes(step.title)))).toEqual(briefing.steps.map((_, i) => i));
     // Last, the progress timeline of the gates the steps select, as of the latest step's date, as an image.
-    const latest = briefing.steps.map((step) => step.filters.asOf ?? '').sort().at(-1) ?? '';
+    const latest =
+      briefing.steps
+        .map((step) => step.filters.asOf ?? '')
+        .sort()
+        .at(-1) ?? '';
     expect(texts.at(-1)).toContain(text('progressTimeline', 'vi'));
     expect(texts.at(-1)).toContain(`Tính đến ngày ${latest.split('-').reverse().join('/')}`);
     const images = execFileSync('pdfimages', ['-list', '-f', String(pages), '-l', String(pages), path], { encoding: 'utf8' });

@@ -1,5 +1,5 @@
+import { formatDate } from '@domain/date-text';
 import type { EmptyReason } from '../filters/empty-reason';
-import { formatDate } from './dates';
 import type { Language } from './language';
 
 /** Interface words, Vietnamese first. Vocabulary labels (statuses, kinds…) come from the shared module. */

@@ -1,5 +1,5 @@
+import { formatDate, parseDateInput } from '@domain/date-text';
 import { type InputHTMLAttributes, useEffect, useId, useRef, useState } from 'react';
-import { formatDate, parseDateInput } from '../i18n/dates';
 import type { Language } from '../i18n/language';
 import { text } from '../i18n/ui-text';
 

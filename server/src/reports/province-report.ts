@@ -1,4 +1,5 @@
 import type { ApiFeature } from '../domain/api';
+import { formatDate } from '../domain/date-text';
 import type { Agreement, Province, StatusEvent } from '../domain/schemas';
 import { dueDate, targetsOf } from '../domain/targets';
 import { KIND_BY_ID, STATUS_BY_ID, STATUSES } from '../domain/vocabulary';
@@ -38,11 +39,6 @@ const WORDS = {
   },
 } as const;
 
-const dayText = (iso: string, language: Language) => {
-  const [y, m, d] = iso.split('-');
-  if (language === 'zh') return `${y}年${Number(m)}月${d ? `${Number(d)}日` : ''}`;
-  return d ? `${d}/${m}/${y}` : `${m}/${y}`;
-};
 const nameOf = (name: { vi: string; en: string; zh: string | null }, language: Language) =>
   language === 'zh' ? (name.zh ?? name.vi) : name[language];
 
@@ -94,13 +90,13 @@ export function provinceReportHtml({
         .map((t) => `${escapeHtml(t.by)} (${escapeHtml(t.state === 'overdue' ? `${t.daysLate} ${w('daysLate')}` : t.state)})`)
         .join('; ');
       const agreement = p.reportedIn ? agreements.get(p.reportedIn) : undefined;
-      return `<tr data-feature-id="${escapeHtml(feature.id)}"><td class="number">${index + 1}</td><td>${escapeHtml(nameOf(p.name, language))}</td><td>${escapeHtml(KIND_BY_ID[p.kind].label[language])}</td><td><span class="dot" style="background:${STATUS_BY_ID[p.status ?? 'unknown'].color}"></span>${escapeHtml(STATUS_BY_ID[p.status ?? 'unknown'].label[language])}</td><td>${p.since ? escapeHtml(dayText(p.since, language)) : '—'}${agreement ? ` · ${escapeHtml(agreement.id)}` : ''}</td><td>${deadline || '—'}</td></tr>`;
+      return `<tr data-feature-id="${escapeHtml(feature.id)}"><td class="number">${index + 1}</td><td>${escapeHtml(nameOf(p.name, language))}</td><td>${escapeHtml(KIND_BY_ID[p.kind].label[language])}</td><td><span class="dot" style="background:${STATUS_BY_ID[p.status ?? 'unknown'].color}"></span>${escapeHtml(STATUS_BY_ID[p.status ?? 'unknown'].label[language])}</td><td>${p.since ? escapeHtml(formatDate(p.since, language)) : '—'}${agreement ? ` · ${escapeHtml(agreement.id)}` : ''}</td><td>${deadline || '—'}</td></tr>`;
     })
     .join('\n');
   const overdueItems = overdue
     .map(({ feature, target }) => {
       const given = target.setBy.target as NonNullable<StatusEvent['target']>;
-      return `<li data-feature-id="${escapeHtml(feature.id)}"><strong>${escapeHtml(nameOf(feature.properties.name, language))}</strong>: ${escapeHtml(STATUS_BY_ID[target.reach].label[language])} · ${w('deadline').toLowerCase()} ${escapeHtml(target.by)} (${escapeHtml(dayText(dueDate(target.by), language))}) · <strong>${target.daysLate} ${w('daysLate')}</strong><br><span class="cite">${w('clause')} ${escapeHtml(target.setBy.clauseId)} (${escapeHtml(dayText(target.setBy.date, language))}): <q lang="vi">${escapeHtml(given.cue)}</q></span></li>`;
+      return `<li data-feature-id="${escapeHtml(feature.id)}"><strong>${escapeHtml(nameOf(feature.properties.name, language))}</strong>: ${escapeHtml(STATUS_BY_ID[target.reach].label[language])} · ${w('deadline').toLowerCase()} ${escapeHtml(target.by)} (${escapeHtml(formatDate(dueDate(target.by), language))}) · <strong>${target.daysLate} ${w('daysLate')}</strong><br><span class="cite">${w('clause')} ${escapeHtml(target.setBy.clauseId)} (${escapeHtml(formatDate(target.setBy.date, language))}): <q lang="vi">${escapeHtml(given.cue)}</q></span></li>`;
     })
     .join('\n');
   const mapLink = `${origin}/?province=${encodeURIComponent(province.code)}&asOf=${date}${language === 'vi' ? '' : `&lang=${language}`}`;
@@ -109,7 +105,7 @@ export function provinceReportHtml({
 <html lang="${language === 'zh' ? 'zh-CN' : language}">
 <head>
 <meta charset="utf-8">
-<title>${escapeHtml(`${w('title')} — ${provinceName} — ${dayText(date, language)}`)}</title>
+<title>${escapeHtml(`${w('title')} — ${provinceName} — ${formatDate(date, language)}`)}</title>
 <style>
 ${fontFaces}
 @page { size: A4; margin: 16mm 14mm; }
@@ -125,7 +121,7 @@ ul.overdue { padding-left: 5mm; } ul.overdue li { margin-bottom: 2mm; } .cite { 
 </head>
 <body>
 <h1>${escapeHtml(w('title'))} — ${escapeHtml(provinceName)}</h1>
-<p class="meta">${escapeHtml(w('asOf'))} <strong data-as-of="${date}">${escapeHtml(dayText(date, language))}</strong> · <a href="${escapeHtml(mapLink)}">${escapeHtml(w('map'))}</a></p>
+<p class="meta">${escapeHtml(w('asOf'))} <strong data-as-of="${date}">${escapeHtml(formatDate(date, language))}</strong> · <a href="${escapeHtml(mapLink)}">${escapeHtml(w('map'))}</a></p>
 ${
   basemap
     ? provinceMapSvg(

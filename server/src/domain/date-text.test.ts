@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, parseDateInput } from './dates';
+import { formatDate, parseDateInput } from './date-text';
 
 describe('dates in the language of the interface', () => {
   it('writes a day as each language does, day before month', () => {

@@ -1,4 +1,5 @@
-import type { Language } from './language';
+/** The languages dates are written in: the interface's, the reports' and the exports'. */
+type Language = 'vi' | 'en' | 'zh';
 
 const LOCALE: Record<Language, string> = { vi: 'vi-VN', en: 'en-GB', zh: 'zh-CN' };
 
