@@ -1,4 +1,5 @@
-import { formatDate } from '@domain/date-text';
+// A relative path, not @domain: vite.config.ts loads this table (the page's static shell) before aliases apply.
+import { formatDate } from '../../../server/src/domain/date-text';
 import type { EmptyReason } from '../filters/empty-reason';
 import type { Language } from './language';
 
