@@ -10,7 +10,12 @@
  *     every implied step says what implies it; every step carries its document's date; every referenced
  *     document is cited about a feature (or says why not); a referenced document's date not in the
  *     documents names its source;
- *  7. every text of the record and the shipped briefings a reader sees has Vietnamese, English and Chinese
+ *  7. the written reading rules (geodata/READING.md, record-rules.ts `checkReadingRules`): a step resting on a cue
+ *     phrase is graded as READING.md grades it (a directive "implied", a proposal, agreement or thing reported done
+ *     "stated"), and steps quoting the same words of one clause share one grade; an `operating` step on a promotion
+ *     phrase ("thúc đẩy") says what implies operation ("Operation implied by: …"); every clause id a note names
+ *     exists, and the words quoted beside it are that clause's;
+ *  8. every text of the record and the shipped briefings a reader sees has Vietnamese, English and Chinese
  *     (geodata/translations/record-prose.json), and the table holds no translation of a text since edited.
  * Prints each problem and exits non-zero if there is any. The tests run `checkRecord()` too.
  */
@@ -29,7 +34,7 @@ import type { TranslationTable } from '../server/src/domain/record-translations'
 import type { Located } from '../server/src/domain/schemas';
 import { type LoadedRecord, loadRecord, loadTranslations } from '../server/src/record/load-record';
 import { loadBoundary } from './derive-positions';
-import { checkReadings, checkTranslations } from './record-rules';
+import { checkReadingRules, checkReadings, checkTranslations } from './record-rules';
 
 const root = join(import.meta.dirname, '..');
 const COUNTRY_ISO3 = { VN: 'VNM', CN: 'CHN', LA: 'LAO' } as const;
@@ -109,6 +114,7 @@ export function checkRecord({ record, translations, gazetteer, land, boundary }:
     if (!cited.has(feature.id) && feature.mentionedIn.length === 0) problems.push(`${feature.id}: cited by no clause`);
   }
   problems.push(...checkReadings(record));
+  problems.push(...checkReadingRules(record));
   problems.push(...checkTranslations(record, translations));
   return problems;
 }

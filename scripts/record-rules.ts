@@ -15,6 +15,9 @@ import {
 } from '../server/src/domain/record-translations';
 import type { Agreement, StatusEvent } from '../server/src/domain/schemas';
 import type { LoadedRecord } from '../server/src/record/load-record';
+import { checkCueGrades, checkSameWordsSameGrade } from './evidence-grade-rules';
+import { checkNoteClauseReferences } from './note-clause-references';
+import { checkOperatingOnPromotion } from './operating-on-promotion-rule';
 
 /** Latin letters, with or without Vietnamese diacritics: a Chinese name holding them kept a Vietnamese part (D17). */
 const LATIN = /[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]/;
@@ -107,6 +110,20 @@ export function checkReadings(record: LoadedRecord, researched: ReadonlySet<stri
     }
   }
   return problems;
+}
+
+/**
+ * The rules geodata/READING.md writes down, as far as a check can hold them: a step resting on a cue phrase is graded
+ * as READING.md grades that cue, and the same words of one clause carry one grade; an `operating` step on a promotion
+ * phrase says what implies operation; a clause id in a note exists and holds the words quoted beside it.
+ */
+export function checkReadingRules(record: LoadedRecord): string[] {
+  return [
+    ...checkCueGrades(record.events),
+    ...checkSameWordsSameGrade(record.events),
+    ...checkOperatingOnPromotion(record.events),
+    ...checkNoteClauseReferences(record),
+  ];
 }
 
 /** The briefings the project ships (geodata/briefings/*.json), whose texts need English and Chinese too. */

@@ -135,7 +135,9 @@ describe('names and kinds as both sides use them', () => {
   it('province-level relations are cooperation mechanisms; kết nghĩa is kept for the commune and district pairings', async () => {
     expect(ids(await features('kind=pairing'))).toEqual(['pairing-muong-nhe-giang-thanh', 'pairing-sin-thau-khuc-thuy']);
     const mechanisms = await features('kind=cooperation');
-    expect(mechanisms).toHaveLength(11);
+    // Eleven mechanisms drawn between provinces, and the agriculture directors' conference (audit-2 B-M3), not drawn.
+    expect(mechanisms).toHaveLength(12);
+    expect(mechanisms.filter((f) => !f.properties.located).map((f) => f.id)).toEqual(['agriculture-directors-conference']);
     // Old ids keep working.
     expect((await request(app).get('/api/features/pairing-lang-son-guangxi')).body.properties.kind).toBe('cooperation');
   });

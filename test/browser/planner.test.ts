@@ -198,7 +198,7 @@ describe('the planner’s filters, time and links', () => {
 describe('two-way links between the map and the agreements', () => {
   it('a timeline step opens its clause in the document, and the clause shows its features on the map', async () => {
     const page = await openPage(browser, baseUrl, '/?feature=chi-ma', outsideRequests);
-    await page.locator('aside.panel[data-feature-id="chi-ma"] .clause-link', { hasText: '003:6.c' }).first().click();
+    await page.locator('aside.panel[data-feature-id="chi-ma"] .timeline .clause-link', { hasText: '003:6.c' }).first().click();
     const clause = page.locator('aside.reader li.clause[data-clause-id="003:6.c"]');
     await clause.waitFor();
     expect(await clause.textContent()).toContain('Chi Ma - Ái Điểm lên thành cửa khẩu quốc tế');

@@ -115,6 +115,54 @@ describe('start-up validation', () => {
     expect(() => loadRecord(copy)).toThrowError(/geodata\/record\/status-events\/004\.json: .*quote is not verbatim in clause "004:3\.4"/);
   });
 
+  it('takes progress only on a later step of a commitment, in the shape the schema gives', () => {
+    const copy = copyRecord();
+    const file = (id: string) => join(copy.recordDir, 'status-events', `${id}.json`);
+    type Step = { featureId: string; status: string; evidence: string; progress?: unknown };
+    const read = (id: string): Step[] => JSON.parse(readFileSync(file(id), 'utf8'));
+    const chiMa = (steps: Step[], evidence: string) => steps.findIndex((s) => s.featureId === 'chi-ma' && s.evidence === evidence);
+    const progress = { moves: ['addressee'], text: { vi: 'Nơi nhận', en: 'Addressee', zh: '对象' } };
+    const withProgress = (id: string, evidence: string, value: unknown) => {
+      const steps = read(id);
+      steps[chiMa(steps, evidence)].progress = value;
+      writeFileSync(file(id), JSON.stringify(steps));
+    };
+    const original = { '003': readFileSync(file('003'), 'utf8'), '004': readFileSync(file('004'), 'utf8') };
+    const restore = () => {
+      writeFileSync(file('003'), original['003']);
+      writeFileSync(file('004'), original['004']);
+    };
+    // The 2026 upgrade step moved it on from 2023: accepted.
+    withProgress('003', 'stated', progress);
+    expect(loadRecord(copy).events.find((e) => e.featureId === 'chi-ma' && e.clauseId === '003:6.c' && e.progress)?.progress).toEqual(
+      progress,
+    );
+    // The 2023 step is the first of the upgrade: nothing earlier to have moved from.
+    restore();
+    withProgress('004', 'stated', progress);
+    expect(() => loadRecord(copy)).toThrowError(
+      /status-events\/004\.json: event \d+ \(chi-ma, 2023-02-22\): "progress" on the first step of its commitment \(level:international\)/,
+    );
+    // An implied "operating" is no promise: it has nothing to move.
+    restore();
+    withProgress('003', 'implied', progress);
+    expect(() => loadRecord(copy)).toThrowError(
+      /status-events\/003\.json: event \d+ \(chi-ma, 2026-02-11\): "progress" on a step that belongs to no commitment/,
+    );
+    // Strict, as every field of a step: no empty or repeated moves, no unknown move or key, all three languages.
+    for (const [bad, problem] of [
+      [{ ...progress, moves: [] }, /progress\.moves/],
+      [{ ...progress, moves: ['deadline', 'deadline'] }, /progress\.moves: each move is named once/],
+      [{ ...progress, moves: ['status'] }, /progress\.moves\.0/],
+      [{ ...progress, text: { vi: 'x', en: 'x' } }, /progress\.text\.zh/],
+      [{ ...progress, why: 'x' }, /progress: Unrecognized key/],
+    ] as const) {
+      restore();
+      withProgress('003', 'stated', bad);
+      expect(() => loadRecord(copy)).toThrowError(problem);
+    }
+  });
+
   it('names the file and the field when a coordinate has no precision', () => {
     const copy = copyRecord();
     const file = join(copy.recordDir, 'features.json');

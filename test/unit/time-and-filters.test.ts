@@ -95,7 +95,8 @@ describe('stalled commitments as a filter', () => {
       .parse((await request(createTestApp()).get('/api/features?stalled=true')).body)
       .features.map((f) => f.id);
     expect(client).toEqual(server);
-    expect(client).toEqual(expect.arrayContaining(['lung-lan', 'binh-nghi', 'chi-ma']));
+    // Chi Ma's upgrade, proposed again in 2026, is stalled only while its 2026 step does not say what moved (audit B-D9).
+    expect(client).toEqual(expect.arrayContaining(['lung-lan', 'binh-nghi']));
     expect(client).not.toContain('tan-thanh-po-chai');
     expect(visibleFeatures(collection, index, { ...NO_FILTERS, stalled: true, asOf: '2025-12-31' }, TODAY)).toEqual([]);
   });

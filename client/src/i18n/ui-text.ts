@@ -183,6 +183,15 @@ const TEXT = {
   restated: { vi: 'Nhắc lại', en: 'Restated', zh: '再次提及' },
   achieved: { vi: 'Đã đạt', en: 'Achieved', zh: '已实现' },
   stalled: { vi: 'Đình trệ', en: 'Stalled', zh: '停滞' },
+  stepProgress: { vi: 'Tiến triển', en: 'Progress', zh: '新进展' },
+  stepProgressWhy: {
+    vi: 'Vẫn ở cùng giai đoạn, nhưng có điều đã thay đổi so với bước trước: không tính là nhắc lại',
+    en: 'At the same stage, but something moved since the step before: not counted as a restatement',
+    zh: '仍处于同一阶段，但较上一步有所推进：不算作再次提及',
+  },
+  stepProgress_addressee: { vi: 'Nơi nhận', en: 'Addressee', zh: '提交对象' },
+  stepProgress_deadline: { vi: 'Thời hạn', en: 'Deadline', zh: '时限' },
+  stepProgress_scope: { vi: 'Phạm vi', en: 'Scope', zh: '范围' },
   stalledWhy: {
     vi: 'Nhắc lại ở cùng giai đoạn sau hơn hai năm',
     en: 'Restated at the same stage after more than two years',

@@ -15,6 +15,7 @@ import { StatusBadge } from '../ui/StatusBadge';
 import { BasisList } from './BasisList';
 import { HistoryTimeline } from './HistoryTimeline';
 import { InferredMark } from './InferredMark';
+import { ProgressLine } from './ProgressLine';
 import { takePanelFocusRequest } from './panel-focus-request';
 import { StatusStepForm } from './StatusStepForm';
 import { SubjectText } from './SubjectText';
@@ -189,9 +190,13 @@ function PanelBody({ feature, language, onSelect, onOpenClause }: Omit<Props, 'i
                   {' '}
                   {text('firstMade', language)} {formatDate(commitment.firstMade, language)}
                   {commitment.lastRestated !== commitment.firstMade &&
+                    !commitment.progressed.some((step) => step.date === commitment.lastRestated) &&
                     ` · ${text('restated', language)} ${formatDate(commitment.lastRestated, language)}`}
                 </span>
                 {commitment.target && <TargetLine target={commitment.target} language={language} onOpenClause={onOpenClause} />}
+                {commitment.progressed.map((step) => (
+                  <ProgressLine key={`${step.date}|${step.clauseId}`} step={step} language={language} onOpenClause={onOpenClause} />
+                ))}
                 {commitment.stalled && (
                   <p className="note">
                     {text('stalledWhy', language)}: {commitment.stalled.sinceClause} ({formatDate(commitment.stalled.since, language)}) →{' '}

@@ -14,6 +14,7 @@ import {
   provinceSchema,
   statusEventSchema,
   stepKey,
+  stepProgress,
   transportMode,
 } from './schemas';
 import { KIND_IDS, LEVEL_IDS, PRECISION_IDS, STATUS_IDS } from './vocabulary';
@@ -179,6 +180,9 @@ export const featureDetailResponse = apiFeature.extend({
       firstMade: z.string(),
       lastRestated: z.string(),
       achieved: z.string().nullable(),
+      /** Its steps that moved it without changing its stage (a new addressee, deadline or scope), and what moved. */
+      progressed: z.array(z.object({ date: z.string(), clauseId: z.string(), agreementId: z.string(), progress: stepProgress })),
+      /** Restated at the same stage more than two years after reaching it, or after its last progress. */
       stalled: z
         .object({ since: z.string(), restated: z.string(), days: z.number(), sinceClause: z.string(), restatedClause: z.string() })
         .nullable(),

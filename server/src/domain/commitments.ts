@@ -12,7 +12,15 @@ export type Commitment = {
   firstMade: StatusEvent;
   /** The step at which it reached `operating`, if it has. */
   achieved: StatusEvent | null;
-  /** Restated at the same (or a lower) stage more than two years after reaching that stage. */
+  /**
+   * Its steps that moved it without changing its stage, each saying what moved (a step's `progress`: the
+   * addressee, the deadline, the scope): progress, not restatements.
+   */
+  progressed: StatusEvent[];
+  /**
+   * Restated at the same (or a lower) stage more than two years after reaching that stage, or after the last
+   * step that moved it (`progressed`), whichever is later. `since` is that step.
+   */
   stalled: { since: StatusEvent; restated: StatusEvent; days: number } | null;
 };
 
@@ -35,15 +43,19 @@ export function commitmentsOf(events: readonly StatusEvent[], asOf?: string): Co
   return [...groups.entries()].map(([key, group]) => {
     const achieved = group.find((event) => STATUS_BY_ID[event.status].operating) ?? null;
     let stalled: Commitment['stalled'] = null;
+    const progressed = group.filter((event) => event.progress !== undefined);
     if (!achieved) {
-      // The earliest step at the stage the promise has reached, and the latest restatement of it.
+      // The clock runs from the earliest step at the stage the promise has reached, or from a later step that
+      // moved it at that stage (a new addressee, deadline or scope), to the latest restatement.
       const latest = group[group.length - 1];
       const stage = STATUS_BY_ID[latest.status].order;
-      const reached = group.find((event) => STATUS_BY_ID[event.status].order >= stage) ?? latest;
+      const reachedAt = group.findIndex((event) => STATUS_BY_ID[event.status].order >= stage);
+      const movedAt = group.findLastIndex((event) => event.progress !== undefined);
+      const reached = group[Math.max(reachedAt, movedAt)];
       const gap = days(reached.date, latest.date);
       if (latest !== reached && gap > STALLED_AFTER_DAYS) stalled = { since: reached, restated: latest, days: gap };
     }
-    return { key, events: group, firstMade: group[0], achieved, stalled };
+    return { key, events: group, firstMade: group[0], achieved, progressed, stalled };
   });
 }
 

@@ -4,7 +4,7 @@
  * the client inside each react-query `queryFn`.
  */
 import { z } from 'zod';
-import { AGREEMENT_KIND_IDS, EVIDENCE_IDS, KIND_IDS, LEVEL_IDS, PRECISION_IDS, STATUS_IDS } from './vocabulary';
+import { AGREEMENT_KIND_IDS, EVIDENCE_IDS, KIND_IDS, LEVEL_IDS, PRECISION_IDS, PROGRESS_MOVE_IDS, STATUS_IDS } from './vocabulary';
 
 export const isoDate = z.iso.date();
 /** A date known to the year, month or day, as the documents give it (e.g. the MoU "agreed February 2022"). */
@@ -143,6 +143,8 @@ export const featureRecordSchema = z.strictObject({
   name: multilingualName,
   /** The Chinese name (or its Vietnamese side) is a reading we inferred, not one found in a source: shown as such. */
   zhInferred: z.boolean().optional(),
+  /** Other written forms found in sources (e.g. 新青, VNA's Chinese for Tân Thanh, where the Chinese side writes 新清): search finds them; the note says where each is from. */
+  aliases: z.array(z.string().min(1)).optional(),
   /** The two sides of a pair (gate, channel, opening, market), each with its own name. */
   sides: z.array(featureSide).max(2).optional(),
   /** Provinces involved (ISO 3166-2), as named when the record was made. */
@@ -196,6 +198,19 @@ export const stepKey = z.strictObject({
 });
 export type StepKey = z.infer<typeof stepKey>;
 
+/**
+ * What moved on a commitment at a step that kept its stage: the addressee (a proposal to a committee now made
+ * to the two Governments), the deadline (a year given or brought forward), the scope (more of the thing
+ * included). `text` says what moved, in the three languages. The "stalled" clock restarts at such a step.
+ */
+export const stepProgress = z.strictObject({
+  moves: z
+    .array(z.enum(PROGRESS_MOVE_IDS))
+    .min(1)
+    .refine((moves) => new Set(moves).size === moves.length, 'each move is named once'),
+  text: z.strictObject({ vi: z.string().min(1), en: z.string().min(1), zh: z.string().min(1) }),
+});
+
 export const statusEventSchema = z.strictObject({
   featureId: z.string().min(1),
   /** The date of the document the step is read from. */
@@ -222,6 +237,11 @@ export const statusEventSchema = z.strictObject({
       reach: z.enum(STATUS_IDS).exclude(['unknown', 'proposed']),
     })
     .optional(),
+  /**
+   * What moved since the commitment's previous step when the status did not: progress, not a restatement
+   * (domain/commitments.ts). Never on the first step of a commitment (the record loader refuses it).
+   */
+  progress: stepProgress.optional(),
   note: z.string().min(1).optional(),
   /**
    * A correction: this step replaces an earlier step of the same feature that misread its source

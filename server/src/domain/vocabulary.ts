@@ -207,6 +207,12 @@ export const EVIDENCE_LABELS: Record<EvidenceId, Labels> = {
   },
 };
 
+/**
+ * What can move on a commitment between two of its steps at the same stage (a step's `progress`): to whom it is
+ * addressed, its deadline, its scope. Their labels are the interface's (client/src/i18n/ui-text.ts).
+ */
+export const PROGRESS_MOVE_IDS = ['addressee', 'deadline', 'scope'] as const;
+
 const byId = <T extends { id: string }>(list: readonly T[]) =>
   Object.fromEntries(list.map((item) => [item.id, item])) as Record<T['id'], T>;
 

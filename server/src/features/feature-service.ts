@@ -117,6 +117,9 @@ async function detailOf(
     firstMade: commitment.firstMade.date,
     lastRestated: commitment.events[commitment.events.length - 1].date,
     achieved: commitment.achieved?.date ?? null,
+    progressed: commitment.progressed.flatMap(({ date, clauseId, agreementId, progress }) =>
+      progress ? [{ date, clauseId, agreementId, progress }] : [],
+    ),
     stalled: commitment.stalled && {
       since: commitment.stalled.since.date,
       restated: commitment.stalled.restated.date,

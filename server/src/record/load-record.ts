@@ -1,6 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { z } from 'zod';
+import { commitmentsOf } from '../domain/commitments';
+import { effectiveSteps } from '../domain/corrections';
 import { type TranslationTable, translationTableSchema } from '../domain/record-translations';
 import {
   type Agreement,
@@ -172,6 +174,7 @@ export function loadRecord({ recordDir, documentsDir }: RecordLocation): LoadedR
   }
 
   const featureById = new Map(features.map((f) => [f.id, f]));
+  const progressProblem = progressProblems(events);
   for (const { path: where, events: fileEvents } of eventFiles) {
     for (const [index, event] of fileEvents.entries()) {
       const at = `event ${index} (${event.featureId}, ${event.date})`;
@@ -203,10 +206,44 @@ export function loadRecord({ recordDir, documentsDir }: RecordLocation): LoadedR
         if (STATUS_BY_ID[event.target.reach].order <= STATUS_BY_ID[event.status].order)
           fail(where, `${at}: target "${event.target.reach}" is not beyond the step's own status "${event.status}"`);
       }
+      // Progress is what moved since an earlier step of the same commitment: there must be one.
+      const problem = progressProblem.get(event);
+      if (problem) fail(where, `${at}: "progress" ${problem}`);
     }
   }
 
   return { agreements, clauses, features, events, provinces };
+}
+
+/**
+ * Steps whose `progress` has nothing to have moved from, with why: the first step of its commitment, or a step
+ * that belongs to none (an implied "operating" describes what exists). Corrected steps no longer count and are
+ * not checked. Only the features that have a step with progress are read.
+ */
+function progressProblems(events: readonly StatusEvent[]): Map<StatusEvent, string> {
+  const problems = new Map<StatusEvent, string>();
+  const withProgress = new Set(events.filter((event) => event.progress).map((event) => event.featureId));
+  if (withProgress.size === 0) return problems;
+  const byFeature = new Map<string, StatusEvent[]>();
+  for (const event of events) {
+    if (!withProgress.has(event.featureId)) continue;
+    const steps = byFeature.get(event.featureId);
+    if (steps) steps.push(event);
+    else byFeature.set(event.featureId, [event]);
+  }
+  for (const steps of byFeature.values()) {
+    const counted = new Set(effectiveSteps(steps));
+    const commitments = commitmentsOf(steps);
+    const commitmentOf = new Map(commitments.flatMap((commitment) => commitment.events.map((event) => [event, commitment] as const)));
+    for (const step of steps) {
+      if (!step.progress || !counted.has(step)) continue;
+      const commitment = commitmentOf.get(step);
+      if (!commitment) problems.set(step, 'on a step that belongs to no commitment (an implied "operating" describes what exists)');
+      else if (commitment.firstMade === step)
+        problems.set(step, `on the first step of its commitment (${commitment.key}): there is no earlier step it moved from`);
+    }
+  }
+  return problems;
 }
 
 /**

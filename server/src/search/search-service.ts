@@ -53,8 +53,9 @@ export function createSearchService(source: RecordRepository) {
           feature.name.zh,
           feature.name.en,
           ...(feature.sides ?? []).flatMap((side) => [side.name.vi, side.name.zh, side.name.en]),
+          ...(feature.aliases ?? []),
         ],
-        3 + 3 * (feature.sides?.length ?? 0),
+        3 + 3 * (feature.sides?.length ?? 0) + (feature.aliases?.length ?? 0),
       );
     }
     for (const agreement of agreements) {
