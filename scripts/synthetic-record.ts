@@ -323,6 +323,7 @@ const SHORT: Record<KindId, string> = {
   cooperation: 'cooperation',
   zone: 'zone',
   bridge: 'bridge',
+  programme: 'programme',
 };
 
 /** Synthetic names; Chinese only from 口岸测试线路友好 (the bundled font subset has them). */
@@ -338,6 +339,7 @@ const NAMES: Record<KindId, { vi: string; en: string; zh: string | null }> = {
   pairing: { vi: 'Kết nghĩa thử nghiệm', en: 'Synthetic pairing', zh: '友好测试' },
   zone: { vi: 'Khu hợp tác thử nghiệm', en: 'Synthetic cooperation zone', zh: null },
   bridge: { vi: 'Cầu biên giới thử nghiệm', en: 'Synthetic border bridge', zh: null },
+  programme: { vi: 'Cam kết chung thử nghiệm', en: 'Synthetic regional commitment', zh: null },
 };
 
 const nameOf = (kind: KindId, number: number, suffix?: { vi: string; en: string }): MultilingualName => {

@@ -229,7 +229,7 @@ describe('GET /api/features/:id', () => {
 
   it('lists related features both ways', async () => {
     const gate = featureDetailResponse.parse((await request(app).get('/api/features/huu-nghi')).body);
-    expect(gate.related.map((r) => r.id).sort()).toEqual(['coc-nam', 'road-1119-1120', 'tan-thanh-po-chai']);
+    expect(gate.related.map((r) => r.id).sort()).toEqual(['coc-nam', 'road-1119-1120', 'smart-gate-pilot', 'tan-thanh-po-chai']);
     const chiMa = featureDetailResponse.parse((await request(app).get('/api/features/chi-ma')).body);
     expect(chiMa.related.map((r) => [r.id, r.relation, r.direction])).toEqual([['co-sa', 'channel_of', 'in']]);
     const road = featureDetailResponse.parse((await request(app).get('/api/features/tan-thanh-po-chai')).body);

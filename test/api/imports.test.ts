@@ -119,13 +119,18 @@ describe('importing a new document', () => {
       before: { status: 'under_construction', date: '2023-02-22', clauseId: expect.stringMatching(/^004:/) },
       warnings: ['backwards'],
     });
-    // A held ceremony moves it forward: no warning. The editor's date wins over the text's.
+    // A held ceremony moves it forward, not back; but the 2026 communiqué, later, still reads it under construction
+    // (audit-2 B-D1): the reader says so. The editor's date wins over the text's.
     const held = await post('/api/imports/read', {
       text: 'Hai tỉnh đã tổ chức Lễ công bố mở chính thức cặp cửa khẩu song phương Hoành Mô - Động Trung.',
       date: '2024-06-25',
     });
     const [announced] = importReadResponse.parse(held.body).suggestions.flat();
-    expect(announced).toMatchObject({ featureId: 'hoanh-mo', status: 'announced', check: { date: '2024-06-25', warnings: [] } });
+    expect(announced).toMatchObject({
+      featureId: 'hoanh-mo',
+      status: 'announced',
+      check: { date: '2024-06-25', warnings: ['contradicts_later'] },
+    });
     // A bad date is refused by name.
     const bad = await post('/api/imports/read', { text: 'Hai Bên nhất trí.', date: '2024-13-01' });
     expect(bad.status).toBe(400);
@@ -369,9 +374,10 @@ describe('importing a new document', () => {
     const after = await rows('2027-03-24');
     expect(before.get('po-peo')?.status).toBe('agreed');
     expect(after.get('po-peo')?.status).toBe('accepted');
-    // Cốc Nam is an existing opening (2023, implied): the new step leaves it operating, last reported by this document.
-    expect(before.get('coc-nam')).toMatchObject({ status: 'operating', since: '2023-02-22', reportedIn: '004' });
-    expect(after.get('coc-nam')).toMatchObject({ status: 'operating', since: '2027-03-24', reportedIn: agreementId });
+    // Cốc Nam, in place in 2023 and awaiting official operation (built, audit-2 B-D2): the new document reads it
+    // under construction, and the record shows it as that document says, from its date.
+    expect(before.get('coc-nam')).toMatchObject({ status: 'built', since: '2023-02-22', reportedIn: '004' });
+    expect(after.get('coc-nam')).toMatchObject({ status: 'under_construction', since: '2027-03-24', reportedIn: agreementId });
     expect(before.has('na-lan-ban-nga')).toBe(false);
     expect(after.get('na-lan-ban-nga')).toMatchObject({ status: 'proposed', kind: 'channel' });
 

@@ -55,4 +55,37 @@ describe('the record read a second time (audit-2)', () => {
     const hits = (await request(app).get('/api/search').query({ q: '新青' })).body as { type: string; id: string }[];
     expect(hits.map((hit) => hit.id)).toContain('tan-thanh-po-chai');
   });
+
+  it('the 2023 smart-gate pilot names no gate: Hữu Nghị and Móng Cái show it alike, neither owns it', async () => {
+    const [huuNghi, mongCai] = await Promise.all([feature('huu-nghi', '2026-02-11'), feature('mong-cai', '2026-02-11')]);
+    for (const gate of [huuNghi, mongCai]) {
+      // Their smart-gate commitments start in 2026, when a document first names each gate for it.
+      const smart = gate.commitments.filter((c) => /smart/i.test(c.subject?.en ?? ''));
+      expect(smart.length, gate.id).toBe(1);
+      expect(smart[0].firstMade, gate.id).toBe('2026-02-11');
+      // Both link to the regional commitment the 2023 minutes made.
+      expect(gate.related.filter((r) => r.id === 'smart-gate-pilot').map((r) => r.relation)).toEqual(['related']);
+    }
+    // The 2023 reading stays in Hữu Nghị's history, marked as moved, naming where it went.
+    const moved = huuNghi.history.filter((entry) => entry.movedTo);
+    expect(moved.map((entry) => [entry.date, entry.clauseId, entry.movedTo, entry.movedToName?.vi])).toEqual([
+      ['2023-02-22', '004:3.1', 'smart-gate-pilot', 'Thí điểm xây dựng cửa khẩu thông minh'],
+    ]);
+    const pilot = await feature('smart-gate-pilot', '2026-02-11');
+    expect(pilot.history.map((entry) => [entry.date, entry.clauseId, entry.status])).toEqual([['2023-02-22', '004:3.1', 'proposed']]);
+  });
+
+  it('commitments without a place are listed, counted and exported, and never drawn', async () => {
+    const regional = featureCollectionResponse.parse((await request(app).get('/api/features').query({ kind: 'programme' })).body).features;
+    expect(regional.map((f) => f.id).sort()).toEqual(['cross-border-industrial-parks', 'modern-agricultural-zones', 'smart-gate-pilot']);
+    for (const commitment of regional) {
+      expect(commitment.geometry, commitment.id).toBeNull();
+      expect(commitment.properties.located, commitment.id).toBe(false);
+    }
+    // Moved off the named zones the sentences do not name.
+    const zone = await feature('mong-cai-dong-hung-zone', '2026-02-11');
+    expect(zone.commitments.some((c) => /industrial/i.test(c.subject?.en ?? ''))).toBe(false);
+    const csv = (await request(app).get('/api/export/features.csv').query({ kind: 'programme' })).text;
+    for (const commitment of regional) expect(csv).toContain(commitment.id);
+  });
 });

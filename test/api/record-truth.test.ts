@@ -72,10 +72,12 @@ describe('status steps as the documents give them', () => {
     expect(steps.map((e) => e.evidence)).toEqual(['stated']);
   });
 
-  it("Hữu Nghị's smart-gate commitment was first made on 2023-02-22 and restated on 2026-02-11", async () => {
+  it("Hữu Nghị's smart-gate commitment starts in 2026: the 2023 pilot names no gate (audit-2 B-D3, the regional commitment)", async () => {
     const detail = featureDetailResponse.parse((await request(app).get('/api/features/huu-nghi')).body);
     const smartGate = detail.commitments.find((c) => c.subject?.en === 'Smart border gate');
-    expect(smartGate).toMatchObject({ firstMade: '2023-02-22', lastRestated: '2026-02-11' });
+    expect(smartGate).toMatchObject({ firstMade: '2026-02-11', lastRestated: '2026-02-11' });
+    const pilot = featureDetailResponse.parse((await request(app).get('/api/features/smart-gate-pilot')).body);
+    expect(pilot.commitments.map((c) => c.firstMade)).toEqual(['2023-02-22']);
   });
 
   it('the memo of 20/01/2024 stands behind A Pa Chải – Long Phú, not the Điện Biên – Yunnan relation', async () => {

@@ -58,4 +58,17 @@ describe('a commitment that moved at the same stage is progress, not a restateme
       await page.close();
     });
   }
+
+  it('a reading moved off a gate the text does not name shows, struck, where it went (the 2023 smart-gate pilot), in zh too', async () => {
+    const page = await openPage(app.browser, app.baseUrl, '/?feature=huu-nghi&lang=zh', app.outsideRequests);
+    const moved = page.locator('aside.panel .timeline-step.corrected', { hasText: '004:3.1' }).filter({ has: page.locator('.moved') });
+    await moved.first().waitFor();
+    expect(await moved.count()).toBe(1);
+    expect(await moved.locator('.moved').textContent()).toContain(text('movedTo', 'zh'));
+    expect(await moved.locator('.moved').textContent()).toContain('智慧口岸试点建设');
+    // The gate's own smart-gate promise now starts in 2026, as the regional pilot's link says.
+    await moved.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(artifactsDir, 'huu-nghi-moved-step-zh.png') });
+    await page.close();
+  });
 });

@@ -208,8 +208,8 @@ describe('importing a new agreement', () => {
     await signInThroughHeader(page, credentials);
     await page.locator('.import-open').click();
     const panel = page.locator('.import-panel');
-    // A short document of our own, dated after the record: Hoành Mô already operates, so an agreement to build it would
-    // move it back; Pò Peo's proposal is plain and new. Its Chinese line holds characters the bundled subset lacks.
+    // A short document of our own, dated after the record: Hoành Mô's bilateral gate is being built (2026), so an
+    // agreement to build it would move it back; Pò Peo's proposal is plain and new. Its Chinese line holds characters the bundled subset lacks.
     const chinese = '双方同意继续推进口岸建设，加强边民互市贸易往来，携手维护边境稳定。';
     await panel
       .locator('#import-text')
@@ -238,7 +238,7 @@ describe('importing a new agreement', () => {
     expect(await hoanhMo.locator('.import-warning').getAttribute('data-warnings')).toBe('backwards');
     expect(await hoanhMo.locator('.import-warning').textContent()).toContain(text('importWarning_backwards', 'vi'));
     expect(await hoanhMo.locator('.map-change').textContent()).toBe(
-      `${text('mapChange', 'vi')} 15/03/2027: Đang hoạt động theo văn bản 11/02/2026 → Hai bên thống nhất`,
+      `${text('mapChange', 'vi')} 15/03/2027: Đang xây dựng theo văn bản 11/02/2026 → Hai bên thống nhất`,
     );
     expect(await card('po-peo').locator('.cue').textContent()).toBe(`${text('cueWords', 'vi')}: “kiến nghị”`);
 

@@ -457,6 +457,11 @@ const TEXT = {
   correcting: { vi: 'Đính chính bước', en: 'Correcting the step of', zh: '更正进展' },
   correctedBy: { vi: 'Đã được đính chính bởi bước ngày', en: 'Corrected by the step of', zh: '已由以下进展更正：' },
   corrects: { vi: 'Đính chính bước ngày', en: 'Corrects the step of', zh: '更正以下进展：' },
+  movedTo: {
+    vi: 'Văn bản không nêu nơi này; cách đọc đã chuyển sang:',
+    en: 'The text does not name this place; the reading moved to:',
+    zh: '文本未指明此地；该解读已移至：',
+  },
   correctionWhy: {
     vi: 'Lý do đính chính (bắt buộc)',
     en: 'Why the earlier step was wrong (required)',

@@ -29,7 +29,7 @@ export function HistoryTimeline({ history, language, onOpenClause, onCorrect }: 
           <li
             // biome-ignore lint/suspicious/noArrayIndexKey: one clause can carry the same step twice; the history is never reordered.
             key={`${index}-${entry.clauseId}-${entry.status}-${entry.level}`}
-            className={entry.correctedBy ? 'timeline-step corrected' : 'timeline-step'}
+            className={entry.correctedBy || entry.movedTo ? 'timeline-step corrected' : 'timeline-step'}
           >
             <div className="step-head">
               <time dateTime={entry.date}>{formatDate(entry.date, language)}</time>
@@ -90,7 +90,12 @@ export function HistoryTimeline({ history, language, onOpenClause, onCorrect }: 
                 {text('correctedBy', language)} {stepLabel(entry.correctedBy, language)}
               </p>
             )}
-            {onCorrect && !entry.correctedBy && (
+            {entry.movedToName && (
+              <p className="correction moved">
+                {text('movedTo', language)} <RecordName value={entry.movedToName} language={language} />
+              </p>
+            )}
+            {onCorrect && !entry.correctedBy && !entry.movedTo && (
               <button type="button" className="link correct-step" onClick={() => onCorrect(entry)}>
                 {text('correct', language)}
               </button>

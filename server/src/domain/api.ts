@@ -136,6 +136,8 @@ const historyEntry = statusEventSchema.omit({ featureId: true }).extend({
   recordedAt: z.string().nullable(),
   /** The later step that corrects this one (it no longer counts), or null. */
   correctedBy: stepKey.nullable(),
+  /** The name of the feature this step's reading moved to (`movedTo`), or null. */
+  movedToName: multilingualName.nullable(),
 });
 export type HistoryEntry = z.infer<typeof historyEntry>;
 

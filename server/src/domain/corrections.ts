@@ -1,6 +1,6 @@
 import type { StatusEvent, StepKey } from './schemas';
 
-type Step = Pick<StatusEvent, 'date' | 'status' | 'level'> & Partial<Pick<StatusEvent, 'clauseId' | 'corrects' | 'subject'>>;
+type Step = Pick<StatusEvent, 'date' | 'status' | 'level'> & Partial<Pick<StatusEvent, 'clauseId' | 'corrects' | 'subject' | 'movedTo'>>;
 
 /** True when `step` is the one `key` names (a key without a subject, as older corrections have, names any subject). */
 export const isStep = (step: Step, key: StepKey) =>
@@ -20,14 +20,18 @@ export const keyOf = (step: Pick<StatusEvent, 'date' | 'clauseId' | 'status' | '
 });
 
 /**
- * The steps that count: every step but those a correction replaces. A correction is a step of its own
- * (cited, dated by its document); the step it corrects stays in the record and in the history. A
- * correction may itself be corrected. Order does not matter (an export writes steps per agreement).
+ * The steps that count: every step but those a correction replaces and those whose reading moved to another
+ * feature (`movedTo`). A correction is a step of its own (cited, dated by its document); the step it corrects stays
+ * in the record and in the history. A correction may itself be corrected. Order does not matter (an export writes
+ * steps per agreement).
  */
 export function effectiveSteps<T extends Step>(steps: readonly T[]): readonly T[] {
   const corrections = steps.filter((step) => step.corrects);
-  if (corrections.length === 0) return steps; // the common case: nothing corrected
-  return steps.filter((step) => !corrections.some((other) => other !== step && other.corrects && isStep(step, other.corrects)));
+  const moved = steps.some((step) => step.movedTo);
+  if (corrections.length === 0 && !moved) return steps; // the common case: nothing corrected or moved
+  return steps.filter(
+    (step) => !step.movedTo && !corrections.some((other) => other !== step && other.corrects && isStep(step, other.corrects)),
+  );
 }
 
 /** The key of the step that corrects `steps[index]`, or null when none does. */

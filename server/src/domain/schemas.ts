@@ -244,6 +244,12 @@ export const statusEventSchema = z.strictObject({
   progress: stepProgress.optional(),
   note: z.string().min(1).optional(),
   /**
+   * This step's reading belongs to another feature (its id): the clause does not name this one (the 2023 pilot smart
+   * gate the minutes pin to no gate). The step stays here and in the history, marked moved; the other feature carries
+   * the reading, citing the same clause (the loader checks it); states are computed without it.
+   */
+  movedTo: z.string().min(1).optional(),
+  /**
    * A correction: this step replaces an earlier step of the same feature that misread its source
    * (named by its date, clause, status and level). The earlier step stays in the record and the history,
    * marked corrected; states are computed without it. `note` says why.

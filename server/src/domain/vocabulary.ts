@@ -132,6 +132,7 @@ export const KIND_IDS = [
   'cooperation',
   'zone',
   'bridge',
+  'programme',
 ] as const;
 export type KindId = (typeof KIND_IDS)[number];
 
@@ -157,6 +158,15 @@ export const KINDS: readonly KindDefinition[] = [
   { id: 'cooperation', hasStatus: true, label: { vi: 'Cơ chế hợp tác', en: 'Cooperation mechanism', zh: '合作机制' } },
   { id: 'zone', hasStatus: true, label: { vi: 'Khu hợp tác', en: 'Cooperation zone', zh: '合作区' } },
   { id: 'bridge', hasStatus: true, label: { vi: 'Cầu biên giới', en: 'Border bridge', zh: '界河桥' } },
+  /**
+   * A commitment the documents make for the border region without naming a place (a pilot smart gate, cross-border
+   * industrial parks, modern agricultural zones): listed, filtered, counted and exported, never drawn (audit-2 B-D3–D5).
+   */
+  {
+    id: 'programme',
+    hasStatus: true,
+    label: { vi: 'Cam kết chung (không nêu địa điểm)', en: 'Regional commitment (no place named)', zh: '区域性承诺（未指明地点）' },
+  },
 ];
 
 /** Legal level of a crossing, lowest to highest rank. */

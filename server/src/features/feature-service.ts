@@ -66,6 +66,7 @@ async function detailOf(
         recordedBy: recorded?.recordedBy == null ? null : shownRecorder(recorded.recordedBy, viewer.editor),
         recordedAt: recorded?.recordedAt ?? null,
         correctedBy: correctionOf(steps, index),
+        movedToName: event.movedTo ? ((await repository.getFeature(event.movedTo))?.name ?? null) : null,
       };
     }),
   );

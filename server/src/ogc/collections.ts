@@ -57,6 +57,13 @@ export const OGC_COLLECTIONS: readonly OgcCollection[] = [
     title: 'Cầu biên giới / Border bridges',
     description: 'Bridges across border rivers.',
   },
+  {
+    id: 'regional-commitments',
+    kinds: ['programme'],
+    title: 'Cam kết chung (không nêu địa điểm) / Regional commitments (no place named)',
+    description:
+      'Commitments the documents make for the border region without naming a place (a pilot smart gate, cross-border industrial parks, modern agricultural zones): items without geometry, never placed at a guessed point.',
+  },
 ];
 
 // Every kind is published in exactly one collection.

@@ -67,7 +67,9 @@ export function ogcRouter(repository: RecordRepository, flat: FlatFeatureService
   /** A collection's description with its extent, from its features (all kinds, listed once by the caller). */
   async function collectionJson(request: Request, collection: OgcCollection, all: readonly FlatFeature[]) {
     const features = all.filter((feature) => (collection.kinds as readonly FlatValue[]).includes(feature.properties.kind));
-    const located = features.filter((feature) => feature.geometry);
+    // A collection whose items have no position (regional commitments) spans the region the record covers.
+    const ownLocated = features.filter((feature) => feature.geometry);
+    const located = ownLocated.length > 0 ? ownLocated : all.filter((feature) => feature.geometry);
     const box =
       located.length > 0
         ? turfBbox({
@@ -84,7 +86,7 @@ export function ogcRouter(repository: RecordRepository, flat: FlatFeatureService
     return {
       id: collection.id,
       title: collection.title,
-      description: `${collection.description} Kinds: ${collection.kinds.map((kind) => `${kind} (${KIND_BY_ID[kind].label.vi})`).join(', ')}. ${features.length} features, ${features.length - located.length} without a position (geometry null).`,
+      description: `${collection.description} Kinds: ${collection.kinds.map((kind) => `${kind} (${KIND_BY_ID[kind].label.vi})`).join(', ')}. ${features.length} features, ${features.length - ownLocated.length} without a position (geometry null).`,
       itemType: 'feature',
       crs: [CRS84],
       extent: {

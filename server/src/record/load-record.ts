@@ -209,6 +209,13 @@ export function loadRecord({ recordDir, documentsDir }: RecordLocation): LoadedR
       // Progress is what moved since an earlier step of the same commitment: there must be one.
       const problem = progressProblem.get(event);
       if (problem) fail(where, `${at}: "progress" ${problem}`);
+      // A reading moved to another feature: that feature exists and reads the same clause.
+      if (event.movedTo !== undefined) {
+        if (event.movedTo === event.featureId) fail(where, `${at}: "movedTo" names its own feature`);
+        else if (!featureById.has(event.movedTo)) fail(where, `${at}: "movedTo" names unknown feature "${event.movedTo}"`);
+        else if (!events.some((other) => other.featureId === event.movedTo && other.clauseId === event.clauseId && !other.movedTo))
+          fail(where, `${at}: "movedTo" "${event.movedTo}" has no step reading clause "${event.clauseId}"`);
+      }
     }
   }
 

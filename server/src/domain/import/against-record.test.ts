@@ -40,4 +40,19 @@ describe('checkAgainstRecord', () => {
     });
     expect(checkAgainstRecord({ status: null, level: null }, record, '2024-12-01')).toBeNull();
   });
+
+  it('reads the record as the map does: a corrected step does not count; an unstated level meets every level when it has no ladder of its own', () => {
+    const misread = step('2026-02-11', 'operating');
+    const correction: StatusEvent = {
+      ...step('2026-02-11', 'under_construction', 'bilateral'),
+      clauseId: 'a:other',
+      corrects: { date: '2026-02-11', clauseId: 'a:2026-02-11', status: 'operating', level: null },
+    };
+    const events = [step('2023-02-22', 'under_construction', 'bilateral'), misread, correction];
+    expect(checkAgainstRecord({ status: 'agreed', level: null }, events, '2027-03-15')).toEqual({
+      date: '2027-03-15',
+      before: { status: 'under_construction', date: '2026-02-11', clauseId: 'a:other' },
+      warnings: ['backwards'],
+    });
+  });
 });

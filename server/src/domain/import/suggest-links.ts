@@ -257,6 +257,9 @@ export function buildLinkIndex(features: readonly FeatureRecord[], provinceNames
       if (number) markers.set(number, feature.id);
       continue;
     }
+    // A commitment without a place is named by what it does ("thí điểm xây dựng cửa khẩu thông minh"), words any
+    // sentence about a named gate may use: the reader never suggests it; an editor links a step to it by choice.
+    if (feature.kind === 'programme') continue;
     for (const entry of aliasesOf(feature)) {
       const first = entry.parts[0][0].folded;
       const list = byFirstWord.get(first) ?? [];
