@@ -77,7 +77,12 @@ describe('the record read a second time (audit-2)', () => {
 
   it('commitments without a place are listed, counted and exported, and never drawn', async () => {
     const regional = featureCollectionResponse.parse((await request(app).get('/api/features').query({ kind: 'programme' })).body).features;
-    expect(regional.map((f) => f.id).sort()).toEqual(['cross-border-industrial-parks', 'modern-agricultural-zones', 'smart-gate-pilot']);
+    expect(regional.map((f) => f.id).sort()).toEqual([
+      'cross-border-industrial-parks',
+      'modern-agricultural-zones',
+      'seed-trial-station',
+      'smart-gate-pilot',
+    ]);
     for (const commitment of regional) {
       expect(commitment.geometry, commitment.id).toBeNull();
       expect(commitment.properties.located, commitment.id).toBe(false);

@@ -153,6 +153,8 @@ describe('names and kinds as both sides use them', () => {
     }
     const byId = new Map(all.map((f) => [f.id, f.properties]));
     expect(byId.get('chi-ma')).toMatchObject({ name: { zh: '峙马—爱店' }, zhInferred: false });
-    expect(byId.get('hoanh-mo')).toMatchObject({ name: { zh: '横模—峒中' }, zhInferred: true });
+    // 横模 is attested on the Chinese side (audit-2 B-N5); Bình Nghi's 平宜 is still our reading.
+    expect(byId.get('hoanh-mo')).toMatchObject({ name: { zh: '横模—峒中' }, zhInferred: false });
+    expect(byId.get('binh-nghi')).toMatchObject({ zhInferred: true });
   });
 });
