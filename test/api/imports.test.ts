@@ -10,6 +10,7 @@ import {
   importReadResponse,
   recordViewResponse,
 } from '../../server/src/domain/api';
+import { MAX_DOCUMENT_CLAUSES } from '../../server/src/domain/request-bodies';
 import { isVerbatimIn } from '../../server/src/domain/text';
 import type { Database } from '../../server/src/store/database';
 import { storeRevision } from '../../server/src/store/revision';
@@ -208,6 +209,20 @@ describe('importing a new document', () => {
         expect(response.body.error.code).toBe('too_large');
         expect(response.body.error.message).toMatch(named);
       }
+    });
+  });
+
+  it('refuses a text cut into more clauses than an import takes, naming the count and the cap — reading or saving, storing nothing', async () => {
+    // 2 000 one-line paragraphs, well under the character limit: real documents hold about 150 clauses.
+    const text = Array.from({ length: 2_000 }, (_, i) => `Hai bên trao đổi lần ${i + 1}.`).join('\n\n');
+    await expectNothingStored(async () => {
+      const read = await post('/api/imports/read', { text });
+      expect(read.status).toBe(400);
+      expect(read.body.error).toMatchObject({ code: 'too_many_clauses', field: 'text' });
+      expect(read.body.error.message).toContain(`at most ${MAX_DOCUMENT_CLAUSES}`);
+      const saved = await post('/api/imports', { ...accepted(), text, steps: [], newFeatures: [] });
+      expect(saved.status).toBe(400);
+      expect(saved.body.error).toMatchObject({ code: 'too_many_clauses', field: 'text' });
     });
   });
 

@@ -20,6 +20,16 @@ export function bodyProblem(error: z.ZodError, label = 'Field'): { message: stri
 /** The most text one import may hold: five times the largest source document (~60 000 characters). */
 export const MAX_DOCUMENT_CHARS = 300_000;
 
+/**
+ * The most clauses one import may hold: real documents have at most ~150; a text cut into tens of thousands of
+ * one-line "clauses" would hold the store and make every later answer about that agreement huge.
+ */
+export const MAX_DOCUMENT_CLAUSES = 1_000;
+
+/** The 400 for a document cut into more clauses than an import takes (field `text`). */
+export const tooManyClausesMessage = (count: number) =>
+  `Field "text": the document is cut into ${count} clauses; an import takes at most ${MAX_DOCUMENT_CLAUSES} (real documents have about 150)`;
+
 /** POST /api/imports/read: a document's text, to be segmented and read for suggestions. */
 export const importReadBody = z.strictObject({
   text: z.string().trim().min(1).max(MAX_DOCUMENT_CHARS),

@@ -1,8 +1,26 @@
 import { STATUSES } from '../domain/vocabulary';
 import { asText, FLAT_FIELD_TYPES, FLAT_FIELDS, type FlatFeature } from './flat-feature';
 
+/**
+ * Characters XML 1.0 cannot hold at all, even escaped: C0 controls but tab, line feed and carriage return; U+FFFE,
+ * U+FFFF; a surrogate without its pair (iterating by code point, a lone one comes alone). One of them in a stored name
+ * would make the whole file unreadable, so each becomes U+FFFD, visibly, rather than vanish.
+ */
+export const isXmlForbidden = (code: number) =>
+  (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) ||
+  code === 0xfffe ||
+  code === 0xffff ||
+  (code >= 0xd800 && code <= 0xdfff);
+
+const xmlSafe = (text: string) => Array.from(text, (char) => (isXmlForbidden(char.codePointAt(0) ?? 0) ? '\uFFFD' : char)).join('');
+
 const escapeXml = (text: string) =>
-  text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&apos;');
+  xmlSafe(text)
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&apos;');
 
 /** KML colours are aabbggrr. */
 const kmlColor = (hex: string) => `ff${hex.slice(5, 7)}${hex.slice(3, 5)}${hex.slice(1, 3)}`;

@@ -3,8 +3,9 @@ import { requireEditor } from '../access/editor-session';
 import type { Session } from '../access/sessions';
 import { DOCX_TYPE } from '../domain/api';
 import { readDocument } from '../domain/import/read-document';
+import { segmentDocument } from '../domain/import/segment-document';
 import { buildLinkIndex } from '../domain/import/suggest-links';
-import { importBody, importReadBody, MAX_DOCUMENT_CHARS } from '../domain/request-bodies';
+import { importBody, importReadBody, MAX_DOCUMENT_CHARS, MAX_DOCUMENT_CLAUSES, tooManyClausesMessage } from '../domain/request-bodies';
 import { HttpError } from '../http/errors';
 import { latestByKey } from '../http/latest-by-key';
 import { parseBody } from '../http/parse-body';
@@ -60,6 +61,10 @@ export function importRouter(db: Database, repository: RecordRepository): Router
       } else {
         ({ text, date: asOf } = parseBody(importReadBody, request.body));
       }
+      // As many clauses as an import may save, no more: the editor hears it before reviewing anything.
+      const clauseCount = segmentDocument(text).length;
+      if (clauseCount > MAX_DOCUMENT_CLAUSES)
+        throw new HttpError(400, 'too_many_clauses', tooManyClausesMessage(clauseCount), undefined, 'text');
       // One snapshot: the names and the steps read against are of the same revision of the record.
       const snapshot = await repository.snapshot();
       const index = await indexFor(String(await snapshot.revision()), snapshot);

@@ -2,7 +2,7 @@ import { ZodError } from 'zod';
 import { documentDates } from '../domain/dates';
 import { foldForSearch } from '../domain/fold-text';
 import { segmentDocument } from '../domain/import/segment-document';
-import type { ImportBody } from '../domain/request-bodies';
+import { type ImportBody, MAX_DOCUMENT_CLAUSES, tooManyClausesMessage } from '../domain/request-bodies';
 import {
   type Agreement,
   agreementSchema,
@@ -66,6 +66,7 @@ export async function saveImport(db: Database, body: ImportBody, editor: { usern
 async function saveImportChecked(db: Database, body: ImportBody, editor: { username: string }): Promise<ImportResult> {
   const clausesFound = segmentDocument(body.text);
   if (clausesFound.length === 0) throw fieldError('text', 'no clause found in the document');
+  if (clausesFound.length > MAX_DOCUMENT_CLAUSES) throw badRequest('too_many_clauses', tooManyClausesMessage(clausesFound.length), 'text');
   const stepDate = documentDates(body.agreement).find((date) => date.length === 10);
   if (body.steps.length > 0 && !stepDate) {
     throw fieldError('agreement.documentDate', 'status steps are dated by their document: give its full date (YYYY-MM-DD)');

@@ -1,5 +1,5 @@
 import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { createThrottledLog, describeStoreError, isStoreUnavailable } from './store-unavailable';
@@ -95,11 +95,25 @@ function restrictModes(path: string): void {
 }
 
 /**
+ * Half-made stores left by a process killed while making one (`store.making-<pid>`): the caller holds the store's
+ * lock (store-lock.ts), so no other process can be making one now — every other such folder is abandoned.
+ */
+function removeAbandonedMakings(dataDir: string) {
+  const prefix = `${basename(dataDir)}.making-`;
+  if (!existsSync(dirname(dataDir))) return;
+  for (const name of readdirSync(dirname(dataDir))) {
+    if (name.startsWith(prefix) && name !== `${prefix}${process.pid}`)
+      rmSync(join(dirname(dataDir), name), { recursive: true, force: true });
+  }
+}
+
+/**
  * A new PGlite folder is made beside its final place and renamed into it once `prepare` (migrations,
  * seed) has run, so a start-up interrupted half-way leaves no half-made store behind. An existing
  * folder is checked first (checkStoreFolder); failures are explained (explainOpenFailure).
  */
 export async function openPgliteCreating(dataDir: string, prepare: (db: Database) => Promise<void>): Promise<Database> {
+  removeAbandonedMakings(dataDir);
   if (!existsSync(dataDir)) {
     const making = `${dataDir}.making-${process.pid}`;
     try {
@@ -185,14 +199,26 @@ export async function openPostgres(connectionString: string): Promise<Database> 
         : `PostgreSQL at ${where} refused the connection (${describeStoreError(error)}): check DATABASE_URL`,
     );
   }
-  const wrap = (q: pg.Pool | pg.PoolClient): Queryable => ({
-    async query<T>(sql: string, params: unknown[] = []) {
-      return (await q.query(sql, params)).rows as T[];
-    },
-    async exec(sql: string) {
-      await q.query(sql);
-    },
-  });
+  const wrap = (q: pg.Pool | pg.PoolClient): Queryable => {
+    // One connection runs one statement at a time: a transaction's statements sent together (Promise.all) wait
+    // their turn here instead of in pg's own queue, which pg 8 deprecates (a warning at every start) and pg 9 drops.
+    // The pool hands each statement its own connection and needs no queue.
+    let turn: Promise<unknown> = Promise.resolve();
+    const inTurn = <T>(run: () => Promise<T>): Promise<T> => {
+      if (q instanceof pg.Pool) return run();
+      const next = turn.then(run, run);
+      turn = next.catch(() => undefined);
+      return next;
+    };
+    return {
+      async query<T>(sql: string, params: unknown[] = []) {
+        return (await inTurn(() => q.query(sql, params))).rows as T[];
+      },
+      async exec(sql: string) {
+        await inTurn(() => q.query(sql));
+      },
+    };
+  };
   return {
     kind: 'postgres',
     ...wrap(pool),

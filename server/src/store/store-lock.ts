@@ -27,7 +27,12 @@ export class StoreLockedError extends Error {
     readonly lockFile: string,
     readonly owner: LockOwner,
   ) {
-    super(`${describeOwner(owner)} holds the store (${lockFile})`);
+    super(
+      owner.host === hostname()
+        ? `${describeOwner(owner)} holds the store (${lockFile})`
+        : // Another machine's (or an earlier container's) process cannot be checked from here: say so, and how to take over.
+          `${describeOwner(owner)} holds the store (${lockFile}). It was written on host "${owner.host}", not this one ("${hostname()}"), so whether that process still runs cannot be checked from here. If no Border Atlas server or command runs on "${owner.host}" (e.g. a container recreated on the same volume), stop every process using this data folder and delete ${lockFile}; then start again.`,
+    );
   }
 }
 
@@ -50,6 +55,9 @@ function processStartOf(pid: number): string | null {
 const held = new Set<string>();
 
 function isAlive(owner: LockOwner, lockFile: string): boolean {
+  // No real owner (an empty or cut-off file, what a power cut leaves): never a live process. Checked before the
+  // host, and before kill(): kill(-1, 0) or kill(0, 0) would ask about every process and always succeed.
+  if (!Number.isInteger(owner.pid) || owner.pid <= 0) return false;
   if (owner.host !== hostname()) return true; // another machine's process (a shared folder): cannot be checked, assumed alive
   if (owner.pid === process.pid) return held.has(lockFile);
   try {
@@ -80,9 +88,10 @@ function readOwner(lockFile: string): LockOwner | null {
     const owner = JSON.parse(text) as LockOwner;
     if (typeof owner.pid === 'number' && typeof owner.host === 'string') return owner;
   } catch {
-    // An unreadable lock file (a disk that filled while writing it): its owner cannot be live, take it over.
+    // An empty or unreadable lock file (a power cut or a full disk while writing it): it names no owner (pid 0,
+    // which isAlive never takes for a live process), so it is taken over.
   }
-  return { pid: -1, host: hostname(), processStart: null, role: 'unknown', since: 'unknown' };
+  return { pid: 0, host: hostname(), processStart: null, role: 'unknown', since: 'unknown' };
 }
 
 export type StoreLock = { readonly lockFile: string; release(): void };

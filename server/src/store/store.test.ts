@@ -131,6 +131,23 @@ describe.each(BACKENDS)('the record store: $name', (backend) => {
     await handle?.drop();
   });
 
+  it('runs the statements a transaction sends together one after another, with no deprecation warning', async () => {
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.message);
+    process.on('warning', onWarning);
+    try {
+      const counts = await db.transaction((tx) =>
+        Promise.all(Array.from({ length: 8 }, (_, i) => tx.query<{ n: number }>('SELECT $1::int AS n', [i]))),
+      );
+      expect(counts.map((rows) => rows[0].n)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+      // Node reports a deprecation on the next tick.
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warnings.filter((message) => /client\.query\(\) when the client is already executing/.test(message))).toEqual([]);
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
+
   it('is seeded on first start with exactly the curated record, in its order', async () => {
     const store = createStoreRepository(db);
     const files = createFileRepository(curated);
