@@ -19,6 +19,13 @@ describe('docxToText', () => {
     expect(segmentDocument(text).map((clause) => clause.path.join('.'))).toEqual(['0.h1', '0.1', '1', '2']);
   });
 
+  it('reads a document that holds an empty part (Word writes some)', async () => {
+    const zip = await JSZip.loadAsync(await buildDocx(['Hai bên thống nhất.']));
+    zip.file('customXml/item1.xml', '');
+    const file = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    expect(await docxToText(file)).toBe('Hai bên thống nhất.');
+  });
+
   it('rejects files that are not .docx with a clear error', async () => {
     await expect(docxToText(Buffer.from('Biên bản hội nghị, văn bản thuần.', 'utf8'))).rejects.toThrow(NotDocxError);
     await expect(docxToText(Buffer.from('%PDF-1.7\n', 'latin1'))).rejects.toThrow(/Not a Word \.docx document/);

@@ -34,11 +34,16 @@ export class DocxTooLargeError extends Error {
 
 const megabytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
 
-/** An entry's uncompressed size as the archive declares it (its central directory; JSZip keeps it, unexposed). */
-function declaredSize(entry: JSZip.JSZipObject): number {
+/**
+ * An entry's uncompressed size as the archive declares it (its central directory; JSZip keeps it, unexposed), or
+ * null where JSZip holds none (an empty part, which Word writes: it is then counted by unpacking it, within what is
+ * left of the limit).
+ */
+function declaredSize(entry: JSZip.JSZipObject): number | null {
   const size = (entry as unknown as { _data?: { uncompressedSize?: unknown } })._data?.uncompressedSize;
+  if (size === undefined) return null;
   if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0) {
-    throw new NotDocxError(`the archive gives no size for "${entry.name}"`);
+    throw new NotDocxError(`the archive gives no valid size for "${entry.name}"`);
   }
   return size;
 }
@@ -75,8 +80,9 @@ async function checkUnpackedSize(file: Buffer): Promise<void> {
     throw new NotDocxError((error as Error).message);
   }
   const entries = Object.values(zip.files).filter((entry) => !entry.dir);
-  const sizes = entries.map(declaredSize);
-  const total = sizes.reduce((sum, size) => sum + size, 0);
+  const declared = entries.map(declaredSize);
+  const sizes = declared.map((size) => size ?? 0);
+  let total = sizes.reduce((sum, size) => sum + size, 0);
   if (total > MAX_UNPACKED_BYTES) {
     const largest = entries[sizes.indexOf(Math.max(...sizes))];
     throw new DocxTooLargeError(
@@ -84,9 +90,20 @@ async function checkUnpackedSize(file: Buffer): Promise<void> {
     );
   }
   for (const [i, entry] of entries.entries()) {
-    if ((await unpackedSize(entry, sizes[i])) > sizes[i]) {
-      throw new DocxTooLargeError(`"${entry.name}" unpacks to more than the ${sizes[i]} bytes it declares (a damaged or forged archive)`);
+    const size = declared[i];
+    if (size !== null) {
+      if ((await unpackedSize(entry, size)) > size) {
+        throw new DocxTooLargeError(`"${entry.name}" unpacks to more than the ${size} bytes it declares (a damaged or forged archive)`);
+      }
+      continue;
     }
+    // No size declared: counted by unpacking, stopped past what the limit leaves.
+    const left = MAX_UNPACKED_BYTES - total;
+    const bytes = await unpackedSize(entry, left);
+    if (bytes > left) {
+      throw new DocxTooLargeError(`"${entry.name}" unpacks past the ${megabytes(MAX_UNPACKED_BYTES)} read at most (it declares no size)`);
+    }
+    total += bytes;
   }
 }
 
