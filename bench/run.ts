@@ -103,66 +103,53 @@ function printImportEval(result: Results['importEval']) {
     );
 }
 
+/** Runs one measurement alone and writes it into the last full run's results (bench/results.json and RESULTS.md). */
+async function mergeIntoLastResults<K extends keyof Results>(key: K, what: string, measure: () => Promise<Results[K]> | Results[K]) {
+  const file = join(projectRoot, 'bench', 'results.json');
+  const last = JSON.parse(readFileSync(file, 'utf8')) as Results;
+  const results: Results = { ...last, [key]: await measure() };
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(join(projectRoot, 'bench', 'RESULTS.md'), renderReport(results));
+  log(`wrote the ${what} into bench/results.json and bench/RESULTS.md (the other figures are the last full run)`);
+  return results;
+}
+
+/** The browser measurements serve the built client: built first when it is not. */
+function ensureBuilt() {
+  if (!existsSync(join(projectRoot, 'client', 'dist', 'index.html')))
+    spawnSync('npm', ['run', 'build', '--silent'], { cwd: projectRoot, stdio: 'inherit' });
+}
+
 async function main() {
   if (args.has('--import-only')) {
     log('reading documents to import');
-    const file = join(projectRoot, 'bench', 'results.json');
-    const last = JSON.parse(readFileSync(file, 'utf8')) as Results;
-    const results: Results = { ...last, importReading: measureImportReading() };
-    writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
-    writeFileSync(join(projectRoot, 'bench', 'RESULTS.md'), renderReport(results));
-    log('wrote the import figures into bench/results.json and bench/RESULTS.md (the other figures are the last full run)');
+    await mergeIntoLastResults('importReading', 'import figures', measureImportReading);
     return;
   }
   if (args.has('--import-eval')) {
     const given = argv[argv.indexOf('--import-eval') + 1];
     const folder = given && !given.startsWith('--') ? given : join(projectRoot, '..', 'shared', 'eval', 'import');
     log(`scoring the import reader on ${folder}`);
-    const file = join(projectRoot, 'bench', 'results.json');
-    const last = JSON.parse(readFileSync(file, 'utf8')) as Results;
-    const results: Results = { ...last, importEval: evaluateImport(folder) };
-    writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
-    writeFileSync(join(projectRoot, 'bench', 'RESULTS.md'), renderReport(results));
+    const results = await mergeIntoLastResults('importEval', 'import evaluation', () => evaluateImport(folder));
     printImportEval(results.importEval);
-    log('wrote the import evaluation into bench/results.json and bench/RESULTS.md (the other figures are the last full run)');
     return;
   }
   if (args.has('--timeline')) {
-    if (!existsSync(join(projectRoot, 'client', 'dist', 'index.html')))
-      spawnSync('npm', ['run', 'build', '--silent'], { cwd: projectRoot, stdio: 'inherit' });
-    const file = join(projectRoot, 'bench', 'results.json');
-    const last = JSON.parse(readFileSync(file, 'utf8')) as Results;
-    const results: Results = { ...last, timeline: await timelineLogged() };
-    writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
-    writeFileSync(join(projectRoot, 'bench', 'RESULTS.md'), renderReport(results));
-    log('wrote the timeline figures into bench/results.json and bench/RESULTS.md (the other figures are the last full run)');
+    ensureBuilt();
+    await mergeIntoLastResults('timeline', 'timeline figures', timelineLogged);
     return;
   }
   if (args.has('--lighthouse')) {
-    if (!existsSync(join(projectRoot, 'client', 'dist', 'index.html')))
-      spawnSync('npm', ['run', 'build', '--silent'], { cwd: projectRoot, stdio: 'inherit' });
-    const file = join(projectRoot, 'bench', 'results.json');
-    const last = JSON.parse(readFileSync(file, 'utf8')) as Results;
-    const results: Results = { ...last, lighthouse: await measureLighthouse({ runs: quick ? 1 : 3, log }) };
-    writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
-    writeFileSync(join(projectRoot, 'bench', 'RESULTS.md'), renderReport(results));
-    log('wrote the Lighthouse figures into bench/results.json and bench/RESULTS.md (the other figures are the last full run)');
+    ensureBuilt();
+    await mergeIntoLastResults('lighthouse', 'Lighthouse figures', () => measureLighthouse({ runs: quick ? 1 : 3, log }));
     return;
   }
   if (args.has('--store-load')) {
-    const file = join(projectRoot, 'bench', 'results.json');
-    const last = JSON.parse(readFileSync(file, 'utf8')) as Results;
-    const results: Results = { ...last, storeLoad: await storeLoadLogged() };
-    writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
-    writeFileSync(join(projectRoot, 'bench', 'RESULTS.md'), renderReport(results));
-    log('wrote the store-load figures into bench/results.json and bench/RESULTS.md (the other figures are the last full run)');
+    await mergeIntoLastResults('storeLoad', 'store-load figures', storeLoadLogged);
     return;
   }
   const machine = describeMachine();
-  if (!existsSync(join(projectRoot, 'client', 'dist', 'index.html'))) {
-    log('building the client (npm run build)');
-    spawnSync('npm', ['run', 'build', '--silent'], { cwd: projectRoot, stdio: 'inherit' });
-  }
+  ensureBuilt();
   log('sizes');
   const sizes = measureSizes();
 

@@ -20,6 +20,18 @@ async function badged(page: Awaited<ReturnType<typeof openPage>>): Promise<strin
   });
 }
 
+/** The timeline's rows as the domain reads the API's features (this query) and steps on `end`: what it must draw. */
+async function expectedRows(query: string, end: string) {
+  const [features, events] = await Promise.all([
+    (await fetch(`${app.baseUrl}/api/features?${query}`)).json() as Promise<FeatureCollectionResponse>,
+    (await fetch(`${app.baseUrl}/api/events`)).json() as Promise<StatusEvent[]>,
+  ]);
+  const byFeature = new Map<string, StatusEvent[]>();
+  for (const event of events) byFeature.set(event.featureId, [...(byFeature.get(event.featureId) ?? []), event]);
+  const withStatus = features.features.filter((f) => KIND_BY_ID[f.properties.kind].hasStatus);
+  return progressRows(withStatus, byFeature, end).filter((row) => row.spans.length > 0);
+}
+
 describe('deadlines on the map and in the panel', () => {
   it('A Pa Chải: due this year on 30/06/2025, overdue on 02/12/2026 with its clause and days late; the badge follows the date', async () => {
     const page = await openPage(app.browser, app.baseUrl, '/?asOf=2025-06-30&feature=a-pa-chai', app.outsideRequests);
@@ -73,17 +85,7 @@ describe('deadlines on the map and in the panel', () => {
     await chart.locator('svg rect[role="button"]').first().waitFor();
     expect(new URL(page.url()).searchParams.get('timeline')).toBe('1');
     // The data first: rows and spans equal the domain's reading of the same features and steps.
-    const [features, events] = await Promise.all([
-      (await fetch(`${app.baseUrl}/api/features?asOf=2026-12-02&province=VN-09`)).json() as Promise<FeatureCollectionResponse>,
-      (await fetch(`${app.baseUrl}/api/events`)).json() as Promise<StatusEvent[]>,
-    ]);
-    const byFeature = new Map<string, StatusEvent[]>();
-    for (const event of events) byFeature.set(event.featureId, [...(byFeature.get(event.featureId) ?? []), event]);
-    const expected = progressRows(
-      features.features.filter((f) => KIND_BY_ID[f.properties.kind].hasStatus),
-      byFeature,
-      '2026-12-02',
-    ).filter((row) => row.spans.length > 0);
+    const expected = await expectedRows('asOf=2026-12-02&province=VN-09', '2026-12-02');
     expect(Number(await chart.getAttribute('data-rows'))).toBe(expected.length);
     const drawn = await chart
       .locator('svg rect[role="button"]')
@@ -109,19 +111,7 @@ describe('deadlines on the map and in the panel', () => {
     const page = await openPage(app.browser, app.baseUrl, '/?asOf=2026-12-02&lang=zh&timeline=1', app.outsideRequests);
     const chart = page.locator('.progress-timeline');
     await chart.locator('svg rect[role="button"]').first().waitFor();
-    const [features, events] = await Promise.all([
-      (await fetch(`${app.baseUrl}/api/features?asOf=2026-12-02`)).json() as Promise<FeatureCollectionResponse>,
-      (await fetch(`${app.baseUrl}/api/events`)).json() as Promise<StatusEvent[]>,
-    ]);
-    const byFeature = new Map<string, StatusEvent[]>();
-    for (const event of events) byFeature.set(event.featureId, [...(byFeature.get(event.featureId) ?? []), event]);
-    const ids = progressRows(
-      features.features.filter((f) => KIND_BY_ID[f.properties.kind].hasStatus),
-      byFeature,
-      '2026-12-02',
-    )
-      .filter((row) => row.spans.length > 0)
-      .map((row) => row.id);
+    const ids = (await expectedRows('asOf=2026-12-02', '2026-12-02')).map((row) => row.id);
     const drawnRows = () =>
       chart.locator('svg rect[role="button"]').evaluateAll((rects) => [...new Set(rects.map((r) => r.getAttribute('data-feature-id')))]);
     // The window: the first rows in the record's order, not all of them.

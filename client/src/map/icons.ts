@@ -14,12 +14,8 @@ export function drawIcon(name: string): ImageData | null {
   const parsed = parseIconName(name);
   if (!parsed) return null;
   const colour = STATUS_BY_ID[parsed.status as StatusId]?.color ?? STATUS_BY_ID.unknown.color;
-  const canvas = document.createElement('canvas');
-  canvas.width = SIZE * PIXEL_RATIO;
-  canvas.height = SIZE * PIXEL_RATIO;
-  const context = canvas.getContext('2d');
+  const context = iconCanvas(SIZE);
   if (!context) return null;
-  context.scale(PIXEL_RATIO, PIXEL_RATIO);
   // Shrink a little so the edge stroke stays inside the box.
   context.translate(SIZE * 0.08, SIZE * 0.08);
   context.scale(0.84, 0.84);
@@ -30,7 +26,17 @@ export function drawIcon(name: string): ImageData | null {
   context.strokeStyle = parsed.hollow ? colour : PAPER;
   context.lineWidth = parsed.hollow ? 3.2 : 1.8;
   context.stroke(path);
-  return context.getImageData(0, 0, canvas.width, canvas.height);
+  return context.getImageData(0, 0, context.canvas.width, context.canvas.height);
+}
+
+/** A square canvas of `size` CSS pixels at the icons' pixel ratio, drawn in CSS pixels. */
+function iconCanvas(size: number): CanvasRenderingContext2D | null {
+  const canvas = document.createElement('canvas');
+  canvas.width = size * PIXEL_RATIO;
+  canvas.height = size * PIXEL_RATIO;
+  const context = canvas.getContext('2d');
+  context?.scale(PIXEL_RATIO, PIXEL_RATIO);
+  return context;
 }
 
 export const ICON_PIXEL_RATIO = PIXEL_RATIO;
@@ -40,12 +46,8 @@ export const OVERDUE_BADGE_ICON = 'overdue-badge';
 const BADGE_SIZE = 13;
 
 function drawOverdueBadge(): ImageData | null {
-  const canvas = document.createElement('canvas');
-  canvas.width = BADGE_SIZE * PIXEL_RATIO;
-  canvas.height = BADGE_SIZE * PIXEL_RATIO;
-  const context = canvas.getContext('2d');
+  const context = iconCanvas(BADGE_SIZE);
   if (!context) return null;
-  context.scale(PIXEL_RATIO, PIXEL_RATIO);
   context.beginPath();
   context.arc(BADGE_SIZE / 2, BADGE_SIZE / 2, BADGE_SIZE / 2 - 1, 0, 2 * Math.PI);
   context.fillStyle = OVERDUE_COLOR;
@@ -53,5 +55,5 @@ function drawOverdueBadge(): ImageData | null {
   context.strokeStyle = PAPER;
   context.lineWidth = 1.5;
   context.stroke();
-  return context.getImageData(0, 0, canvas.width, canvas.height);
+  return context.getImageData(0, 0, context.canvas.width, context.canvas.height);
 }
