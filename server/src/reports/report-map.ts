@@ -48,14 +48,21 @@ export function provinceMapSvg(
   );
   const frame: FeatureCollection = { type: 'FeatureCollection', features: [...(province ? [province] : []), ...points] };
   if (frame.features.length === 0) return '';
-  const projection = geoMercator().fitExtent(
-    [
-      [PAD, PAD],
-      [WIDTH - PAD, HEIGHT - PAD],
-    ],
-    frame,
-  );
-  const path = geoPath(projection);
+  const projection = geoMercator()
+    .fitExtent(
+      [
+        [PAD, PAD],
+        [WIDTH - PAD, HEIGHT - PAD],
+      ],
+      frame,
+    )
+    // Only what the frame shows, to a tenth of a pixel: the basemap's whole land and provinces would otherwise be
+    // written out in full (≈1 MB of path for one printed page).
+    .clipExtent([
+      [0, 0],
+      [WIDTH, HEIGHT],
+    ]);
+  const path = geoPath(projection).digits(1);
   const d = (geometry: Feature | FeatureCollection) => path(geometry) ?? '';
   const lines = features
     .filter(({ feature }) => feature.geometry?.type === 'LineString')
