@@ -7,6 +7,7 @@ import type { LighthouseFigures, LighthouseResult } from './lighthouse';
 import type { SizeResult } from './size';
 import type { StoreLoadResult } from './store-load';
 import type { TimelineTiming } from './timeline';
+import type { WordConversionResult } from './word-conversion';
 
 export type Results = {
   machine: ReturnType<typeof describeMachine>;
@@ -16,6 +17,8 @@ export type Results = {
   sizes: SizeResult;
   /** Reading a document to import (segmentation and suggestions); absent in results from before it was measured. */
   importReading?: ImportReadingResult[];
+  /** Word files read as the server reads them (a worker each): time, peak RSS, event-loop delay (bench/word-conversion.ts); absent before issue 30. */
+  wordConversion?: WordConversionResult[];
   /** The import reader scored on real texts against gold annotations (npm run bench -- --import-eval). */
   importEval?: ImportEvalResult;
   /** The embedded store under read load while an editor writes (bench/store-load.ts); absent in results from before it was measured. */
@@ -40,6 +43,8 @@ const REMEDIES = {
   js: "the page's own script: React DOM and zod are most of what is left once MapLibre is its own chunk",
   timeline:
     "the progress timeline: reading every row from the record (each feature's steps as of the date) grows with the record; the drawing is of the rows in view only",
+  wordConversion:
+    "reading a Word file: the XML is counted and parsed in a worker (imports/docx-reading.ts via docx-to-text.ts), so the server thread only hands the file over; its memory is the worker's heap, bounded by the element limit before parsing and by resourceLimits after",
   importReading:
     'reading a document to import: the suggester walks each sentence for names and status wording; a worker thread would keep a long read off the main thread',
 };
@@ -100,6 +105,28 @@ export function renderReport(results: Results): string {
         unit: 'ms',
         remedy: REMEDIES.importReading,
       });
+  for (const reading of results.wordConversion ?? [])
+    if (!reading.document.startsWith('nothing'))
+      checks.push(
+        {
+          figure: `Reading a Word file, ${reading.document}: peak RSS above the process`,
+          value: Number.isNaN(reading.peakRssMb) ? null : reading.peakRssMb,
+          budget: 300,
+          unit: 'MB',
+          remedy: REMEDIES.wordConversion,
+        },
+        ...(reading.document.includes('server thread')
+          ? []
+          : [
+              {
+                figure: `Reading a Word file, ${reading.document}: longest event-loop delay (what /api/health waits)`,
+                value: Number.isNaN(reading.maxLoopDelayMs) ? null : reading.maxLoopDelayMs,
+                budget: 100,
+                unit: 'ms',
+                remedy: REMEDIES.wordConversion,
+              },
+            ]),
+      );
 
   for (const timing of results.timeline ?? [])
     if (timing.features === 1_000)
@@ -182,6 +209,21 @@ export function renderReport(results: Results): string {
       lines.push(
         `| ${reading.document} | ${reading.characters.toLocaleString('en')} | ${reading.clauses} | ${reading.suggestions} | ${reading.medianMs} ms |`,
       );
+  }
+  if (results.wordConversion) {
+    lines.push(
+      '',
+      '## Reading a Word file to import',
+      '',
+      "Method: each document in a Node process of its own (bench/word-conversion.ts), read as POST /api/imports/read reads it: `docxToText` — a worker thread per file (256 MB heap, 30 s, one at a time, three waiting) that counts the XML's elements and depth while unpacking and refuses past 150 000 elements or 128 levels, then mammoth. Peak RSS: above the process's RSS right before (the worker's memory is the process's); event-loop delay: the longest the server's thread was held (`monitorEventLoopDelay`, 10 ms resolution), which is what `/api/health` or any request would wait. The first row is the machine's own noise; the third is the path before issue 30 (mammoth on the server's thread), for comparison. Before issue 30 the refused files were parsed: 14–19 s of event-loop delay and up to 3 GB each (issue 30's report). Budget: ≤ +300 MB, ≤ 100 ms.",
+      '',
+      '| document | packed | outcome | time | peak RSS | longest event-loop delay |',
+      '|---|---|---|---|---|---|',
+      ...results.wordConversion.map(
+        (r) =>
+          `| ${r.document} | ${r.packedKb} kB | ${r.outcome.replace(/\|/g, '\\|')} | ${fmt(r.ms, 0)} ms | +${fmt(r.peakRssMb, 0)} MB | ${fmt(r.maxLoopDelayMs, 0)} ms |`,
+      ),
+    );
   }
   if (results.importEval) lines.push('', ...importEvalSection(results.importEval));
   if (results.lighthouse) lines.push('', ...lighthouseSection(results.lighthouse));

@@ -5,7 +5,7 @@
  *   npm run bench                     everything (about 10 minutes)
  *   npm run bench -- --quick          shorter loads, 1 000 and 10 000 synthetic features only
  *   npm run bench -- --no-browser     API and sizes only
- *   npm run bench -- --import-only    reading documents to import only, merged into the last results
+ *   npm run bench -- --import-only    reading documents to import only (text and Word files), merged into the last results
  *   npm run bench -- --import-eval [DIR]  how well the import reader reads real texts against gold annotations
  *                                     (DIR: a folder as ../shared/eval/import, the default), merged likewise
  *   npm run bench -- --store-load     the embedded store under read load while an editor writes only, merged likewise
@@ -31,6 +31,7 @@ import { type Results, renderReport } from './report';
 import { measureSizes } from './size';
 import { measureStoreLoad } from './store-load';
 import { measureTimeline, type TimelineTiming } from './timeline';
+import { measureWordConversion } from './word-conversion';
 
 const argv = process.argv.slice(2);
 const args = new Set(argv);
@@ -124,6 +125,8 @@ async function main() {
   if (args.has('--import-only')) {
     log('reading documents to import');
     await mergeIntoLastResults('importReading', 'import figures', measureImportReading);
+    log('reading Word files to import');
+    await mergeIntoLastResults('wordConversion', 'Word reading figures', measureWordConversion);
     return;
   }
   if (args.has('--import-eval')) {
@@ -210,6 +213,7 @@ async function main() {
     },
     sizes,
     importReading: measureImportReading(),
+    wordConversion: measureWordConversion(),
     importEval: previous()?.importEval,
     storeLoad: await storeLoadLogged(),
     lighthouse: withBrowser ? await measureLighthouse({ runs: quick ? 1 : 3, log }) : previous()?.lighthouse,

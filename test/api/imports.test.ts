@@ -15,7 +15,7 @@ import { isVerbatimIn } from '../../server/src/domain/text';
 import type { Database } from '../../server/src/store/database';
 import { storeRevision } from '../../server/src/store/revision';
 import { createStoreTestApp, projectRoot, signInAsEditor } from '../helpers/app';
-import { buildDocx, buildDocxBomb, withDeclaredSize } from '../helpers/docx';
+import { buildCostlyDocx, buildDocx, buildDocxBomb, withDeclaredSize } from '../helpers/docx';
 import { COMMUNIQUE_2027_AGREEMENT } from '../helpers/record-fixtures';
 
 let app: Awaited<ReturnType<typeof createStoreTestApp>>['app'];
@@ -207,6 +207,29 @@ describe('importing a new document', () => {
           .send(file);
         expect(response.status).toBe(413);
         expect(response.body.error.code).toBe('too_large');
+        expect(response.body.error.message).toMatch(named);
+      }
+    });
+  });
+
+  it('refuses Word files whose XML would cost gigabytes to parse (413 naming the part) or that nest too deep (400), storing nothing', async () => {
+    const cases: [Buffer, number, RegExp][] = [
+      [await buildCostlyDocx('empty-paragraphs'), 413, /"word\/document\.xml" brings its XML to more than 150,000 elements/],
+      [
+        await buildCostlyDocx('styles-and-numbering'),
+        413,
+        /"word\/numbering\.xml" brings its XML to more than 150,000 elements, all parts together/,
+      ],
+      [await buildCostlyDocx('nested-controls'), 400, /"word\/document\.xml" nests its elements more than 128 deep/],
+    ];
+    await expectNothingStored(async () => {
+      for (const [file, status, named] of cases) {
+        const response = await request(app)
+          .post('/api/imports/read')
+          .set({ Cookie: session.cookie, 'X-CSRF-Token': session.csrf, 'Content-Type': DOCX_TYPE })
+          .send(file);
+        expect(response.status).toBe(status);
+        expect(response.body.error.code).toBe(status === 413 ? 'too_large' : 'invalid_document');
         expect(response.body.error.message).toMatch(named);
       }
     });

@@ -16,6 +16,8 @@ const API_ERRORS: Record<string, Words> = {
   invalid_document: { vi: 'Tệp không đọc được (cần .txt, .md hoặc .docx)', zh: '无法读取文件（需 .txt、.md 或 .docx）' },
   not_found: { vi: 'Không tìm thấy', zh: '未找到' },
   too_large: { vi: 'Quá lớn để xử lý', zh: '内容过大，无法处理' },
+  too_many_clauses: { vi: 'Văn bản có quá nhiều điều khoản để nhập một lần', zh: '文件条款过多，无法一次导入' },
+  conversion_busy: { vi: 'Đang đọc nhiều tệp Word khác: thử lại sau giây lát', zh: '正在读取其他 Word 文件：请稍后重试' },
   not_signed_in: { vi: 'Cần đăng nhập biên tập', zh: '需要以编辑身份登录' },
   csrf_token: { vi: 'Phiên làm việc đã đổi: hãy tải lại trang', zh: '会话已变更：请刷新页面' },
   cross_origin: { vi: 'Yêu cầu đến từ một trang khác, bị từ chối', zh: '来自其他网站的请求，已拒绝' },

@@ -1,104 +1,43 @@
-import { createRequire } from 'node:module';
-import JSZip from 'jszip';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { buildDocx, buildDocxBomb, withDeclaredSize } from '../../../test/helpers/docx';
-import { segmentDocument } from '../domain/import/segment-document';
-import { DocxTooLargeError, docxToText, MAX_UNPACKED_BYTES, NotDocxError } from './docx-to-text';
+import { describe, expect, it } from 'vitest';
+import { buildDocx, buildDocxBomb, buildWordLikeDocx, withParts } from '../../../test/helpers/docx';
+import { DocxTooLargeError, NotDocxError } from './docx-reading';
+import { CONVERSION_LIMITS, ConversionBusyError, ConversionLimitError, createDocxReader, docxToText } from './docx-to-text';
 
-describe('docxToText', () => {
-  it('returns the paragraphs of a .docx, in order, one per block', async () => {
-    const paragraphs = [
-      'THÔNG CÁO CHUNG',
-      'Các Bên nhất trí các nội dung sau:',
-      '(1) Đường chuyên dụng Tân Thanh (Việt Nam) – Pò Chài (Trung Quốc) đã đi vào hoạt động.',
-      '(2) Hai Bên thúc đẩy mở cặp cửa khẩu Bình Nghi – Bình Nhi Quan & 平而关.',
-    ];
-    const text = await docxToText(await buildDocx(paragraphs));
-    expect(text).toBe(paragraphs.join('\n\n'));
-    // Ready for the segmenter: a preamble (its heading and a paragraph) and two items.
-    expect(segmentDocument(text).map((clause) => clause.path.join('.'))).toEqual(['0.h1', '0.1', '1', '2']);
+describe('the server reads Word files in a worker with a memory and a time limit, one at a time', () => {
+  it("answers with the text, or with the reading's own refusal (same class, same words)", async () => {
+    expect(await docxToText(await buildDocx(['THÔNG CÁO CHUNG', 'Hai bên thống nhất.']))).toBe('THÔNG CÁO CHUNG\n\nHai bên thống nhất.');
+    const notWord = docxToText(Buffer.from('%PDF-1.7\n', 'latin1'));
+    await expect(notWord).rejects.toThrow(NotDocxError);
+    await expect(notWord).rejects.toThrow(/Not a Word \.docx document: the file is not a ZIP archive/);
+    const nested = `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">${'<w:sdt>'.repeat(200)}${'</w:sdt>'.repeat(200)}</w:document>`;
+    const tooDeep = docxToText(await withParts(await buildDocx(['x']), { 'word/document.xml': nested }));
+    await expect(tooDeep).rejects.toThrow(NotDocxError);
+    await expect(tooDeep).rejects.toThrow(/nests its elements more than 128 deep/);
+    const bomb = docxToText(await buildDocxBomb(20_000_000));
+    await expect(bomb).rejects.toThrow(DocxTooLargeError);
+    await expect(bomb).rejects.toThrow(/unpacks to 19\.1 MB/);
   });
 
-  it('reads a document that holds an empty part (Word writes some)', async () => {
-    const zip = await JSZip.loadAsync(await buildDocx(['Hai bên thống nhất.']));
-    zip.file('customXml/item1.xml', '');
-    const file = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
-    expect(await docxToText(file)).toBe('Hai bên thống nhất.');
+  it('a conversion needing more memory than the worker is given is refused, and the server goes on', async () => {
+    const small = createDocxReader({ ...CONVERSION_LIMITS, heapMb: 4 });
+    const refusal = small(await buildWordLikeDocx(300_000));
+    await expect(refusal).rejects.toThrow(ConversionLimitError);
+    await expect(refusal).rejects.toThrow(/needs more than the 4 MB a document is given/);
+    // The same file, given the server's limits, is read.
+    expect(await docxToText(await buildDocx(['Hai bên thống nhất.']))).toBe('Hai bên thống nhất.');
   });
 
-  it('rejects files that are not .docx with a clear error', async () => {
-    await expect(docxToText(Buffer.from('Biên bản hội nghị, văn bản thuần.', 'utf8'))).rejects.toThrow(NotDocxError);
-    await expect(docxToText(Buffer.from('%PDF-1.7\n', 'latin1'))).rejects.toThrow(/Not a Word \.docx document/);
-    await expect(docxToText(Buffer.alloc(0))).rejects.toThrow(/not a ZIP archive/);
-    // A ZIP archive, but not a Word document.
-    const zip = new JSZip();
-    zip.file('readme.txt', 'không phải tài liệu Word');
-    await expect(docxToText(await zip.generateAsync({ type: 'nodebuffer' }))).rejects.toThrow(NotDocxError);
-  });
-});
-
-/**
- * Counts the bytes pako inflates — JSZip's inflater, so mammoth's too (one copy of each in node_modules):
- * how far a file was really unpacked, whoever unpacked it.
- */
-function countInflated() {
-  const { Inflate } = createRequire(import.meta.url)('pako') as {
-    Inflate: { prototype: { push(data: unknown, mode: unknown): boolean; onData(chunk: Uint8Array): void } };
-  };
-  const push = Inflate.prototype.push;
-  const counter = {
-    bytes: 0,
-    restore: () => {
-      Inflate.prototype.push = push;
-    },
-  };
-  Inflate.prototype.push = function (this: { onData(chunk: Uint8Array): void }, data, mode) {
-    const onData = this.onData;
-    this.onData = (chunk) => {
-      counter.bytes += chunk.length;
-      onData.call(this, chunk);
-    };
-    try {
-      return push.call(this, data, mode);
-    } finally {
-      this.onData = onData;
-    }
-  };
-  return counter;
-}
-
-describe('a .docx bomb (200 MB of text packed into a few hundred kB)', () => {
-  let bomb: Buffer;
-  beforeAll(async () => {
-    bomb = await buildDocxBomb(200_000_000);
-  }, 120_000);
-
-  it('is refused by the size it declares, before anything is unpacked', async () => {
-    const inflated = countInflated();
-    try {
-      const refusal = docxToText(bomb);
-      await expect(refusal).rejects.toThrow(DocxTooLargeError);
-      await expect(refusal).rejects.toThrow(/unpacks to 190\.7 MB \("word\/document\.xml" alone 190\.7 MB\); at most 16 MB/);
-    } finally {
-      inflated.restore();
-    }
-    expect(inflated.bytes).toBeLessThanOrEqual(MAX_UNPACKED_BYTES);
+  it('a conversion that takes longer than its time limit is ended and refused', async () => {
+    const hurried = createDocxReader({ ...CONVERSION_LIMITS, timeLimitMs: 1 });
+    await expect(hurried(await buildWordLikeDocx(300_000))).rejects.toThrow(/reading it took more than 0\.001 s/);
   });
 
-  it('that lies about its size is stopped where it passes the size it declares, not unpacked to the end', async () => {
-    const liar = withDeclaredSize(bomb, 'word/document.xml', 1000);
-    const inflated = countInflated();
-    try {
-      await expect(docxToText(liar)).rejects.toThrow(/"word\/document\.xml" unpacks to more than the 1000 bytes it declares/);
-    } finally {
-      inflated.restore();
-    }
-    // Stopped within the first block of compressed data (16 kB, here some 4 MB unpacked), far below the limit.
-    expect(inflated.bytes).toBeLessThanOrEqual(MAX_UNPACKED_BYTES);
-  });
-
-  it('still reads a document that unpacks to a little less than the limit', async () => {
-    const text = await docxToText(await buildDocxBomb(MAX_UNPACKED_BYTES - 4096));
-    expect(text).toMatch(/^0+$/);
+  it('past the conversions waiting, another is refused at once (busy), and the waiting ones are read', async () => {
+    const one = createDocxReader({ ...CONVERSION_LIMITS, running: 1, waiting: 1 });
+    const file = await buildDocx(['Một điều khoản.']);
+    const first = one(file);
+    const second = one(file);
+    await expect(one(file)).rejects.toThrow(ConversionBusyError);
+    expect(await Promise.all([first, second])).toEqual(['Một điều khoản.', 'Một điều khoản.']);
   });
 });

@@ -1,131 +1,110 @@
 /**
- * Plain text from a Word (.docx) file, for importing an agreement that arrives as a document rather
- * than pasted text. Paragraphs come out separated by a blank line: the segmenter reads a single line
- * break as a wrapped line and a blank line as a paragraph break, and a .docx paragraph is never wrapped.
+ * A Word file's text, read off the server's thread: each file in a worker thread of its own (docx-worker.mjs
+ * running docx-reading.ts) with a memory and a time limit, one at a time, a few more waiting. On the server's
+ * thread, one costly file held every request (`/api/health` waited 14–19 s) and three took the process to
+ * 3.6 GB; the reading bounds the XML's shape before parsing it, and these limits hold whatever gets past that.
  */
-import JSZip from 'jszip';
-import mammoth from 'mammoth';
-import { textProblem } from '../http/text-check';
+import { Worker } from 'node:worker_threads';
+import pLimit from 'p-limit';
+import { DocxTooLargeError, NotDocxError } from './docx-reading';
 
-/** Every .docx is a ZIP archive; its first bytes say so. */
-const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
+export type ConversionLimits = {
+  /** The worker's heap (old generation), MB: past it the worker alone is ended. */
+  heapMb: number;
+  /** How long a reading may take. */
+  timeLimitMs: number;
+  /** Readings at once: each may take its heap on top of the server's. */
+  running: number;
+  /** Readings waiting their turn; past that a new one is refused at once (503, Retry-After). */
+  waiting: number;
+};
 
-/**
- * What a .docx may unpack to, all its parts together. The longest document read (300 000 characters,
- * five times the largest source) is a few MB of Word XML; a small file can declare or hold far more (a
- * ZIP bomb: 400 KB unpacking to 400 MB took 12 s and 2 GB).
- */
-export const MAX_UNPACKED_BYTES = 16 * 1024 * 1024;
+/** The longest text read, as Word writes it, is read in ≈1 s and +130 MB (bench/RESULTS.md). */
+export const CONVERSION_LIMITS: ConversionLimits = { heapMb: 256, timeLimitMs: 30_000, running: 1, waiting: 3 };
 
-export class NotDocxError extends Error {
+/** What a refused upload is told to wait when every reading slot is taken. */
+export const CONVERSION_RETRY_SECONDS = 10;
+
+/** The worker ran out of its memory or its time: the file costs more than a document is allowed. */
+export class ConversionLimitError extends Error {
   constructor(detail: string) {
-    super(`Not a Word .docx document: ${detail}`);
-    this.name = 'NotDocxError';
+    super(`The Word file is refused: ${detail}. Paste the document's text instead`);
+    this.name = 'ConversionLimitError';
   }
 }
 
-/** The file would unpack to more than MAX_UNPACKED_BYTES, or a part holds more than it declares. */
-export class DocxTooLargeError extends Error {
-  constructor(detail: string) {
-    super(`The Word file is refused: ${detail}. Paste the document's text instead, or save it without embedded objects`);
-    this.name = 'DocxTooLargeError';
+/** Every reading slot is taken and enough wait already. */
+export class ConversionBusyError extends Error {
+  constructor(readings: number) {
+    super(`${readings} Word files are being read already: try again in ${CONVERSION_RETRY_SECONDS} seconds`);
+    this.name = 'ConversionBusyError';
   }
 }
 
-const megabytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+const WORKER_URL = new URL('./docx-worker.mjs', import.meta.url);
 
-/**
- * An entry's uncompressed size as the archive declares it (its central directory; JSZip keeps it, unexposed), or
- * null where JSZip holds none (an empty part, which Word writes: it is then counted by unpacking it, within what is
- * left of the limit).
- */
-function declaredSize(entry: JSZip.JSZipObject): number | null {
-  const size = (entry as unknown as { _data?: { uncompressedSize?: unknown } })._data?.uncompressedSize;
-  if (size === undefined) return null;
-  if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0) {
-    throw new NotDocxError(`the archive gives no valid size for "${entry.name}"`);
-  }
-  return size;
+type WorkerAnswer = { text: string } | { refused: { name: string; message: string } };
+
+/** The reading's own refusal, as the worker named it: the same class again on this side. */
+function refusal({ name, message }: { name: string; message: string }): Error {
+  const error = name === 'DocxTooLargeError' ? new DocxTooLargeError('') : new NotDocxError('');
+  error.message = message;
+  return error;
 }
 
-/** Unpacks an entry, counting its bytes and keeping none; stops as soon as it has more than `stopAfter`. */
-function unpackedSize(entry: JSZip.JSZipObject, stopAfter: number): Promise<number> {
+function readInWorker(file: Buffer, limits: ConversionLimits): Promise<string> {
   return new Promise((resolve, reject) => {
-    let bytes = 0;
-    const stream = entry.nodeStream('nodebuffer');
-    stream.on('data', (chunk: Buffer) => {
-      bytes += chunk.length;
-      if (bytes > stopAfter) {
-        // Destroyed, the stream refuses further chunks and pauses the inflater.
-        (stream as unknown as { destroy(): void }).destroy();
-        resolve(bytes);
-      }
+    const copy = new Uint8Array(file);
+    const worker = new Worker(WORKER_URL, {
+      workerData: { file: copy },
+      transferList: [copy.buffer],
+      resourceLimits: { maxOldGenerationSizeMb: limits.heapMb, maxYoungGenerationSizeMb: 32 },
+      // The server's own flags (its loader, a profiler) are not the worker's: it brings in what it needs.
+      execArgv: [],
+      stdout: false,
+      stderr: false,
     });
-    stream.on('end', () => resolve(bytes));
-    stream.on('error', (error: Error) => reject(new NotDocxError(`"${entry.name}" cannot be unpacked (${error.message})`)));
+    let settled = false;
+    const settle = (outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      outcome();
+      void worker.terminate();
+    };
+    const timer = setTimeout(
+      () =>
+        settle(() => reject(new ConversionLimitError(`reading it took more than ${(limits.timeLimitMs / 1000).toLocaleString('en')} s`))),
+      limits.timeLimitMs,
+    );
+    worker.once('message', (answer: WorkerAnswer) =>
+      settle(() => ('text' in answer ? resolve(answer.text) : reject(refusal(answer.refused)))),
+    );
+    worker.once('error', (error: Error & { code?: string }) =>
+      settle(() =>
+        reject(
+          error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? new ConversionLimitError(`reading it needs more than the ${limits.heapMb} MB a document is given`)
+            : error,
+        ),
+      ),
+    );
+    worker.once('exit', (code) => settle(() => reject(new Error(`the Word reader stopped (exit code ${code}) before it answered`))));
   });
 }
 
-/**
- * Refuses an archive that would unpack to more than MAX_UNPACKED_BYTES before anything is extracted:
- * first by the sizes its entries declare (no inflating at all), then by what each really holds, unpacked
- * and counted (nothing kept), stopping at the first byte past its declared size — so an entry lying about
- * its size is stopped there too. The same ZIP reader as mammoth's (JSZip), so both see the same entries.
- */
-async function checkUnpackedSize(file: Buffer): Promise<void> {
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(file);
-  } catch (error) {
-    throw new NotDocxError((error as Error).message);
-  }
-  const entries = Object.values(zip.files).filter((entry) => !entry.dir);
-  const declared = entries.map(declaredSize);
-  const sizes = declared.map((size) => size ?? 0);
-  let total = sizes.reduce((sum, size) => sum + size, 0);
-  if (total > MAX_UNPACKED_BYTES) {
-    const largest = entries[sizes.indexOf(Math.max(...sizes))];
-    throw new DocxTooLargeError(
-      `it unpacks to ${megabytes(total)} ("${largest.name}" alone ${megabytes(Math.max(...sizes))}); at most ${megabytes(MAX_UNPACKED_BYTES)} are read`,
-    );
-  }
-  for (const [i, entry] of entries.entries()) {
-    const size = declared[i];
-    if (size !== null) {
-      if ((await unpackedSize(entry, size)) > size) {
-        throw new DocxTooLargeError(`"${entry.name}" unpacks to more than the ${size} bytes it declares (a damaged or forged archive)`);
-      }
-      continue;
-    }
-    // No size declared: counted by unpacking, stopped past what the limit leaves.
-    const left = MAX_UNPACKED_BYTES - total;
-    const bytes = await unpackedSize(entry, left);
-    if (bytes > left) {
-      throw new DocxTooLargeError(`"${entry.name}" unpacks past the ${megabytes(MAX_UNPACKED_BYTES)} read at most (it declares no size)`);
-    }
-    total += bytes;
-  }
+/** A reader with its own slots: the server has one (docxToText); tests make their own with small limits. */
+export function createDocxReader(limits: ConversionLimits = CONVERSION_LIMITS) {
+  const slots = pLimit(limits.running);
+  return (file: Buffer): Promise<string> => {
+    const readings = slots.activeCount + slots.pendingCount;
+    if (readings >= limits.running + limits.waiting) return Promise.reject(new ConversionBusyError(readings));
+    return slots(() => readInWorker(file, limits));
+  };
 }
 
-export async function docxToText(file: Buffer): Promise<string> {
-  if (file.length < ZIP_SIGNATURE.length || ZIP_SIGNATURE.some((byte, i) => file[i] !== byte)) {
-    // An old binary .doc, a PDF or plain text would otherwise fail deep inside the ZIP reader.
-    throw new NotDocxError('the file is not a ZIP archive (.doc, .pdf and .txt files are not read here)');
-  }
-  // Before mammoth unpacks anything: it reads whole parts into memory.
-  await checkUnpackedSize(file);
-  let raw: string;
-  try {
-    raw = (await mammoth.extractRawText({ buffer: file })).value;
-  } catch (error) {
-    throw new NotDocxError((error as Error).message);
-  }
-  // Character references can spell what no text field accepts (&#0;, a lone &#xD800;).
-  const problem = textProblem(raw);
-  if (problem) throw new NotDocxError(`its text ${problem}`);
-  return raw
-    .split(/\r?\n/)
-    .map((line) => line.trimEnd())
-    .filter((line) => line.trim() !== '')
-    .join('\n\n');
-}
+/**
+ * The text of a Word file, paragraphs separated by a blank line; refused with NotDocxError or DocxTooLargeError
+ * (docx-reading.ts), ConversionLimitError (memory, time) or ConversionBusyError (every slot taken).
+ */
+export const docxToText = createDocxReader();

@@ -11,7 +11,8 @@ import { latestByKey } from '../http/latest-by-key';
 import { parseBody } from '../http/parse-body';
 import type { RecordRepository } from '../record/repository';
 import type { Database } from '../store/database';
-import { DocxTooLargeError, docxToText, NotDocxError } from './docx-to-text';
+import { DocxTooLargeError, NotDocxError } from './docx-reading';
+import { CONVERSION_RETRY_SECONDS, ConversionBusyError, ConversionLimitError, docxToText } from './docx-to-text';
 import { saveImport } from './save-import';
 
 /**
@@ -46,8 +47,14 @@ export function importRouter(db: Database, repository: RecordRepository): Router
           text = await docxToText(request.body);
         } catch (error) {
           if (error instanceof NotDocxError) throw new HttpError(400, 'invalid_document', error.message);
-          // Refused by its unpacked size before it is unpacked (a ZIP bomb).
-          if (error instanceof DocxTooLargeError) throw new HttpError(413, 'too_large', error.message);
+          // Refused by its unpacked size or its XML's elements before it is parsed (a ZIP bomb, millions of tiny
+          // elements), or stopped by the conversion's memory or time limit.
+          if (error instanceof DocxTooLargeError || error instanceof ConversionLimitError)
+            throw new HttpError(413, 'too_large', error.message);
+          if (error instanceof ConversionBusyError) {
+            response.setHeader('Retry-After', String(CONVERSION_RETRY_SECONDS));
+            throw new HttpError(503, 'conversion_busy', error.message);
+          }
           throw error;
         }
         // A small file can unpack into much text: the same limit as pasted text.
