@@ -17,7 +17,7 @@ import { exportRouter } from './exports/router';
 import { createFeatureService } from './features/feature-service';
 import { featureRouter } from './features/router';
 import { feedRouter } from './feeds/router';
-import { healthRouter } from './health/router';
+import { healthRouter, readyRouter } from './health/router';
 import { applyDeployment, type Deployment } from './http/deployment';
 import { errorHandler, unknownApiRoute } from './http/errors';
 import { hideSystemMessages, unknownPath } from './http/public-errors';
@@ -75,7 +75,9 @@ export function createApp({
   // A path segment that is not text (bad percent-encoding, %00): 400 before any route reads it.
   app.use(refuseBadPathText);
 
+  // Liveness never touches the store; readiness asks it (health/router.ts): what load balancers check.
   app.use('/api/health', healthRouter());
+  app.use('/api/ready', readyRouter(store));
   app.use('/api/vocabulary', vocabularyRouter());
   app.use('/api/translations', translationsRouter(translations));
   app.use('/api/agreements', agreementRouter(repository));

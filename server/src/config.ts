@@ -22,6 +22,13 @@ const environment = z.object({
       .optional(),
   ),
   /**
+   * With DATABASE_URL: how long one statement of a request may take (ms) before PostgreSQL cancels it, or — a
+   * stalled server that answers nothing — the app stops waiting a second later and answers 503. The largest
+   * statements of a request take well under a second (a 1 000-clause import's: milliseconds each); start-up's
+   * migrations and seed and the admin commands (db:backup, db:restore…) are not bounded.
+   */
+  BORDER_ATLAS_STATEMENT_TIMEOUT_MS: z.preprocess(unsetWhenEmpty, z.coerce.number().int().min(100).max(600_000).default(5_000)),
+  /**
    * `store` (default): the record lives in the store (embedded, or DATABASE_URL), seeded from the record
    * folder on first start, editable. `files`: served read-only straight from the record folder (the
    * benchmark's synthetic records, checking curated files).
@@ -87,6 +94,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env) {
     basemapDir: join(projectRoot, 'geodata', 'basemap', 'output'),
     dataDir: parsed.data.BORDER_ATLAS_DATA_DIR ?? join(projectRoot, 'var'),
     databaseUrl: parsed.data.DATABASE_URL,
+    /** The bound on each statement of the server's requests (store/open-store.ts `requestTimeoutMs`). */
+    statementTimeoutMs: parsed.data.BORDER_ATLAS_STATEMENT_TIMEOUT_MS,
     recordSource: parsed.data.BORDER_ATLAS_RECORD_SOURCE,
     briefingExamplesDir: join(projectRoot, 'geodata', 'briefings'),
     clientDir: join(projectRoot, 'client', 'dist'),

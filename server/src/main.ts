@@ -59,7 +59,12 @@ async function start() {
   } else {
     // The curated files are read (and checked) only to seed an empty store; briefings are brought in once.
     // The embedded store is locked for this server until it stops (store-lock.ts).
-    db = await openStore({ ...config, owner: 'server' }, () => loadRecord(config), briefingSourcesOf(config));
+    // With PostgreSQL each statement of a request is bounded (BORDER_ATLAS_STATEMENT_TIMEOUT_MS): a stalled server answers 503.
+    db = await openStore(
+      { ...config, owner: 'server', requestTimeoutMs: config.statementTimeoutMs },
+      () => loadRecord(config),
+      briefingSourcesOf(config),
+    );
     repository = createStoreRepository(db);
     briefings = createStoreBriefingStore(db);
     // Admin commands (user:add, db:backup…) act through the server that owns the embedded store.

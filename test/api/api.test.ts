@@ -47,6 +47,15 @@ describe('GET /api/health', () => {
   });
 });
 
+describe('GET /api/ready', () => {
+  it('answers ready when the record is served from its folder (no store to wait for), never cached', async () => {
+    const response = await request(app).get('/api/ready');
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ status: 'ready' });
+    expect(response.headers['cache-control']).toBe('no-store');
+  });
+});
+
 describe('GET /api/features caching', () => {
   it('sends an ETag and answers 304 to a client that already has the same features', async () => {
     const first = await request(app).get('/api/features?kind=gate_pair');

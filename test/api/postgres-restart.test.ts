@@ -7,6 +7,7 @@ import { openPostgres } from '../../server/src/store/database';
 import { isStoreUnavailable } from '../../server/src/store/store-unavailable';
 import { projectRoot } from '../helpers/app';
 import { createPrivatePostgres, type PrivatePostgres, postgresBinDir } from '../helpers/private-postgres';
+import { until200 } from '../helpers/server-process';
 
 /**
  * PostgreSQL restarted under two app servers (DATABASE_URL), as a routine restart or an outage does it:
@@ -60,24 +61,6 @@ function startServer(databaseUrl: string): Promise<Server> {
 
 /** Whether the process is still running (neither exited nor killed). */
 const alive = (server: Server) => server.child.exitCode === null && server.child.signalCode === null;
-
-/** Asks until the answer is 200 (bounded: PostgreSQL takes a second or two to come back). */
-async function until200(url: string, server: Server): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  let last = '';
-  while (Date.now() < deadline) {
-    if (!alive(server)) throw new Error(`the server exited: ${server.output().slice(-600)}`);
-    try {
-      const response = await fetch(url);
-      if (response.status === 200) return;
-      last = `${response.status} ${await response.text()}`;
-    } catch (error) {
-      last = String(error);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`${url} never answered 200 again; last: ${last.slice(0, 300)}`);
-}
 
 describe.skipIf(!binDir)('PostgreSQL restarted under two app servers', () => {
   let postgres: PrivatePostgres | undefined;

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { appendFileSync, chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,6 +34,13 @@ export type PrivatePostgres = {
   /** `fast`: the way a routine restart stops it (sessions ended with admin_shutdown). */
   stop(): void;
   restart(): void;
+  /**
+   * Stalls it as a paused VM or a storage stall does (SIGSTOP to its postmaster and backends): connections stay
+   * open, nothing is answered. Only this instance's processes: its postmaster and the postmaster's children.
+   */
+  pause(): void;
+  /** Lets it run on from where it was paused (SIGCONT). */
+  resume(): void;
   /** Stops it (if running) and removes its folder. */
   remove(): void;
 };
@@ -76,6 +83,43 @@ export async function createPrivatePostgres(binDir: string): Promise<PrivatePost
   );
   const ctl = (...args: string[]) => run('pg_ctl', ['-D', dataDir, '-l', logFile, '-w', '-t', '60', ...args]);
   let running = false;
+  /** A process's parent (`/proc/<pid>/stat`: the field after the state, itself after the command's closing parenthesis). */
+  const parentOf = (pid: number) => {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  };
+  /**
+   * This instance's processes: its postmaster (postmaster.pid's first line, checked to be running on this data
+   * folder) first, then its children — the backends and workers. Each child is a session of its own (PostgreSQL
+   * calls setsid), so they are found by their parent, never by a process group or a name.
+   */
+  const ownProcesses = () => {
+    const postmaster = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    if (!Number.isInteger(postmaster) || postmaster <= 1) throw new Error(`no postmaster pid in ${dataDir}`);
+    if (!readFileSync(`/proc/${postmaster}/cmdline`, 'utf8').split('\0').includes(dataDir)) {
+      throw new Error(`process ${postmaster} is not the postmaster of ${dataDir}: not signalling`);
+    }
+    const children = readdirSync('/proc')
+      .filter((name) => /^\d+$/.test(name))
+      .map(Number)
+      .filter((pid) => {
+        try {
+          return parentOf(pid) === postmaster;
+        } catch {
+          return false; // ended meanwhile
+        }
+      });
+    return { postmaster, children };
+  };
+  /** A backend may end between being found and signalled. */
+  const signal = (pid: number, name: NodeJS.Signals) => {
+    try {
+      process.kill(pid, name);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+    }
+  };
+  let paused = false;
   const instance: PrivatePostgres = {
     url: `postgresql://atlas@127.0.0.1:${port}/postgres`,
     start() {
@@ -90,8 +134,23 @@ export async function createPrivatePostgres(binDir: string): Promise<PrivatePost
       ctl('restart', '-m', 'fast');
       running = true;
     },
+    pause() {
+      // The postmaster first: stopped, it starts no new backend while its children are found and stopped.
+      const { postmaster } = ownProcesses();
+      process.kill(postmaster, 'SIGSTOP');
+      paused = true;
+      for (const child of ownProcesses().children) signal(child, 'SIGSTOP');
+    },
+    resume() {
+      const { postmaster, children } = ownProcesses();
+      for (const child of children) signal(child, 'SIGCONT');
+      process.kill(postmaster, 'SIGCONT');
+      paused = false;
+    },
     remove() {
       try {
+        // A paused instance would not hear pg_ctl's stop.
+        if (paused) instance.resume();
         if (running) ctl('stop', '-m', 'immediate');
       } finally {
         running = false;

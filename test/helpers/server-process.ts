@@ -41,6 +41,29 @@ export function startServer(env: Record<string, string>): Promise<ServerProcess>
   });
 }
 
+/**
+ * Asks until the answer is 200, as a client retrying after a 503 does (bounded: a store coming back takes a second
+ * or two); throws with the last answer if it never comes, or at once if the server exits.
+ */
+export async function until200(url: string, server: { child: ChildProcess; output: () => string }): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  let last = '';
+  while (Date.now() < deadline) {
+    if (server.child.exitCode !== null || server.child.signalCode !== null) {
+      throw new Error(`the server exited: ${server.output().slice(-600)}`);
+    }
+    try {
+      const response = await fetch(url);
+      if (response.status === 200) return;
+      last = `${response.status} ${await response.text()}`;
+    } catch (error) {
+      last = String(error);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${url} never answered 200 again; last: ${last.slice(0, 300)}`);
+}
+
 export class ServerExited extends Error {
   constructor(
     readonly code: number | null,

@@ -174,16 +174,41 @@ function describeUrl(connectionString: string): string {
 
 const logStoreProblem = createThrottledLog();
 
+/** How much longer than its own statement_timeout the app waits for PostgreSQL's answer before it stops waiting. */
+const ANSWER_GRACE_MS = 1_000;
+
+/**
+ * The pool's bound on each statement (`statementTimeoutMs`): PostgreSQL cancels a statement that runs or waits for a
+ * lock longer (statement_timeout; the connection stays usable), and the app stops waiting for an answer a little
+ * after that (query_timeout) — what frees a request when the server is alive but runs nothing (a paused VM, a
+ * storage stall), as its own timeout never fires then. Both errors are "store unavailable" (503, Retry-After).
+ */
+function statementBounds(statementTimeoutMs: number | undefined): pg.PoolConfig {
+  if (statementTimeoutMs === undefined) return {};
+  return { statement_timeout: statementTimeoutMs, query_timeout: statementTimeoutMs + ANSWER_GRACE_MS };
+}
+
 /**
  * PostgreSQL server (DATABASE_URL): for deployments with several app servers behind a load balancer.
  * A restart or an outage of PostgreSQL never stops the app: connections it ends are logged and dropped,
  * requests meanwhile fail with errors http/errors.ts answers 503 (store-unavailable.ts), and the pool
- * opens new connections once it is back.
+ * opens new connections once it is back. With `statementTimeoutMs` (the server's requests), a stalled
+ * PostgreSQL fails each statement after that long instead of holding it as long as it stalls; without it
+ * (start-up's migrations and seed, admin commands) a statement takes as long as it takes.
  */
-export async function openPostgres(connectionString: string): Promise<Database> {
+export async function openPostgres(
+  connectionString: string,
+  { statementTimeoutMs }: { statementTimeoutMs?: number } = {},
+): Promise<Database> {
   // A server that does not answer fails a request after 5 s instead of holding it; keep-alive notices a
   // connection that went silently (a network cut).
-  const pool = new pg.Pool({ connectionString, max: 10, connectionTimeoutMillis: 5_000, keepAlive: true });
+  const pool = new pg.Pool({
+    connectionString,
+    max: 10,
+    connectionTimeoutMillis: 5_000,
+    keepAlive: true,
+    ...statementBounds(statementTimeoutMs),
+  });
   // An idle connection PostgreSQL ends (admin_shutdown on a restart) is an 'error' on the pool, which
   // would kill the process unheard: the pool has already dropped it.
   pool.on('error', (error) => logStoreProblem(`PostgreSQL connection lost (${describeStoreError(error)}): reconnecting when needed`));
@@ -202,7 +227,8 @@ export async function openPostgres(connectionString: string): Promise<Database> 
   const wrap = (q: pg.Pool | pg.PoolClient): Queryable => {
     // One connection runs one statement at a time: a transaction's statements sent together (Promise.all) wait
     // their turn here instead of in pg's own queue, which pg 8 deprecates (a warning at every start) and pg 9 drops.
-    // The pool hands each statement its own connection and needs no queue.
+    // The pool hands each statement its own connection and needs no queue (and closes it when the statement fails,
+    // one that got no answer in time included, rather than handing it out again).
     let turn: Promise<unknown> = Promise.resolve();
     const inTurn = <T>(run: () => Promise<T>): Promise<T> => {
       if (q instanceof pg.Pool) return run();
@@ -243,7 +269,8 @@ export async function openPostgres(connectionString: string): Promise<Database> 
         throw error;
       } finally {
         client.removeListener('error', onError);
-        // Released with its error, a broken connection is closed and replaced rather than handed out again.
+        // Released with its error, a broken connection is closed and replaced rather than handed out again — so is one
+        // whose statement got no answer in time (query_timeout): it still waits for that answer and would hold the next.
         client.release(broken);
       }
     },

@@ -17,6 +17,11 @@ export type StoreLocation = {
   /** The curated files the store is seeded from: given, a change to them after seeding is reported (curated-fingerprint.ts). */
   recordDir?: string;
   documentsDir?: string;
+  /**
+   * PostgreSQL: the bound on each statement of the opened store, for the server's requests (database.ts
+   * openPostgres). Setup (migrations, seed) is never bounded; omitted (admin commands), nothing is.
+   */
+  requestTimeoutMs?: number;
 };
 
 /**
@@ -46,14 +51,18 @@ export async function openStore(
     }
   };
   if (databaseUrl) {
-    const db = await openPostgres(databaseUrl);
+    // Setup may wait for another server's migrations or seed (SETUP_LOCK), and a migration takes what it takes:
+    // it runs without the requests' bound, on connections closed before the bounded ones serve.
+    const setup = await openPostgres(databaseUrl);
     try {
-      await prepare(db);
+      await prepare(setup);
     } catch (error) {
-      await db.close();
+      await setup.close();
       throw error;
     }
-    return db;
+    if (location.requestTimeoutMs === undefined) return setup;
+    await setup.close();
+    return openPostgres(databaseUrl, { statementTimeoutMs: location.requestTimeoutMs });
   }
   const lock = acquireStoreLock(dataDir, location.owner ?? process.env.npm_lifecycle_event ?? 'a process');
   try {
