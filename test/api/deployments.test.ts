@@ -236,9 +236,11 @@ describe('plain HTTP on an intranet', () => {
     expect(PLAIN_HTTP_WARNING).toMatch(/unencrypted on the network.*act as the signed-in editor/);
 
     const session = await signIn(app, intranet);
-    const setCookie = String(session.headers['set-cookie']);
-    expect(setCookie).toMatch(/^ba-sid=[\w-]{40,}; Path=\/; HttpOnly; SameSite=Strict; Max-Age=\d+$/);
-    expect(setCookie).not.toMatch(/Secure/);
+    // The session's cookie and the known-browser cookie (access/known-browsers.ts), both without Secure.
+    const [sessionHeader, knownBrowserHeader] = session.headers['set-cookie'] as unknown as string[];
+    expect(sessionHeader).toMatch(/^ba-sid=[\w-]{40,}; Path=\/; HttpOnly; SameSite=Strict; Max-Age=\d+$/);
+    expect(knownBrowserHeader).toMatch(/^ba-known=[\w-]{40,}; Path=\/; HttpOnly; SameSite=Strict; Max-Age=\d+$/);
+    expect(String(session.headers['set-cookie'])).not.toMatch(/Secure/);
     const saved = await postStep(app, session, { ...intranet, Origin: 'http://intranet.test:8080' });
     expect(saved.status, saved.text).toBe(201);
 

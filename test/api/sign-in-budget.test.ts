@@ -1,6 +1,4 @@
 import { existsSync, rmSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,59 +8,30 @@ import { createApp } from '../../server/src/app';
 import type { Database } from '../../server/src/store/database';
 import { createStoreRepository } from '../../server/src/store/store-repository';
 import { createStoreTestApp, projectRoot } from '../helpers/app';
+import { type Answer, listenOnLoopback } from '../helpers/loopback-client';
 
 /**
  * Password hashing (scrypt) runs on libuv's thread pool, which static files wait for too: a flood of failed
  * sign-ins from many addresses must never hold up index.html. Checked by order of arrival, never by time.
+ * (Browsers that signed in before, and the budget strangers cannot spend for them: known-browsers.test.ts.)
  */
 let made: Awaited<ReturnType<typeof createStoreTestApp>>;
-let server: ReturnType<typeof made.app.listen>;
-let port: number;
+let server: Awaited<ReturnType<typeof listenOnLoopback>>;
 
 beforeAll(async () => {
   expect(existsSync(join(projectRoot, 'client', 'dist', 'index.html')), 'run npm run build first').toBe(true);
   made = await createStoreTestApp({ withClient: true });
-  server = made.app.listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  port = (server.address() as AddressInfo).port;
+  server = await listenOnLoopback(made.app);
 }, 120_000);
 afterAll(async () => {
-  await new Promise((resolve) => server?.close(resolve));
+  await server?.close();
   await made?.db.close();
   if (made?.dataDir) rmSync(made.dataDir, { recursive: true, force: true });
 });
 
-type Answer = { status: number; body: string; retryAfter?: string; order: number };
-let arrivals = 0;
-
 /** One request over its own connection, from `localAddress` (any of 127.0.0.0/8 reaches the server). */
-function send(method: string, path: string, { body, localAddress }: { body?: object; localAddress?: string } = {}) {
-  const payload = body && JSON.stringify(body);
-  return new Promise<Answer>((resolve, reject) => {
-    const outgoing = httpRequest(
-      {
-        host: '127.0.0.1',
-        port,
-        method,
-        path,
-        localAddress,
-        agent: false,
-        headers: payload ? { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) } : {},
-      },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => {
-          arrivals += 1;
-          const retryAfter = response.headers['retry-after'];
-          resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString(), retryAfter, order: arrivals });
-        });
-      },
-    );
-    outgoing.on('error', reject);
-    outgoing.end(payload);
-  });
-}
+const send = (method: string, path: string, { body, localAddress }: { body?: object; localAddress?: string } = {}) =>
+  server.send(method, path, { body, from: localAddress });
 
 describe('a flood of failed sign-ins from many addresses', () => {
   it('never holds up index.html: it is answered while password checks still wait their turn, and the overflow gets 503', async () => {
@@ -130,7 +99,7 @@ describe("the server's budget of failed sign-ins", () => {
     app = createApp({ repository: createStoreRepository(db), store: db, signInBudget: { failuresPerWindow: 3 } });
   });
 
-  it('once spent, refuses every sign-in (429, Retry-After) — a correct one too — until the window moves on', async () => {
+  it("once spent, refuses every stranger's sign-in (429, Retry-After) — a correct one too — until the window moves on", async () => {
     const attempt = (password: string) => request(app).post('/api/session').send({ username: made.username, password });
     // Refused before any hashing (malformed), these cost nothing.
     for (let i = 0; i < 3; i += 1) expect((await request(app).post('/api/session').send({ username: 'x' })).status).toBe(400);

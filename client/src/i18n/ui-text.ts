@@ -317,9 +317,9 @@ const TEXT = {
     zh: '本系统只接受在正式页面上登录：请按管理员提供的网页打开本系统。',
   },
   signInPausedOverall: {
-    vi: 'Máy chủ tạm dừng đăng nhập vì có quá nhiều lần đăng nhập sai: hãy thử lại sau.',
-    en: 'Sign-in is paused on this server after too many failed attempts from all addresses: try again later.',
-    zh: '登录失败次数过多，本系统已暂停登录：请过一段时间再试。',
+    vi: 'Máy chủ tạm dừng đăng nhập vì có quá nhiều lần đăng nhập sai: hãy thử lại sau, hoặc đăng nhập từ trình duyệt bạn đã từng đăng nhập vào đây.',
+    en: 'Sign-in is paused on this server after too many failed attempts from all addresses: try again later, or sign in from a browser you have signed in with here before.',
+    zh: '登录失败次数过多，本系统已暂停登录：请过一段时间再试，或使用您曾在此登录过的浏览器登录。',
   },
   signInBusy: {
     vi: 'Máy chủ đang bận kiểm tra các lượt đăng nhập: hãy thử lại sau vài giây.',

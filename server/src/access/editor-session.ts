@@ -4,8 +4,8 @@ import { HttpError } from '../http/errors';
 import type { Queryable } from '../store/database';
 import { findSession, type Session, sessionCookieName } from './sessions';
 
-/** The value of one cookie from the request (the app reads only its session cookie). */
-function cookieValue(request: Request, name: string): string | undefined {
+/** The value of one cookie from the request (the app reads only its own: the session, the known browser). */
+export function cookieValue(request: Request, name: string): string | undefined {
   for (const part of (request.headers.cookie ?? '').split(';')) {
     const [key, ...value] = part.trim().split('=');
     if (key !== name) continue;
@@ -54,13 +54,18 @@ export function requireEditor(db: Queryable): RequestHandler {
 }
 
 /**
- * The Set-Cookie header of a session (an empty token and 0 sign out): HttpOnly, SameSite=Strict, and over HTTPS
- * `__Host-sid` with Secure; with BORDER_ATLAS_PLAIN_HTTP `ba-sid` without Secure (it travels unencrypted).
+ * The Set-Cookie header of one of the app's cookies, named by `nameOf` for the deployment's mode: HttpOnly,
+ * SameSite=Strict, Path=/; over HTTPS with Secure (so its `__Host-` name: no other host or path can set or
+ * shadow it); with BORDER_ATLAS_PLAIN_HTTP without Secure (it travels unencrypted).
  */
-export function sessionCookie(request: Request, token: string, maxAgeSeconds: number): string {
+export function accessCookie(request: Request, nameOf: (plainHttp: boolean | undefined) => string, value: string, maxAgeSeconds: number) {
   const { plainHttp } = deploymentOf(request);
-  return `${sessionCookieName(plainHttp)}=${token}; Path=/; HttpOnly;${plainHttp ? '' : ' Secure;'} SameSite=Strict; Max-Age=${maxAgeSeconds}`;
+  return `${nameOf(plainHttp)}=${value}; Path=/; HttpOnly;${plainHttp ? '' : ' Secure;'} SameSite=Strict; Max-Age=${maxAgeSeconds}`;
 }
+
+/** The Set-Cookie header of a session (an empty token and 0 sign out): `__Host-sid`, or `ba-sid` over plain HTTP. */
+export const sessionCookie = (request: Request, token: string, maxAgeSeconds: number) =>
+  accessCookie(request, sessionCookieName, token, maxAgeSeconds);
 
 /**
  * Sign-ins that could not work are refused before any password is checked (and not counted as failed attempts):

@@ -12,7 +12,8 @@ export const SESSION_DAYS = 7;
 type SessionUser = { id: number; username: string; displayName: string; role: 'editor' | 'admin' };
 export type Session = { user: SessionUser; csrfToken: string };
 
-const hashOf = (token: string) => createHash('sha256').update(token).digest('base64url');
+/** What the store keeps of a cookie's token (sessions, known browsers): its SHA-256, never the token. */
+export const tokenHashOf = (token: string) => createHash('sha256').update(token).digest('base64url');
 
 /** A new session for the user: the cookie's token (only its hash is stored) and the CSRF token. */
 export async function createSession(db: Queryable, userId: number): Promise<{ token: string; csrfToken: string }> {
@@ -20,7 +21,7 @@ export async function createSession(db: Queryable, userId: number): Promise<{ to
   const csrfToken = randomBytes(32).toString('base64url');
   await db.query(
     `INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at) VALUES ($1, $2, $3, now() + make_interval(days => $4))`,
-    [hashOf(token), userId, csrfToken, SESSION_DAYS],
+    [tokenHashOf(token), userId, csrfToken, SESSION_DAYS],
   );
   return { token, csrfToken };
 }
@@ -32,7 +33,7 @@ export async function findSession(db: Queryable, token: string | undefined): Pro
     `SELECT u.id::text AS id, u.username, u.display_name, u.role, s.csrf_token
      FROM sessions s JOIN users u ON u.id = s.user_id
      WHERE s.token_hash = $1 AND s.expires_at > now()`,
-    [hashOf(token)],
+    [tokenHashOf(token)],
   );
   return row
     ? { user: { id: Number(row.id), username: row.username, displayName: row.display_name, role: row.role }, csrfToken: row.csrf_token }
@@ -40,5 +41,5 @@ export async function findSession(db: Queryable, token: string | undefined): Pro
 }
 
 export async function deleteSession(db: Queryable, token: string): Promise<void> {
-  await db.query('DELETE FROM sessions WHERE token_hash = $1 OR expires_at < now()', [hashOf(token)]);
+  await db.query('DELETE FROM sessions WHERE token_hash = $1 OR expires_at < now()', [tokenHashOf(token)]);
 }

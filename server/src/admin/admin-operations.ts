@@ -23,7 +23,7 @@ export class AdminError extends Error {
 
 export interface AdminOperations {
   addUser(user: NewUser): Promise<void>;
-  /** Removes the account and ends its sessions; the change log keeps the name on what the editor did. */
+  /** Removes the account and ends its sessions (its known browsers go with it); the change log keeps the name on what the editor did. */
   removeUser(username: string): Promise<{ sessions: number }>;
   /** Ends every session of the user (every session when `username` is null): they must sign in again. */
   revokeSessions(username: string | null): Promise<{ sessions: number }>;

@@ -1,7 +1,10 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Database } from './database';
 
-/** The tables a backup holds, in an order their references allow. Sessions are left out: a restore signs everyone out. */
+/**
+ * The tables a backup holds, in an order their references allow. Sessions and known browsers are left out: a restore
+ * signs everyone out, and every browser signs in once more as a stranger's (access/known-browsers.ts).
+ */
 const BACKED_UP_TABLES = [
   'agreements',
   'clauses',
