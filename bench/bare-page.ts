@@ -6,7 +6,7 @@ import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
 import { BASEMAP_OBJECTS, type Basemap, type FontFile, provinceLabelPoints } from '../client/src/map/basemap-data';
 import { RECORD_SOURCE } from '../client/src/map/layers/record-features';
-import { REGION_BOUNDS } from '../client/src/map/map-region';
+import { panLimits, REGION_BOUNDS } from '../client/src/map/map-region';
 import { buildStyle } from '../client/src/map/style';
 import { projectRoot } from '../test/helpers/app';
 
@@ -27,7 +27,8 @@ export function writeBarePage(): string {
     }),
   ) as Record<(typeof BASEMAP_OBJECTS)[number], FeatureCollection>;
   const fontFiles = JSON.parse(readFileSync(join(output, 'fonts', 'fonts.json'), 'utf8')) as FontFile[];
-  const basemap: Basemap = { ...collections, provinceLabels: provinceLabelPoints(collections.provinces), fontFiles };
+  const bbox = topology.bbox as Basemap['bbox'];
+  const basemap: Basemap = { ...collections, provinceLabels: provinceLabelPoints(collections.provinces), fontFiles, bbox };
   // Font URLs are made absolute by the page's origin: written relative here, fixed by the page.
   // The basemap alone: the record's source and layers are what the app adds on top.
   const full = buildStyle(basemap, 'vi', 'http://bare.invalid/', null, { states: 1, tiles: ['http://bare.invalid/none/{z}/{x}/{y}.pbf'] });
@@ -58,7 +59,7 @@ container.style.width = (size.get('w') || innerWidth) + 'px';
 container.style.height = (size.get('h') || innerHeight) + 'px';
 const style = await (await fetch('/style.json')).json();
 const text = JSON.stringify(style).replaceAll('http://bare.invalid', location.origin);
-const map = new maplibregl.Map({ container, style: JSON.parse(text), bounds: ${JSON.stringify(REGION_BOUNDS)}, fitBoundsOptions: { padding: 20 } });
+const map = new maplibregl.Map({ container, style: JSON.parse(text), bounds: ${JSON.stringify(REGION_BOUNDS)}, fitBoundsOptions: { padding: 20 }, maxBounds: ${JSON.stringify(panLimits(bbox))}, minZoom: 5 });
 map.on('load', () => performance.mark('ba:map-load'));
 map.once('idle', () => performance.mark('ba:map-data-idle'));
 </script></body></html>

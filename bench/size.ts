@@ -21,6 +21,12 @@ export type SizeResult = {
 const kb = (bytes: number) => Math.round(bytes / 102.4) / 10;
 const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
 
+/** The embedded basemap's budget: the whole region (Kunming and Pu'er to the Gulf of Tonkin) in one fetch. */
+export const BASEMAP_GZ_BUDGET_KB = 150;
+
+/** The embedded basemap as a browser downloads it (gzip), in kB. */
+export const basemapGzKb = () => kb(gz(join(projectRoot, 'geodata', 'basemap', 'output', 'basemap.topojson')));
+
 /** Sizes of what a browser downloads, from client/dist (run after `npm run build`). */
 export function measureSizes(): SizeResult {
   const dist = join(projectRoot, 'client', 'dist');
@@ -41,7 +47,7 @@ export function measureSizes(): SizeResult {
     lazyJs: assets
       .filter((file) => js(file) && !initial.has(`assets/${file}`) && !worker.includes(file) && !mapLibre.includes(file))
       .map((file) => ({ file, gzKb: kb(gz(join(dist, 'assets', file))) })),
-    basemapGzKb: kb(gz(join(projectRoot, 'geodata', 'basemap', 'output', 'basemap.topojson'))),
+    basemapGzKb: basemapGzKb(),
     fontsWoff2Kb: kb(
       readdirSync(fonts)
         .filter((file) => file.endsWith('.woff2'))

@@ -60,6 +60,7 @@ export type MapHandle = {
   isMoving(): boolean;
   project(lngLat: [number, number]): { x: number; y: number };
   jumpTo(options: { center: [number, number]; zoom: number }): void;
+  getBounds(): { getWest(): number; getSouth(): number; getEast(): number; getNorth(): number };
   queryRenderedFeatures(options: {
     layers: string[];
   }): { properties: Record<string, unknown>; layer: { layout?: Record<string, unknown> } }[];

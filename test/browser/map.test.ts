@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SEA } from '../../client/src/map/palette';
 import { indexTranslations, shownIn } from '../../server/src/domain/record-translations';
 import { collapseWhitespace } from '../../server/src/domain/text';
 import { loadTranslations } from '../../server/src/record/load-record';
@@ -28,6 +30,45 @@ async function drawnStatuses(page: Page): Promise<Record<string, string>> {
     }
     return statuses;
   });
+}
+
+/** The basemap's frame [west, south, east, north]: the land, sea and borders it draws end there. */
+const basemapFrame = (
+  JSON.parse(readFileSync(join(projectRoot, 'geodata', 'basemap', 'output', 'basemap.topojson'), 'utf8')) as { bbox: number[] }
+).bbox;
+
+/** The area the map shows, [west, south, east, north]. */
+const shownBounds = (page: Page) =>
+  page.evaluate(() => {
+    const bounds = (window.__borderAtlasMap as MapHandle).getBounds();
+    return [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()];
+  });
+
+/** Share of the pixels in a 9×9 block, 4 px in from a corner of the map's canvas, that have the sea's colour. */
+async function seaShareAtCorner(page: Page, corner: { right: boolean; bottom: boolean }, sea: number[]) {
+  return page.evaluate(
+    async ({ corner, sea }) => {
+      const canvas = window.__borderAtlasMap?.getCanvas();
+      if (!canvas) throw new Error('no map canvas');
+      const image = new Image();
+      image.src = canvas.toDataURL('image/png');
+      await image.decode();
+      const copy = document.createElement('canvas');
+      copy.width = image.width;
+      copy.height = image.height;
+      const context = copy.getContext('2d');
+      if (!context) throw new Error('no 2d context');
+      context.drawImage(image, 0, 0);
+      const x = corner.right ? image.width - 13 : 4;
+      const y = corner.bottom ? image.height - 13 : 4;
+      const { data } = context.getImageData(x, y, 9, 9);
+      let seaPixels = 0;
+      for (let index = 0; index < data.length; index += 4)
+        if ([0, 1, 2].every((channel) => Math.abs(data[index + channel] - sea[channel]) <= 6)) seaPixels += 1;
+      return seaPixels / (data.length / 4);
+    },
+    { corner, sea },
+  );
 }
 
 async function canvasStats(page: Page) {
@@ -100,6 +141,42 @@ describe('the map in Chromium', () => {
     expect(outsideRequests).toEqual([]);
     await page.close();
   });
+
+  it('cannot be panned past its basemap: in its corners at the least zoom, on a desktop and a phone, land runs to the edge', async () => {
+    const page = await openMap('/');
+    const [frameWest, frameSouth, frameEast, frameNorth] = basemapFrame;
+    const sea = [1, 3, 5].map((start) => Number.parseInt(SEA.slice(start, start + 2), 16));
+    // The region's corners are land (Yunnan, Guangxi, northern Thailand, Hainan): a pale band of the sea's colour
+    // there would be the edge of the data, not sea. Two opposite corners hold all four edges of the frame.
+    const corners = [
+      { name: 'north-west', towards: [90, 32], right: false, bottom: false },
+      { name: 'south-east', towards: [120, 10], right: true, bottom: true },
+    ] as const;
+    for (const viewport of [
+      { width: 1400, height: 860, look: 'north-west' },
+      { width: 390, height: 844, look: 'south-east' },
+    ]) {
+      await page.setViewportSize({ width: viewport.width, height: viewport.height });
+      for (const corner of corners) {
+        const where = `${viewport.width}×${viewport.height} ${corner.name}`;
+        await page.evaluate((towards) => window.__borderAtlasMap?.jumpTo({ center: [...towards], zoom: 0 }), corner.towards);
+        await expect
+          .poll(
+            async () => {
+              const [west, south, east, north] = await shownBounds(page);
+              return west >= frameWest && south >= frameSouth && east <= frameEast && north <= frameNorth;
+            },
+            { message: where, timeout: 60_000 },
+          )
+          .toBe(true);
+        if (corner.name !== viewport.look) continue;
+        await waitForMapIdle(page, { needPoints: false });
+        expect(await seaShareAtCorner(page, corner, sea), where).toBeLessThan(0.5);
+        await page.screenshot({ path: join(artifactsDir, `basemap-${viewport.width}-${corner.name}.png`) });
+      }
+    }
+    await page.close();
+  }, 180_000);
 
   it('opens a gate on click and shows the verbatim clause its status rests on', async () => {
     const page = await openMap('/');

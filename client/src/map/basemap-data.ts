@@ -11,7 +11,11 @@ type BasemapObject = (typeof BASEMAP_OBJECTS)[number];
 export type Basemap = Record<BasemapObject, FeatureCollection> & {
   provinceLabels: FeatureCollection<Point>;
   fontFiles: FontFile[];
+  /** The frame the build clipped every layer to [west, south, east, north]: the map pans no further. */
+  bbox: [number, number, number, number];
 };
+
+const frame = z.tuple([z.number(), z.number(), z.number(), z.number()]);
 
 const fontFile = z.object({
   file: z.string(),
@@ -53,5 +57,5 @@ export async function loadBasemap(signal?: AbortSignal): Promise<Basemap> {
     BasemapObject,
     FeatureCollection
   >;
-  return { ...collections, provinceLabels: provinceLabelPoints(collections.provinces), fontFiles };
+  return { ...collections, provinceLabels: provinceLabelPoints(collections.provinces), fontFiles, bbox: frame.parse(topology.bbox) };
 }

@@ -16,7 +16,7 @@ import { PLACE_LABEL_LAYER, PROVINCE_LABEL_LAYER } from './layers/basemap';
 import { CLICKABLE_LAYERS, RECORD_LAYERS, RECORD_SOURCE, recordFeature } from './layers/record-features';
 import { combinedFilter, RECORD_LAYER_IDS } from './layers/record-filter';
 import { ROUTE_FOCUS_SOURCES, type RouteFocus, waypointFeatures } from './layers/route-focus';
-import { REGION_BOUNDS } from './map-region';
+import { panLimits, REGION_BOUNDS } from './map-region';
 import { DRAFT_PLACE, labelIn, recordLabelIn } from './palette';
 import { pointAlong } from './route-animation';
 import { buildStyle, recordLater } from './style';
@@ -115,7 +115,7 @@ export class MapController {
       ...(view
         ? { center: [view.lng, view.lat] as [number, number], zoom: view.zoom }
         : { bounds: REGION_BOUNDS, fitBoundsOptions: { padding: 20 } }),
-      maxBounds: [96, 15, 114, 29],
+      maxBounds: panLimits(basemap.bbox),
       minZoom: 5,
       attributionControl: false,
       canvasContextAttributes: { preserveDrawingBuffer: true },

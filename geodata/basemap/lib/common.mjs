@@ -10,11 +10,16 @@ export const OUT = path.join(ROOT, 'output');
 export const REPO = path.resolve(ROOT, '..', '..'); // /work/main
 export const NM = path.join(ROOT, 'node_modules');
 
-// Final map extent (west, south, east, north). Everything is clipped to it.
-export const BBOX = [100.3, 19.5, 109.3, 25.3];
+// Final map extent (west, south, east, north). Everything is clipped to it, and
+// the client's map pans no further (client/src/map/map-region.ts panLimits, from
+// the TopoJSON's bbox). It holds every place the record draws with >= 0.5° to
+// spare: Kunming 25.04 N, Pu'er 100.97 E, northern Laos, the Gulf of Tonkin
+// (test/unit/basemap.test.ts); its corners are land (Yunnan, Guangxi, Thailand,
+// Hainan) so no edge of the data can read as sea.
+export const BBOX = [99.6, 18.9, 110.0, 26.0];
 // Working extent for intermediates: wider, so buffering/clipping artefacts
 // stay outside the final frame.
-export const WORK_BBOX = [99.5, 18.7, 110.1, 26.1];
+export const WORK_BBOX = [98.8, 18.1, 110.8, 26.8];
 
 // Countries that intersect BBOX (checked against the OSM data: these five).
 export const ISO3 = ['VNM', 'CHN', 'LAO', 'MMR', 'THA'];
