@@ -76,6 +76,8 @@ export function MapView({
   const container = useRef<HTMLElement>(null);
   // Features drawn under the last click, when more than one: listed there to choose from.
   const [stack, setStack] = useState<{ candidates: StackCandidate[]; point: { x: number; y: number } } | null>(null);
+  // The deployment's own basemap failed in the browser (its tiles): the embedded one is drawn, and the map says so.
+  const [ownBasemapFailed, setOwnBasemapFailed] = useState(false);
   const controller = useRef<MapController | null>(null);
   const onSelectRef = useRef(onSelect);
   onSelectRef.current = onSelect;
@@ -124,6 +126,7 @@ export function MapView({
           onViewChangeRef.current(view);
         },
         onSelectStack: (candidates, point) => setStack({ candidates, point }),
+        onBasemapFallback: () => setOwnBasemapFailed(true),
       },
     );
     controller.current = created;
@@ -136,7 +139,7 @@ export function MapView({
     created.setRecordFilter(shown.recordFilter);
     created.setPickHandler(shown.onPick);
     created.setDraftPlaces(shown.draftPlaces);
-    onMapReadyRef.current?.(mapHandleOf(created.map));
+    onMapReadyRef.current?.(mapHandleOf(created.map, () => created.attribution()));
     (window as unknown as { __borderAtlasMap?: unknown }).__borderAtlasMap = created.map;
     return () => {
       onMapReadyRef.current?.(null);
@@ -200,6 +203,12 @@ export function MapView({
   return (
     <>
       <section ref={container} id="atlas-map" tabIndex={-1} className="map" aria-label={text('mapLabel', language)} />
+      {(basemap.ownProblem || ownBasemapFailed) && (
+        // The configured basemap is not drawn (unreadable archive, unreachable server, failing tiles): said, not silent.
+        <p className="map-notice basemap-fallback" role="status">
+          {text('ownBasemapFailed', language)}
+        </p>
+      )}
       {stack && container.current && (
         <StackPicker
           candidates={stack.candidates}
