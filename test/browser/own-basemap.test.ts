@@ -74,6 +74,8 @@ const drawnIn = (page: Page, layer: string) =>
   }, layer);
 
 const notice = (page: Page) => page.locator('.basemap-fallback');
+/** The legend's line naming the basemap drawn (none for the embedded one). */
+const legendBasemap = (page: Page) => page.locator('[data-legend="basemap"]');
 
 /** The map saved as a PNG through the header's export button, as a planner does: every 97th pixel, as "r,g,b". */
 async function exportedSamples(page: Page): Promise<string[]> {
@@ -119,6 +121,7 @@ describe("a deployment's own basemap (BORDER_ATLAS_BASEMAP_PMTILES)", () => {
     await expect.poll(() => drawnIn(page, 'own-boundaries_country')).toBeGreaterThan(0);
     await expect(page.locator('.maplibregl-ctrl-attrib').textContent()).resolves.toContain(TEST_ARCHIVE_ATTRIBUTION);
     await expect(notice(page).count()).resolves.toBe(0);
+    await expect(legendBasemap(page).textContent()).resolves.toBe(`${text('basemapName', 'vi')}: Lạng Sơn test region`);
     await page.screenshot({ path: join(SHOTS, 'own-basemap-z12.png') });
     const withArchive = await canvasSamples(page);
 
@@ -142,6 +145,7 @@ describe("a deployment's own basemap (BORDER_ATLAS_BASEMAP_PMTILES)", () => {
       },
     });
     await expect(notice(page).textContent()).resolves.toBe(text('ownBasemapFailed', 'vi'));
+    expect(await legendBasemap(page).count()).toBe(0);
     expect(await drawnIn(page, 'basemap-land')).toBeGreaterThan(0);
     expect(await drawnIn(page, 'own-earth')).toBe(0);
     expect(archiveRequests).toEqual([]);
@@ -159,6 +163,7 @@ describe("a deployment's own basemap (BORDER_ATLAS_BASEMAP_PMTILES)", () => {
     await page.goto(`${origin.archive}${VIEW}&lang=en`);
     await waitForMapIdle(page);
     await expect(notice(page).textContent()).resolves.toBe(text('ownBasemapFailed', 'en'));
+    await expect.poll(() => legendBasemap(page).count()).toBe(0);
     expect(await drawnIn(page, 'own-earth')).toBe(0);
     expect(await drawnIn(page, 'basemap-land')).toBeGreaterThan(0);
     await page.close();

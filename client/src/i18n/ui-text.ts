@@ -134,6 +134,7 @@ const TEXT = {
     zh: '在地图上选择口岸，查看其进展及所依据的条款。',
   },
   loadError: { vi: 'Không tải được dữ liệu', en: 'Could not load data', zh: '数据加载失败' },
+  basemapName: { vi: 'Bản đồ nền', en: 'Basemap', zh: '底图' },
   ownBasemapFailed: {
     vi: 'Không tải được bản đồ nền đã cấu hình; đang hiển thị bản đồ nền có sẵn.',
     en: 'The configured basemap could not be loaded; showing the built-in basemap.',

@@ -42,6 +42,8 @@ type Props = {
   onPick?: ((lngLat: [number, number]) => void) | null;
   /** New places positioned but not saved, drawn as markers. */
   draftPlaces?: readonly [number, number][];
+  /** The deployment's own basemap failed in the browser: the embedded one is drawn (the legend stops naming it). */
+  onBasemapFallback?: () => void;
   /** Receives what exports may ask of the map once it is made, null when it goes. */
   onMapReady?: (map: MapHandle | null) => void;
 };
@@ -68,6 +70,7 @@ export function MapView({
   onSelect,
   onViewChange,
   onMapReady,
+  onBasemapFallback,
   onPick = null,
   draftPlaces = NO_POINTS,
 }: Props) {
@@ -84,6 +87,8 @@ export function MapView({
   const onViewChangeRef = useRef(onViewChange);
   const onMapReadyRef = useRef(onMapReady);
   onMapReadyRef.current = onMapReady;
+  const onBasemapFallbackRef = useRef(onBasemapFallback);
+  onBasemapFallbackRef.current = onBasemapFallback;
   onViewChangeRef.current = onViewChange;
   // Everything the map shows, as of this render: a map made again (the record's states grew after a
   // change) starts from these — the current date, view, language, selection — not from the first ones.
@@ -126,7 +131,10 @@ export function MapView({
           onViewChangeRef.current(view);
         },
         onSelectStack: (candidates, point) => setStack({ candidates, point }),
-        onBasemapFallback: () => setOwnBasemapFailed(true),
+        onBasemapFallback: () => {
+          setOwnBasemapFailed(true);
+          onBasemapFallbackRef.current?.();
+        },
       },
     );
     controller.current = created;

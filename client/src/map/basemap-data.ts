@@ -26,6 +26,13 @@ export type Basemap = Record<BasemapObject, FeatureCollection> & {
   ownProblem: string | null;
 };
 
+/** The name of the deployment's own basemap, for the legend: the archive's own name, else the file or the style's server. */
+export function ownBasemapName(own: OwnBasemap | null): string | null {
+  if (!own) return null;
+  if (own.kind === 'style') return new URL(own.url).host;
+  return own.name || 'PMTiles';
+}
+
 /** A MapLibre style as far as the map takes it from an office's tile server (its sources and layers). */
 const remoteStyle = z.object({
   sources: z.record(z.string(), z.unknown()),
