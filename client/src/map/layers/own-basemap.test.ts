@@ -2,7 +2,7 @@ import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { LayerSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
 import type { OwnBasemap } from '../basemap-data';
-import { LABEL_FONT } from '../fonts';
+import { LABEL_FONT, LABEL_SCALE_STATE } from '../fonts';
 import { layerStack } from '../style';
 import { OWN_ARCHIVE_SOURCE, ownBasemapAttribution, ownBasemapLayers, ownBasemapSources } from './own-basemap';
 import { RECORD_LAYERS } from './record-features';
@@ -61,6 +61,13 @@ describe("a deployment's own basemap in the style", () => {
       expect(own.some((layer) => layer.type === 'background')).toBe(false);
     },
   );
+
+  it('draws its labels larger in presentation mode, as ours (every label size reads the label scale)', () => {
+    const labels = ownBasemapLayers(archive, 'vi').filter((layer) => layer.type === 'symbol');
+    expect(labels.length).toBeGreaterThan(5);
+    for (const layer of labels)
+      expect(JSON.stringify(layer.layout?.['text-size'] ?? LABEL_SCALE_STATE), layer.id).toContain(LABEL_SCALE_STATE);
+  });
 
   it('labels its places in the UI language (the schema’s name:vi, name:en, name:zh-Hans)', () => {
     const label = (language: 'vi' | 'en' | 'zh') =>

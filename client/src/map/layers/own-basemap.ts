@@ -2,7 +2,7 @@ import { namedFlavor, layers as protomapsLayers } from '@protomaps/basemaps';
 import type { LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
 import type { Language } from '../../i18n/language';
 import type { OwnBasemap } from '../basemap-data';
-import { LABEL_FONT } from '../fonts';
+import { LABEL_FONT, scaledLabel } from '../fonts';
 
 /** Every source and layer of the deployment's own basemap is named with this prefix (none of ours is). */
 const OWN_PREFIX = 'own-';
@@ -40,6 +40,18 @@ function withoutIcons(layer: LayerSpecification): LayerSpecification | null {
   return { ...layer, layout: keepText(layer.layout), paint: keepText(layer.paint) };
 }
 
+/**
+ * A label size times the label scale (larger in presentation mode, as ours): a number, or each output of a zoom
+ * curve (a zoom expression must stay the outermost one).
+ */
+function scaledSize(size: unknown): unknown {
+  if (typeof size === 'number') return scaledLabel(size);
+  if (Array.isArray(size) && size[0] === 'interpolate') {
+    return size.map((part, index) => (index >= 4 && index % 2 === 0 ? scaledLabel(part) : part));
+  }
+  return size;
+}
+
 /** The Protomaps style's layers for an archive of its schema (Protomaps, planetiler), labels in `language`. */
 function archiveLayers(language: Language): LayerSpecification[] {
   return protomapsLayers(OWN_ARCHIVE_SOURCE, namedFlavor('light'), { lang: PROTOMAPS_LANGUAGE[language] })
@@ -49,7 +61,14 @@ function archiveLayers(language: Language): LayerSpecification[] {
     .map((layer) => {
       const { layout } = layer as { layout?: Record<string, unknown> };
       const fonted = layout?.['text-font']
-        ? { ...layer, layout: { ...(withBundledFont(layout) as Record<string, unknown>), 'text-font': [LABEL_FONT] } }
+        ? {
+            ...layer,
+            layout: {
+              ...(withBundledFont(layout) as Record<string, unknown>),
+              'text-font': [LABEL_FONT],
+              ...(layout['text-size'] !== undefined ? { 'text-size': scaledSize(layout['text-size']) } : {}),
+            },
+          }
         : layer;
       return { ...fonted, id: `${OWN_PREFIX}${layer.id}` } as LayerSpecification;
     });
