@@ -81,6 +81,12 @@ describe('the fallback and the settings', () => {
     const response = await request(app).get('/api/basemap').expect(200);
     expect(response.body).toEqual({ kind: 'embedded', problem: 'archive_unreadable' });
     await request(app).get('/basemap/own.pmtiles').expect(404);
+    // The file put in place: described at the next request, without a restart.
+    writeFileSync(join(folder, 'missing.pmtiles'), archive);
+    await request(app)
+      .get('/api/basemap')
+      .expect(200)
+      .expect((answer) => expect(answer.body.kind).toBe('pmtiles'));
   });
 
   it('answers the embedded basemap when none is configured, and a style URL as given', async () => {

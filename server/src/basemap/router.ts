@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { type RequestHandler, Router } from 'express';
 import type { OwnBasemapSetting } from '../config';
 import type { BasemapDescription } from '../domain/api';
@@ -12,22 +13,38 @@ export const OWN_ARCHIVE_PATH = '/basemap/own.pmtiles';
  */
 export function basemapRouter(setting: OwnBasemapSetting | undefined): Router {
   const router = Router();
+  const describe = describer(setting);
   router.get('/', async (_request, response) => {
     response.setHeader('Cache-Control', 'no-cache');
-    response.json(await describe(setting));
+    response.json(await describe());
   });
   return router;
 }
 
-async function describe(setting: OwnBasemapSetting | undefined): Promise<BasemapDescription> {
-  if (!setting) return { kind: 'embedded' };
-  if (setting.kind === 'style') return { kind: 'style', url: setting.url };
-  try {
-    return await describeArchive(setting.path, OWN_ARCHIVE_PATH);
-  } catch (error) {
-    console.warn(`The basemap archive BORDER_ATLAS_BASEMAP_PMTILES cannot be read: ${(error as Error).message}`);
-    return { kind: 'embedded', problem: 'archive_unreadable' };
-  }
+/**
+ * The description, read again only when the archive's file changes (a file replaced or put back needs no restart);
+ * a problem is logged once, not on every page load.
+ */
+function describer(setting: OwnBasemapSetting | undefined): () => Promise<BasemapDescription> {
+  if (!setting) return async () => ({ kind: 'embedded' });
+  if (setting.kind === 'style') return async () => ({ kind: 'style', url: setting.url });
+  let last: { version: string; description: BasemapDescription } | null = null;
+  return async () => {
+    const version = await stat(setting.path).then(
+      (file) => `${file.mtimeMs}:${file.size}`,
+      (error: Error) => error.message,
+    );
+    if (last?.version === version) return last.description;
+    let description: BasemapDescription;
+    try {
+      description = await describeArchive(setting.path, OWN_ARCHIVE_PATH);
+    } catch (error) {
+      console.warn(`The basemap archive BORDER_ATLAS_BASEMAP_PMTILES cannot be read: ${(error as Error).message}`);
+      description = { kind: 'embedded', problem: 'archive_unreadable' };
+    }
+    last = { version, description };
+    return description;
+  };
 }
 
 /**
