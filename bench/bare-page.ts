@@ -28,7 +28,14 @@ export function writeBarePage(): string {
   ) as Record<(typeof BASEMAP_OBJECTS)[number], FeatureCollection>;
   const fontFiles = JSON.parse(readFileSync(join(output, 'fonts', 'fonts.json'), 'utf8')) as FontFile[];
   const bbox = topology.bbox as Basemap['bbox'];
-  const basemap: Basemap = { ...collections, provinceLabels: provinceLabelPoints(collections.provinces), fontFiles, bbox };
+  const basemap: Basemap = {
+    ...collections,
+    provinceLabels: provinceLabelPoints(collections.provinces),
+    fontFiles,
+    bbox,
+    own: null,
+    ownProblem: null,
+  };
   // Font URLs are made absolute by the page's origin: written relative here, fixed by the page.
   // The basemap alone: the record's source and layers are what the app adds on top.
   const full = buildStyle(basemap, 'vi', 'http://bare.invalid/', null, { states: 1, tiles: ['http://bare.invalid/none/{z}/{x}/{y}.pbf'] });

@@ -35,6 +35,7 @@ import { htmlLang, type Language } from './i18n/language';
 import { asString, useRecordText } from './i18n/record-text';
 import { text } from './i18n/ui-text';
 import { Legend } from './legend/Legend';
+import { ownBasemapName } from './map/basemap-data';
 import { routeFocusOf } from './map/layers/route-focus';
 import type { MapHandle } from './map/map-handle';
 import { FeaturePanel } from './panel/FeaturePanel';
@@ -89,6 +90,9 @@ export function App() {
   const askPick = useCallback((receive: ((lngLat: [number, number]) => void) | null) => setPick(() => receive), []);
   const mapRef = useRef<MapHandle | null>(null);
   const basemap = useBasemap();
+  // The deployment's own basemap failed in the browser: the map drew the embedded one, the legend stops naming it.
+  const [ownBasemapFailed, setOwnBasemapFailed] = useState(false);
+  const fellBackToEmbedded = useCallback(() => setOwnBasemapFailed(true), []);
   const recordTiles = useRecordTiles();
   const queryClient = useQueryClient();
   const provinces = useProvinces();
@@ -340,6 +344,7 @@ export function App() {
                 onMapReady={(map) => {
                   mapRef.current = map;
                 }}
+                onBasemapFallback={fellBackToEmbedded}
                 animateRoute={animateRoute}
                 presenting={urlState.present}
                 filters={filters}
@@ -355,7 +360,11 @@ export function App() {
               {basemap.isError ? `${text('loadError', language)}: ${basemap.error.message}` : text('loading', language)}
             </MapPlaceholder>
           )}
-          <Legend summary={view.data?.legend ?? null} language={language} />
+          <Legend
+            summary={view.data?.legend ?? null}
+            language={language}
+            basemap={ownBasemapFailed ? null : ownBasemapName(basemap.data?.own ?? null)}
+          />
           <AsOfStamp asOf={filters.asOf} language={language} />
           {!panelOpen && !urlState.present && (
             // Nothing selected: no empty panel beside the map, only this word on it.

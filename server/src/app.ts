@@ -7,8 +7,10 @@ import { securityHeaders } from './access/security-headers';
 import type { SignInBudgetOptions } from './access/sign-in-budget';
 import { clauseRouter } from './agreements/clause-router';
 import { agreementRouter } from './agreements/router';
+import { archiveDelivery, basemapRouter, OWN_ARCHIVE_PATH } from './basemap/router';
 import type { BriefingStore } from './briefings/briefing-store';
 import { briefingRouter } from './briefings/router';
+import type { OwnBasemapSetting } from './config';
 import type { TranslationTable } from './domain/record-translations';
 import { editRouter } from './edits/router';
 import { eventRouter } from './events/router';
@@ -46,6 +48,8 @@ export type AppOptions = {
   clientDir?: string;
   /** Basemap output (geodata/basemap/output): TopoJSON and fonts, served under /basemap. */
   basemapDir?: string;
+  /** The deployment's own basemap (config.ts `ownBasemap`): described at /api/basemap, an archive served at OWN_ARCHIVE_PATH. */
+  ownBasemap?: OwnBasemapSetting;
   /** The store the repository reads (server/src/store/): editors sign in and change the record through it. Omitted → read-only. */
   store?: Database;
   /** Bounds on sign-in work (queue of password checks, the server's failure budget); omitted → access/sign-in-budget.ts defaults. */
@@ -62,6 +66,7 @@ export function createApp({
   briefings,
   clientDir,
   basemapDir,
+  ownBasemap,
   store,
   signInBudget,
   deployment = {},
@@ -71,7 +76,8 @@ export function createApp({
   app.disable('x-powered-by');
   applyDeployment(app, deployment);
   app.set('query parser', 'simple');
-  app.use(securityHeaders());
+  // A configured basemap style is fetched by the browser from the office's tile server (README "Your own basemap").
+  app.use(securityHeaders(ownBasemap?.kind === 'style' ? [new URL(ownBasemap.url).origin] : []));
   // A path segment that is not text (bad percent-encoding, %00): 400 before any route reads it.
   app.use(refuseBadPathText);
 
@@ -79,6 +85,7 @@ export function createApp({
   app.use('/api/health', healthRouter());
   app.use('/api/ready', readyRouter(store));
   app.use('/api/vocabulary', vocabularyRouter());
+  app.use('/api/basemap', basemapRouter(ownBasemap));
   app.use('/api/translations', translationsRouter(translations));
   app.use('/api/agreements', agreementRouter(repository));
   const currentRecord = createCurrentRecord(repository);
@@ -109,6 +116,8 @@ export function createApp({
   app.use('/api', unknownApiRoute);
   app.use('/ogc', ogcRouter(repository, flatFeatures));
 
+  // Only the configured file, by ranges, uncompressed (basemap/router.ts).
+  if (ownBasemap?.kind === 'pmtiles') app.get(OWN_ARCHIVE_PATH, archiveDelivery(ownBasemap.path));
   if (basemapDir) {
     // A missing file falls through to the 404 below (serve-static's own error names the absolute path).
     app.use('/basemap', compressStatic, express.static(basemapDir, { maxAge: '1h', redirect: false }));

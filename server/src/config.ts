@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { z } from 'zod';
 import { type Deployment, parsePublicOrigin, trustProxyProblem } from './http/deployment';
 
@@ -66,7 +66,26 @@ const environment = z.object({
       .default('false')
       .transform((value) => value === 'true'),
   ),
+  /** A PMTiles vector-tile archive of the region (absolute path), served by the app and drawn under the record (README "Your own basemap"). */
+  BORDER_ATLAS_BASEMAP_PMTILES: z.preprocess(
+    unsetWhenEmpty,
+    z
+      .string()
+      .refine((value) => isAbsolute(value), 'must be an absolute path to a .pmtiles file')
+      .optional(),
+  ),
+  /** A MapLibre style of the office's own tile server (http:// or https://), drawn under the record instead of the embedded basemap. */
+  BORDER_ATLAS_BASEMAP_STYLE_URL: z.preprocess(
+    unsetWhenEmpty,
+    z
+      .string()
+      .regex(/^https?:\/\/\S+$/, 'must be an http:// or https:// URL of a MapLibre style')
+      .optional(),
+  ),
 });
+
+/** The deployment's own basemap (README "Your own basemap"); none: the embedded basemap alone. */
+export type OwnBasemapSetting = { kind: 'pmtiles'; path: string } | { kind: 'style'; url: string };
 
 /** Read once at start-up; a bad value (PORT, BORDER_ATLAS_TRUST_PROXY…) stops the server with a message naming it. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env) {
@@ -80,6 +99,16 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env) {
       'Invalid environment variable BORDER_ATLAS_PLAIN_HTTP: true drops Secure from the session cookie, but BORDER_ATLAS_PUBLIC_ORIGIN is https:// — leave BORDER_ATLAS_PLAIN_HTTP unset behind HTTPS',
     );
   }
+  if (parsed.data.BORDER_ATLAS_BASEMAP_PMTILES && parsed.data.BORDER_ATLAS_BASEMAP_STYLE_URL) {
+    throw new Error(
+      'Invalid environment variable BORDER_ATLAS_BASEMAP_STYLE_URL: BORDER_ATLAS_BASEMAP_PMTILES is set too — set one basemap, the archive or the style',
+    );
+  }
+  const ownBasemap: OwnBasemapSetting | undefined = parsed.data.BORDER_ATLAS_BASEMAP_PMTILES
+    ? { kind: 'pmtiles', path: parsed.data.BORDER_ATLAS_BASEMAP_PMTILES }
+    : parsed.data.BORDER_ATLAS_BASEMAP_STYLE_URL
+      ? { kind: 'style', url: parsed.data.BORDER_ATLAS_BASEMAP_STYLE_URL }
+      : undefined;
   const deployment: Deployment = {
     publicOrigin: parsed.data.BORDER_ATLAS_PUBLIC_ORIGIN,
     trustProxy: parsed.data.BORDER_ATLAS_TRUST_PROXY,
@@ -92,6 +121,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env) {
     recordDir,
     documentsDir: join(recordDir, '..', 'documents'),
     basemapDir: join(projectRoot, 'geodata', 'basemap', 'output'),
+    /** The deployment's own basemap, drawn instead of the embedded one's land and water (basemap/router.ts). */
+    ownBasemap,
     dataDir: parsed.data.BORDER_ATLAS_DATA_DIR ?? join(projectRoot, 'var'),
     databaseUrl: parsed.data.DATABASE_URL,
     /** The bound on each statement of the server's requests (store/open-store.ts `requestTimeoutMs`). */

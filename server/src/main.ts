@@ -78,6 +78,8 @@ async function start() {
     briefings,
     clientDir: config.clientDir,
     basemapDir: config.basemapDir,
+    // BORDER_ATLAS_BASEMAP_PMTILES or BORDER_ATLAS_BASEMAP_STYLE_URL (README "Your own basemap").
+    ownBasemap: config.ownBasemap,
     store: db ?? undefined,
     // BORDER_ATLAS_PUBLIC_ORIGIN, BORDER_ATLAS_TRUST_PROXY, BORDER_ATLAS_PLAIN_HTTP (README "Deployments").
     deployment: config.deployment,

@@ -21,11 +21,23 @@ export function loadRealRecord() {
   return loadRecord(readConfig({}));
 }
 
-/** The app over the real record; `withClient` also serves the built client and the basemap; `deployment` as configured. */
-export function createTestApp({ withClient = false, deployment }: { withClient?: boolean; deployment?: AppOptions['deployment'] } = {}) {
+/**
+ * The app over the real record; `withClient` also serves the built client and the basemap; `deployment` and the
+ * deployment's own basemap (`ownBasemap`) as configured.
+ */
+export function createTestApp({
+  withClient = false,
+  deployment,
+  ownBasemap,
+}: {
+  withClient?: boolean;
+  deployment?: AppOptions['deployment'];
+  ownBasemap?: AppOptions['ownBasemap'];
+} = {}) {
   const config = readConfig({});
   return createApp({
     deployment,
+    ownBasemap,
     repository: createFileRepository(loadRecord(config)),
     // Briefings in a throw-away folder, seeded with the shipped examples.
     briefings: createFileBriefingStore(mkdtempSync(join(tmpdir(), 'border-atlas-data-')), config.briefingExamplesDir),

@@ -9,7 +9,6 @@ import { describeFilters } from '../filters/describe-filters';
 import type { Language } from '../i18n/language';
 import { asString, useRecordText } from '../i18n/record-text';
 import { nameIn, reportedOn, text } from '../i18n/ui-text';
-import { ATTRIBUTION } from '../map/attribution';
 import type { MapHandle } from '../map/map-handle';
 import { todayIso } from '../time/dates';
 import { downloadBlob } from './download';
@@ -68,7 +67,7 @@ export function ExportButton({ map, filters, title, language }: Props) {
         dateStamp: describeFilters({ ...filters, asOf: date }, language, names),
         legend,
         citations,
-        attribution: ATTRIBUTION.replace(/<[^>]+>/g, ''),
+        attribution: source.attribution(),
       });
       downloadBlob(blob, `border-atlas-${date}-${size.width}x${size.height}.png`);
     } finally {

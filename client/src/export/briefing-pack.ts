@@ -11,7 +11,6 @@ import { clauseLabelIn } from '../i18n/clause-label';
 import { htmlLang, type Language } from '../i18n/language';
 import { asString, type RecordTextFns } from '../i18n/record-text';
 import { formatDate, reportedOn, text } from '../i18n/ui-text';
-import { ATTRIBUTION } from '../map/attribution';
 import type { FontFile } from '../map/basemap-data';
 import { recordFilter, withRecordFilter } from '../map/layers/record-filter';
 import { ROUTE_FOCUS_SOURCES, routeFocusOf, waypointFeatures } from '../map/layers/route-focus';
@@ -220,7 +219,7 @@ export async function exportBriefingPack(inputs: PackInputs): Promise<Blob> {
       {
         legend: [...statusLegend(inFrame, language), ...symbolLegend(inFrame, language)],
         citations: [],
-        attribution: ATTRIBUTION.replace(/<[^>]+>/g, ''),
+        attribution: map.attribution(),
       },
       SHOT.width / 1500,
       SHOT.pixelRatio,

@@ -134,6 +134,12 @@ const TEXT = {
     zh: '在地图上选择口岸，查看其进展及所依据的条款。',
   },
   loadError: { vi: 'Không tải được dữ liệu', en: 'Could not load data', zh: '数据加载失败' },
+  basemapName: { vi: 'Bản đồ nền', en: 'Basemap', zh: '底图' },
+  ownBasemapFailed: {
+    vi: 'Không tải được bản đồ nền đã cấu hình; đang hiển thị bản đồ nền có sẵn.',
+    en: 'The configured basemap could not be loaded; showing the built-in basemap.',
+    zh: '无法加载所配置的底图，现显示内置底图。',
+  },
   filters: { vi: 'Bộ lọc', en: 'Filters', zh: '筛选' },
   progress: { vi: 'Tiến độ cửa khẩu', en: 'Gate progress', zh: '口岸进展' },
   byProvince: { vi: 'Theo tỉnh', en: 'By province', zh: '按省份' },

@@ -6,12 +6,17 @@ import type { Language } from '../i18n/language';
 import { text } from '../i18n/ui-text';
 import { COOPERATION_COLOR, DISAGREEMENT_COLOR, INK, INK_MUTED, PAIRING_COLOR } from '../map/palette';
 
-type Props = { summary: LegendSummary | null; language: Language };
+type Props = {
+  summary: LegendSummary | null;
+  language: Language;
+  /** The deployment's own basemap while it is drawn (README "Your own basemap"); null: the embedded basemap. */
+  basemap?: string | null;
+};
 
 const NONE: LegendSummary = summariseLegend([]);
 
 /** Explains every colour and symbol on the map (GET /api/view's legend), with how many features carry each status. */
-export const Legend = memo(function Legend({ summary, language }: Props) {
+export const Legend = memo(function Legend({ summary, language, basemap = null }: Props) {
   const { counts, shapes, modes, flags } = summary ?? NONE;
   const shown = STATUSES.filter((status) => (counts[status.id] ?? 0) > 0);
   const shapeLabel = (shape: ShapeId) =>
@@ -130,6 +135,11 @@ export const Legend = memo(function Legend({ summary, language }: Props) {
             <li>
               <span className="swatch marker" />
               {text('marker', language)}
+            </li>
+          )}
+          {basemap && (
+            <li className="legend-note" data-legend="basemap">
+              {text('basemapName', language)}: {basemap}
             </li>
           )}
         </ul>

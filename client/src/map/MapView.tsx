@@ -42,6 +42,8 @@ type Props = {
   onPick?: ((lngLat: [number, number]) => void) | null;
   /** New places positioned but not saved, drawn as markers. */
   draftPlaces?: readonly [number, number][];
+  /** The deployment's own basemap failed in the browser: the embedded one is drawn (the legend stops naming it). */
+  onBasemapFallback?: () => void;
   /** Receives what exports may ask of the map once it is made, null when it goes. */
   onMapReady?: (map: MapHandle | null) => void;
 };
@@ -68,6 +70,7 @@ export function MapView({
   onSelect,
   onViewChange,
   onMapReady,
+  onBasemapFallback,
   onPick = null,
   draftPlaces = NO_POINTS,
 }: Props) {
@@ -76,12 +79,16 @@ export function MapView({
   const container = useRef<HTMLElement>(null);
   // Features drawn under the last click, when more than one: listed there to choose from.
   const [stack, setStack] = useState<{ candidates: StackCandidate[]; point: { x: number; y: number } } | null>(null);
+  // The deployment's own basemap failed in the browser (its tiles): the embedded one is drawn, and the map says so.
+  const [ownBasemapFailed, setOwnBasemapFailed] = useState(false);
   const controller = useRef<MapController | null>(null);
   const onSelectRef = useRef(onSelect);
   onSelectRef.current = onSelect;
   const onViewChangeRef = useRef(onViewChange);
   const onMapReadyRef = useRef(onMapReady);
   onMapReadyRef.current = onMapReady;
+  const onBasemapFallbackRef = useRef(onBasemapFallback);
+  onBasemapFallbackRef.current = onBasemapFallback;
   onViewChangeRef.current = onViewChange;
   // Everything the map shows, as of this render: a map made again (the record's states grew after a
   // change) starts from these — the current date, view, language, selection — not from the first ones.
@@ -124,6 +131,10 @@ export function MapView({
           onViewChangeRef.current(view);
         },
         onSelectStack: (candidates, point) => setStack({ candidates, point }),
+        onBasemapFallback: () => {
+          setOwnBasemapFailed(true);
+          onBasemapFallbackRef.current?.();
+        },
       },
     );
     controller.current = created;
@@ -136,7 +147,7 @@ export function MapView({
     created.setRecordFilter(shown.recordFilter);
     created.setPickHandler(shown.onPick);
     created.setDraftPlaces(shown.draftPlaces);
-    onMapReadyRef.current?.(mapHandleOf(created.map));
+    onMapReadyRef.current?.(mapHandleOf(created.map, () => created.attribution()));
     (window as unknown as { __borderAtlasMap?: unknown }).__borderAtlasMap = created.map;
     return () => {
       onMapReadyRef.current?.(null);
@@ -200,6 +211,12 @@ export function MapView({
   return (
     <>
       <section ref={container} id="atlas-map" tabIndex={-1} className="map" aria-label={text('mapLabel', language)} />
+      {(basemap.ownProblem || ownBasemapFailed) && (
+        // The configured basemap is not drawn (unreadable archive, unreachable server, failing tiles): said, not silent.
+        <p className="map-notice basemap-fallback" role="status">
+          {text('ownBasemapFailed', language)}
+        </p>
+      )}
       {stack && container.current && (
         <StackPicker
           candidates={stack.candidates}

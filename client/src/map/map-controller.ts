@@ -4,6 +4,7 @@ import type { Geometry } from 'geojson';
 import type { ExpressionSpecification } from 'maplibre-gl';
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { Protocol } from 'pmtiles';
 import type { Language } from '../i18n/language';
 import { markUpdateDone, PERFORMANCE_MARKS } from '../performance-marks';
 import type { MapViewState } from '../state/url-state';
@@ -13,6 +14,7 @@ import { clearArea, inClearArea, PANEL_SHOWN_EVENT } from './clear-area';
 import { LABEL_SCALE_STATE, PRESENTATION_LABEL_SCALE } from './fonts';
 import { drawIcon, ICON_PIXEL_RATIO } from './icons';
 import { PLACE_LABEL_LAYER, PROVINCE_LABEL_LAYER } from './layers/basemap';
+import { isOwnBasemapId, ownBasemapAttribution, ownBasemapLayers } from './layers/own-basemap';
 import { CLICKABLE_LAYERS, RECORD_LAYERS, RECORD_SOURCE, recordFeature } from './layers/record-features';
 import { combinedFilter, RECORD_LAYER_IDS } from './layers/record-filter';
 import { ROUTE_FOCUS_SOURCES, type RouteFocus, waypointFeatures } from './layers/route-focus';
@@ -23,6 +25,9 @@ import { buildStyle, recordLater } from './style';
 
 // MapLibre 6 under Vite: the worker must be pointed at explicitly or the built app never draws.
 maplibregl.setWorkerUrl(workerUrl);
+// A deployment's PMTiles archive (README "Your own basemap"): its tiles read by byte ranges from this server, for
+// the live map and the maps drawn off screen alike.
+maplibregl.addProtocol('pmtiles', new Protocol().tile);
 
 const PLAIN_LABEL_LAYERS = [PLACE_LABEL_LAYER, PROVINCE_LABEL_LAYER, RECORD_LAYERS.markerLabels];
 
@@ -47,6 +52,8 @@ type Callbacks = {
   onViewChange: (view: MapViewState) => void;
   /** A click on features drawn at one spot: all of them, to choose from (`point` in the map's pixels). */
   onSelectStack: (candidates: StackCandidate[], point: { x: number; y: number }) => void;
+  /** The deployment's own basemap failed to load (its tiles, its server): the map went back to the embedded one. */
+  onBasemapFallback: () => void;
 };
 
 /** How near a click a feature must be drawn to count as under it, in pixels (a symbol's half width). */
@@ -89,6 +96,8 @@ export class MapController {
   private pickHandler: ((lngLat: [number, number]) => void) | null = null;
   /** New places an editor has positioned but not saved: DOM markers, not record features. */
   private draftMarkers: maplibregl.Marker[] = [];
+  /** The deployment's own basemap, while it is drawn (null: the embedded basemap alone, or after it failed). */
+  private own: Basemap['own'];
 
   constructor(
     container: HTMLElement,
@@ -103,6 +112,7 @@ export class MapController {
     callbacks: Callbacks,
   ) {
     this.asOf = asOf;
+    this.own = basemap.own;
     this.keepOpeningView = view !== null;
     window.addEventListener(PANEL_SHOWN_EVENT, this.onPanelShown);
     // The record's features come as vector tiles (GET /api/map/tiles/…), every date at once, added once
@@ -141,6 +151,13 @@ export class MapController {
       this.map.once('idle', () => performance.mark(PERFORMANCE_MARKS.mapDataIdle));
     };
     this.map.on('sourcedata', onRecordData);
+    // A tile or the archive of the deployment's own basemap that does not load: the embedded basemap, said on the map.
+    this.map.on('error', (event: maplibregl.ErrorEvent & { sourceId?: string }) => {
+      if (!this.own || !event.sourceId || !isOwnBasemapId(event.sourceId)) return;
+      this.own = null;
+      for (const id of this.map.getLayersOrder()) if (isOwnBasemapId(id)) this.map.setLayoutProperty(id, 'visibility', 'none');
+      callbacks.onBasemapFallback();
+    });
     // Status-coloured shapes are drawn the first time a feature asks for them; MapLibre waits for
     // the resolver, so features laid out before the map's load event get their icons too.
     this.map.setMissingStyleImageResolver((name) => this.addIcon(name));
@@ -369,6 +386,17 @@ export class MapController {
       if (this.map.getLayer(layer)) this.map.setLayoutProperty(layer, 'text-field', labelIn(language));
     }
     this.map.setLayoutProperty(RECORD_LAYERS.labels, 'text-field', recordLabelIn(language));
+    if (this.own?.kind === 'pmtiles') {
+      for (const layer of ownBasemapLayers(this.own, language)) {
+        if (layer.type === 'symbol' && this.map.getLayer(layer.id))
+          this.map.setLayoutProperty(layer.id, 'text-field', layer.layout?.['text-field']);
+      }
+    }
+  }
+
+  /** Who made the basemap drawn now, as plain text (the exports' credit line): the own basemap's sources, then ours. */
+  attribution(): string {
+    return [this.own ? ownBasemapAttribution(this.own) : '', ATTRIBUTION.replace(/<[^>]+>/g, '')].filter(Boolean).join(' · ');
   }
 
   /** Brings the selected feature into view without moving a map that already shows it. */

@@ -11,10 +11,13 @@ export type MapHandle = {
   /** The area shown: [west, south, east, north]. */
   bounds(): [number, number, number, number];
   render(shot: MapShot): Promise<RenderedMap>;
+  /** Who made the basemap drawn now, as plain text: the exports' credit line. */
+  attribution(): string;
 };
 
-export function mapHandleOf(map: maplibregl.Map): MapHandle {
+export function mapHandleOf(map: maplibregl.Map, attribution: () => string): MapHandle {
   return {
+    attribution,
     style: () => map.getStyle(),
     bounds: () => {
       const bounds = map.getBounds();

@@ -3,16 +3,18 @@ import type { FeatureCollection } from 'geojson';
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import type { Language } from '../i18n/language';
 import { ATTRIBUTION } from './attribution';
-import type { Basemap } from './basemap-data';
+import type { Basemap, OwnBasemap } from './basemap-data';
 import { fontFaces, LABEL_SCALE_STATE } from './fonts';
 import { BASEMAP_SOURCES, basemapLayers } from './layers/basemap';
+import { ownBasemapLayers, ownBasemapSources, ownBasemapStyleExtras } from './layers/own-basemap';
 import { RECORD_SOURCE, recordLayers } from './layers/record-features';
 import { ROUTE_FOCUS_SOURCES, routeFocusLayers } from './layers/route-focus';
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 /**
- * The whole style: embedded basemap (no tile server, no glyph server) plus the record's layers, which
+ * The whole style: embedded basemap (no tile server, no glyph server) — with the deployment's own basemap over its
+ * land and water when one is configured (README "Your own basemap") — plus the record's layers, which
  * read up to `states` states per feature and load `recordTiles` (both from GET /api/map/tiles.json: the
  * tile URLs name the record's revision) and show the record as of `asOf`.
  */
@@ -29,6 +31,7 @@ export function buildStyle(
     version: 8,
     name: 'Border Atlas offline',
     'font-faces': fontFaces(basemap.fontFiles, baseUrl),
+    ...ownBasemapStyleExtras(basemap.own),
     state: { [LABEL_SCALE_STATE]: { default: 1 }, [AS_OF_STATE]: { default: asOfNumber(asOf) } },
     sources: {
       [BASEMAP_SOURCES.land]: geojson(basemap.land, ATTRIBUTION),
@@ -45,18 +48,28 @@ export function buildStyle(
         promoteId: 'id',
       },
       [ROUTE_FOCUS_SOURCES.waypoints]: { type: 'geojson', data: EMPTY },
+      ...(basemap.own ? ownBasemapSources(basemap.own, baseUrl) : {}),
     },
-    layers: layerStack(language, record.states),
+    layers: layerStack(language, record.states, basemap.own),
   };
 }
 
 /**
- * The layers from the bottom up: the basemap's land, water and lines; the record; the towns' dots; a selected
- * route's numbered places (over the dots of the towns they are, never under); the towns' names on top, placed first.
+ * The layers from the bottom up: the basemap's land and water; the deployment's own basemap (roads, relief,
+ * villages), if any; the basemap's provinces and borders; the record; the towns' dots; a selected route's numbered
+ * places (over the dots of the towns they are, never under); the towns' names on top, placed first.
  */
-export function layerStack(language: Language, states: number): LayerSpecification[] {
+export function layerStack(language: Language, states: number, own: OwnBasemap | null = null): LayerSpecification[] {
   const basemap = basemapLayers(language);
-  return [...basemap.under, ...recordLayers(language, states), ...basemap.dots, ...routeFocusLayers(), ...basemap.labels];
+  return [
+    ...basemap.ground,
+    ...(own ? ownBasemapLayers(own, language) : []),
+    ...basemap.under,
+    ...recordLayers(language, states),
+    ...basemap.dots,
+    ...routeFocusLayers(),
+    ...basemap.labels,
+  ];
 }
 
 /**

@@ -438,3 +438,24 @@ export const importResultResponse = z.object({
 export const conflictResponse = apiErrorResponse.extend({
   current: z.object({ version: z.number().int(), steps: z.array(statusEventSchema) }),
 });
+
+/**
+ * GET /api/basemap: which basemap the deployment draws under the record. `embedded` is the one shipped with the
+ * app (the default, and the fallback: `problem` says why a configured one is not used); `pmtiles` a vector-tile
+ * archive the app serves itself (its URL, the area and zooms it holds, its sources' credit from its metadata);
+ * `style` a MapLibre style of the office's own tile server.
+ */
+export const basemapDescription = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('embedded'), problem: z.string().optional() }),
+  z.object({
+    kind: z.literal('pmtiles'),
+    url: z.string(),
+    name: z.string(),
+    attribution: z.string(),
+    bounds: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+    minzoom: z.number().int().min(0),
+    maxzoom: z.number().int().min(0),
+  }),
+  z.object({ kind: z.literal('style'), url: z.string() }),
+]);
+export type BasemapDescription = z.infer<typeof basemapDescription>;

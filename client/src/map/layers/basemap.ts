@@ -27,6 +27,8 @@ export const BASEMAP_SOURCES = {
 } as const;
 
 export const PLACE_LABEL_LAYER = 'basemap-place-labels';
+/** The embedded basemap's sea, land and rivers: a deployment's own basemap is drawn over them (layers/own-basemap.ts). */
+const GROUND_LAYERS = ['basemap-sea', 'basemap-land', 'basemap-rivers'];
 export const PROVINCE_LABEL_LAYER = 'basemap-province-labels';
 
 /**
@@ -35,6 +37,9 @@ export const PROVINCE_LABEL_LAYER = 'basemap-province-labels';
  * Cao Bằng are placed first and gate labels move to a free side instead of hiding them.
  */
 export function basemapLayers(language: Language): {
+  /** Sea, land and rivers: the bottom of the map. */
+  ground: LayerSpecification[];
+  /** Provinces and borders, over the ground (and over a deployment's own basemap). */
   under: LayerSpecification[];
   dots: LayerSpecification[];
   labels: LayerSpecification[];
@@ -128,8 +133,10 @@ export function basemapLayers(language: Language): {
   ];
   const isDot = (layer: LayerSpecification) => layer.id === 'basemap-place-dots';
   const isLabel = (layer: LayerSpecification) => layer.id === PLACE_LABEL_LAYER;
+  const isGround = (layer: LayerSpecification) => GROUND_LAYERS.includes(layer.id);
   return {
-    under: layers.filter((layer) => !isLabel(layer) && !isDot(layer)),
+    ground: layers.filter(isGround),
+    under: layers.filter((layer) => !isGround(layer) && !isLabel(layer) && !isDot(layer)),
     dots: layers.filter(isDot),
     labels: layers.filter(isLabel),
   };
