@@ -5,6 +5,7 @@ import type { ExpressionSpecification } from 'maplibre-gl';
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { Language } from '../i18n/language';
+import { noteTileRequest } from '../offline/tile-requests';
 import { markUpdateDone, PERFORMANCE_MARKS } from '../performance-marks';
 import type { MapViewState } from '../state/url-state';
 import { ATTRIBUTION } from './attribution';
@@ -119,6 +120,8 @@ export class MapController {
       minZoom: 5,
       attributionControl: false,
       canvasContextAttributes: { preserveDrawingBuffer: true },
+      // Tiles noted for the offline app's first visit (offline/tile-requests.ts).
+      transformRequest: noteTileRequest,
     });
     this.map.addControl(new maplibregl.AttributionControl({ compact: false, customAttribution: ATTRIBUTION }), 'bottom-right');
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
