@@ -17,7 +17,7 @@ const outsideRequests: string[] = [];
 beforeAll(async () => {
   started = await startStoreAppServer();
   browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1400, height: 860 }, acceptDownloads: true });
+  context = await browser.newContext({ viewport: { width: 1400, height: 860 }, serviceWorkers: 'allow' });
   context.on('request', (request) => {
     const url = request.url();
     if (!url.startsWith(started.baseUrl) && !url.startsWith('data:') && !url.startsWith('blob:')) outsideRequests.push(url);
