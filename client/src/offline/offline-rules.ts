@@ -10,10 +10,10 @@ export const OFFLINE_HEADER = 'X-Border-Atlas-Offline';
 export const SAVED_AT_HEADER = 'X-Border-Atlas-Saved-At';
 
 /**
- * Paths never kept: who is signed in (a visitor offline is a visitor), the live stream of changes, downloads
- * made on the server (exports, the province report) and the import reader (editors only, online only).
+ * Paths never kept: who is signed in (a visitor offline is a visitor), downloads made on the server (exports,
+ * the province report) and the import reader (editors only, online only).
  */
-const NEVER_KEPT = [/^\/api\/session/, /^\/api\/events/, /^\/api\/export\//, /^\/api\/imports/, /^\/api\/reports\//];
+const NEVER_KEPT = [/^\/api\/session/, /^\/api\/export\//, /^\/api\/imports/, /^\/api\/reports\//];
 
 /** The record's read API (lists, panels, search, the map's tiles): kept as last seen. */
 export function keptForOffline(pathname: string): boolean {
