@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,7 +18,7 @@ const outsideRequests: string[] = [];
 beforeAll(async () => {
   started = await startStoreAppServer();
   browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1400, height: 860 }, serviceWorkers: 'allow' });
+  context = await browser.newContext({ viewport: { width: 1400, height: 860 }, serviceWorkers: 'allow', acceptDownloads: true });
   context.on('request', (request) => {
     const url = request.url();
     if (!url.startsWith(started.baseUrl) && !url.startsWith('data:') && !url.startsWith('blob:')) outsideRequests.push(url);
@@ -43,7 +44,7 @@ async function controlledByWorker(page: Page) {
 }
 
 describe('without a network', () => {
-  it('opens from what it kept — the map, the feature panel and its history, the briefing presented — says of when, and refuses changes', async () => {
+  it("opens from what it kept — the map, a feature's panel and history, a rehearsed briefing presented and its PDF pack — says of when, and refuses changes", async () => {
     const { baseUrl, server } = started;
     // Online, once: the briefing as a planner opens it before the meeting (its first step selects A Pa Chải).
     const page = await context.newPage();
@@ -51,14 +52,22 @@ describe('without a network', () => {
     await controlledByWorker(page);
     await waitForMapIdle(page);
     // What this first visit fetched before the worker took over is fetched again through it, and kept.
-    await page.waitForFunction(async () => {
-      const kept = await (await caches.open('border-atlas-record')).keys();
-      return (
-        kept.some((request) => request.url.includes('/api/map/tiles/')) &&
-        kept.some((request) => request.url.includes('/api/features/a-pa-chai'))
-      );
-    });
+    const kept = () =>
+      page.evaluate(async () => (await (await caches.open('border-atlas-record')).keys()).map((request) => new URL(request.url).pathname));
+    await expect.poll(async () => (await kept()).some((path) => path.startsWith('/api/map/tiles/'))).toBe(true);
+    await expect.poll(async () => (await kept()).includes('/api/features/a-pa-chai')).toBe(true);
     expect(await page.locator('.offline-notice').count()).toBe(0);
+    // Rehearsed once through its steps, as before a meeting.
+    for (const step of ['2', '3']) {
+      await page
+        .locator('.briefing-player')
+        .getByRole('button', { name: text('nextStep', 'vi') })
+        .click();
+      await page.waitForFunction((n) => document.querySelector('.briefing-player')?.getAttribute('data-step') === n, step);
+      await waitForMapIdle(page);
+    }
+    await page.goto(`${baseUrl}${briefingPath}`);
+    await waitForMapIdle(page);
 
     // The network gone and the server stopped.
     server.closeAllConnections();
@@ -93,7 +102,24 @@ describe('without a network', () => {
     await waitForMapIdle(page);
     expect(await notice.isVisible()).toBe(true);
     await page.screenshot({ path: join(artifactsDir, 'offline-presenting.png') });
+    for (const step of ['2', '3']) {
+      await player.getByRole('button', { name: text('nextStep', 'vi') }).click();
+      await page.waitForFunction((n) => document.querySelector('.briefing-player')?.getAttribute('data-step') === n, step);
+      await waitForMapIdle(page);
+    }
+    await page.screenshot({ path: join(artifactsDir, 'offline-presenting-step-3.png') });
     await page.keyboard.press('Escape');
+
+    // Its PDF pack, made in the browser from what was kept.
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 60_000 }),
+      page.getByRole('button', { name: text('exportPdf', 'vi') }).click(),
+    ]);
+    const pdf = join(artifactsDir, 'offline-briefing-pack.pdf');
+    await download.saveAs(pdf);
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1]);
+    expect(pages).toBeGreaterThanOrEqual(5);
+    expect(execFileSync('pdftotext', ['-f', '1', '-l', '1', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' })).toContain('A Pa Chải');
 
     // A change is refused at once, saying nothing is kept to send later: signing in, here.
     await openTools(page);
@@ -103,5 +129,5 @@ describe('without a network', () => {
     await page.locator('#sign-in-form button[type="submit"]').click();
     expect(await page.locator('#sign-in-form .field-error').textContent()).toBe(text('offlineNoChange', 'vi'));
     await page.close();
-  });
+  }, 300_000);
 });

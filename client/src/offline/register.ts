@@ -31,3 +31,15 @@ export function registerOfflineApp(): void {
   if (firstTakeover) navigator.serviceWorker.addEventListener('controllerchange', keepWhatThePageHas, { once: true });
   registerSW({ immediate: true });
 }
+
+/**
+ * What a briefing's PDF pack reads beside what the screen shows (the whole record: features, steps, provinces,
+ * agreements — export/briefing-pack.ts through loadWholeRecord): fetched once in the background while a briefing
+ * is open online under the service worker, so the pack can be made in a meeting room with no network.
+ */
+const BRIEFING_PACK_READS = ['/api/features', '/api/events', '/api/provinces', '/api/agreements'];
+
+export function keepBriefingPackReads(): void {
+  if (!navigator.serviceWorker?.controller || navigator.onLine === false) return;
+  for (const url of BRIEFING_PACK_READS) fetch(url).catch(() => undefined);
+}
