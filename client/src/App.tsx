@@ -38,6 +38,7 @@ import { Legend } from './legend/Legend';
 import { ownBasemapName } from './map/basemap-data';
 import { routeFocusOf } from './map/layers/route-focus';
 import type { MapHandle } from './map/map-handle';
+import { OfflineNotice } from './offline/OfflineNotice';
 import { FeaturePanel } from './panel/FeaturePanel';
 import { markUpdateStart, markViewShown } from './performance-marks';
 import { SidebarTabs } from './shell/SidebarTabs';
@@ -377,6 +378,7 @@ export function App() {
             provinces={provinces.data ?? NO_PROVINCES}
             onChange={setFilters}
           />
+          <OfflineNotice language={language} />
           {emptyReason && (
             <p className="map-notice map-empty" role="status">
               {emptyReason}

@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './styles.css';
 import { App } from './App';
+import { registerOfflineApp } from './offline/register';
 
 // The record changes only when the server restarts: no refetching on focus, long freshness.
 const queryClient = new QueryClient({
@@ -23,3 +24,5 @@ createRoot(root).render(
     </QueryClientProvider>
   </StrictMode>,
 );
+
+registerOfflineApp();

@@ -48,10 +48,23 @@ export async function startStoreAppServer() {
   return { ...made, ...(await listen(made.app)) };
 }
 
-/** Headless Chromium with CHROMIUM_ARGS and any `extraArgs` (host-resolver rules, certificate errors ignored…). */
+/**
+ * Headless Chromium with CHROMIUM_ARGS and any `extraArgs` (host-resolver rules, certificate errors ignored…). Its
+ * pages and contexts run without the app's service worker unless a test asks for it (`serviceWorkers: 'allow'`,
+ * test/browser/offline.test.ts): installing it fetches the whole app again in the background, which would count
+ * among the requests a test watches.
+ */
 export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   mkdirSync(artifactsDir, { recursive: true });
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...extraArgs] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [...CHROMIUM_ARGS, ...extraArgs],
+  });
+  const newContext = browser.newContext.bind(browser);
+  const newPage = browser.newPage.bind(browser);
+  browser.newContext = (options = {}) => newContext({ serviceWorkers: 'block', ...options });
+  browser.newPage = (options = {}) => newPage({ serviceWorkers: 'block', ...options });
+  return browser;
 }
 
 export type MapHandle = {

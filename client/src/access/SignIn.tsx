@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { ApiError, csrfTokenOf, SESSION_NOT_KEPT, useSession, useSignIn, useSignOut } from '../api/session';
+import { ApiError, csrfTokenOf, OFFLINE, SESSION_NOT_KEPT, useSession, useSignIn, useSignOut } from '../api/session';
 import type { Language } from '../i18n/language';
 import { type TextKey, text } from '../i18n/ui-text';
 
@@ -79,6 +79,7 @@ const SIGN_IN_ERRORS: Record<string, TextKey> = {
   cross_origin: 'signInOtherOrigin',
   [SESSION_NOT_KEPT]: 'sessionNotKept',
   invalid_body: 'signInInvalid',
+  [OFFLINE]: 'offlineNoChange',
 };
 
 /** What went wrong, in the page's language; another refusal (or no answer) says so with its status and code. */

@@ -25,6 +25,7 @@ const API_ERRORS: Record<string, Words> = {
   conflict: { vi: 'Đối tượng vừa được người khác sửa: xem lại rồi thử lại', zh: '该对象刚被他人修改：请查看后重试' },
   store_unavailable: { vi: 'Tạm thời không kết nối được cơ sở dữ liệu: thử lại sau giây lát', zh: '暂时无法连接数据库：请稍后重试' },
   starting: { vi: 'Máy chủ đang khởi động: thử lại sau giây lát', zh: '服务器正在启动：请稍后重试' },
+  offline: { vi: 'Không có mạng: thay đổi chưa được lưu và không được giữ lại để gửi sau', zh: '无网络：修改未保存，也不会留待稍后发送' },
   sign_in_busy: { vi: 'Đang có nhiều lượt đăng nhập: thử lại sau giây lát', zh: '登录请求过多：请稍后重试' },
 };
 

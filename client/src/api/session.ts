@@ -2,7 +2,11 @@ import { apiErrorResponse, type SessionResponse, sessionResponse } from '@domain
 import { bodyProblem } from '@domain/request-bodies';
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
+import { noteNoNetwork } from '../offline/offline-state';
 import { fetchJson } from './fetch-json';
+
+/** The code of a change refused because there is no network (never queued). */
+export const OFFLINE = 'offline';
 
 const SESSION_KEY = ['session'] as const;
 
@@ -70,7 +74,14 @@ export async function sendJson<T>(
     headers['Content-Type'] = 'application/json';
     sent = JSON.stringify(body);
   }
-  const response = await fetch(url, { method, headers, body: sent });
+  let response: Response;
+  try {
+    response = await fetch(url, { method, headers, body: sent });
+  } catch {
+    // No network: the service worker routes no change, so nothing is kept to be sent later.
+    noteNoNetwork();
+    throw new ApiError(0, OFFLINE, 'No network: the change was not saved, and nothing is kept to send later', null);
+  }
   if (response.status === 204) return null;
   const json: unknown = await response.json().catch(() => null);
   if (!response.ok) {

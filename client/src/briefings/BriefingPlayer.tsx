@@ -4,6 +4,7 @@ import { useCanEditBriefings } from '../api/briefing-mutations';
 import type { Language } from '../i18n/language';
 import { asString, ShownTextView, useRecordText } from '../i18n/record-text';
 import { text } from '../i18n/ui-text';
+import { keepBriefingPackReads } from '../offline/register';
 import { BriefingEditor } from './BriefingEditor';
 
 type Props = {
@@ -40,6 +41,11 @@ export function BriefingPlayer({ briefing, step, language, presenting, onStep, o
     }
   };
   const { show, showName } = useRecordText(language);
+  // What the pack reads, kept for a meeting room without a network (offline/register.ts): once per briefing opened.
+  const briefingId = briefing.id;
+  useEffect(() => {
+    if (briefingId) keepBriefingPackReads();
+  }, [briefingId]);
   const count = briefing.steps.length;
   const current = briefing.steps[step - 1];
   useEffect(() => {

@@ -468,6 +468,11 @@ const TEXT = {
     en: 'The text does not name this place; the reading moved to:',
     zh: '文本未指明此地；该解读已移至：',
   },
+  offlineNoChange: {
+    vi: 'Không có mạng: không thể thay đổi gì, và không có gì được giữ lại để gửi sau.',
+    en: 'No network: nothing can be changed, and nothing is kept to send later.',
+    zh: '无网络：无法进行任何修改，也不会保留待稍后发送。',
+  },
   correctionWhy: {
     vi: 'Lý do đính chính (bắt buộc)',
     en: 'Why the earlier step was wrong (required)',
@@ -535,3 +540,27 @@ export const titleIn = (title: Names, language: Language): string => (language =
 
 /** A name in the chosen language; where no Chinese name is known, the Vietnamese one stands in. */
 export const nameIn = (name: Names, language: Language): string => (language === 'zh' ? (name.zh ?? name.vi) : name[language]);
+
+/**
+ * The notice of a record shown without a network: "Ngoại tuyến — bản ghi đã lưu lúc 14:05 07/12/2026; không thể
+ * sửa đổi." `savedAt` is when the oldest answer shown was saved (ISO time), null when the browser only says it
+ * is offline.
+ */
+export function offlineNotice(savedAt: string | null, language: Language): string {
+  if (!savedAt) {
+    return {
+      vi: 'Ngoại tuyến — không có mạng; không thể sửa đổi.',
+      en: 'Offline — no network; changes cannot be made.',
+      zh: '离线——无网络；无法修改。',
+    }[language];
+  }
+  const saved = new Date(savedAt);
+  const day = `${saved.getFullYear()}-${String(saved.getMonth() + 1).padStart(2, '0')}-${String(saved.getDate()).padStart(2, '0')}`;
+  const time = `${String(saved.getHours()).padStart(2, '0')}:${String(saved.getMinutes()).padStart(2, '0')}`;
+  const date = formatDate(day, language);
+  return {
+    vi: `Ngoại tuyến — đang xem bản ghi đã lưu lúc ${time} ngày ${date}; không thể sửa đổi.`,
+    en: `Offline — showing the record as saved at ${time} on ${date}; changes cannot be made.`,
+    zh: `离线——显示${date} ${time}保存的记录；无法修改。`,
+  }[language];
+}

@@ -6,6 +6,7 @@ import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { Protocol } from 'pmtiles';
 import type { Language } from '../i18n/language';
+import { noteTileRequest } from '../offline/tile-requests';
 import { markUpdateDone, PERFORMANCE_MARKS } from '../performance-marks';
 import type { MapViewState } from '../state/url-state';
 import { ATTRIBUTION } from './attribution';
@@ -129,6 +130,8 @@ export class MapController {
       minZoom: 5,
       attributionControl: false,
       canvasContextAttributes: { preserveDrawingBuffer: true },
+      // Tiles noted for the offline app's first visit (offline/tile-requests.ts).
+      transformRequest: noteTileRequest,
     });
     this.map.addControl(new maplibregl.AttributionControl({ compact: false, customAttribution: ATTRIBUTION }), 'bottom-right');
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');

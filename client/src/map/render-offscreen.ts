@@ -1,4 +1,5 @@
 import * as maplibregl from 'maplibre-gl';
+import { noteTileRequest } from '../offline/tile-requests';
 import { drawIcon, ICON_PIXEL_RATIO } from './icons';
 import { recordFeature } from './layers/record-features';
 
@@ -31,6 +32,7 @@ export async function renderMap(shot: MapShot): Promise<RenderedMap> {
     attributionControl: false,
     fadeDuration: 0,
     canvasContextAttributes: { preserveDrawingBuffer: true },
+    transformRequest: noteTileRequest,
   });
   map.setMissingStyleImageResolver((name) => {
     const image = drawIcon(name);
