@@ -78,8 +78,8 @@ export function createApp({
   app.use('/api/health', healthRouter());
   app.use('/api/vocabulary', vocabularyRouter());
   app.use('/api/translations', translationsRouter(translations));
-  app.use('/api/agreements', agreementRouter(repository));
   const currentRecord = createCurrentRecord(repository);
+  app.use('/api/agreements', agreementRouter(repository, currentRecord));
   // Cached GET answers sent again without Express while the record key holds (http/replay.ts; main.ts).
   attachReplay(app, { replay: createReplay(), recordKey: currentRecord.key });
   const features = createFeatureService(repository, currentRecord);
