@@ -1,7 +1,7 @@
 import express, { Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
-import { HttpError } from '../http/errors';
+import { changesNoRecord, HttpError } from '../http/errors';
 import { parseBody } from '../http/parse-body';
 import { parseQuery } from '../http/parse-query';
 import type { Database } from '../store/database';
@@ -48,22 +48,30 @@ export function accessRouter(db: Database, signInBudget: SignInBudgetOptions = {
     response.json(session ? { user: session.user, csrfToken: session.csrfToken } : { user: null });
   });
 
-  router.post('/', refuseUnusableSignIn, attempts, budget.overall, express.json({ limit: '4kb' }), async (request, response) => {
-    const { username, password } = parseBody(credentials, request.body);
-    const [user] = await db.query<{ id: string; password_hash: string; display_name: string; role: string }>(
-      'SELECT id::text AS id, password_hash, display_name, role FROM users WHERE username = $1',
-      [username],
-    );
-    budget.admitPasswordCheck(response);
-    const valid = await verifyPassword(password, user?.password_hash ?? UNUSABLE_HASH);
-    if (!user || !valid) throw new HttpError(401, 'wrong_credentials', 'Wrong username or password');
-    const { token, csrfToken } = await createSession(db, Number(user.id));
-    response.setHeader('Set-Cookie', sessionCookie(request, token, SESSION_DAYS * 24 * 3600));
-    response.setHeader('Cache-Control', 'no-store');
-    response.json({ user: { id: Number(user.id), username, displayName: user.display_name, role: user.role }, csrfToken });
-  });
+  router.post(
+    '/',
+    changesNoRecord,
+    refuseUnusableSignIn,
+    attempts,
+    budget.overall,
+    express.json({ limit: '4kb' }),
+    async (request, response) => {
+      const { username, password } = parseBody(credentials, request.body);
+      const [user] = await db.query<{ id: string; password_hash: string; display_name: string; role: string }>(
+        'SELECT id::text AS id, password_hash, display_name, role FROM users WHERE username = $1',
+        [username],
+      );
+      budget.admitPasswordCheck(response);
+      const valid = await verifyPassword(password, user?.password_hash ?? UNUSABLE_HASH);
+      if (!user || !valid) throw new HttpError(401, 'wrong_credentials', 'Wrong username or password');
+      const { token, csrfToken } = await createSession(db, Number(user.id));
+      response.setHeader('Set-Cookie', sessionCookie(request, token, SESSION_DAYS * 24 * 3600));
+      response.setHeader('Cache-Control', 'no-store');
+      response.json({ user: { id: Number(user.id), username, displayName: user.display_name, role: user.role }, csrfToken });
+    },
+  );
 
-  router.delete('/', requireEditor(db), async (request, response) => {
+  router.delete('/', changesNoRecord, requireEditor(db), async (request, response) => {
     await deleteSession(db, sessionTokenOf(request) ?? '');
     response.setHeader('Set-Cookie', sessionCookie(request, '', 0));
     response.status(204).end();
