@@ -87,8 +87,8 @@ export function createApp({
   app.use('/api/vocabulary', vocabularyRouter());
   app.use('/api/basemap', basemapRouter(ownBasemap));
   app.use('/api/translations', translationsRouter(translations));
-  app.use('/api/agreements', agreementRouter(repository));
   const currentRecord = createCurrentRecord(repository);
+  app.use('/api/agreements', agreementRouter(repository, currentRecord));
   // Cached GET answers sent again without Express while the record key holds (http/replay.ts; main.ts).
   attachReplay(app, { replay: createReplay(), recordKey: currentRecord.key });
   const features = createFeatureService(repository, currentRecord);

@@ -35,7 +35,32 @@ const starting: RequestListener = (_request, response) => {
   response.end(JSON.stringify({ error: { code: 'starting', message: 'The server is starting: try again in a few seconds' } }));
 };
 
+/**
+ * SIGTERM (docker stop, a supervisor, npm forwarding it) and SIGINT (Ctrl-C) are caught from the first moment:
+ * a signal while the store opens (a first start seeds it) stops the server once it is open, never halfway.
+ * A signal often comes twice — to the process group, and again from npm, which forwards it to its script —
+ * and the second one, arriving while the store closes, must not kill the process before it releases its lock.
+ */
+function catchStopSignals() {
+  let requested = false;
+  let stop: (() => void) | null = null;
+  const onSignal = () => {
+    if (requested) return;
+    requested = true;
+    if (stop) stop();
+    else console.log('Stopping once the store is open…');
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+  /** What stops the started server; run at once if a signal came while it started. */
+  return (stopServer: () => void) => {
+    stop = stopServer;
+    if (requested) stopServer();
+  };
+}
+
 async function start() {
+  const onStop = catchStopSignals();
   // Everything this process writes (the store, backups, the admin socket) is its owner's only.
   process.umask(0o077);
   const config = readConfig();
@@ -98,15 +123,13 @@ async function start() {
   );
   server.on('error', (error) => console.error(`Server error: ${error.message}`));
   // Stop taking requests, let those in flight finish, then close the store (which releases its lock).
-  const stop = () => {
+  onStop(() => {
     admin?.close();
     server.close(() => {
       void (db?.close() ?? Promise.resolve()).finally(() => process.exit(0));
     });
     server.closeIdleConnections();
-  };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  });
 }
 
 start().catch((error: unknown) => {

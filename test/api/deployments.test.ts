@@ -118,6 +118,37 @@ describe('behind a TLS reverse proxy (BORDER_ATLAS_TRUST_PROXY)', () => {
     for (const { href } of links) expect(href.startsWith(`${PUBLIC}/ogc`), href).toBe(true);
   });
 
+  it('on a port other than 443: the public origin with its port, or X-Forwarded-Host with it; a refusal names both addresses and the setting', async () => {
+    const ON_8443 = 'https://atlas.example.gov.vn:8443';
+    // nginx's $host drops the port, $http_host keeps it (README "Behind a TLS reverse proxy").
+    const dropsPort = { ...throughProxy(), Origin: ON_8443 };
+    const keepsPort = { ...dropsPort, Host: 'atlas.example.gov.vn:8443', 'X-Forwarded-Host': 'atlas.example.gov.vn:8443' };
+
+    const refused = await signIn(appWith({ trustProxy: 'loopback' }), dropsPort);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.code).toBe('cross_origin');
+    expect(refused.body.error.message).toBe(
+      `Sign-ins are accepted only from this site's address, ${PUBLIC} (as this request names it: its Host header, or from a trusted proxy X-Forwarded-Proto and X-Forwarded-Host, which must carry the port), not from ${ON_8443}. If that is the address people open, the administrator sets BORDER_ATLAS_PUBLIC_ORIGIN to it exactly, port included`,
+    );
+    const withoutPort = await signIn(appWith({ trustProxy: 'loopback', publicOrigin: PUBLIC }), keepsPort);
+    expect(withoutPort.status).toBe(403);
+    expect(withoutPort.body.error.message).toMatch(
+      new RegExp(
+        `only from this site's address, ${PUBLIC} \\(BORDER_ATLAS_PUBLIC_ORIGIN\\), not from ${ON_8443}\\..*BORDER_ATLAS_PUBLIC_ORIGIN to it exactly, port included`,
+      ),
+    );
+
+    for (const [app, headers] of [
+      [appWith({ trustProxy: 'loopback' }), keepsPort],
+      [appWith({ trustProxy: 'loopback', publicOrigin: ON_8443 }), dropsPort],
+    ] as const) {
+      const session = await signIn(app, headers);
+      expect(session.status, session.text).toBe(200);
+      const saved = await postStep(app, session, headers);
+      expect(saved.status, saved.text).toBe(201);
+    }
+  });
+
   it('ignores forwarded headers from a peer it does not trust: the sign-in is refused as plain HTTP, a change from https is cross-origin', async () => {
     for (const deployment of [undefined, { trustProxy: '10.1.2.3, 192.168.0.0/16' }]) {
       const app = appWith(deployment);
@@ -195,6 +226,12 @@ describe('absolute URLs and the origin check with BORDER_ATLAS_PUBLIC_ORIGIN', (
       const elsewhere = await signIn(app, { Origin });
       expect(elsewhere.status, Origin).toBe(403);
       expect(elsewhere.body.error.code).toBe('cross_origin');
+      // The address expected, where it comes from, and the address received.
+      expect(elsewhere.body.error.message).toMatch(
+        new RegExp(
+          `^Sign-ins are accepted only from this site's address, ${PUBLIC} \\(BORDER_ATLAS_PUBLIC_ORIGIN\\), not from ${Origin}\\.`,
+        ),
+      );
       expect(elsewhere.headers['set-cookie']).toBeUndefined();
     }
     expect((await signIn(app, { Origin: PUBLIC })).status).toBe(200);
@@ -205,6 +242,7 @@ describe('absolute URLs and the origin check with BORDER_ATLAS_PUBLIC_ORIGIN', (
     const local = await postStep(app, session, { Host: 'evil.example', Origin: 'http://evil.example' });
     expect(local.status).toBe(403);
     expect(local.body.error.code).toBe('cross_origin');
+    expect(local.body.error.message).toMatch(/^Changes are accepted only from this site's address, https:\/\/atlas\.example\.gov\.vn \(/);
   });
 });
 

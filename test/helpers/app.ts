@@ -10,6 +10,7 @@ import { createStoreBriefingStore } from '../../server/src/briefings/store-brief
 import { readConfig } from '../../server/src/config';
 import { createFileRepository } from '../../server/src/record/file-repository';
 import { loadRecord, loadTranslations } from '../../server/src/record/load-record';
+import type { RecordRepository } from '../../server/src/record/repository';
 import { openStore } from '../../server/src/store/open-store';
 import { briefingSourcesOf } from '../../server/src/store/seed-briefings';
 import { createStoreRepository } from '../../server/src/store/store-repository';
@@ -73,11 +74,14 @@ export async function createStoreTestApp({
   password = 'correct horse battery',
   withClient = false,
   deployment,
+  watch = (repository) => repository,
 }: {
   username?: string;
   password?: string;
   withClient?: boolean;
   deployment?: AppOptions['deployment'];
+  /** Wraps the store's repository before the app reads it (to count what a request reads). */
+  watch?: (repository: RecordRepository) => RecordRepository;
 } = {}) {
   const config = readConfig({});
   const dataDir = mkdtempSync(join(tmpdir(), 'border-atlas-store-app-'));
@@ -89,7 +93,7 @@ export async function createStoreTestApp({
   ]);
   const app = createApp({
     deployment,
-    repository: createStoreRepository(db),
+    repository: watch(createStoreRepository(db)),
     briefings: createStoreBriefingStore(db),
     store: db,
     clientDir: withClient ? config.clientDir : undefined,

@@ -82,9 +82,13 @@ const SIGN_IN_ERRORS: Record<string, TextKey> = {
   [OFFLINE]: 'offlineNoChange',
 };
 
+/** Refusals whose server message names what to change (the address expected and the one received): shown after the words. */
+const SIGN_IN_DETAILS = new Set(['cross_origin']);
+
 /** What went wrong, in the page's language; another refusal (or no answer) says so with its status and code. */
 function signInError(error: Error, language: Language): string {
   const known = error instanceof ApiError ? SIGN_IN_ERRORS[error.code] : undefined;
+  if (known && error instanceof ApiError && SIGN_IN_DETAILS.has(error.code)) return `${text(known, language)} — ${error.message}`;
   if (known) return text(known, language);
   const code = error instanceof ApiError ? ` (${error.status ? `HTTP ${error.status}, ` : ''}${error.code})` : '';
   return `${text('signInFailed', language)}${code}.`;

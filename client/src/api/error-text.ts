@@ -29,10 +29,21 @@ const API_ERRORS: Record<string, Words> = {
   sign_in_busy: { vi: 'Đang có nhiều lượt đăng nhập: thử lại sau giây lát', zh: '登录请求过多：请稍后重试' },
 };
 
+/**
+ * The store out of reach while a change was being saved (`error.mayBeStored`): the connection may have dropped
+ * after the commit, so the words say to check before trying again, not just to try again.
+ */
+const STORE_UNAVAILABLE_WHILE_SAVING: Words = {
+  vi: 'Mất kết nối cơ sở dữ liệu khi đang lưu: thay đổi có thể đã được lưu. Hãy tải lại trang và kiểm tra trước khi thử lại',
+  zh: '保存时数据库连接中断：更改可能已经保存。请刷新页面核对后再重试',
+};
+
+const mayBeStored = (error: ApiError) => (error.body as { error?: { mayBeStored?: unknown } } | null)?.error?.mayBeStored === true;
+
 /** What went wrong, in the user's language: a refusal the API names by code is said in words, its detail kept. */
 export function errorText(error: unknown, language: Language): string {
   const message = error instanceof Error ? error.message : String(error);
   if (language === 'en' || !(error instanceof ApiError)) return message;
-  const words = API_ERRORS[error.code];
+  const words = error.code === 'store_unavailable' && mayBeStored(error) ? STORE_UNAVAILABLE_WHILE_SAVING : API_ERRORS[error.code];
   return words ? `${words[language]} — ${message}` : message;
 }

@@ -26,12 +26,24 @@ export const sessionOf = (db: Queryable, request: Request) => findSession(db, se
 /**
  * A request from a page of another site is refused (403 cross_origin): "this site" is BORDER_ATLAS_PUBLIC_ORIGIN,
  * or without it the request's own origin (forwarded scheme and host only from a trusted proxy). Requests without
- * `Origin` (not from a browser's page) pass.
+ * `Origin` (not from a browser's page) pass. The refusal names the address expected, where it came from, and
+ * the address received: what an administrator needs when the page's own address is refused (a proxy on a port
+ * other than 443 whose X-Forwarded-Host drops the port, a public origin without it).
  */
 function refuseOtherOrigin(request: Request, what: string) {
   const origin = request.get('origin');
-  if (origin !== undefined && origin !== requestOrigin(request)) {
-    throw new HttpError(403, 'cross_origin', `${what} accepted only from this site, not from ${origin.slice(0, 200)}`);
+  const expected = requestOrigin(request);
+  if (origin !== undefined && origin !== expected) {
+    const source =
+      deploymentOf(request).publicOrigin === undefined
+        ? 'as this request names it: its Host header, or from a trusted proxy X-Forwarded-Proto and X-Forwarded-Host, which must carry the port'
+        : 'BORDER_ATLAS_PUBLIC_ORIGIN';
+    throw new HttpError(
+      403,
+      'cross_origin',
+      `${what} accepted only from this site's address, ${expected.slice(0, 200)} (${source}), not from ${origin.slice(0, 200)}. ` +
+        'If that is the address people open, the administrator sets BORDER_ATLAS_PUBLIC_ORIGIN to it exactly, port included',
+    );
   }
 }
 

@@ -1,6 +1,6 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
-import { HttpError } from '../http/errors';
+import { changesNoRecord, HttpError } from '../http/errors';
 import { parseBody } from '../http/parse-body';
 import { parseQuery } from '../http/parse-query';
 import type { Database } from '../store/database';
@@ -40,6 +40,7 @@ export function accessRouter(db: Database, signInBudget: SignInBudgetOptions = {
 
   router.post(
     '/',
+    changesNoRecord,
     refuseUnusableSignIn,
     express.json({ limit: '4kb' }),
     // Which budgets apply depends on who tries which user: read the name and recognise the browser first.
@@ -69,7 +70,7 @@ export function accessRouter(db: Database, signInBudget: SignInBudgetOptions = {
     },
   );
 
-  router.delete('/', requireEditor(db), async (request, response) => {
+  router.delete('/', changesNoRecord, requireEditor(db), async (request, response) => {
     await deleteSession(db, sessionTokenOf(request) ?? '');
     response.setHeader('Set-Cookie', sessionCookie(request, '', 0));
     response.status(204).end();

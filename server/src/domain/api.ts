@@ -337,8 +337,11 @@ export const changesResponse = z.object({
 });
 
 export const apiErrorResponse = z.object({
-  /** `field`: the query parameter or body field at fault ("agreement", "steps.3.quote"), when one is. */
-  error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }),
+  /**
+   * `field`: the query parameter or body field at fault ("agreement", "steps.3.quote"), when one is.
+   * `mayBeStored`: a change answered 503 `store_unavailable` — the connection may have dropped after its commit.
+   */
+  error: z.object({ code: z.string(), message: z.string(), field: z.string().optional(), mayBeStored: z.boolean().optional() }),
 });
 
 /** GET/POST /api/session: who is signed in (null: a visitor) and the token every change sends back. */

@@ -8,8 +8,9 @@ import type { CurrentRecordSource } from '../record/current-record';
 import type { createFeatureService } from './feature-service';
 
 /**
- * GET /api/features (cached per revision, day and query) and GET /api/features/:id (each time: its history
- * names who recorded a step only for a signed-in editor, `isEditor`; a visitor reads "editor").
+ * GET /api/features and GET /api/features/:id, each cached per revision, day and query. A feature's detail
+ * is also cached per reader: its history names who recorded a step only for a signed-in editor (`isEditor`;
+ * a visitor reads "editor"), so it is never replayed without Express (http/replay.ts).
  */
 export function featureRouter(
   service: ReturnType<typeof createFeatureService>,
@@ -29,13 +30,21 @@ export function featureRouter(
     });
     sendCached(request, response, cached, recordKey);
   });
+  // A feature's history grows a step at a time (≈1 KB each; 840 steps after a large import): made once per
+  // revision, day (its state today, deadlines read on today), reader and query, not on every request.
+  const details = createResponseCache({ maxEntries: 200 });
   router.get('/:id', async (request, response) => {
-    // asOf: the date the deadlines are read on (the slider's); the state and history are the record's.
-    const { asOf } = parseQuery(request, z.object({ asOf: realDate.optional() }), ['asOf']);
     const editor = await isEditor(request);
+    const recordKey = await record.key();
+    const key = JSON.stringify([recordKey, request.params.id, editor, canonicalQuery(request)]);
+    const cached = await details.get(key, async () => {
+      // asOf: the date the deadlines are read on (the slider's); the state and history are the record's.
+      const { asOf } = parseQuery(request, z.object({ asOf: realDate.optional() }), ['asOf']);
+      return { body: JSON.stringify(await service.detail(request.params.id, { editor }, asOf ?? null)), type: 'application/json' };
+    });
     // The body depends on who asks: a shared cache must not give an editor's to a visitor.
     response.setHeader('Vary', 'Cookie');
-    response.json(await service.detail(request.params.id, { editor }, asOf ?? null));
+    sendCached(request, response, cached);
   });
   return router;
 }

@@ -26,10 +26,20 @@ export const unknownApiRoute: RequestHandler = (request, _response, next) => {
 const logUnavailable = createThrottledLog();
 
 /**
- * Last middleware: known errors keep their status; the store out of reach (PostgreSQL restarting) is a
- * 503 to try again after a few seconds; anything else is a 500 without internals.
+ * Marks a POST or DELETE that changes nothing of the record (reading a document, signing in or out): the store
+ * out of reach meanwhile is answered as for a read, without "the change may have been stored".
  */
-export const errorHandler: ErrorRequestHandler = (error, _request, response, _next) => {
+export const changesNoRecord: RequestHandler = (_request, response, next) => {
+  response.locals.changesNoRecord = true;
+  next();
+};
+
+/**
+ * Last middleware: known errors keep their status; the store out of reach (PostgreSQL restarting) is a
+ * 503 to try again after a few seconds — for a change, after checking it was not stored (the connection
+ * may have dropped after its commit, before the answer); anything else is a 500 without internals.
+ */
+export const errorHandler: ErrorRequestHandler = (error, request, response, _next) => {
   if (error instanceof HttpError) {
     const field = error.field === undefined ? {} : { field: error.field };
     response.status(error.status).json({ error: { code: error.code, message: error.message, ...field }, ...error.details });
@@ -38,11 +48,20 @@ export const errorHandler: ErrorRequestHandler = (error, _request, response, _ne
   if (isStoreUnavailable(error)) {
     logUnavailable(`Store unavailable, answering 503: ${describeStoreError(error)}`);
     response.setHeader('Retry-After', String(STORE_RETRY_AFTER_SECONDS));
+    const change = !['GET', 'HEAD', 'OPTIONS'].includes(request.method) && response.locals.changesNoRecord !== true;
     response.status(503).json({
-      error: {
-        code: 'store_unavailable',
-        message: `The record's database cannot be reached just now: try again in ${STORE_RETRY_AFTER_SECONDS} seconds`,
-      },
+      error: change
+        ? {
+            code: 'store_unavailable',
+            message:
+              "The record's database could not be reached while saving: the change may have been stored all the same. Reload the page and check before trying again",
+            // The same refusal, said apart in the page's other languages (client/src/api/error-text.ts).
+            mayBeStored: true,
+          }
+        : {
+            code: 'store_unavailable',
+            message: `The record's database cannot be reached just now: try again in ${STORE_RETRY_AFTER_SECONDS} seconds`,
+          },
     });
     return;
   }

@@ -10,7 +10,8 @@ type Replayable = { recordKey: string; headers: OutgoingHttpHeaders; body: Buffe
  * alone costs three times a static server's time per request (bench/RESULTS.md); that is what this skips.
  *
  * Only whole 200 answers that depend on nothing but the URL and the record are kept (the API's lists,
- * views, changes and the map's tiles; never a feature's detail, which depends on who asks). A conditional
+ * views, changes, an agreement's answer and the map's tiles; never a feature's detail, which depends on
+ * who asks). A conditional
  * or HEAD request, a key that moved on, or an unknown URL goes through Express as always.
  */
 export function createReplay({ maxEntries = 500, maxBytes = 64 * 1024 * 1024 } = {}) {

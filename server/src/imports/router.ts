@@ -6,7 +6,7 @@ import { readDocument } from '../domain/import/read-document';
 import { segmentDocument } from '../domain/import/segment-document';
 import { buildLinkIndex } from '../domain/import/suggest-links';
 import { importBody, importReadBody, MAX_DOCUMENT_CHARS, MAX_DOCUMENT_CLAUSES, tooManyClausesMessage } from '../domain/request-bodies';
-import { HttpError } from '../http/errors';
+import { changesNoRecord, HttpError } from '../http/errors';
 import { latestByKey } from '../http/latest-by-key';
 import { parseBody } from '../http/parse-body';
 import type { RecordRepository } from '../record/repository';
@@ -36,6 +36,7 @@ export function importRouter(db: Database, repository: RecordRepository): Router
 
   router.post(
     '/read',
+    changesNoRecord,
     requireEditor(db),
     express.json({ limit: '4mb' }),
     express.raw({ type: DOCX_TYPE, limit: '10mb' }),
