@@ -87,7 +87,7 @@ declare global {
 }
 
 /**
- * Opens a page of the app with every request outside our own server aborted and recorded in
+ * Opens a page of the app with every request outside our own server (and `allowOrigins`) aborted and recorded in
  * `outsideRequests` (the app must work offline), and waits for the map to be drawn.
  */
 export async function openPage(
@@ -95,13 +95,21 @@ export async function openPage(
   baseUrl: string,
   path: string,
   outsideRequests: string[],
-  { onRequest }: { onRequest?: (request: Request) => void } = {},
+  {
+    onRequest,
+    allowOrigins = [],
+  }: {
+    onRequest?: (request: Request) => void;
+    /** Other loopback servers the page may ask too (an office's tile server), as origins. */
+    allowOrigins?: string[];
+  } = {},
 ): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
   if (onRequest) page.on('request', onRequest);
   await page.route('**/*', (route) => {
     const url = route.request().url();
-    if (url.startsWith(baseUrl) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+    const allowed = url.startsWith(baseUrl) || allowOrigins.some((origin) => url.startsWith(`${origin}/`));
+    if (allowed || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
     outsideRequests.push(url);
     return route.abort();
   });

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { text } from '../../client/src/i18n/ui-text';
 import { createTestApp } from '../helpers/app';
 import { buildTestArchive, TEST_ARCHIVE_ATTRIBUTION } from '../helpers/basemap-archive';
-import { launchChromium, listen, type MapHandle, openPage, openTools, requireBuiltClient, waitForMapIdle } from './chromium';
+import { basemapFallbackNotice, canvasSamples, drawnIn, legendBasemap, shareDiffering } from '../helpers/map-canvas';
+import { launchChromium, listen, openPage, openTools, requireBuiltClient, waitForMapIdle } from './chromium';
 
 /** Where the screenshots a reviewer looks at are kept. */
 const SHOTS = '/tmp/shots-byob';
@@ -45,38 +46,6 @@ afterAll(async () => {
   for (const server of servers) server.close();
 });
 
-/** Every 97th pixel of the map's canvas, as "r,g,b". */
-async function canvasSamples(page: Page): Promise<string[]> {
-  return page.evaluate(async () => {
-    const canvas = window.__borderAtlasMap?.getCanvas();
-    if (!canvas) throw new Error('no map canvas');
-    const image = new Image();
-    image.src = canvas.toDataURL('image/png');
-    await image.decode();
-    const copy = document.createElement('canvas');
-    copy.width = image.width;
-    copy.height = image.height;
-    const context = copy.getContext('2d');
-    if (!context) throw new Error('no 2d context');
-    context.drawImage(image, 0, 0);
-    const { data } = context.getImageData(0, 0, copy.width, copy.height);
-    const samples: string[] = [];
-    for (let index = 0; index < data.length; index += 4 * 97) samples.push(`${data[index]},${data[index + 1]},${data[index + 2]}`);
-    return samples;
-  });
-}
-
-/** How many features a layer of the map draws now (0 for a layer the style does not have, or hides). */
-const drawnIn = (page: Page, layer: string) =>
-  page.evaluate((id) => {
-    const map = window.__borderAtlasMap as MapHandle & { getLayer(id: string): unknown };
-    return map.getLayer(id) ? map.queryRenderedFeatures({ layers: [id] }).length : 0;
-  }, layer);
-
-const notice = (page: Page) => page.locator('.basemap-fallback');
-/** The legend's line naming the basemap drawn (none for the embedded one). */
-const legendBasemap = (page: Page) => page.locator('[data-legend="basemap"]');
-
 /** The map saved as a PNG through the header's export button, as a planner does: every 97th pixel, as "r,g,b". */
 async function exportedSamples(page: Page): Promise<string[]> {
   await openTools(page);
@@ -103,8 +72,6 @@ async function exportedSamples(page: Page): Promise<string[]> {
   }, bytes);
 }
 
-const shareDiffering = (a: string[], b: string[]) => a.filter((sample, index) => sample !== b[index]).length / a.length;
-
 describe("a deployment's own basemap (BORDER_ATLAS_BASEMAP_PMTILES)", () => {
   it('draws the archive’s tiles at zoom 12 under the record, read by ranges from the app, and credits it', async () => {
     const archiveRequests: string[] = [];
@@ -120,7 +87,7 @@ describe("a deployment's own basemap (BORDER_ATLAS_BASEMAP_PMTILES)", () => {
     // Its land and its lines (the country border as the archive draws it, under ours).
     await expect.poll(() => drawnIn(page, 'own-boundaries_country')).toBeGreaterThan(0);
     await expect(page.locator('.maplibregl-ctrl-attrib').textContent()).resolves.toContain(TEST_ARCHIVE_ATTRIBUTION);
-    await expect(notice(page).count()).resolves.toBe(0);
+    await expect(basemapFallbackNotice(page).count()).resolves.toBe(0);
     await expect(legendBasemap(page).textContent()).resolves.toBe(`${text('basemapName', 'vi')}: Lạng Sơn test region`);
     await page.screenshot({ path: join(SHOTS, 'own-basemap-z12.png') });
     const withArchive = await canvasSamples(page);
@@ -144,7 +111,7 @@ describe("a deployment's own basemap (BORDER_ATLAS_BASEMAP_PMTILES)", () => {
         if (new URL(request.url()).pathname === ARCHIVE) archiveRequests.push(request.url());
       },
     });
-    await expect(notice(page).textContent()).resolves.toBe(text('ownBasemapFailed', 'vi'));
+    await expect(basemapFallbackNotice(page).textContent()).resolves.toBe(text('ownBasemapFailed', 'vi'));
     expect(await legendBasemap(page).count()).toBe(0);
     expect(await drawnIn(page, 'basemap-land')).toBeGreaterThan(0);
     expect(await drawnIn(page, 'own-earth')).toBe(0);
@@ -162,7 +129,7 @@ describe("a deployment's own basemap (BORDER_ATLAS_BASEMAP_PMTILES)", () => {
     });
     await page.goto(`${origin.archive}${VIEW}&lang=en`);
     await waitForMapIdle(page);
-    await expect(notice(page).textContent()).resolves.toBe(text('ownBasemapFailed', 'en'));
+    await expect(basemapFallbackNotice(page).textContent()).resolves.toBe(text('ownBasemapFailed', 'en'));
     await expect.poll(() => legendBasemap(page).count()).toBe(0);
     expect(await drawnIn(page, 'own-earth')).toBe(0);
     expect(await drawnIn(page, 'basemap-land')).toBeGreaterThan(0);

@@ -57,23 +57,35 @@ const tileY = (lat: number, z: number) => {
   return Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * 2 ** z);
 };
 
-/** The archive's bytes: every tile of TEST_ARCHIVE_BOUNDS from zoom 0 to 12. */
-export function buildTestArchive(): Uint8Array {
+/**
+ * Our basemap in the Protomaps schema, cut into vector tiles on demand up to zoom `maxZoom`: the tile z/x/y as
+ * MVT bytes, or null where the basemap has nothing (what an archive holds, and what an office's tile server answers).
+ */
+export function basemapTileCutter(maxZoom: number): (z: number, x: number, y: number) => Uint8Array | null {
   const topology = JSON.parse(readFileSync(join(projectRoot, 'geodata', 'basemap', 'output', 'basemap.topojson'), 'utf8')) as Topology;
   const indexes = Object.entries(protomapsLayers(topology)).map(
-    ([name, data]) => [name, new GeoJSONVT(data, { maxZoom: MAX_ZOOM, indexMaxZoom: 4, extent: 4096, buffer: 64 })] as const,
+    ([name, data]) => [name, new GeoJSONVT(data, { maxZoom, indexMaxZoom: 4, extent: 4096, buffer: 64 })] as const,
   );
+  return (z, x, y) => {
+    const layers: Record<string, GeoJSONVTTile> = {};
+    for (const [name, index] of indexes) {
+      const tile = index.getTile(z, x, y);
+      if (tile && tile.features.length > 0) layers[name] = tile;
+    }
+    return Object.keys(layers).length > 0 ? fromGeojsonVt(layers, { version: 2, extent: 4096 }) : null;
+  };
+}
+
+/** The archive's bytes: every tile of TEST_ARCHIVE_BOUNDS from zoom 0 to 12. */
+export function buildTestArchive(): Uint8Array {
+  const cut = basemapTileCutter(MAX_ZOOM);
   const [west, south, east, north] = TEST_ARCHIVE_BOUNDS;
   const tiles: ArchiveTile[] = [];
   for (let z = 0; z <= MAX_ZOOM; z += 1) {
     for (let x = tileX(west, z); x <= tileX(east, z); x += 1) {
       for (let y = tileY(north, z); y <= tileY(south, z); y += 1) {
-        const layers: Record<string, GeoJSONVTTile> = {};
-        for (const [name, index] of indexes) {
-          const tile = index.getTile(z, x, y);
-          if (tile && tile.features.length > 0) layers[name] = tile;
-        }
-        if (Object.keys(layers).length > 0) tiles.push({ z, x, y, data: fromGeojsonVt(layers, { version: 2, extent: 4096 }) });
+        const data = cut(z, x, y);
+        if (data) tiles.push({ z, x, y, data });
       }
     }
   }

@@ -45,6 +45,12 @@ const remoteStyle = z.object({
   glyphs: z.string().optional(),
 });
 
+/**
+ * How long the map waits for an office's style before it draws the embedded basemap alone, said: a tile server that
+ * takes the connection and never answers (a proxy or firewall in between) must not leave the map blank.
+ */
+const STYLE_TIMEOUT_MS = 10_000;
+
 /** GET /api/basemap, and a configured style fetched from its server; any failure leaves the embedded basemap, said. */
 async function loadOwnBasemap(signal?: AbortSignal): Promise<Pick<Basemap, 'own' | 'ownProblem'>> {
   let described: BasemapDescription;
@@ -60,7 +66,8 @@ async function loadOwnBasemap(signal?: AbortSignal): Promise<Pick<Basemap, 'own'
   if (described.kind === 'embedded') return { own: null, ownProblem: described.problem ?? null };
   if (described.kind === 'pmtiles') return { own: described, ownProblem: null };
   try {
-    const response = await fetch(described.url, { signal });
+    const timeout = AbortSignal.timeout(STYLE_TIMEOUT_MS);
+    const response = await fetch(described.url, { signal: signal ? AbortSignal.any([signal, timeout]) : timeout });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     return { own: { kind: 'style', url: described.url, style: remoteStyle.parse(await response.json()) }, ownProblem: null };
   } catch (error) {
