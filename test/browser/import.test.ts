@@ -185,8 +185,9 @@ describe('importing a new agreement', () => {
     // The day before, neither step exists yet.
     await page.locator('input.time-date').fill('2026-11-17');
     await waitForMapIdle(page, { needPoints: false });
-    expect(await drawnStatus(page, 'ban-vuoc-ba-sai')).toBeUndefined();
-    expect(await drawnStatus(page, 'a-pa-chai', 'upgradeStatus')).not.toBe('announced');
+    // Polled: the map may be idle a moment before the typed date reaches its style (seen on a loaded machine).
+    await expect.poll(() => drawnStatus(page, 'ban-vuoc-ba-sai')).toBeUndefined();
+    await expect.poll(() => drawnStatus(page, 'a-pa-chai', 'upgradeStatus')).not.toBe('announced');
 
     // Steps recorded by the editor, citing the new clauses; the rejected suggestion left no trace.
     const aPaChai = featureDetailResponse.parse(await (await fetch(`${baseUrl}/api/features/a-pa-chai`)).json());
