@@ -35,6 +35,24 @@ export async function listen(app: ReturnType<typeof createTestApp>): Promise<{ s
   return { server, baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }
 
+/**
+ * One app over the real record per basemap setting (`undefined`: the embedded basemap alone), each on its own
+ * port: their origins by name, and the servers to close.
+ */
+export async function startAppsWithBasemaps<Name extends string>(
+  settings: Record<Name, NonNullable<Parameters<typeof createTestApp>[0]>['ownBasemap']>,
+): Promise<{ origin: Record<Name, string>; servers: Server[] }> {
+  requireBuiltClient();
+  const origin = {} as Record<Name, string>;
+  const servers: Server[] = [];
+  for (const [name, ownBasemap] of Object.entries(settings) as [Name, NonNullable<Parameters<typeof createTestApp>[0]>['ownBasemap']][]) {
+    const started = await listen(createTestApp({ withClient: true, ownBasemap }));
+    servers.push(started.server);
+    origin[name] = started.baseUrl;
+  }
+  return { origin, servers };
+}
+
 /** The app over the real record, read-only (files). */
 export async function startAppServer(): Promise<{ server: Server; baseUrl: string }> {
   requireBuiltClient();

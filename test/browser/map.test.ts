@@ -8,6 +8,7 @@ import { indexTranslations, shownIn } from '../../server/src/domain/record-trans
 import { collapseWhitespace } from '../../server/src/domain/text';
 import { loadTranslations } from '../../server/src/record/load-record';
 import { loadRealRecord, projectRoot } from '../helpers/app';
+import { readerIn } from '../helpers/map-canvas';
 import { artifactsDir, launchChromium, type MapHandle, openPage, startAppServer, waitForMapIdle } from './chromium';
 
 let server: Server;
@@ -46,45 +47,26 @@ const shownBounds = (page: Page) =>
 
 /** Share of the pixels in a 9×9 block, 4 px in from a corner of the map's canvas, that have the sea's colour. */
 async function seaShareAtCorner(page: Page, corner: { right: boolean; bottom: boolean }, sea: number[]) {
-  return page.evaluate(
+  return (await readerIn(page)).evaluate(
     async ({ corner, sea }) => {
-      const canvas = window.__borderAtlasMap?.getCanvas();
-      if (!canvas) throw new Error('no map canvas');
-      const image = new Image();
-      image.src = canvas.toDataURL('image/png');
-      await image.decode();
-      const copy = document.createElement('canvas');
-      copy.width = image.width;
-      copy.height = image.height;
-      const context = copy.getContext('2d');
-      if (!context) throw new Error('no 2d context');
-      context.drawImage(image, 0, 0);
-      const x = corner.right ? image.width - 13 : 4;
-      const y = corner.bottom ? image.height - 13 : 4;
-      const { data } = context.getImageData(x, y, 9, 9);
+      const { data, width, height } = await (window.__pixelsOf as NonNullable<Window['__pixelsOf']>)();
+      const left = corner.right ? width - 13 : 4;
+      const top = corner.bottom ? height - 13 : 4;
       let seaPixels = 0;
-      for (let index = 0; index < data.length; index += 4)
-        if ([0, 1, 2].every((channel) => Math.abs(data[index + channel] - sea[channel]) <= 6)) seaPixels += 1;
-      return seaPixels / (data.length / 4);
+      for (let y = top; y < top + 9; y += 1)
+        for (let x = left; x < left + 9; x += 1) {
+          const index = (y * width + x) * 4;
+          if ([0, 1, 2].every((channel) => Math.abs(data[index + channel] - sea[channel]) <= 6)) seaPixels += 1;
+        }
+      return seaPixels / 81;
     },
     { corner, sea },
   );
 }
 
 async function canvasStats(page: Page) {
-  return page.evaluate(async () => {
-    const canvas = window.__borderAtlasMap?.getCanvas();
-    if (!canvas) throw new Error('no map canvas');
-    const image = new Image();
-    image.src = canvas.toDataURL('image/png');
-    await image.decode();
-    const copy = document.createElement('canvas');
-    copy.width = image.width;
-    copy.height = image.height;
-    const context = copy.getContext('2d');
-    if (!context) throw new Error('no 2d context');
-    context.drawImage(image, 0, 0);
-    const { data } = context.getImageData(0, 0, copy.width, copy.height);
+  return (await readerIn(page)).evaluate(async () => {
+    const { data } = await (window.__pixelsOf as NonNullable<Window['__pixelsOf']>)();
     const colours = new Set<string>();
     let opaque = 0;
     let samples = 0;

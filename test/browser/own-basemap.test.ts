@@ -5,10 +5,9 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { text } from '../../client/src/i18n/ui-text';
-import { createTestApp } from '../helpers/app';
 import { buildTestArchive, TEST_ARCHIVE_ATTRIBUTION } from '../helpers/basemap-archive';
 import { basemapFallbackNotice, canvasSamples, drawnIn, legendBasemap, shareDiffering } from '../helpers/map-canvas';
-import { launchChromium, listen, openPage, openTools, requireBuiltClient, waitForMapIdle } from './chromium';
+import { launchChromium, openPage, openTools, startAppsWithBasemaps, waitForMapIdle } from './chromium';
 
 /** Where the screenshots a reviewer looks at are kept. */
 const SHOTS = '/tmp/shots-byob';
@@ -21,23 +20,18 @@ const archivePath = join(folder, 'lang-son.pmtiles');
 writeFileSync(archivePath, buildTestArchive());
 
 let browser: Browser;
-const servers: Server[] = [];
+let servers: Server[] = [];
 /** Origins of the app with the archive, with the embedded basemap only, and with an archive path that does not exist. */
-const origin = { archive: '', embedded: '', broken: '' };
+let origin: Record<'archive' | 'embedded' | 'broken', string>;
 const outsideRequests: string[] = [];
 
 beforeAll(async () => {
-  requireBuiltClient();
   mkdirSync(SHOTS, { recursive: true });
-  for (const [name, ownBasemap] of [
-    ['archive', { kind: 'pmtiles', path: archivePath }],
-    ['embedded', undefined],
-    ['broken', { kind: 'pmtiles', path: join(folder, 'missing.pmtiles') }],
-  ] as const) {
-    const started = await listen(createTestApp({ withClient: true, ownBasemap }));
-    servers.push(started.server);
-    origin[name] = started.baseUrl;
-  }
+  ({ origin, servers } = await startAppsWithBasemaps({
+    archive: { kind: 'pmtiles', path: archivePath },
+    embedded: undefined,
+    broken: { kind: 'pmtiles', path: join(folder, 'missing.pmtiles') },
+  }));
   browser = await launchChromium();
 }, 120_000);
 
@@ -55,22 +49,7 @@ async function exportedSamples(page: Page): Promise<string[]> {
     page.getByRole('button', { name: text('exportPng', 'vi') }).click(),
   ]);
   const path = await download.path();
-  const bytes = readFileSync(path).toString('base64');
-  return page.evaluate(async (base64) => {
-    const image = new Image();
-    image.src = `data:image/png;base64,${base64}`;
-    await image.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = image.width;
-    canvas.height = image.height;
-    const context = canvas.getContext('2d');
-    if (!context) throw new Error('no 2d context');
-    context.drawImage(image, 0, 0);
-    const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
-    const samples: string[] = [];
-    for (let index = 0; index < data.length; index += 4 * 97) samples.push(`${data[index]},${data[index + 1]},${data[index + 2]}`);
-    return samples;
-  }, bytes);
+  return canvasSamples(page, `data:image/png;base64,${readFileSync(path).toString('base64')}`);
 }
 
 describe("a deployment's own basemap (BORDER_ATLAS_BASEMAP_PMTILES)", () => {

@@ -4,10 +4,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { text } from '../../client/src/i18n/ui-text';
 import { readConfig } from '../../server/src/config';
-import { createTestApp } from '../helpers/app';
 import { basemapFallbackNotice, canvasSamples, drawnIn, legendBasemap, shareDiffering } from '../helpers/map-canvas';
 import { OFFICE_ATTRIBUTION, type OfficeTileServer, startOfficeTileServer } from '../helpers/office-tile-server';
-import { artifactsDir, launchChromium, listen, type MapHandle, openPage, requireBuiltClient, waitForMapIdle } from './chromium';
+import { artifactsDir, launchChromium, type MapHandle, openPage, startAppsWithBasemaps, waitForMapIdle } from './chromium';
 
 /** Zoom 12 between Lạng Sơn and the Hữu Nghị gate (a gate of the record in view). */
 const VIEW = '/?view=106.7400,21.9300,12.00';
@@ -17,26 +16,18 @@ const ELSEWHERE = { center: [106.55, 21.8] as [number, number], zoom: 12 };
 
 let browser: Browser;
 let office: OfficeTileServer;
-const servers: Server[] = [];
+let servers: Server[] = [];
 /** Origins of the app configured with the office's style, and of the app with the embedded basemap only. */
-const origin = { style: '', embedded: '' };
+let origin: Record<'style' | 'embedded', string>;
 /** Requests to anything but the two apps and the office's tile server (all on loopback): none may be made. */
 const outsideRequests: string[] = [];
 
 beforeAll(async () => {
-  requireBuiltClient();
   office = await startOfficeTileServer();
   // As the deployment configures it: the environment variable, read as the server reads it.
   const { ownBasemap } = readConfig({ BORDER_ATLAS_BASEMAP_STYLE_URL: office.styleUrl });
   expect(ownBasemap).toEqual({ kind: 'style', url: office.styleUrl });
-  for (const [name, setting] of [
-    ['style', ownBasemap],
-    ['embedded', undefined],
-  ] as const) {
-    const started = await listen(createTestApp({ withClient: true, ownBasemap: setting }));
-    servers.push(started.server);
-    origin[name] = started.baseUrl;
-  }
+  ({ origin, servers } = await startAppsWithBasemaps({ style: ownBasemap, embedded: undefined }));
   browser = await launchChromium();
 }, 120_000);
 

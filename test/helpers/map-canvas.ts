@@ -2,25 +2,45 @@
 import type { Page } from 'playwright-core';
 import type { MapHandle } from '../browser/chromium';
 
-/** Every 97th pixel of the map's canvas, as "r,g,b". */
-export async function canvasSamples(page: Page): Promise<string[]> {
-  return page.evaluate(async () => {
-    const canvas = window.__borderAtlasMap?.getCanvas();
-    if (!canvas) throw new Error('no map canvas');
-    const image = new Image();
-    image.src = canvas.toDataURL('image/png');
-    await image.decode();
-    const copy = document.createElement('canvas');
-    copy.width = image.width;
-    copy.height = image.height;
-    const context = copy.getContext('2d');
-    if (!context) throw new Error('no 2d context');
-    context.drawImage(image, 0, 0);
-    const { data } = context.getImageData(0, 0, copy.width, copy.height);
+declare global {
+  interface Window {
+    /** The pixels of the map's canvas, or of a PNG given as a data URL, read through a 2D copy (installed by readerIn). */
+    __pixelsOf?: (png?: string) => Promise<{ data: Uint8ClampedArray; width: number; height: number }>;
+  }
+}
+
+/** Installs `window.__pixelsOf` in the page (once): the one place tests read what the map, or an export, drew. */
+export async function readerIn(page: Page): Promise<Page> {
+  await page.evaluate(() => {
+    window.__pixelsOf ??= async (png?: string) => {
+      const image = new Image();
+      if (png) image.src = png;
+      else {
+        const canvas = window.__borderAtlasMap?.getCanvas();
+        if (!canvas) throw new Error('no map canvas');
+        image.src = canvas.toDataURL('image/png');
+      }
+      await image.decode();
+      const copy = document.createElement('canvas');
+      copy.width = image.width;
+      copy.height = image.height;
+      const context = copy.getContext('2d');
+      if (!context) throw new Error('no 2d context');
+      context.drawImage(image, 0, 0);
+      return { data: context.getImageData(0, 0, copy.width, copy.height).data, width: copy.width, height: copy.height };
+    };
+  });
+  return page;
+}
+
+/** Every 97th pixel of the map's canvas (or of a PNG given as a data URL), as "r,g,b". */
+export async function canvasSamples(page: Page, png?: string): Promise<string[]> {
+  return (await readerIn(page)).evaluate(async (source) => {
+    const { data } = await (window.__pixelsOf as NonNullable<Window['__pixelsOf']>)(source);
     const samples: string[] = [];
     for (let index = 0; index < data.length; index += 4 * 97) samples.push(`${data[index]},${data[index + 1]},${data[index + 2]}`);
     return samples;
-  });
+  }, png);
 }
 
 /** The share of samples that differ between two drawings of the same view. */
