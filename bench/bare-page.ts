@@ -5,9 +5,8 @@ import type { FeatureCollection, GeoJsonObject } from 'geojson';
 import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
 import { BASEMAP_OBJECTS, type Basemap, type FontFile, provinceLabelPoints } from '../client/src/map/basemap-data';
-import { RECORD_SOURCE } from '../client/src/map/layers/record-features';
 import { panLimits, REGION_BOUNDS } from '../client/src/map/map-region';
-import { buildStyle } from '../client/src/map/style';
+import { buildStyle, recordLater } from '../client/src/map/style';
 import { projectRoot } from '../test/helpers/app';
 
 /**
@@ -38,9 +37,8 @@ export function writeBarePage(): string {
   };
   // Font URLs are made absolute by the page's origin: written relative here, fixed by the page.
   // The basemap alone: the record's source and layers are what the app adds on top.
-  const full = buildStyle(basemap, 'vi', 'http://bare.invalid/', null, { states: 1, tiles: ['http://bare.invalid/none/{z}/{x}/{y}.pbf'] });
-  const { [RECORD_SOURCE]: _record, ...sources } = full.sources;
-  const style = { ...full, sources, layers: full.layers.filter((layer) => !('source' in layer) || layer.source !== RECORD_SOURCE) };
+  const full = buildStyle(basemap, 'vi', 'http://bare.invalid/', { tiles: ['http://bare.invalid/none/{z}/{x}/{y}.pbf'] });
+  const { base: style } = recordLater(full);
   mkdirSync(join(dir, 'geojson'));
   for (const [name, source] of Object.entries(style.sources)) {
     if (source.type !== 'geojson' || typeof source.data !== 'object') continue;

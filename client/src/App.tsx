@@ -17,7 +17,7 @@ import {
 import { AgreementReader } from './agreements/AgreementReader';
 import { AgreementsList } from './agreements/AgreementsList';
 import { errorText } from './api/error-text';
-import { useBasemap, useFeatureDetail, useRecordTiles } from './api/queries';
+import { useBasemap, useFeatureDetail, useMapStates, useRecordTiles } from './api/queries';
 import { useAgreement, useAgreements, useBriefings, useProvinces } from './api/record-queries';
 import { csrfTokenOf, useSession } from './api/session';
 import { loadWholeRecord, useChanges, useFeaturesById, useRecordView } from './api/view-queries';
@@ -95,6 +95,7 @@ export function App() {
   const [ownBasemapFailed, setOwnBasemapFailed] = useState(false);
   const fellBackToEmbedded = useCallback(() => setOwnBasemapFailed(true), []);
   const recordTiles = useRecordTiles();
+  const mapStates = useMapStates();
   const queryClient = useQueryClient();
   const provinces = useProvinces();
   const agreements = useAgreements();
@@ -112,8 +113,8 @@ export function App() {
   const agreementDates = useMemo(() => agreementDatesOf(agreements.data ?? []), [agreements.data]);
   // What the lists, counts, legend and progress tables show for the date and filters comes from the
   // server (GET /api/view): the browser never holds the whole record. The map holds every feature
-  // with all its states (vector tiles) and picks the date and the filters itself (style state and
-  // layer filters): neither a filter change nor a new date sends it anything.
+  // with all its states (vector tiles, and GET /api/map/states) and picks the date and the filters itself
+  // (feature state, map/record-states.ts): neither a filter change nor a new date sends it anything.
   // The slider, the filter controls and the map follow an input at once; the lists, counts and
   // tables, which wait for the server's answer anyway, render after them (a deferred render React
   // can interrupt), so scrubbing through the years never waits for the sidebar.
@@ -135,7 +136,6 @@ export function App() {
       ),
     [agreements.data, language, recordText],
   );
-  const states = recordTiles.data?.states ?? null;
   // The selected feature (its panel asks for the same) and a clause's features, with their positions.
   const selected = useFeatureDetail(urlState.feature);
   const places = useFeaturesById(
@@ -249,7 +249,7 @@ export function App() {
 
   // A panel beside the map only when it has something to show: an import, a document, a feature.
   const panelOpen = Boolean((importOpen && csrfToken && editor) || urlState.doc || urlState.feature);
-  const error = view.error ?? provinces.error ?? agreements.error ?? recordTiles.error;
+  const error = view.error ?? provinces.error ?? agreements.error ?? recordTiles.error ?? mapStates.error;
   return (
     <div className={urlState.present ? 'app presenting' : 'app'} lang={htmlLang(language)}>
       <SkipLinks language={language} onOpenTab={openTab} />
@@ -328,10 +328,10 @@ export function App() {
           {urlState.timeline && (
             <ProgressTimeline filters={filters} language={language} onOpenClause={openClause} onClose={closeTimeline} />
           )}
-          {basemap.data && states ? (
+          {basemap.data && recordTiles.data ? (
             <Suspense fallback={<MapPlaceholder>{text('loading', language)}</MapPlaceholder>}>
               <MapView
-                states={states}
+                mapStates={mapStates.data ?? null}
                 recordTiles={recordTiles.data?.tiles ?? NO_TILES}
                 basemap={basemap.data}
                 places={places.data ?? null}
@@ -432,7 +432,6 @@ export function App() {
                   language,
                   today: todayIso(),
                   fontFiles: basemap.data.fontFiles,
-                  states: states ?? 1,
                   onProgress,
                   recordText,
                 });

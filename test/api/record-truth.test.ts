@@ -3,10 +3,11 @@
  * audit in shared/reference/record-audit.md): each test is one reading the audit found wrong, seen as
  * the user sees it.
  */
-import { AS_OF_STATE, asOfNumber, drawTimelines, statesOf } from '@domain/drawing/dated-drawing';
+import { asOfNumber, drawTimelines } from '@domain/drawing/dated-drawing';
+import { mapStatesOf, stateIndexOn } from '@domain/drawing/map-states';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { asOfExpressions } from '../../client/src/map/layers/as-of';
+import { onDate } from '../../client/src/map/layers/as-of';
 import {
   agreementDetailResponse,
   agreementListResponse,
@@ -39,11 +40,15 @@ async function drawnOnDate(featureId: string, asOf: string) {
     agreementDates: agreementDatesOf(record.agreements),
   };
   const drawn = drawTimelines(recordTimelines(collection, index, '2026-12-02').timelines);
-  const { onDate } = asOfExpressions(statesOf(drawn));
   const feature = drawn.features.find((f) => f.id === featureId);
-  if (!feature) throw new Error(`${featureId} is not drawn`);
-  const state = { [AS_OF_STATE]: asOfNumber(asOf) };
-  return { status: evaluate(onDate('status'), feature.properties, state), level: evaluate(onDate('level'), feature.properties, state) };
+  const states = mapStatesOf(drawn).find((f) => f.id === featureId)?.states;
+  if (!feature || !states) throw new Error(`${featureId} is not drawn`);
+  // The feature state the map is given for the date (client/src/map/record-states.ts).
+  const featureState = { s: stateIndexOn(states, asOfNumber(asOf)) };
+  return {
+    status: evaluate(onDate('status'), feature.properties, {}, 8, featureState),
+    level: evaluate(onDate('level'), feature.properties, {}, 8, featureState),
+  };
 }
 
 describe('status steps as the documents give them', () => {

@@ -3,12 +3,14 @@
  * and dates, `/api/features`, the planner's `/api/view` rows, the GeoJSON export, the OGC items of every
  * collection and the map's own layer filter (evaluated as MapLibre does) give one set.
  */
-import { AS_OF_STATE, asOfNumber, drawTimelines, statesOf } from '@domain/drawing/dated-drawing';
+import { mapStatesResponse } from '@domain/api';
+import { drawTimelines } from '@domain/drawing/dated-drawing';
+import { decodeMapStates } from '@domain/drawing/map-states';
 import fc from 'fast-check';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { asOfExpressions } from '../../client/src/map/layers/as-of';
-import { recordFilter } from '../../client/src/map/layers/record-filter';
+import { drawnOnDate } from '../../client/src/map/layers/as-of';
+import { RecordStates } from '../../client/src/map/record-states';
 import { type Filters, filterParams } from '../../server/src/domain/filters';
 import { agreementDatesOf, indexEvents } from '../../server/src/domain/record-on-date';
 import { recordTimelines } from '../../server/src/domain/record-timeline';
@@ -58,8 +60,8 @@ describe('one selection, whoever reads it', () => {
     const agreementDates = agreementDatesOf(record.agreements);
     const index = { eventsByFeature: indexEvents(record.events), provinces: record.provinces, agreementDates };
     const drawing = drawTimelines(recordTimelines(collection, index, TODAY).timelines);
-    const states = statesOf(drawing);
-    const { knownOnDate } = asOfExpressions(states);
+    // The map's states of the features as the API sends them (GET /api/map/states), picked and filtered by the map's code.
+    const mapStates = decodeMapStates(mapStatesResponse.parse(await get('/api/map/states')).features);
     const drawn = drawing.features.filter((feature) => feature.properties.parent === undefined);
     const located = new Set(drawn.map((feature) => String(feature.id)));
     let nonEmpty = 0;
@@ -92,9 +94,13 @@ describe('one selection, whoever reads it', () => {
         }
         expect(sorted(ogc), `ogc ${ogcParams}`).toEqual(api);
 
-        const layerFilter = ['all', knownOnDate, recordFilter(filters, agreementDates, states) ?? true];
-        const globalState = { [AS_OF_STATE]: asOfNumber(filters.asOf) };
-        const onMap = sorted(drawn.filter((f) => evaluate(layerFilter, f.properties, globalState)).map((f) => String(f.id)));
+        const states = new RecordStates(mapStates, agreementDates);
+        states.update(filters.asOf, filters);
+        // Drawn: the layers' own expression over the tile's properties and the feature state the map is given.
+        const onMap = sorted(
+          drawn.filter((f) => evaluate(drawnOnDate, f.properties, {}, 8, states.viewOf(String(f.id)))).map((f) => String(f.id)),
+        );
+        expect(sorted(Object.keys(states.current().symbols)), `symbols ${query}`).toEqual(onMap);
         expect(onMap, `map ${query}`).toEqual(api.filter((id: string) => located.has(id)));
         if (api.length > 0) nonEmpty += 1;
       }),

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { type Browser, chromium, type Page, type Request } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { text } from '../../client/src/i18n/ui-text';
-import { asOfExpressions } from '../../client/src/map/layers/as-of';
+import { onDate } from '../../client/src/map/layers/as-of';
 import type { SidebarTab } from '../../client/src/shell/sidebar-tabs';
 import type { Database } from '../../server/src/store/database';
 import { createStoreTestApp, createTestApp, projectRoot } from '../helpers/app';
@@ -94,7 +94,7 @@ export type MapHandle = {
   getBounds(): { getWest(): number; getSouth(): number; getEast(): number; getNorth(): number };
   queryRenderedFeatures(options: {
     layers: string[];
-  }): { properties: Record<string, unknown>; layer: { layout?: Record<string, unknown> } }[];
+  }): { properties: Record<string, unknown>; state: Record<string, unknown>; layer: { layout?: Record<string, unknown> } }[];
   getCanvas(): HTMLCanvasElement;
   getGlobalState(): Record<string, unknown>;
 };
@@ -212,21 +212,21 @@ export async function signInThroughHeader(page: Page, credentials: { username: s
 
 /**
  * What the map draws for a feature on its current date — the style's own expression evaluated over the
- * drawn feature's properties and the map's global state — or undefined when it is not drawn.
+ * drawn feature's tile properties and the feature state the map gave it — or undefined when it is not drawn.
  */
 export async function drawnOnDate(
   page: Page,
-  baseUrl: string,
+  _baseUrl: string,
   id: string,
   property: 'status' | 'upgradeStatus' = 'status',
 ): Promise<unknown> {
   const drawn = await page.evaluate((featureId) => {
     const map = window.__borderAtlasMap as MapHandle;
-    const hit = map.queryRenderedFeatures({ layers: ['record-points'] }).find((f) => f.properties.id === featureId);
-    return hit && { properties: hit.properties, state: map.getGlobalState() };
+    // The selection ring's layer holds every gate, channel, opening and market of the record's source.
+    const hit = map.queryRenderedFeatures({ layers: ['record-selection'] }).find((f) => f.properties.id === featureId);
+    return hit && { properties: hit.properties, state: hit.state };
   }, id);
-  const { states } = (await (await fetch(`${baseUrl}/api/map/tiles.json`)).json()) as { states: number };
-  return drawn && evaluate(asOfExpressions(states).onDate(property), drawn.properties, drawn.state);
+  return drawn && evaluate(onDate(property), drawn.properties, {}, 8, drawn.state);
 }
 
 /** Unfolds the header's tools menu (exports, downloads, import, sign-in) unless it is open. */

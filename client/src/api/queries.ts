@@ -1,4 +1,5 @@
-import { featureDetailResponse, recordTileJson } from '@domain/api';
+import { featureDetailResponse, mapStatesResponse, recordTileJson } from '@domain/api';
+import { decodeMapStates } from '@domain/drawing/map-states';
 import { useQuery } from '@tanstack/react-query';
 import { loadBasemap } from '../map/basemap-data';
 import { fetchJson } from './fetch-json';
@@ -15,9 +16,17 @@ export function useFeatureDetail(id: string | null, asOf: string | null = null) 
   });
 }
 
-/** What the map needs to know of its record tiles before it builds its style (how many states a feature has). */
+/** Where the record's tiles are (their URLs name the revision) and from which zoom they hold every feature. */
 export function useRecordTiles() {
   return useQuery({ queryKey: ['record-tiles'], queryFn: ({ signal }) => fetchJson('/api/map/tiles.json', recordTileJson, signal) });
+}
+
+/** Each drawn feature's states, for the map to pick the date's and apply the filters itself (domain/drawing/map-states.ts). */
+export function useMapStates() {
+  return useQuery({
+    queryKey: ['map-states'],
+    queryFn: async ({ signal }) => decodeMapStates((await fetchJson('/api/map/states', mapStatesResponse, signal)).features),
+  });
 }
 
 export function useBasemap() {

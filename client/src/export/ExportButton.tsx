@@ -62,7 +62,7 @@ export function ExportButton({ map, filters, title, language }: Props) {
         provinces: provinces.data ?? [],
         titleOf: (agreementTitle: Agreement['title']) => asString(showName(agreementTitle), language),
       };
-      const blob = await exportMapPng(source, asOf, size, {
+      const blob = await exportMapPng(source, filters, size, {
         title,
         dateStamp: describeFilters({ ...filters, asOf: date }, language, names),
         legend,

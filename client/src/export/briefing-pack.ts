@@ -12,10 +12,8 @@ import { htmlLang, type Language } from '../i18n/language';
 import { asString, type RecordTextFns } from '../i18n/record-text';
 import { formatDate, reportedOn, text } from '../i18n/ui-text';
 import type { FontFile } from '../map/basemap-data';
-import { recordFilter, withRecordFilter } from '../map/layers/record-filter';
 import { ROUTE_FOCUS_SOURCES, routeFocusOf, waypointFeatures } from '../map/layers/route-focus';
 import type { MapHandle } from '../map/map-handle';
-import { withAsOf } from '../map/style';
 import { timelineScale } from '../summary/timeline-chart';
 import { buildBriefingPdf, type PackCitation, type PackStep, type PackTimeline, type PdfFont } from './briefing-pdf';
 import { drawOverlays } from './export-png';
@@ -33,8 +31,6 @@ export type PackInputs = {
   language: Language;
   today: string;
   fontFiles: readonly FontFile[];
-  /** The most states a record feature has (GET /api/map/tiles.json), as the live map's style reads them. */
-  states: number;
   onProgress?: (done: number, total: number) => void;
   /** The record's and the briefing's texts in the pack's language (translations marked). */
   recordText: RecordTextFns;
@@ -191,20 +187,13 @@ export async function exportBriefingPack(inputs: PackInputs): Promise<Blob> {
     const selected = collection.features.find((f) => f.id === step.feature);
     // The step's own date and filters replace the live map's; the record's data (every date) and the
     // basemap's sources are shared, only the route's numbered places change per step.
-    const style = withAsOf(
-      withRecordFilter(
-        {
-          ...baseStyle,
-          sources: {
-            ...baseStyle.sources,
-            [ROUTE_FOCUS_SOURCES.waypoints]: { type: 'geojson', data: waypointFeatures(routeFocusOf(selected)) },
-          },
-        },
-        recordFilter(step.filters, index.agreementDates ?? new Map(), inputs.states),
-        inputs.states,
-      ),
-      step.filters.asOf,
-    );
+    const style = {
+      ...baseStyle,
+      sources: {
+        ...baseStyle.sources,
+        [ROUTE_FOCUS_SOURCES.waypoints]: { type: 'geojson', data: waypointFeatures(routeFocusOf(selected)) },
+      },
+    } as typeof baseStyle;
     const rendered = await map.render({
       style,
       view: { center: [step.view.lng, step.view.lat], zoom: Math.max(step.view.zoom - ZOOM_OUT_FOR_PAGE, 0) },
@@ -212,6 +201,7 @@ export async function exportBriefingPack(inputs: PackInputs): Promise<Blob> {
       height: SHOT.height,
       pixelRatio: SHOT.pixelRatio,
       selectedId: step.feature,
+      record: step.filters,
     });
     const inFrame = visible.filter((feature) => intersects(feature, rendered.bounds));
     drawOverlays(

@@ -1,7 +1,7 @@
+import type { Filters } from '../filters/filters';
 import type { MapHandle } from '../map/map-handle';
 import { INK, INK_MUTED, RULE } from '../map/palette';
 import type { RenderedMap } from '../map/render-offscreen';
-import { withAsOf } from '../map/style';
 
 import type { ExportSize } from './export-sizes';
 import type { LegendItem } from './map-caption';
@@ -23,9 +23,14 @@ const FONT = "'Border Atlas UI', 'Border Atlas UI CJK', sans-serif";
  * Renders the current map again at `size` in a hidden map (same layers and filters, the record as of
  * `asOf`), then draws title, legend, date, scale, attribution and citations.
  */
-export async function exportMapPng(source: MapHandle, asOf: string | null, size: ExportSize, content: ExportContent): Promise<Blob> {
-  const style = withAsOf(source.style(), asOf);
-  const rendered = await source.render({ style, view: { bounds: source.bounds() }, width: size.width, height: size.height });
+export async function exportMapPng(source: MapHandle, filters: Filters, size: ExportSize, content: ExportContent): Promise<Blob> {
+  const rendered = await source.render({
+    style: source.style(),
+    view: { bounds: source.bounds() },
+    width: size.width,
+    height: size.height,
+    record: filters,
+  });
   drawOverlays(rendered, content);
   return await new Promise<Blob>((resolve, reject) =>
     rendered.canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('PNG encoding failed'))), 'image/png'),

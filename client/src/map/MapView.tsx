@@ -1,13 +1,14 @@
 import type { FeatureCollectionResponse } from '@domain/api';
+import type { MapFeatureStates } from '@domain/drawing/map-states';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Filters } from '../filters/filters';
 import type { Language } from '../i18n/language';
 import { text } from '../i18n/ui-text';
 import type { MapViewState } from '../state/url-state';
 import type { Basemap } from './basemap-data';
-import { recordFilter as buildRecordFilter } from './layers/record-filter';
 import { MapController, type RouteFocus, type StackCandidate } from './map-controller';
 import { type MapHandle, mapHandleOf } from './map-handle';
+import { RecordStates } from './record-states';
 import { STACK_PICKER_SIZE, StackPicker } from './StackPicker';
 
 type Props = {
@@ -16,8 +17,8 @@ type Props = {
   places: FeatureCollectionResponse | null;
   /** The date shown (null: the latest). */
   asOf: string | null;
-  /** The most states a record feature has (GET /api/map/tiles.json). */
-  states: number;
+  /** Each drawn feature's states (GET /api/map/states): the map picks the date's and applies the filters itself. Null until loaded. */
+  mapStates: readonly MapFeatureStates[] | null;
   /** The record's tile URLs (GET /api/map/tiles.json): new ones after a change of the record. */
   recordTiles: string[];
   selectedId: string | null;
@@ -29,7 +30,7 @@ type Props = {
   animateRoute: boolean;
   /** Presentation mode: larger labels. */
   presenting: boolean;
-  /** The planner's filters and the dates agreements count from: made into a layer filter here (layers/record-filter.ts). */
+  /** The planner's filters and the dates agreements count from: applied as feature state (record-states.ts). */
   filters: Filters;
   agreementDates: ReadonlyMap<string, string>;
   /** A view to fly to when it changes (briefing steps). */
@@ -55,7 +56,7 @@ export function MapView({
   basemap,
   places,
   asOf,
-  states,
+  mapStates,
   recordTiles,
   selectedId,
   highlightedIds,
@@ -74,8 +75,8 @@ export function MapView({
   onPick = null,
   draftPlaces = NO_POINTS,
 }: Props) {
-  // The filter expression is made with the map's code, not the page's (record-filter.ts loads with the map).
-  const recordFilter = useMemo(() => buildRecordFilter(filters, agreementDates, states), [filters, agreementDates, states]);
+  // Made with the map's code, not the page's (record-states.ts loads with the map).
+  const recordStates = useMemo(() => (mapStates ? new RecordStates(mapStates, agreementDates) : null), [mapStates, agreementDates]);
   const container = useRef<HTMLElement>(null);
   // Features drawn under the last click, when more than one: listed there to choose from.
   const [stack, setStack] = useState<{ candidates: StackCandidate[]; point: { x: number; y: number } } | null>(null);
@@ -103,7 +104,8 @@ export function MapView({
     routeFocus,
     animateRoute,
     presenting,
-    recordFilter,
+    filters,
+    recordStates,
     onPick,
     draftPlaces,
   };
@@ -113,30 +115,21 @@ export function MapView({
   useEffect(() => {
     if (!container.current) return;
     const shown = latest.current;
-    const created = new MapController(
-      container.current,
-      basemap,
-      shown.language,
-      shown.initialView,
-      shown.asOf,
-      states,
-      shown.recordTiles,
-      {
-        onSelect: (id) => {
-          setStack(null);
-          onSelectRef.current(id);
-        },
-        onViewChange: (view) => {
-          setStack(null);
-          onViewChangeRef.current(view);
-        },
-        onSelectStack: (candidates, point) => setStack({ candidates, point }),
-        onBasemapFallback: () => {
-          setOwnBasemapFailed(true);
-          onBasemapFallbackRef.current?.();
-        },
+    const created = new MapController(container.current, basemap, shown.language, shown.initialView, shown.asOf, shown.recordTiles, {
+      onSelect: (id) => {
+        setStack(null);
+        onSelectRef.current(id);
       },
-    );
+      onViewChange: (view) => {
+        setStack(null);
+        onViewChangeRef.current(view);
+      },
+      onSelectStack: (candidates, point) => setStack({ candidates, point }),
+      onBasemapFallback: () => {
+        setOwnBasemapFailed(true);
+        onBasemapFallbackRef.current?.();
+      },
+    });
     controller.current = created;
     // The other effects ran for the map this one replaces: the new map is given their values here.
     if (shown.places) created.addPlaces(shown.places);
@@ -144,17 +137,24 @@ export function MapView({
     created.setHighlighted(shown.highlightedIds);
     created.setRouteFocus(shown.routeFocus, shown.animateRoute);
     created.setPresenting(shown.presenting);
-    created.setRecordFilter(shown.recordFilter);
+    created.setFilters(shown.filters);
+    created.setRecordStates(shown.recordStates);
     created.setPickHandler(shown.onPick);
     created.setDraftPlaces(shown.draftPlaces);
-    onMapReadyRef.current?.(mapHandleOf(created.map, () => created.attribution()));
-    (window as unknown as { __borderAtlasMap?: unknown }).__borderAtlasMap = created.map;
+    onMapReadyRef.current?.(
+      mapHandleOf(
+        created.map,
+        () => created.attribution(),
+        () => created.states(),
+      ),
+    );
+    (window as unknown as { __borderAtlasMap?: unknown }).__borderAtlasMap = created.inspectable();
     return () => {
       onMapReadyRef.current?.(null);
       created.destroy();
       controller.current = null;
     };
-  }, [basemap, states]);
+  }, [basemap]);
 
   useEffect(() => {
     controller.current?.setRecordTiles(recordTiles);
@@ -194,8 +194,12 @@ export function MapView({
   }, [presenting]);
 
   useEffect(() => {
-    controller.current?.setRecordFilter(recordFilter);
-  }, [recordFilter]);
+    controller.current?.setFilters(filters);
+  }, [filters]);
+
+  useEffect(() => {
+    controller.current?.setRecordStates(recordStates);
+  }, [recordStates]);
 
   useEffect(() => {
     if (targetView) controller.current?.flyTo(targetView);

@@ -1,14 +1,15 @@
 import type { FeatureCollectionResponse } from '@domain/api';
-import { AS_OF_STATE, asOfNumber } from '@domain/drawing/dated-drawing';
 import type { Geometry } from 'geojson';
-import type { ExpressionSpecification } from 'maplibre-gl';
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { Protocol } from 'pmtiles';
+import type { Filters } from '../filters/filters';
+import { NO_FILTERS } from '../filters/filters';
 import type { Language } from '../i18n/language';
 import { noteTileRequest } from '../offline/tile-requests';
 import { markUpdateDone, PERFORMANCE_MARKS } from '../performance-marks';
 import type { MapViewState } from '../state/url-state';
+import { applyRecordViews } from './apply-record-view';
 import { ATTRIBUTION } from './attribution';
 import type { Basemap } from './basemap-data';
 import { clearArea, inClearArea, PANEL_SHOWN_EVENT } from './clear-area';
@@ -16,11 +17,18 @@ import { LABEL_SCALE_STATE, PRESENTATION_LABEL_SCALE } from './fonts';
 import { drawIcon, ICON_PIXEL_RATIO } from './icons';
 import { PLACE_LABEL_LAYER, PROVINCE_LABEL_LAYER } from './layers/basemap';
 import { isOwnBasemapId, ownBasemapAttribution, ownBasemapLayers } from './layers/own-basemap';
-import { CLICKABLE_LAYERS, RECORD_LAYERS, RECORD_SOURCE, recordFeature } from './layers/record-features';
-import { combinedFilter, RECORD_LAYER_IDS } from './layers/record-filter';
+import {
+  CLICKABLE_LAYERS,
+  drawnOnLayer,
+  RECORD_LAYERS,
+  RECORD_SOURCE,
+  RECORD_SYMBOLS_SOURCE,
+  recordFeature,
+} from './layers/record-features';
 import { ROUTE_FOCUS_SOURCES, type RouteFocus, waypointFeatures } from './layers/route-focus';
 import { panLimits, REGION_BOUNDS } from './map-region';
 import { DRAFT_PLACE, labelIn, recordLabelIn } from './palette';
+import type { RecordStates } from './record-states';
 import { pointAlong } from './route-animation';
 import { buildStyle, recordLater } from './style';
 
@@ -87,7 +95,9 @@ export class MapController {
   private asOf: string | null;
   private ready = false;
   private presenting = false;
-  private recordFilter: ExpressionSpecification | null = null;
+  private filters: Filters = NO_FILTERS;
+  /** Each feature's states (GET /api/map/states) and what the map shows of them now; null until they come. */
+  private recordStates: RecordStates | null = null;
   private routeFocus: RouteFocus | null = null;
   private animateRoute = true;
   private animationFrame: number | null = null;
@@ -106,8 +116,6 @@ export class MapController {
     language: Language,
     view: MapViewState | null,
     asOf: string | null,
-    /** The most states a record feature has (GET /api/map/tiles.json): the style's expressions look that far. */
-    private readonly states: number,
     /** The record's tile URLs (GET /api/map/tiles.json), naming its revision. */
     private recordTiles: string[],
     callbacks: Callbacks,
@@ -118,7 +126,7 @@ export class MapController {
     window.addEventListener(PANEL_SHOWN_EVENT, this.onPanelShown);
     // The record's features come as vector tiles (GET /api/map/tiles/…), every date at once, added once
     // the basemap has drawn.
-    const record = recordLater(buildStyle(basemap, language, window.location.href, asOf, { states, tiles: recordTiles }));
+    const record = recordLater(buildStyle(basemap, language, window.location.href, { tiles: recordTiles }));
     this.map = new maplibregl.Map({
       container,
       style: record.base,
@@ -139,12 +147,12 @@ export class MapController {
     this.map.on('load', () => {
       performance.mark(PERFORMANCE_MARKS.mapLoad);
       // The newest tile URLs: the record may have changed since the style was built.
-      this.map.addSource(RECORD_SOURCE, { ...(record.source as maplibregl.VectorSourceSpecification), tiles: this.recordTiles });
+      for (const id of [RECORD_SOURCE, RECORD_SYMBOLS_SOURCE])
+        this.map.addSource(id, { ...(record.source as maplibregl.VectorSourceSpecification), tiles: this.recordTiles });
       for (const layer of record.layers) this.map.addLayer(layer, record.beforeId);
       this.ready = true;
       this.setPresenting(this.presenting);
-      this.map.setGlobalStateProperty(AS_OF_STATE, asOfNumber(this.asOf));
-      this.applyRecordFilter();
+      this.applyRecordView(true);
       this.flush();
       this.applyRouteFocus();
     });
@@ -175,13 +183,15 @@ export class MapController {
         return;
       }
       const { x, y } = event.point;
-      const hits = this.map.queryRenderedFeatures(
-        [
-          [x - CLICK_RADIUS_PX, y - CLICK_RADIUS_PX],
-          [x + CLICK_RADIUS_PX, y + CLICK_RADIUS_PX],
-        ],
-        { layers: CLICKABLE_LAYERS.filter((id) => this.map.getLayer(id)) },
-      );
+      const hits = this.map
+        .queryRenderedFeatures(
+          [
+            [x - CLICK_RADIUS_PX, y - CLICK_RADIUS_PX],
+            [x + CLICK_RADIUS_PX, y + CLICK_RADIUS_PX],
+          ],
+          { layers: CLICKABLE_LAYERS.filter((id) => this.map.getLayer(id)) },
+        )
+        .filter(drawnOnLayer);
       // One entry per feature (a pair's sides and link are the pair), gates first.
       const byId = new Map<string, StackCandidate>();
       for (const hit of [...hits].sort((a, b) => Number(a.properties.rank) - Number(b.properties.rank))) {
@@ -244,13 +254,14 @@ export class MapController {
   setRecordTiles(tiles: string[]) {
     if (tiles.join('\n') === this.recordTiles.join('\n')) return;
     this.recordTiles = tiles;
-    if (this.ready) this.map.getSource<maplibregl.VectorTileSource>(RECORD_SOURCE)?.setTiles(tiles);
+    if (!this.ready) return;
+    for (const id of [RECORD_SOURCE, RECORD_SYMBOLS_SOURCE]) this.map.getSource<maplibregl.VectorTileSource>(id)?.setTiles(tiles);
   }
 
   setAsOf(asOf: string | null) {
     if (asOf === this.asOf) return;
     this.asOf = asOf;
-    if (this.ready) this.map.setGlobalStateProperty(AS_OF_STATE, asOfNumber(asOf));
+    this.applyRecordView();
     markUpdateDone();
   }
 
@@ -357,24 +368,30 @@ export class MapController {
   }
 
   /**
-   * The planner's filters as layer filters: MapLibre re-filters the features it already holds; nothing
-   * is sent to the map again.
+   * The planner's filters: each feature's feature state says whether they keep it on the date
+   * (record-states.ts), so the map repaints what it holds; nothing is laid out or sent again.
    */
-  setRecordFilter(filter: ExpressionSpecification | null) {
-    if (JSON.stringify(filter) === JSON.stringify(this.recordFilter)) return;
-    this.recordFilter = filter;
-    this.applyRecordFilter();
+  setFilters(filters: Filters) {
+    if (filters === this.filters) return;
+    this.filters = filters;
+    this.applyRecordView();
     markUpdateDone();
   }
 
-  private applyRecordFilter() {
-    if (!this.ready) return;
-    // Layer ids from the style definition: map.getStyle() would serialise every source's data.
-    for (const id of RECORD_LAYER_IDS) {
-      const combined = combinedFilter(id, this.recordFilter, this.states);
-      // Built by recordFilter from known parts (checked in record-filter.test.ts): not validated again here.
-      if (combined !== undefined && this.map.getLayer(id)) this.map.setFilter(id, combined, { validate: false });
-    }
+  /** Each feature's states, from GET /api/map/states (new ones after a change of the record). */
+  setRecordStates(states: RecordStates | null) {
+    if (states === this.recordStates) return;
+    this.recordStates = states;
+    this.applyRecordView(true);
+  }
+
+  /** Shows the date and the filters: feature state for the features whose view changed, the symbols' list if it did. */
+  private applyRecordView(all = false) {
+    if (!this.ready || !this.recordStates) return;
+    const states = this.recordStates;
+    const change = states.update(this.asOf, this.filters);
+    // A map that has none of the states yet (just made, or given other states) is given all of them.
+    applyRecordViews(this.map, states, all ? states.current() : change);
   }
 
   /** Presentation mode: every label (places, provinces, features, route numbers) drawn larger. */
@@ -424,6 +441,25 @@ export class MapController {
     if (!this.ready) return;
     if (this.selectedId) this.map.setFeatureState(recordFeature(this.selectedId), { selected: true });
     for (const id of this.highlightedIds) this.map.setFeatureState(recordFeature(id), { highlighted: true });
+  }
+
+  /** The features' states as the map shows them now (null until GET /api/map/states has answered). */
+  states(): RecordStates | null {
+    return this.recordStates;
+  }
+
+  /** The map for tests and the console: its queryRenderedFeatures finds only what is drawn (hidden features are in the tiles). */
+  inspectable(): maplibregl.Map {
+    const map = this.map;
+    return new Proxy(map, {
+      get(target, property) {
+        if (property === 'queryRenderedFeatures')
+          return (...args: Parameters<maplibregl.Map['queryRenderedFeatures']>) =>
+            target.queryRenderedFeatures(...args).filter(drawnOnLayer);
+        const value = Reflect.get(target, property, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
   }
 
   destroy() {

@@ -1,4 +1,5 @@
 import type * as maplibregl from 'maplibre-gl';
+import type { RecordStates } from './record-states';
 import { type MapShot, type RenderedMap, renderMap } from './render-offscreen';
 
 /**
@@ -10,12 +11,13 @@ export type MapHandle = {
   style(): maplibregl.StyleSpecification;
   /** The area shown: [west, south, east, north]. */
   bounds(): [number, number, number, number];
+  /** A drawing off screen; the record as `shot.record` says (date and filters), from the live map's states of the features. */
   render(shot: MapShot): Promise<RenderedMap>;
   /** Who made the basemap drawn now, as plain text: the exports' credit line. */
   attribution(): string;
 };
 
-export function mapHandleOf(map: maplibregl.Map, attribution: () => string): MapHandle {
+export function mapHandleOf(map: maplibregl.Map, attribution: () => string, states: () => RecordStates | null): MapHandle {
   return {
     attribution,
     style: () => map.getStyle(),
@@ -23,6 +25,6 @@ export function mapHandleOf(map: maplibregl.Map, attribution: () => string): Map
       const bounds = map.getBounds();
       return [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()];
     },
-    render: renderMap,
+    render: (shot) => renderMap(shot, states()),
   };
 }

@@ -1,7 +1,11 @@
 import * as maplibregl from 'maplibre-gl';
+import type { Filters } from '../filters/filters';
 import { noteTileRequest } from '../offline/tile-requests';
+import { applyRecordViews } from './apply-record-view';
 import { drawIcon, ICON_PIXEL_RATIO } from './icons';
 import { recordFeature } from './layers/record-features';
+import type { RecordStates } from './record-states';
+import { withSymbols } from './style';
 
 /** A map to draw off screen: a style (with its data), where to look, the size in device pixels. */
 export type MapShot = {
@@ -13,19 +17,25 @@ export type MapShot = {
   pixelRatio?: number;
   /** Drawn as selected, as on screen. */
   selectedId?: string | null;
+  /** The record on this date with these filters (the live map's feature states are not the style's). */
+  record: Filters;
 };
 
 export type RenderedMap = { canvas: HTMLCanvasElement; lat: number; zoom: number; bounds: [number, number, number, number] };
 
-/** Draws a map in a hidden container and copies its pixels once everything has loaded. */
-export async function renderMap(shot: MapShot): Promise<RenderedMap> {
+/**
+ * Draws a map in a hidden container and copies its pixels once everything has loaded; the record's features as
+ * `states` say on the shot's date and filters (no states: the live map has not had them yet, no record drawn).
+ */
+export async function renderMap(shot: MapShot, states: RecordStates | null): Promise<RenderedMap> {
   const pixelRatio = shot.pixelRatio ?? 1;
+  const record = states?.snapshot(shot.record.asOf, shot.record);
   const container = document.createElement('div');
   container.style.cssText = `position:fixed;left:-100000px;top:0;width:${shot.width / pixelRatio}px;height:${shot.height / pixelRatio}px;`;
   document.body.append(container);
   const map = new maplibregl.Map({
     container,
-    style: shot.style,
+    style: record ? withSymbols(shot.style, record.symbols) : shot.style,
     ...('bounds' in shot.view ? { bounds: shot.view.bounds } : { center: shot.view.center, zoom: shot.view.zoom }),
     pixelRatio,
     interactive: false,
@@ -41,6 +51,7 @@ export async function renderMap(shot: MapShot): Promise<RenderedMap> {
   try {
     await new Promise<void>((resolve) =>
       map.once('load', () => {
+        if (states && record) applyRecordViews(map, states, record);
         if (shot.selectedId) map.setFeatureState(recordFeature(shot.selectedId), { selected: true });
         resolve();
       }),

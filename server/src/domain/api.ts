@@ -113,6 +113,35 @@ export const recordTileJson = z.object({
 });
 export type RecordTileJson = z.infer<typeof recordTileJson>;
 
+/**
+ * GET /api/map/states: each drawn feature's states as the map picks and filters them (domain/drawing/map-states.ts),
+ * a row per feature [id, kind, agreements, own, point, states], a tuple per state
+ * [from, status, upgradeStatus, provinces, stalled, overdue, icon, level].
+ */
+export const mapStatesResponse = z.object({
+  features: z.array(
+    z.tuple([
+      z.string(),
+      z.string(),
+      z.string(),
+      z.boolean(),
+      z.boolean(),
+      z.array(
+        z.tuple([
+          z.number().int(),
+          z.string().nullable(),
+          z.string().nullable(),
+          z.string(),
+          z.boolean(),
+          z.boolean(),
+          z.string(),
+          z.string().nullable(),
+        ]),
+      ),
+    ]),
+  ),
+});
+
 const apiFeature = z.object({
   type: z.literal('Feature'),
   id: z.string(),

@@ -97,7 +97,7 @@ export type Narrowing = {
 
 /**
  * The one predicate "does this feature, on its date, pass these filters" (the date is already applied:
- * `feature` is a state from featureOnDate). The map's style expressions (record-filter.ts) are the only
+ * `feature` is a state from featureOnDate). The map's copy (domain/drawing/map-states.ts `passesMapFilters`) is the only
  * other copy, held equal to this one by tests.
  */
 function passesFilters(feature: ApiFeature, filters: Filters, { ids, bbox }: Narrowing = {}): boolean {

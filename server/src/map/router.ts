@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { RECORD_TILE_MAX_ZOOM } from '../domain/drawing/dated-drawing';
+import { encodeMapStates, mapStatesOf } from '../domain/drawing/map-states';
 import { requestOrigin } from '../http/deployment';
 import { badRequest } from '../http/errors';
 import { latestByKey } from '../http/latest-by-key';
@@ -18,6 +19,9 @@ import { tileJson } from './tile-json';
  *                                        states one feature has (the style's expressions look that far)
  *   GET /api/map/tiles/{z}/{x}/{y}.pbf  vector tiles, layer "record" (what the map loads); optional
  *                                        `rev`, the revision tiles.json names (so a change means new URLs)
+ *   GET /api/map/states                  each feature's states as the map picks and filters them for a date
+ *                                        (domain/drawing/map-states.ts): the date and the filters become
+ *                                        feature states, a repaint, not a new layout of the tiles
  *   GET /api/map/features                the same features as one GeoJSON (for checking and debugging)
  * Both follow the record's revision and the day (the latest state reads today's provinces).
  */
@@ -29,11 +33,22 @@ export function mapRouter(record: CurrentRecordSource): Router {
   const drawnFor = latestByKey((key) => record.get(key).then(drawnRecord));
   const tilesFor = latestByKey((key) => drawnFor(key).then(recordTileIndex));
 
-  const documents = createResponseCache({ maxEntries: 2, maxBytes: 1024 * 1024 * 1024 });
+  const documents = createResponseCache({ maxEntries: 4, maxBytes: 1024 * 1024 * 1024 });
   router.get('/features', async (request, response) => {
     parseQuery(request, z.object({}), []);
     const key = await currentKey();
     const cached = await documents.get(key, async () => ({ body: JSON.stringify(await drawnFor(key)), type: 'application/geo+json' }));
+    response.setHeader('Cache-Control', 'no-cache');
+    sendCached(request, response, cached, key);
+  });
+
+  router.get('/states', async (request, response) => {
+    parseQuery(request, z.object({}), []);
+    const key = await currentKey();
+    const cached = await documents.get(`states|${key}`, async () => ({
+      body: JSON.stringify({ features: encodeMapStates(mapStatesOf(await drawnFor(key))) }),
+      type: 'application/json',
+    }));
     response.setHeader('Cache-Control', 'no-cache');
     sendCached(request, response, cached, key);
   });

@@ -6,12 +6,12 @@ import { LABEL_SCALE_STATE } from '../fonts';
 import { COOPERATION_COLOR, DISAGREEMENT_COLOR, PAIRING_COLOR, ZH_INFERRED_MARK } from '../palette';
 import { layerStack } from '../style';
 import { PLACE_LABEL_LAYER } from './basemap';
-import { CLICKABLE_LAYERS, RECORD_LAYERS, RECORD_SOURCE, recordLayers } from './record-features';
+import { CLICKABLE_LAYERS, RECORD_LAYERS, RECORD_SOURCE, RECORD_SYMBOLS_SOURCE, recordLayers } from './record-features';
 
 const emptySource = { type: 'geojson', data: { type: 'FeatureCollection', features: [] } } as const;
 
 function styleWith(language: 'vi' | 'en' | 'zh') {
-  const layers = layerStack(language, 3);
+  const layers = layerStack(language);
   const sources = Object.fromEntries(
     layers.flatMap((layer) => ('source' in layer && typeof layer.source === 'string' ? [[layer.source, emptySource]] : [])),
   );
@@ -24,7 +24,7 @@ describe('map layers', () => {
   });
 
   it("draw a selected route's numbered places over the towns' dots (they are often those towns) and under the towns' names", () => {
-    const order = layerStack('vi', 3).map((layer) => layer.id);
+    const order = layerStack('vi').map((layer) => layer.id);
     const at = (id: string) => order.indexOf(id);
     expect(at('basemap-place-dots')).toBeGreaterThan(at(RECORD_LAYERS.points));
     expect(at('route-waypoints')).toBeGreaterThan(at('basemap-place-dots'));
@@ -33,27 +33,29 @@ describe('map layers', () => {
   });
 
   it('colour every status of the shared vocabulary', () => {
-    const points = recordLayers('vi', 3).find((layer) => layer.id === 'record-uncertainty');
+    const points = recordLayers('vi').find((layer) => layer.id === 'record-uncertainty');
     const serialized = JSON.stringify(points);
     for (const status of STATUSES) expect(serialized).toContain(status.color);
   });
 
-  it('make every clickable layer draw from the record source', () => {
-    const layers = recordLayers('vi', 3);
+  it('make every clickable layer draw from the record’s tiles, symbols from their own source', () => {
+    const layers = recordLayers('vi');
     for (const id of CLICKABLE_LAYERS) {
       const layer = layers.find((candidate) => candidate.id === id);
-      expect(layer && 'source' in layer ? layer.source : undefined).toBe(RECORD_SOURCE);
+      expect(layer && 'source' in layer ? layer.source : undefined).toBe(
+        id === RECORD_LAYERS.points ? RECORD_SYMBOLS_SOURCE : RECORD_SOURCE,
+      );
     }
   });
 
   it('label in the chosen language with Vietnamese as fallback, short names at overview zooms', () => {
-    const labels = JSON.stringify(recordLayers('zh', 3).find((layer) => layer.id === 'record-labels'));
+    const labels = JSON.stringify(recordLayers('zh').find((layer) => layer.id === 'record-labels'));
     expect(labels).toContain('["coalesce",["get","name_zh"],["get","name_vi"]]');
     expect(labels).toContain('["step",["zoom"],["coalesce",["get","short_zh"],["get","short_vi"]]');
   });
 
   it('scale every label with the presentation label size, and leave symbols that are not text alone', () => {
-    const textLayers = layerStack('vi', 3).filter(
+    const textLayers = layerStack('vi').filter(
       (layer) => layer.type === 'symbol' && layer.layout?.['text-field'] && layer.id !== RECORD_LAYERS.routeArrows,
     );
     expect(textLayers.length).toBeGreaterThanOrEqual(5);
@@ -64,20 +66,22 @@ describe('map layers', () => {
   });
 });
 
-const AS_OF = { asOf: 20260211 };
+/** The feature tests evaluate on ("f"), listed as a drawn symbol, in its first state. */
+const GLOBAL_STATE = { symbols: { f: 'shape:bilateral:operating:solid|bilateral' } };
+const FEATURE_STATE = { s: 0 };
 /** "#8e7cc3" as MapLibre prints an evaluated colour. */
 const rgba = (hex: string) => `rgba(${[1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16)).join(',')},1)`;
 
 /** Evaluates a layer's expression for one feature as MapLibre would (no map needed). */
 function evaluateOn(expression: unknown, spec: unknown, properties: Record<string, unknown>, type: string, zoom = 10): unknown {
-  const parsed = createExpression(expression, 'test', spec as never, AS_OF);
+  const parsed = createExpression(expression, 'test', spec as never, GLOBAL_STATE);
   if (parsed.result !== 'success') throw new Error(JSON.stringify(parsed.value));
-  const result = parsed.value.evaluate({ zoom }, { type, properties } as never, {});
+  const result = parsed.value.evaluate({ zoom }, { type, properties: { id: 'f', ...properties } } as never, FEATURE_STATE);
   return result !== null && typeof result === 'object' && !Array.isArray(result) ? String(result) : result;
 }
 
 const layerById = (id: string, language: 'vi' | 'zh' = 'vi') => {
-  const layer = recordLayers(language, 3).find((candidate) => candidate.id === id);
+  const layer = recordLayers(language).find((candidate) => candidate.id === id);
   if (!layer) throw new Error(`no layer ${id}`);
   return layer;
 };
@@ -90,9 +94,17 @@ const paintOf = (layer: LayerSpecification, property: string, properties: Record
     type,
     zoom,
   );
-/** Whether a layer draws the feature (its filter, the date's included). */
-const passes = (layer: LayerSpecification, properties: Record<string, unknown>, type = 'LineString') =>
-  evaluateOn('filter' in layer ? layer.filter : true, latest.filter, properties, type);
+/** Whether a layer draws the feature on the date of its first state: its filter, and (record source) its opacity. */
+const passes = (layer: LayerSpecification, properties: Record<string, unknown>, type = 'LineString') => {
+  if (!evaluateOn('filter' in layer ? layer.filter : true, latest.filter, properties, type)) return false;
+  const opacity = { fill: 'fill-opacity', line: 'line-opacity', circle: 'circle-stroke-opacity', symbol: 'icon-opacity' }[
+    layer.type as string
+  ];
+  const paint = (layer as { paint?: Record<string, unknown> }).paint;
+  return (
+    !('source' in layer && layer.source === RECORD_SOURCE && opacity && paint) || Number(paintOf(layer, opacity, properties, type)) > 0
+  );
+};
 
 describe('the uncertainty of an approximate position', () => {
   it('is a tinted disc from afar and an outline alone close up, where the disc would cover the view', () => {

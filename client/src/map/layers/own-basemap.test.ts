@@ -42,7 +42,7 @@ describe("a deployment's own basemap in the style", () => {
   it.each(['vi', 'en', 'zh'] as const)(
     'draws a Protomaps archive as a valid style with our bundled font only and no sprite (%s)',
     (language) => {
-      const layers = layerStack(language, 3, archive);
+      const layers = layerStack(language, archive);
       const sources = {
         ...Object.fromEntries(
           layers.flatMap((layer) =>
@@ -81,12 +81,12 @@ describe("a deployment's own basemap in the style", () => {
   });
 
   it('lies over the embedded land and water, under the embedded borders and the record', () => {
-    const order = layerStack('vi', 3, archive).map((layer) => layer.id);
+    const order = layerStack('vi', archive).map((layer) => layer.id);
     const at = (id: string) => order.indexOf(id);
     expect(at('own-earth')).toBeGreaterThan(at('basemap-land'));
     expect(at('own-places_locality')).toBeLessThan(at('basemap-borders'));
     expect(at('own-roads_highway')).toBeLessThan(at(RECORD_LAYERS.points));
-    expect(layerStack('vi', 3).some((layer) => layer.id.startsWith('own-'))).toBe(false);
+    expect(layerStack('vi').some((layer) => layer.id.startsWith('own-'))).toBe(false);
   });
 
   it("reads the archive's tiles through the pmtiles protocol from this server, with its area, zooms and credit", () => {

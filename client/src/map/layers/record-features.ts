@@ -1,4 +1,4 @@
-import { RECORD_TILE_LAYER } from '@domain/drawing/dated-drawing';
+import { type DatedProperty, RECORD_TILE_LAYER } from '@domain/drawing/dated-drawing';
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import type { Language } from '../../i18n/language';
 import { LABEL_FONT, scaledLabel } from '../fonts';
@@ -17,9 +17,17 @@ import {
   SELECTED,
   statusColor,
 } from '../palette';
-import { type AsOfExpressions, asOfExpressions } from './as-of';
+import { SYMBOLS_STATE } from '../record-states';
+import { drawnOnDate, onDate } from './as-of';
 
 export const RECORD_SOURCE = 'record-features';
+/**
+ * The same tiles again for the symbols and labels, which are placed against each other: drawn only for the
+ * features the style's global state `symbols` lists (record-states.ts), so a hidden one takes no room. A date
+ * or filter change lays out this source alone, and only when a shown feature's icon or level changes or one
+ * comes or goes; the other layers repaint.
+ */
+export const RECORD_SYMBOLS_SOURCE = 'record-symbols';
 /** Where a record feature's state (selected, highlighted) is kept: the source and its tile layer. */
 export const recordFeature = (id: string) => ({ source: RECORD_SOURCE, sourceLayer: RECORD_TILE_LAYER, id });
 
@@ -89,25 +97,88 @@ const uncertaintyRadius: ExpressionSpecification = [
   ['match', ['get', 'precision'], '5km', 564, 1128],
 ];
 
-/**
- * The record's layers. Each draws a feature only from the date the record knew it, and reads its
- * status, level and icon for the chosen date (as-of.ts), looking at up to `states` states per feature.
- */
-export function recordLayers(language: Language, states: number): LayerSpecification[] {
-  const dated = asOfExpressions(states);
-  const { knownOnDate } = dated;
-  return layersOf(language, dated).map(
-    (layer) =>
-      ({
-        ...layer,
-        'source-layer': RECORD_TILE_LAYER,
-        filter: 'filter' in layer && layer.filter ? ['all', knownOnDate, layer.filter] : knownOnDate,
-      }) as LayerSpecification,
-  );
+/** A feature's entry in the symbols' global state: "icon|level" (record-states.ts `symbolValue`). */
+const symbolEntry: ExpressionSpecification = ['get', ['get', 'id'], ['object', ['global-state', SYMBOLS_STATE]]];
+const symbolShown: ExpressionSpecification = ['has', ['get', 'id'], ['object', ['global-state', SYMBOLS_STATE]]];
+const symbolIcon: ExpressionSpecification = [
+  'let',
+  'entry',
+  ['string', symbolEntry],
+  ['slice', ['var', 'entry'], 0, ['index-of', '|', ['var', 'entry']]],
+];
+const symbolLevel: ExpressionSpecification = [
+  'let',
+  'entry',
+  ['string', symbolEntry],
+  ['slice', ['var', 'entry'], ['+', ['index-of', '|', ['var', 'entry']], 1]],
+];
+
+type OpacityProperty = 'fill-opacity' | 'line-opacity' | 'circle-opacity' | 'circle-stroke-opacity' | 'icon-opacity' | 'text-opacity';
+const OPACITIES: Record<string, OpacityProperty[]> = {
+  fill: ['fill-opacity'],
+  line: ['line-opacity'],
+  circle: ['circle-opacity', 'circle-stroke-opacity'],
+  symbol: ['icon-opacity', 'text-opacity'],
+};
+
+/** `value` where `shown` holds, else 0 — inside each stop of a zoom curve, which must stay the outermost expression. */
+function gated(shown: ExpressionSpecification, value: unknown): unknown {
+  if (Array.isArray(value) && value[0] === 'interpolate' && Array.isArray(value[2]) && value[2][0] === 'zoom') {
+    return [...value.slice(0, 3), ...value.slice(3).map((stop, i) => (i % 2 === 0 ? stop : gated(shown, stop)))];
+  }
+  return ['case', shown, value ?? 1, 0];
 }
 
-function layersOf(language: Language, { onDate }: AsOfExpressions): LayerSpecification[] {
-  const isOperating: ExpressionSpecification = ['==', onDate('status'), 'operating'];
+/**
+ * The record's layers. Those of the record's source draw a feature from the date the record knows it,
+ * while the planner's filters keep it and the layer's own dated condition (`drawnWhen`: operating,
+ * upgrading, overdue) holds — by opacity, from the feature state set for the date (as-of.ts), with
+ * status, level and colours read for that date; their filters read nothing dated. The symbols and labels
+ * are drawn from their own source for the features the symbols' global state lists.
+ */
+export function recordLayers(language: Language): LayerSpecification[] {
+  return layersOf(language).map(({ drawnWhen, ...rest }) => {
+    const layer = rest as LayerSpecification & LayerParts;
+    if (layer.source === RECORD_SYMBOLS_SOURCE) {
+      const filter = layer.filter ? ['all', symbolShown, layer.filter] : symbolShown;
+      return { ...layer, 'source-layer': RECORD_TILE_LAYER, filter } as LayerSpecification;
+    }
+    const shown: ExpressionSpecification = drawnWhen
+      ? (['all', drawnOnDate, [drawnWhen.not ? '!=' : '==', onDate(drawnWhen.property), drawnWhen.is]] as ExpressionSpecification)
+      : drawnOnDate;
+    const paint: Record<string, unknown> = { ...(layer.paint ?? {}) };
+    for (const property of OPACITIES[layer.type] ?? []) paint[property] = gated(shown, paint[property]);
+    return { ...layer, 'source-layer': RECORD_TILE_LAYER, paint } as LayerSpecification;
+  });
+}
+
+/** A layer's dated condition: the feature's `property` on the date is (or, with `not`, is not) `is`. */
+type DrawnWhen = { property: DatedProperty; is: string | boolean | null; not?: true };
+type RecordLayer = LayerSpecification & { drawnWhen?: DrawnWhen };
+/** What recordLayers reads of a layer, whatever its type. */
+type LayerParts = { source: string; filter?: unknown; paint?: Record<string, unknown> };
+
+const DRAWN_WHEN = new Map(layersOf('vi').flatMap((layer) => (layer.drawnWhen ? [[layer.id, layer.drawnWhen] as const] : [])));
+
+/**
+ * Whether a feature MapLibre found on a record layer (queryRenderedFeatures: with its tile properties and
+ * feature state) is drawn there — known on the date, kept by the filters, the layer's dated condition met — as
+ * the layers' opacity says; hidden features are still in the tiles.
+ */
+export function drawnOnLayer(hit: {
+  source: string;
+  layer: { id: string };
+  state: Record<string, unknown>;
+  properties: Record<string, unknown>;
+}) {
+  if (hit.source !== RECORD_SOURCE) return true;
+  const s = Number(hit.state.s ?? -1);
+  if (s < 0 || hit.state.out === true) return false;
+  const when = DRAWN_WHEN.get(hit.layer.id);
+  return !when || ((hit.properties[`${when.property}@${s}`] ?? null) === when.is) !== (when.not === true);
+}
+
+function layersOf(language: Language): RecordLayer[] {
   /** Symbol size in pixels at zoom 7: gates by level, then the smaller kinds. */
   const symbolRadius: ExpressionSpecification = [
     'match',
@@ -170,7 +241,8 @@ function layersOf(language: Language, { onDate }: AsOfExpressions): LayerSpecifi
       id: RECORD_LAYERS.routes,
       type: 'line',
       source: RECORD_SOURCE,
-      filter: ['all', isLine, isKind('route'), isOperating],
+      filter: ['all', isLine, isKind('route')],
+      drawnWhen: { property: 'status', is: 'operating' },
       layout: { 'line-cap': 'round', 'line-join': 'round' },
       paint: {
         'line-color': ['case', selected, SELECTED, modeColor],
@@ -183,7 +255,8 @@ function layersOf(language: Language, { onDate }: AsOfExpressions): LayerSpecifi
       id: RECORD_LAYERS.routesPlanned,
       type: 'line',
       source: RECORD_SOURCE,
-      filter: ['all', isLine, isKind('route'), ['!', isOperating]],
+      filter: ['all', isLine, isKind('route')],
+      drawnWhen: { property: 'status', is: 'operating', not: true },
       layout: { 'line-cap': 'butt', 'line-join': 'round' },
       paint: {
         'line-color': ['case', selected, SELECTED, modeColor],
@@ -249,18 +322,18 @@ function layersOf(language: Language, { onDate }: AsOfExpressions): LayerSpecifi
       // colour by status, hollow when the position is approximate (icons drawn on demand, icons.ts).
       id: RECORD_LAYERS.points,
       type: 'symbol',
-      source: RECORD_SOURCE,
+      source: RECORD_SYMBOLS_SOURCE,
       filter: ['all', isPoint, ['!', isKind('marker', 'zone', ...PART_POINTS)]],
       layout: {
-        'icon-image': onDate('icon'),
+        'icon-image': symbolIcon,
         'icon-size': [
           'interpolate',
           ['linear'],
           ['zoom'],
           6,
-          ['match', onDate('level'), 'international', 0.85, 'bilateral', 0.72, 0.6],
+          ['match', symbolLevel, 'international', 0.85, 'bilateral', 0.72, 0.6],
           11,
-          ['match', onDate('level'), 'international', 1.25, 'bilateral', 1.1, 0.95],
+          ['match', symbolLevel, 'international', 1.25, 'bilateral', 1.1, 0.95],
         ],
         'icon-allow-overlap': true,
         'symbol-sort-key': ['-', 10, ['get', 'rank']],
@@ -270,7 +343,8 @@ function layersOf(language: Language, { onDate }: AsOfExpressions): LayerSpecifi
       id: RECORD_LAYERS.upgradeRings,
       type: 'circle',
       source: RECORD_SOURCE,
-      filter: ['all', isPoint, ['!', isKind(...PART_POINTS)], ['!=', onDate('upgradeStatus'), null]],
+      filter: ['all', isPoint, ['!', isKind(...PART_POINTS)]],
+      drawnWhen: { property: 'upgradeStatus', is: null, not: true },
       paint: {
         'circle-radius': scaledRadius(5),
         'circle-opacity': 0,
@@ -284,7 +358,8 @@ function layersOf(language: Language, { onDate }: AsOfExpressions): LayerSpecifi
       id: RECORD_LAYERS.overdue,
       type: 'circle',
       source: RECORD_SOURCE,
-      filter: ['all', isPoint, ['!', isKind('marker', 'zone', ...PART_POINTS)], ['==', onDate('overdue'), true]],
+      filter: ['all', isPoint, ['!', isKind('marker', 'zone', ...PART_POINTS)]],
+      drawnWhen: { property: 'overdue', is: true },
       paint: {
         'circle-radius': ['interpolate', ['linear'], ['zoom'], 6, 3.5, 11, 5],
         'circle-color': OVERDUE_COLOR,
@@ -298,7 +373,8 @@ function layersOf(language: Language, { onDate }: AsOfExpressions): LayerSpecifi
       id: RECORD_LAYERS.overdueLines,
       type: 'symbol',
       source: RECORD_SOURCE,
-      filter: ['all', isLine, isKind('pairing', 'cooperation', 'route'), ['==', onDate('overdue'), true]],
+      filter: ['all', isLine, isKind('pairing', 'cooperation', 'route')],
+      drawnWhen: { property: 'overdue', is: true },
       layout: {
         'symbol-placement': 'line-center',
         'icon-image': OVERDUE_BADGE_ICON,
@@ -397,7 +473,7 @@ function layersOf(language: Language, { onDate }: AsOfExpressions): LayerSpecifi
     {
       id: RECORD_LAYERS.labels,
       type: 'symbol',
-      source: RECORD_SOURCE,
+      source: RECORD_SYMBOLS_SOURCE,
       filter: [
         'all',
         ['any', isPoint, isPolygon],
@@ -419,7 +495,7 @@ function layersOf(language: Language, { onDate }: AsOfExpressions): LayerSpecifi
     {
       id: RECORD_LAYERS.markerLabels,
       type: 'symbol',
-      source: RECORD_SOURCE,
+      source: RECORD_SYMBOLS_SOURCE,
       filter: ['all', isPoint, isKind('marker')],
       minzoom: 10,
       layout: {

@@ -3,9 +3,9 @@ import type { Timeline } from '../record-timeline';
 import { type DrawnFeature, type DrawnFeatureProperties, drawnFeatures } from './to-map-features';
 
 /**
- * The map holds each feature once, with every state it goes through, and the style picks the state
- * for the chosen date (a `global-state` value, see client/src/map/layers/as-of.ts): moving the time
- * slider sends the map no data.
+ * The map holds each feature once, with every state it goes through, and picks the state for the
+ * chosen date itself (the feature state `s`, from map-states.ts; see client/src/map/layers/as-of.ts):
+ * moving the time slider sends the map no data.
  *
  * A drawn feature carries its static properties (names, kind, precision…) as they are, and for each
  * state i: `from@i` (the first day it holds, as the number YYYYMMDD) and `<property>@i` for every
@@ -29,8 +29,6 @@ export const RECORD_TILE_LAYER = 'record';
 /** Deepest zoom the record's tiles are cut at; the map over-zooms beyond it. */
 export const RECORD_TILE_MAX_ZOOM = 14;
 
-/** The style state holding the chosen date. */
-export const AS_OF_STATE = 'asOf';
 /** The state's value when no date is chosen: after every dated state. */
 const LATEST = 99_999_999;
 /**

@@ -31,7 +31,7 @@ export type DrawnFeatureProperties = {
   icon: string;
   /** Lower draws first and wins label collisions: gate pairs before channels before the rest. */
   rank: number;
-  /** What the planner's filters read (layers/record-filter.ts), the same on a pair's drawn parts. */
+  /** What the planner's filters read (map-states.ts), the same on a pair's drawn parts. */
   filter_kind: string;
   /** The status as of the date, null for kinds without one (drawn as `unknown`). */
   filter_status: string | null;

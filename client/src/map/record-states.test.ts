@@ -1,0 +1,126 @@
+import type { ApiFeature } from '@domain/api';
+import { drawTimelines } from '@domain/drawing/dated-drawing';
+import { mapStatesOf } from '@domain/drawing/map-states';
+import { agreementDatesOf, filterOnDate, indexEvents } from '@domain/record-on-date';
+import { changeDates, recordTimelines } from '@domain/record-timeline';
+import { KIND_IDS, STATUS_IDS } from '@domain/vocabulary';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createCurrentRecord } from '../../../server/src/record/current-record';
+import { createFileRepository } from '../../../server/src/record/file-repository';
+import { loadRealRecord } from '../../../test/helpers/app';
+import { type Filters, NO_FILTERS } from '../filters/filters';
+import { RecordStates } from './record-states';
+
+const TODAY = '2026-11-29';
+const record = loadRealRecord();
+const agreementDates = agreementDatesOf(record.agreements);
+const index = { eventsByFeature: indexEvents(record.events), provinces: record.provinces, agreementDates };
+
+async function setup() {
+  const collection = (await createCurrentRecord(createFileRepository(record)).now()).collection;
+  const timelines = recordTimelines(collection, index, TODAY);
+  const features = mapStatesOf(drawTimelines(timelines.timelines));
+  const dates = new Set<string>();
+  for (const feature of collection.features) for (const date of changeDates(feature, index)) dates.add(date);
+  return { timelines, features, dates: [...dates].sort() };
+}
+
+/** The record's own features the map draws for its views (known on the date, kept by the filters). */
+const drawnIds = (states: RecordStates) =>
+  states
+    .current()
+    .views.filter(([id, view]) => view.s >= 0 && !view.out && states.features.find((f) => f.id === id)?.own)
+    .map(([id]) => id)
+    .sort();
+
+describe('the map’s states of the features for a date and the planner’s filters', () => {
+  it('keep on the map exactly the features the lists show, for every kind of filter and date', async () => {
+    const { timelines, features } = await setup();
+    const cases: Filters[] = [
+      NO_FILTERS,
+      { ...NO_FILTERS, kinds: ['gate_pair', 'opening'] },
+      { ...NO_FILTERS, statuses: ['proposed'] },
+      { ...NO_FILTERS, statuses: ['unknown'] },
+      { ...NO_FILTERS, provinces: ['VN-07'] },
+      { ...NO_FILTERS, provinces: ['VN-02'] },
+      { ...NO_FILTERS, agreements: ['003'], kinds: ['route'] },
+      { ...NO_FILTERS, agreements: ['004'] },
+      { ...NO_FILTERS, stalled: true },
+      { ...NO_FILTERS, overdue: true },
+      // Referenced documents the texts cite about features (issue 16): a member of the set, and one document.
+      { ...NO_FILTERS, agreements: ['ref-border-gate-agreement'] },
+      { ...NO_FILTERS, agreements: ['ref-ban-gioc-agreement'], kinds: ['zone'] },
+      { ...NO_FILTERS, kinds: ['cooperation'] },
+    ];
+    let nonEmpty = 0;
+    for (const asOf of ['2019-01-01', '2023-06-01', '2025-07-01', '2026-02-11', null]) {
+      const onDate = timelines.onDate(asOf);
+      for (const filters of cases) {
+        const expected = filterOnDate(onDate, filters)
+          .filter((f: ApiFeature) => f.geometry)
+          .map((f) => f.id)
+          .sort();
+        const states = new RecordStates(features, agreementDates);
+        states.update(asOf, filters);
+        expect(drawnIds(states), `${asOf} ${JSON.stringify(filters)}`).toEqual(expected);
+        // Symbols and labels: the same features, by the global state.
+        expect(Object.keys(states.current().symbols).sort()).toEqual(expected);
+        if (expected.length > 0) nonEmpty += 1;
+      }
+    }
+    expect(nonEmpty).toBeGreaterThan(25);
+  });
+
+  it('after any walk through dates and filters, show what a map given that date and those filters at once shows', async () => {
+    const { features, dates } = await setup();
+    const some = <T>(values: readonly T[]) => fc.subarray([...values], { maxLength: 2 });
+    const step = fc.record({
+      asOf: fc.constantFrom<string | null>(null, '1999-12-31', ...dates),
+      filters: fc.oneof(
+        { weight: 3, arbitrary: fc.constant(NO_FILTERS) },
+        fc.record({
+          asOf: fc.constant(null),
+          kinds: some(KIND_IDS),
+          statuses: some(STATUS_IDS),
+          agreements: some([...agreementDates.keys(), 'ref-border-gate-agreement']),
+          provinces: some(['VN-02', 'VN-07', 'VN-09', 'VN-13', 'CN-GX']),
+          stalled: fc.constantFrom<boolean | null>(null, null, true, false),
+          overdue: fc.constantFrom<boolean | null>(null, null, true, false),
+        }),
+      ),
+    });
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 1, maxLength: 8 }), (walk) => {
+        const live = new RecordStates(features, agreementDates);
+        // A map following the walk: each feature's state as the changes reported so far have set it.
+        const applied = new Map<string, { s: number; out: boolean }>();
+        let symbols: Record<string, string> = {};
+        for (const { asOf, filters } of walk) {
+          const change = live.update(asOf, filters);
+          for (const [id, view] of change.views) applied.set(id, view);
+          if (change.symbols) symbols = change.symbols;
+          const fresh = new RecordStates(features, agreementDates).snapshot(asOf, filters);
+          for (const [id, view] of fresh.views) expect(applied.get(id) ?? { s: -1, out: false }, `${id} ${asOf}`).toEqual(view);
+          expect(symbols).toEqual(fresh.symbols);
+        }
+      }),
+      { numRuns: 60, seed: 20261207 },
+    );
+  });
+
+  it('a date step touches only the features whose state or agreements start between the two dates', async () => {
+    const { features, dates } = await setup();
+    const states = new RecordStates(features, agreementDates);
+    expect(states.update('2024-01-01', NO_FILTERS).views.length).toBe(features.length);
+    // A day on which nothing starts: nothing to repaint.
+    const quiet = ['2024-01-02', '2024-01-03', '2024-01-04'].find((date) => !dates.includes(date)) ?? '2024-01-02';
+    expect(states.update(quiet, NO_FILTERS)).toEqual({ views: [], symbols: null });
+    // The next date a drawn state starts on (the tiles keep a state only where what is drawn changes): a few features, not all.
+    const starts = features.flatMap((feature) => feature.states.map((state) => state.from)).filter((from) => from > 20240104);
+    const next = String(Math.min(...starts)).replace(/(\d{4})(\d{2})(\d{2})/, '$1-$2-$3');
+    const { views } = states.update(next, NO_FILTERS);
+    expect(views.length).toBeGreaterThan(0);
+    expect(views.length).toBeLessThan(features.length / 4);
+  });
+});
