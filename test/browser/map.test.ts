@@ -19,16 +19,13 @@ const outsideRequests: string[] = [];
 const openMap = (path: string) => openPage(browser, baseUrl, path, outsideRequests);
 
 /** Share of sampled canvas pixels that differ from the sea colour, and how many colours there are. */
-/** Feature id → the status its drawn symbol shows (the icon MapLibre evaluated for it: shape:level:status[:hollow]). */
+/** Feature id → the status its drawn symbol is coloured by (its tile's `status@s`, `s` the state the map gave it for the date). */
 async function drawnStatuses(page: Page): Promise<Record<string, string>> {
   return page.evaluate(() => {
     const map = window.__borderAtlasMap as MapHandle;
     const statuses: Record<string, string> = {};
-    for (const feature of map.queryRenderedFeatures({ layers: ['record-points'] })) {
-      const icon = feature.layer.layout?.['icon-image'] as { name?: string } | string | undefined;
-      const name = typeof icon === 'string' ? icon : (icon?.name ?? '');
-      statuses[String(feature.properties.id)] = name.split(':')[2];
-    }
+    for (const feature of map.queryRenderedFeatures({ layers: ['record-points'] }))
+      statuses[String(feature.properties.id)] = String(feature.properties[`status@${feature.state.s}`] ?? 'unknown');
     return statuses;
   });
 }

@@ -1,15 +1,30 @@
-import { parseIconName, SHAPE_PATHS } from '@domain/drawing/shapes';
+import { parseIconName, SHAPE_PATHS, type ShapeId } from '@domain/drawing/shapes';
 import { STATUS_BY_ID, type StatusId } from '@domain/vocabulary';
 import { OVERDUE_COLOR, PAPER } from './palette';
 
 const PIXEL_RATIO = 2;
 const SIZE = 24;
 
+/** A map image drawn on demand (MapLibre's `styleimagemissing`), and whether it is a signed distance field. */
+export type MapIcon = { image: ImageData; sdf: boolean };
+
+/** The image MapLibre asks for by name: a symbol's shape as a distance field (`sdf:<shape>`), or a coloured icon. */
+export function mapIcon(name: string): MapIcon | null {
+  if (name.startsWith(SDF_PREFIX)) {
+    const [shape, inset] = name.slice(SDF_PREFIX.length).split(':');
+    const image = shape in SHAPE_PATHS ? drawShapeField(shape as ShapeId, inset === 'inset' ? HOLLOW_INSET : 0) : null;
+    return image && { image, sdf: true };
+  }
+  const image = drawIcon(name);
+  return image && { image, sdf: false };
+}
+
 /**
- * Draws a map icon on demand (MapLibre's `styleimagemissing`): the shape filled with its status
- * colour and a white edge, or — for approximate positions — white with a thick coloured edge.
+ * Draws an icon with its colours (the overdue badge; a "shape:<shape>:<status>:<fill>" name, as the tiles'
+ * `icon@i` give it: the shape filled with its status colour and a white edge, or — for approximate positions —
+ * white with a thick coloured edge). The record's symbols are drawn from the shapes' distance fields instead.
  */
-export function drawIcon(name: string): ImageData | null {
+function drawIcon(name: string): ImageData | null {
   if (name === OVERDUE_BADGE_ICON) return drawOverdueBadge();
   const parsed = parseIconName(name);
   if (!parsed) return null;
@@ -56,4 +71,63 @@ function drawOverdueBadge(): ImageData | null {
   context.lineWidth = 1.5;
   context.stroke();
   return context.getImageData(0, 0, context.canvas.width, context.canvas.height);
+}
+
+/**
+ * A shape's distance field is named `sdf:<shape>`, or `sdf:<shape>:inset` for a hollow symbol (approximate
+ * position): its edge moved in by half the legend's ring, so that the halo MapLibre draws around it is the
+ * legend's ring, centred on the shape's outline. The map colours both (fill and halo) as paint
+ * (layers/record-features.ts).
+ */
+const SDF_PREFIX = 'sdf:';
+/** Half the hollow symbol's ring (icon pixels): the legend strokes it 3.2 wide, centred on the outline. */
+const HOLLOW_INSET = 1.6;
+
+/** Room around the shape for its halo (icon pixels). */
+const FIELD_BUFFER = 3;
+/**
+ * Distance field units as MapLibre reads them: the edge at 3/4 of the range (191), falling by FIELD_STEP per
+ * image pixel — a gentler slope than glyphs' 255/8, so the field reaches the hollow symbols' wide ring.
+ */
+const FIELD_EDGE = 191.25;
+const FIELD_STEP = 255 / 12;
+
+/**
+ * A shape as a signed distance field (MapLibre SDF image: alpha = edge − distance × step, distance in image
+ * pixels, negative inside): the shape of the legend's icons, drawn the same size and place in its box,
+ * so one image serves every status — the colour is a paint property the date changes without a new layout.
+ */
+function drawShapeField(shape: ShapeId, inset: number): ImageData | null {
+  const size = SIZE + 2 * FIELD_BUFFER;
+  const context = iconCanvas(size);
+  if (!context) return null;
+  context.translate(FIELD_BUFFER + SIZE * 0.08, FIELD_BUFFER + SIZE * 0.08);
+  context.scale(0.84, 0.84);
+  context.fillStyle = '#000';
+  context.fill(new Path2D(SHAPE_PATHS[shape]));
+  const { width, height, data } = context.getImageData(0, 0, context.canvas.width, context.canvas.height);
+  const inside = new Uint8Array(width * height);
+  for (let i = 0; i < inside.length; i += 1) inside[i] = data[i * 4 + 3] >= 128 ? 1 : 0;
+  // Each pixel's distance to the nearest pixel on the other side of the edge (small images: searched directly).
+  const edges: number[] = [];
+  for (let y = 0; y < height; y += 1)
+    for (let x = 0; x < width; x += 1) {
+      const i = y * width + x;
+      const differs = (nx: number, ny: number) => nx >= 0 && ny >= 0 && nx < width && ny < height && inside[ny * width + nx] !== inside[i];
+      if (differs(x + 1, y) || differs(x - 1, y) || differs(x, y + 1) || differs(x, y - 1)) edges.push(x, y);
+    }
+  const field = new ImageData(width, height);
+  for (let y = 0; y < height; y += 1)
+    for (let x = 0; x < width; x += 1) {
+      const i = y * width + x;
+      let nearest = Number.POSITIVE_INFINITY;
+      for (let e = 0; e < edges.length; e += 2) {
+        const [ex, ey] = [edges[e], edges[e + 1]];
+        if (inside[ey * width + ex] === inside[i]) continue;
+        nearest = Math.min(nearest, (ex - x) ** 2 + (ey - y) ** 2);
+      }
+      const distance = (Math.sqrt(nearest) - 0.5) * (inside[i] ? -1 : 1) + inset * PIXEL_RATIO;
+      field.data[i * 4 + 3] = Math.max(0, Math.min(255, Math.round(FIELD_EDGE - distance * FIELD_STEP)));
+    }
+  return field;
 }

@@ -14,7 +14,7 @@ import { ATTRIBUTION } from './attribution';
 import type { Basemap } from './basemap-data';
 import { clearArea, inClearArea, PANEL_SHOWN_EVENT } from './clear-area';
 import { LABEL_SCALE_STATE, PRESENTATION_LABEL_SCALE } from './fonts';
-import { drawIcon, ICON_PIXEL_RATIO } from './icons';
+import { ICON_PIXEL_RATIO, mapIcon } from './icons';
 import { PLACE_LABEL_LAYER, PROVINCE_LABEL_LAYER } from './layers/basemap';
 import { isOwnBasemapId, ownBasemapAttribution, ownBasemapLayers } from './layers/own-basemap';
 import {
@@ -217,8 +217,8 @@ export class MapController {
 
   private addIcon(name: string) {
     if (this.map.hasImage(name)) return;
-    const image = drawIcon(name);
-    if (image) this.map.addImage(name, image, { pixelRatio: ICON_PIXEL_RATIO });
+    const icon = mapIcon(name);
+    if (icon) this.map.addImage(name, icon.image, { pixelRatio: ICON_PIXEL_RATIO, sdf: icon.sdf });
   }
 
   /**

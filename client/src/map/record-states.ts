@@ -13,15 +13,18 @@ import type { Filters } from '../filters/filters';
  * theirs counting from between them): the others keep the state they have.
  *
  * Symbols and labels are placed against each other, so a hidden one must not take another's room: their
- * layers draw the features listed in the style's global state `symbols` (id → "icon|level" for each
- * feature shown), which changes only when a shown feature's icon or level changes or one comes or goes.
+ * layers draw the features listed in the style's global state `symbols` (id → "shape|level" for each
+ * feature shown), which changes only when a shown feature's shape or level changes or one comes or goes.
  */
 export type FeatureView = { s: number; out: boolean };
 
-/** The style's global state listing the features whose symbols and labels are drawn, with their icon and level. */
+/** The style's global state listing the features whose symbols and labels are drawn, with their shape and level. */
 export const SYMBOLS_STATE = 'symbols';
-/** "shape:international:operating:solid|international" — what a feature's symbol is laid out from. */
-const symbolValue = (state: Pick<MapState, 'icon' | 'level'>) => `${state.icon}|${state.level ?? ''}`;
+/**
+ * "international|international" — what a feature's symbol is laid out from: its shape (from its icon's name,
+ * "shape:<shape>:<status>:<fill>") and level (the size). Its colours are paint, read for the date from `s`.
+ */
+const symbolValue = (state: Pick<MapState, 'icon' | 'level'>) => `${state.icon.split(':')[1] ?? ''}|${state.level ?? ''}`;
 
 /** A drawn point's link to where the record puts it, when it is drawn apart from others at one spot (server map/spread-stacks.ts). */
 export const spreadLinkId = (id: string) => `${id}#spread`;
@@ -79,6 +82,12 @@ export class RecordStates {
   viewOf(id: string): FeatureView | undefined {
     const index = this.byId.get(id);
     return index === undefined ? undefined : { s: this.s[index], out: this.out[index] === 1 };
+  }
+
+  /** A feature of its own (it has a symbol or a label). */
+  isOwn(id: string): boolean {
+    const index = this.byId.get(id);
+    return index !== undefined && this.features[index].own;
   }
 
   /** A feature of its own drawn as a point (it may have a link to where the record puts it, `spreadLinkId`). */

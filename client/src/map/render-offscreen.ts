@@ -2,7 +2,7 @@ import * as maplibregl from 'maplibre-gl';
 import type { Filters } from '../filters/filters';
 import { noteTileRequest } from '../offline/tile-requests';
 import { applyRecordViews } from './apply-record-view';
-import { drawIcon, ICON_PIXEL_RATIO } from './icons';
+import { ICON_PIXEL_RATIO, mapIcon } from './icons';
 import { recordFeature } from './layers/record-features';
 import type { RecordStates } from './record-states';
 import { withSymbols } from './style';
@@ -45,8 +45,8 @@ export async function renderMap(shot: MapShot, states: RecordStates | null): Pro
     transformRequest: noteTileRequest,
   });
   map.setMissingStyleImageResolver((name) => {
-    const image = drawIcon(name);
-    if (image && !map.hasImage(name)) map.addImage(name, image, { pixelRatio: ICON_PIXEL_RATIO });
+    const icon = mapIcon(name);
+    if (icon && !map.hasImage(name)) map.addImage(name, icon.image, { pixelRatio: ICON_PIXEL_RATIO, sdf: icon.sdf });
   });
   try {
     await new Promise<void>((resolve) =>

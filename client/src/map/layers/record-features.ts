@@ -97,14 +97,15 @@ const uncertaintyRadius: ExpressionSpecification = [
   ['match', ['get', 'precision'], '5km', 564, 1128],
 ];
 
-/** A feature's entry in the symbols' global state: "icon|level" (record-states.ts `symbolValue`). */
+/** A feature's entry in the symbols' global state: "shape|level" (record-states.ts `symbolValue`). */
 const symbolEntry: ExpressionSpecification = ['get', ['get', 'id'], ['object', ['global-state', SYMBOLS_STATE]]];
 const symbolShown: ExpressionSpecification = ['has', ['get', 'id'], ['object', ['global-state', SYMBOLS_STATE]]];
+/** The shape's distance field (icons.ts `mapIcon`): one image for every status, coloured as paint. */
 const symbolIcon: ExpressionSpecification = [
   'let',
   'entry',
   ['string', symbolEntry],
-  ['slice', ['var', 'entry'], 0, ['index-of', '|', ['var', 'entry']]],
+  ['concat', 'sdf:', ['slice', ['var', 'entry'], 0, ['index-of', '|', ['var', 'entry']]], ['case', ['get', 'approximate'], ':inset', '']],
 ];
 const symbolLevel: ExpressionSpecification = [
   'let',
@@ -319,7 +320,7 @@ function layersOf(language: Language): RecordLayer[] {
     },
     {
       // Gates, channels, openings, markets, roads, bridges and crossings: shape by level (or kind),
-      // colour by status, hollow when the position is approximate (icons drawn on demand, icons.ts).
+      // colour by status (paint: the shape is a distance field, icons.ts), hollow when the position is approximate.
       id: RECORD_LAYERS.points,
       type: 'symbol',
       source: RECORD_SYMBOLS_SOURCE,
@@ -337,6 +338,14 @@ function layersOf(language: Language): RecordLayer[] {
         ],
         'icon-allow-overlap': true,
         'symbol-sort-key': ['-', 10, ['get', 'rank']],
+      },
+      paint: {
+        // Filled with the status colour and edged in white, or (approximate position) white edged thickly in it.
+        'icon-color': ['case', ['get', 'approximate'], PAPER, statusColor(onDate('status'))],
+        'icon-halo-color': ['case', ['get', 'approximate'], statusColor(onDate('status')), PAPER],
+        // The legend's edges: 3.2 px centred on the outline (the hollow shape's field is inset by half), 0.9 px
+        // outside it (widths in the field's units: icons.ts FIELD_STEP).
+        'icon-halo-width': ['case', ['get', 'approximate'], 4.3, 1.2],
       },
     },
     {
