@@ -1,21 +1,26 @@
 import type { Page, Request } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { formatDate } from '../../client/src/i18n/ui-text';
+import { formatDate, text } from '../../client/src/i18n/ui-text';
 import { dateAt } from '../../client/src/time/dates';
 import type { RecordViewResponse } from '../../server/src/domain/api';
+import { briefingSchema } from '../../server/src/domain/briefings';
+import { writeFilters } from '../../server/src/domain/filters';
 import { STATUS_BY_ID } from '../../server/src/domain/vocabulary';
 import { appInBrowser, openPage, openTab, waitForMapIdle } from './chromium';
 
 const app = appInBrowser();
 
-/** Records the dates of the page's GET /api/view requests (a request's `asOf`; '' for the latest). */
+/** Records the page's GET /api/view requests: their dates (`asOf`; '' for the latest) and their queries. */
 function viewRequestRecorder() {
   const asked: string[] = [];
+  const queries: string[] = [];
   const onRequest = (request: Request) => {
     const url = new URL(request.url());
-    if (url.pathname === '/api/view') asked.push(url.searchParams.get('asOf') ?? '');
+    if (url.pathname !== '/api/view') return;
+    asked.push(url.searchParams.get('asOf') ?? '');
+    queries.push(url.search);
   };
-  return { asked, onRequest };
+  return { asked, queries, onRequest };
 }
 
 async function viewOn(asOf: string): Promise<RecordViewResponse> {
@@ -113,6 +118,35 @@ describe('the lists follow the time slider', () => {
     await openTab(page, 'filters');
     const last = await viewOn(dateAt(shown.at(-1)?.index ?? 0));
     await expect.poll(() => page.locator('.results h2 .count').textContent()).toBe(`(${last.total})`);
+    await page.close();
+  });
+
+  it('a briefing’s next step is asked ahead: going to it shows its list at once, asking nothing for it', async () => {
+    const briefing = briefingSchema.parse(await (await fetch(`${app.baseUrl}/api/briefings/lang-son-2023-2026`)).json());
+    const second = briefing.steps[1].filters;
+    const params = new URLSearchParams();
+    writeFilters(second, params);
+    const secondView = (await (await fetch(`${app.baseUrl}/api/view?${params}`)).json()) as RecordViewResponse;
+    params.set('limit', '100');
+    const secondQuery = `?${params}`;
+    const { queries, onRequest } = viewRequestRecorder();
+    const page = await openPage(app.browser, app.baseUrl, '/?briefing=lang-son-2023-2026&step=1&tab=filters', app.outsideRequests, {
+      onRequest,
+    });
+    await openTab(page, 'filters');
+    await expect.poll(() => queries.includes(secondQuery)).toBe(true);
+    await page.waitForLoadState('networkidle');
+    expect(await page.locator('.results h2 .count').textContent()).not.toBe(`(${secondView.total})`);
+
+    queries.length = 0;
+    await page
+      .locator('.briefing-player')
+      .getByRole('button', { name: text('nextStep', 'vi') })
+      .click();
+    await page.waitForFunction(() => document.querySelector('.briefing-player')?.getAttribute('data-step') === '2');
+    await expect.poll(() => page.locator('.results h2 .count').textContent()).toBe(`(${secondView.total})`);
+    await page.waitForLoadState('networkidle');
+    expect(queries).not.toContain(secondQuery);
     await page.close();
   });
 });
