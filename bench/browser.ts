@@ -11,7 +11,7 @@ export type LoadTiming = { firstMapMs: number; idleMs: number };
 export type InteractionTiming = {
   /** Median of the app's own measured work (User Timing "ba:update": input → React has rendered and MapLibre has been given the new filter or date), ms. */
   appWorkMs: number;
-  /** Median time from the input to the lists, counts and legend showing the server's answer (User Timing "ba:view": request, server, parse, render), ms. */
+  /** Median time from the input to the lists, counts and legend showing the server's answer (User Timing "ba:view": from the cache when asked ahead, else request, server, parse, render), ms. */
   listsShownMs: number | null;
   /** Median of all main-thread script time in the second after the input (CDP ScriptDuration; includes MapLibre's frames), ms. */
   mainThreadScriptMs: number;

@@ -40,6 +40,8 @@ const REMEDIES = {
     "MapLibre re-laying out the record's tiles after a date or filter change (filters and icons read the date, so the worker lays every tile out again and the main thread uploads and places it): icons the style colours by status (SDF) and filters that do not depend on the date would let a slider step repaint instead of re-laying out",
   interaction100k:
     "the same re-layout at 100 000 features (tiles thinned to at most 2 000 features below zoom 13), and the server's answer for the lists (~0.25 s a new date at 100 000 features: the record as of the date and its tables, then cached per date)",
+  listsShown:
+    "the lists after a slider step: the dates the slider may go to next are asked ahead (client/src/time/upcoming-dates.ts) and a step is shown from the cache in the input's own render; a step the page did not foresee (a drag to any day) waits for the server's answer, then for the map's frames to let the page render it",
   basemap:
     'the embedded basemap (geodata/basemap): its frame reaches the record plus a margin; a coarser simplification or quantisation (assemble.mjs) or fewer river segments outside the border provinces would make it smaller',
   js: "the page's own script: React DOM and zod are most of what is left once MapLibre is its own chunk",
@@ -66,6 +68,24 @@ function interactionChecks(result: BrowserResult, name: 'filterChange' | 'slider
       budget,
       unit: 'ms',
       remedy: result.features >= 100_000 ? REMEDIES.interaction100k : REMEDIES.interaction10k,
+    },
+    ...listsShownChecks(result, name, label),
+  ];
+}
+
+/** Issue 31: after a slider step the lists, counts and legend show the new date within 150 ms (the real record) and 300 ms (10 000). */
+const LISTS_SHOWN_BUDGET_MS: Record<number, number> = { 68: 150, 10000: 300 };
+
+function listsShownChecks(result: BrowserResult, name: 'filterChange' | 'sliderStep', label: string): Check[] {
+  const budget = LISTS_SHOWN_BUDGET_MS[result.features];
+  if (name !== 'sliderStep' || budget === undefined) return [];
+  return [
+    {
+      figure: `${label}, ${result.features.toLocaleString('en')} features: lists shown`,
+      value: result[name]?.listsShownMs ?? null,
+      budget,
+      unit: 'ms',
+      remedy: REMEDIES.listsShown,
     },
   ];
 }

@@ -2,25 +2,14 @@ import type { AgreementListResponse, SearchResponse } from '@domain/api';
 import { agreementDatesOf } from '@domain/record-on-date';
 import type { Province } from '@domain/schemas';
 import { useQueryClient } from '@tanstack/react-query';
-import {
-  lazy,
-  type ReactNode,
-  Suspense,
-  useCallback,
-  useDeferredValue,
-  useEffect,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  useState,
-} from 'react';
+import { lazy, type ReactNode, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { AgreementReader } from './agreements/AgreementReader';
 import { AgreementsList } from './agreements/AgreementsList';
 import { errorText } from './api/error-text';
 import { useBasemap, useFeatureDetail, useMapStates, useRecordTiles } from './api/queries';
 import { useAgreement, useAgreements, useBriefings, useProvinces } from './api/record-queries';
 import { csrfTokenOf, useSession } from './api/session';
-import { loadWholeRecord, useChanges, useFeaturesById, useRecordView } from './api/view-queries';
+import { loadWholeRecord, prefetchViews, useChanges, useFeaturesById, useRecordView } from './api/view-queries';
 import { BriefingPlayer } from './briefings/BriefingPlayer';
 import { BriefingsList } from './briefings/BriefingsList';
 import { useBriefingExit } from './briefings/use-briefing-exit';
@@ -115,17 +104,41 @@ export function App() {
   // server (GET /api/view): the browser never holds the whole record. The map holds every feature
   // with all its states (vector tiles, and GET /api/map/states) and picks the date and the filters itself
   // (feature state, map/record-states.ts): neither a filter change nor a new date sends it anything.
-  // The slider, the filter controls and the map follow an input at once; the lists, counts and
-  // tables, which wait for the server's answer anyway, render after them (a deferred render React
-  // can interrupt), so scrubbing through the years never waits for the sidebar.
-  const listFilters = useDeferredValue(filters);
+  // The lists follow the input in its own render: an answer already held (prefetched) is shown at once,
+  // otherwise the previous one stays (the same objects: the lists are not rendered again) and the request
+  // leaves in the input's task; its answer is rendered in the task it arrives in.
   const [listLimit, setListLimit] = useState(LIST_PAGE);
-  const view = useRecordView(listFilters, listLimit);
+  const view = useRecordView(filters, listLimit);
   // Marked once the DOM shows the answer (a layout effect: before the next paint, not after it).
   useLayoutEffect(() => {
     if (view.data && !view.isPlaceholderData) markViewShown();
   }, [view.data, view.isPlaceholderData]);
-  const emptyReason = useEmptyReason(listFilters, view, agreements.data, language);
+  const viewShown = Boolean(view.data && !view.isPlaceholderData);
+  // Once this answer is shown, the answers of the dates the slider may go to next are asked ahead (and a
+  // briefing's next and previous steps): a step is then shown from the cache, in the render of the input.
+  const prefetchDates = useMemo(
+    () =>
+      viewShown
+        ? (dates: readonly (string | null)[]) =>
+            prefetchViews(
+              queryClient,
+              dates.map((date) => ({ ...filters, asOf: date })),
+              listLimit,
+            )
+        : undefined,
+    [viewShown, filters, listLimit, queryClient],
+  );
+  const briefingSteps = activeBriefing?.steps;
+  useEffect(() => {
+    if (!viewShown || !briefingSteps) return;
+    const near = [briefingSteps[urlState.step], briefingSteps[urlState.step - 2]].filter((step) => step !== undefined);
+    prefetchViews(
+      queryClient,
+      near.map((step) => step.filters),
+      listLimit,
+    );
+  }, [viewShown, briefingSteps, urlState.step, listLimit, queryClient]);
+  const emptyReason = useEmptyReason(filters, view, agreements.data, language);
   const documentTitles = useMemo(
     () =>
       new Map(
@@ -260,7 +273,7 @@ export function App() {
         onToggleSidebar={toggleSidebar}
         onChooseHit={chooseHit}
         map={mapRef}
-        filters={listFilters}
+        filters={filters}
         exportTitle={activeStep ? activeStep.title : text('title', language)}
         editor={editor !== null}
         importOpen={importOpen}
@@ -454,7 +467,13 @@ export function App() {
               {animateRoute ? `■ ${text('stopDirection', language)}` : `▶ ${text('showDirection', language)}`}
             </button>
           )}
-          <TimeSlider asOf={filters.asOf} onChange={setAsOf} language={language} documentDates={view.data?.record.stepDates ?? NO_DATES} />
+          <TimeSlider
+            asOf={filters.asOf}
+            onChange={setAsOf}
+            language={language}
+            documentDates={view.data?.record.stepDates ?? NO_DATES}
+            onUpcoming={prefetchDates}
+          />
         </div>
         {importOpen && csrfToken && editor ? (
           <Suspense fallback={<aside className="panel">{text('loading', language)}</aside>}>

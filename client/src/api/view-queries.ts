@@ -1,26 +1,69 @@
-import { changesResponse, type FeatureCollectionResponse, featureCollectionResponse, recordViewResponse } from '@domain/api';
+import {
+  changesResponse,
+  type FeatureCollectionResponse,
+  featureCollectionResponse,
+  type RecordViewResponse,
+  recordViewResponse,
+} from '@domain/api';
 import { agreementDatesOf, indexEvents, type RecordIndex } from '@domain/record-on-date';
-import { keepPreviousData, type QueryClient, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, type QueryClient, queryOptions, replaceEqualDeep, useQuery } from '@tanstack/react-query';
+import { useCallback, useRef } from 'react';
 import { type Filters, writeFilters } from '../filters/filters';
 import { fetchJson } from './fetch-json';
 import { agreementsQuery, eventsQuery, provincesQuery } from './record-queries';
 
-/**
- * What the planner's screen shows for the date and filters — counts, legend, progress tables and the
- * first `limit` rows of the list — computed by the server (GET /api/view), so the browser never
- * holds the whole record. The previous answer stays on screen while the next one comes.
- */
-export function useRecordView(filters: Filters, limit: number, enabled = true) {
+/** The query of the planner's screen for a date and filters (GET /api/view), shared by the hook and prefetching. */
+function viewQuery(filters: Filters, limit: number) {
   const params = new URLSearchParams();
   writeFilters(filters, params);
   params.set('limit', String(limit));
   const url = `/api/view?${params}`;
-  return useQuery({
+  return queryOptions({
     queryKey: ['view', url],
-    enabled,
     queryFn: ({ signal }) => fetchJson(url, recordViewResponse, signal),
-    placeholderData: keepPreviousData,
   });
+}
+
+/**
+ * What the planner's screen shows for the date and filters — counts, legend, progress tables and the
+ * first `limit` rows of the list — computed by the server (GET /api/view), so the browser never
+ * holds the whole record. The previous answer stays on screen while the next one comes; an answer
+ * already held (prefetched: `prefetchViews`) is shown in the render of the input itself.
+ */
+export function useRecordView(filters: Filters, limit: number, enabled = true) {
+  // What did not change from the answer shown before keeps its objects (rows by id, tables, legend), so
+  // the lists' parts an answer leaves as they were are not rendered again (memo).
+  const shown = useRef<RecordViewResponse | undefined>(undefined);
+  const keepUnchanged = useCallback((next: RecordViewResponse) => {
+    shown.current = sharedWith(shown.current, next);
+    return shown.current;
+  }, []);
+  return useQuery({ ...viewQuery(filters, limit), enabled, placeholderData: keepPreviousData, select: keepUnchanged });
+}
+
+/** `next`, with every part equal to `previous`'s — a row of the same feature wherever it stands — being `previous`'s own. */
+export function sharedWith(previous: RecordViewResponse | undefined, next: RecordViewResponse): RecordViewResponse {
+  if (!previous) return next;
+  const { rows: previousRows, ...previousRest } = previous;
+  const { rows: nextRows, ...nextRest } = next;
+  const rest = replaceEqualDeep(previousRest, nextRest);
+  const rowsById = new Map(previousRows.map((row) => [row.id, row]));
+  const rows = nextRows.map((row) => {
+    const before = rowsById.get(row.id);
+    return before ? replaceEqualDeep(before, row) : row;
+  });
+  const sameRows = rows.length === previousRows.length && rows.every((row, index) => row === previousRows[index]);
+  if (rest === previousRest && sameRows) return previous;
+  return { ...rest, rows: sameRows ? previousRows : rows };
+}
+
+/**
+ * Asks for the answers of screens the planner may go to next (the slider's neighbouring dates, a
+ * playing slider's next dates, a briefing's next step), so that going there is answered from what the
+ * client holds, without a request. Answers held and fresh are not asked again.
+ */
+export function prefetchViews(client: QueryClient, screens: readonly Filters[], limit: number) {
+  for (const filters of screens) void client.prefetchQuery(viewQuery(filters, limit));
 }
 
 /** What changed between two dates (GET /api/changes), the first `limit` changes. */

@@ -49,42 +49,59 @@ export const ResultsList = memo(function ResultsList({
         </p>
       ) : (
         <ul>
-          {rows.map((row) => {
-            const status = row.status ? STATUS_BY_ID[row.status] : null;
-            return (
-              <li key={row.id}>
-                <button
-                  type="button"
-                  className="result"
-                  aria-current={row.id === selectedId ? 'true' : undefined}
-                  onClick={(event) => {
-                    requestPanelFocus(event.detail === 0);
-                    onSelect(row.id);
-                  }}
-                  data-feature-id={row.id}
-                >
-                  <span className="swatch" style={{ background: status?.color ?? PAPER }} aria-hidden="true" />
-                  <span className="result-name">
-                    {nameIn(row.name, language)}
-                    {language === 'zh' && row.zhInferred && row.name.zh && <InferredMark language={language} />}
-                  </span>
-                  <span className="result-meta">
-                    {KIND_BY_ID[row.kind].label[language]}
-                    {status && ` · ${status.label[language]}`}
-                    {status && row.since && (
-                      <span className="reported-on" title={row.reportedIn ? documentTitles.get(row.reportedIn) : undefined}>
-                        {` · ${reportedOn(row.since, language)}`}
-                      </span>
-                    )}
-                    {!row.located && ` · ${text('notOnMap', language)}`}
-                  </span>
-                </button>
-              </li>
-            );
-          })}
+          {rows.map((row) => (
+            <ResultRow
+              key={row.id}
+              row={row}
+              language={language}
+              selected={row.id === selectedId}
+              onSelect={onSelect}
+              reportTitle={row.reportedIn ? documentTitles.get(row.reportedIn) : undefined}
+            />
+          ))}
         </ul>
       )}
       <ShowMoreButton shown={rows.length} total={total} onClick={onShowMore} language={language} />
     </section>
+  );
+});
+
+type RowProps = {
+  row: FeatureRow;
+  language: Language;
+  selected: boolean;
+  onSelect: (id: string) => void;
+  /** The title of the document the status is reported in (the tooltip of "as reported on …"). */
+  reportTitle: string | undefined;
+};
+
+/** One feature of the list: rendered again only when it changed (a row the next date leaves as it was keeps its object). */
+const ResultRow = memo(function ResultRow({ row, language, selected, onSelect, reportTitle }: RowProps) {
+  const status = row.status ? STATUS_BY_ID[row.status] : null;
+  return (
+    <li>
+      <button
+        type="button"
+        className="result"
+        aria-current={selected ? 'true' : undefined}
+        onClick={(event) => {
+          requestPanelFocus(event.detail === 0);
+          onSelect(row.id);
+        }}
+        data-feature-id={row.id}
+      >
+        <span className="swatch" style={{ background: status?.color ?? PAPER }} aria-hidden="true" />
+        <span className="result-name">
+          {nameIn(row.name, language)}
+          {language === 'zh' && row.zhInferred && row.name.zh && <InferredMark language={language} />}
+        </span>
+        <span className="result-meta">
+          {KIND_BY_ID[row.kind].label[language]}
+          {status && ` · ${status.label[language]}`}
+          {status && row.since && <span className="reported-on" title={reportTitle}>{` · ${reportedOn(row.since, language)}`}</span>}
+          {!row.located && ` · ${text('notOnMap', language)}`}
+        </span>
+      </button>
+    </li>
   );
 });

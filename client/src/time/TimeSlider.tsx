@@ -3,6 +3,7 @@ import type { Language } from '../i18n/language';
 import { formatDate, text } from '../i18n/ui-text';
 import { DateField } from '../ui/DateField';
 import { dateAt, dayIndex, todayIso } from './dates';
+import { PLAY_STEP_DAYS, upcomingDates } from './upcoming-dates';
 
 type Props = {
   asOf: string | null;
@@ -10,10 +11,11 @@ type Props = {
   language: Language;
   /** Dates of the documents, marked on the track so a planner can jump between them. */
   documentDates: readonly string[];
+  /** Given the dates the planner may go to next from here (upcoming-dates.ts), again whenever they or it change. */
+  onUpcoming?: (dates: readonly (string | null)[]) => void;
 };
 
-/** Play advances half a month every tick at 1×: 2022 → today in about 20 seconds; 2× and 4× faster. */
-const PLAY_STEP_DAYS = 15;
+/** Play advances PLAY_STEP_DAYS every tick at 1×: 2022 → today in about 20 seconds; 2× and 4× faster. */
 const PLAY_TICK_MS = 250;
 const SPEEDS = [1, 2, 4] as const;
 type Speed = (typeof SPEEDS)[number];
@@ -35,7 +37,7 @@ function adjacentDocument(documentDates: readonly string[], value: number, step:
   return found ?? null;
 }
 
-export function TimeSlider({ asOf, onChange, language, documentDates }: Props) {
+export function TimeSlider({ asOf, onChange, language, documentDates, onUpcoming }: Props) {
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState<Speed>(1);
   const [loop, setLoop] = useState(false);
@@ -54,6 +56,12 @@ export function TimeSlider({ asOf, onChange, language, documentDates }: Props) {
   }, [playing, value, last, onChange, speed, loop]);
   const previous = adjacentDocument(documentDates, value, -1);
   const next = adjacentDocument(documentDates, value, 1);
+  const upcoming = upcomingDates({ value, last, playing, speed, loop, previousDocument: previous, nextDocument: next });
+  const upcomingKey = JSON.stringify(upcoming);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the dates are told again when they change (their key), not per render.
+  useEffect(() => {
+    onUpcoming?.(upcoming);
+  }, [upcomingKey, onUpcoming]);
 
   return (
     <section className="time-slider" aria-label={text('asOf', language)}>
