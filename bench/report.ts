@@ -33,7 +33,7 @@ type Check = { figure: string; value: number | null; budget: number; unit: strin
 
 const REMEDIES = {
   apiRatio:
-    "the app's answer: cached answers are replayed from node:http (server/src/http/replay.ts), so what is left is the record key asked per request and a first uncached answer; at 100 000 features the heap (≈1 GB) makes old-generation GC pauses the p99",
+    "the app's answer: cached answers are replayed from node:http (server/src/http/replay.ts), so what is left is the record key asked per request and a first uncached answer; at 100 000 features the heap (≈0.5 GB: the record and every state of every feature, issue 31) makes old-generation GC pauses the p99",
   firstMap:
     "the first map: the record layers are added after the basemap's first frame and their tiles are laid out in the worker; at 10 000 features the densest tiles carry every state of every feature — fewer dated properties per state (icon and filter values the style can derive) would make them smaller",
   interaction10k:
