@@ -181,22 +181,6 @@ describe('start-up validation', () => {
     expect(() => loadRecord(copy)).toThrowError(/unknown feature "no-such-gate"/);
   });
 
-  it('reads features.json an element at a time as a whole read would: brackets and quotes in text, a cut-off file refused', () => {
-    const copy = copyRecord();
-    const file = join(copy.recordDir, 'features.json');
-    const features = JSON.parse(readFileSync(file, 'utf8'));
-    const note = 'Dấu "ngoặc" ] } [ { \\" và \\ cuối\\';
-    features[2].note = note;
-    writeFileSync(file, JSON.stringify(features, null, 2));
-    const loaded = loadRecord(copy).features;
-    expect(loaded.map((feature) => feature.id)).toEqual(features.map((feature: { id: string }) => feature.id));
-    expect(loaded[2].note).toBe(note);
-    writeFileSync(file, JSON.stringify(features, null, 2).slice(0, -20));
-    expect(() => loadRecord(copy)).toThrowError(/features\.json: cannot be read as JSON/);
-    writeFileSync(file, JSON.stringify([...features.slice(0, 3), 'a text', ...features.slice(3)]));
-    expect(() => loadRecord(copy)).toThrowError(/features\.json: 3: Invalid input: expected object/);
-  });
-
   it('refuses a file that is not JSON', () => {
     const copy = copyRecord();
     writeFileSync(join(copy.recordDir, 'agreements.json'), '[{"id": "004",');
