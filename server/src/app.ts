@@ -24,6 +24,7 @@ import { applyDeployment, type Deployment } from './http/deployment';
 import { errorHandler, unknownApiRoute } from './http/errors';
 import { hideSystemMessages, unknownPath } from './http/public-errors';
 import { attachReplay, createReplay } from './http/replay';
+import { LARGEST_ANSWER_BYTES } from './http/response-cache';
 import { cacheHashedAssets, compressStatic, languagePages } from './http/static-delivery';
 import { refuseBadPathText } from './http/text-check';
 import { importRouter } from './imports/router';
@@ -90,7 +91,7 @@ export function createApp({
   const currentRecord = createCurrentRecord(repository);
   app.use('/api/agreements', agreementRouter(repository, currentRecord));
   // Cached GET answers sent again without Express while the record key holds (http/replay.ts; main.ts).
-  attachReplay(app, { replay: createReplay(), recordKey: currentRecord.key });
+  attachReplay(app, { replay: createReplay({ maxBytes: LARGEST_ANSWER_BYTES }), recordKey: currentRecord.key });
   const features = createFeatureService(repository, currentRecord);
   const flatFeatures = createFlatFeatureService(currentRecord);
   // Who recorded a step is shown to signed-in editors only.

@@ -38,7 +38,9 @@ export function commitmentsOf(events: readonly StatusEvent[], asOf?: string): Co
     // An implied "operating" only describes what exists; it is not a promise of its own.
     if (event.evidence === 'implied' && event.status === 'operating') continue;
     const key = event.subject ? `subject:${event.subject.en}` : `level:${event.level ?? 'unstated'}`;
-    groups.set(key, [...(groups.get(key) ?? []), event]);
+    const group = groups.get(key);
+    if (group) group.push(event);
+    else groups.set(key, [event]);
   }
   return [...groups.entries()].map(([key, group]) => {
     const achieved = group.find((event) => STATUS_BY_ID[event.status].operating) ?? null;

@@ -36,6 +36,10 @@ export function indexEvents(events: readonly StatusEvent[]): Map<string, StatusE
   return byFeature;
 }
 
+/** `list`, or `known` when it holds the same items in the same order. */
+const sameOr = (list: string[], known: string[]) =>
+  list.length === known.length && list.every((item, i) => item === known[i]) ? known : list;
+
 /**
  * One feature as of a date (null: the latest the record knows): its status, level, province and
  * agreements then; null when the record did not know it yet. The single definition of "as of a date"
@@ -50,8 +54,15 @@ export function featureOnDate(
   const properties = feature.properties;
   if (asOf && (properties.firstRecorded ?? '9999') > asOf) return null;
   const date = asOf ?? today;
-  const agreements = asOf ? properties.agreements.filter((id) => (agreementDates?.get(id) ?? '') <= asOf) : properties.agreements;
-  const codes = [...new Set(properties.recordedProvinces.map((code) => provinceAsOf(code, date, provinces)))];
+  // The feature's own arrays where a date leaves them as they are: a record's timelines hold several states of
+  // every feature (record-timeline.ts), and a copy of each list per state was a large part of the server's memory.
+  const agreements = asOf
+    ? sameOr(
+        properties.agreements.filter((id) => (agreementDates?.get(id) ?? '') <= asOf),
+        properties.agreements,
+      )
+    : properties.agreements;
+  const codes = sameOr([...new Set(properties.recordedProvinces.map((code) => provinceAsOf(code, date, provinces)))], properties.provinces);
   const events = eventsByFeature.get(feature.id) ?? [];
   const state = featureStateAsOf(events, asOf ?? undefined);
   const hasStatus = KIND_BY_ID[properties.kind].hasStatus;

@@ -83,7 +83,9 @@ export function targetsOf(events: readonly StatusEvent[], date: string): Commitm
 }
 
 /** A feature with a commitment past its deadline on `date` and no document saying it was reached. */
-export const isOverdue = (events: readonly StatusEvent[], date: string) => targetsOf(events, date).some((t) => t.state === 'overdue');
+export const isOverdue = (events: readonly StatusEvent[], date: string) =>
+  // Most features carry no deadline: no commitments to read then (the record's timelines ask this at every change date).
+  events.some((event) => event.target) && targetsOf(events, date).some((t) => t.state === 'overdue');
 
 /** The days a feature's overdue answer can change beside its steps' dates: the day after each deadline. */
 export function targetChangeDates(events: readonly StatusEvent[]): string[] {

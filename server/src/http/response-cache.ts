@@ -4,6 +4,9 @@ import { keepForReplay } from './replay';
 
 export type CachedBody = { body: Buffer; etag: string; type: string };
 
+/** Room for the largest answer the app gives, the whole record of 100 000 features (98 MB): the lists' cache and the replay keep it. */
+export const LARGEST_ANSWER_BYTES = 128 * 1024 * 1024;
+
 /**
  * Serialised responses kept by key, least recently used dropped first, bounded in entries and bytes.
  * The record changes only through a new revision, which is part of every key, so nothing stale is

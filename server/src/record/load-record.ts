@@ -11,6 +11,7 @@ import {
   clauseSchema,
   type FeatureRecord,
   featureRecordSchema,
+  type Located,
   type Province,
   provinceSchema,
   type StatusEvent,
@@ -47,6 +48,88 @@ function readJson<T>(file: string, schema: z.ZodType<T>, displayRoot: string): T
   return parsed.data;
 }
 
+/**
+ * Where each element of a JSON array lies in `bytes` ([start, end) pairs), or null when the text is not one array
+ * of objects and arrays (then it is read whole, and JSON.parse or the schema says what is wrong).
+ */
+function arrayElements(bytes: Buffer): number[] | null {
+  const OPEN_OBJECT = 0x7b;
+  const CLOSE_OBJECT = 0x7d;
+  const OPEN_ARRAY = 0x5b;
+  const CLOSE_ARRAY = 0x5d;
+  const QUOTE = 0x22;
+  const BACKSLASH = 0x5c;
+  const COMMA = 0x2c;
+  const isSpace = (byte: number) => byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
+  let i = 0;
+  while (i < bytes.length && isSpace(bytes[i])) i += 1;
+  if (bytes[i] !== OPEN_ARRAY) return null;
+  i += 1;
+  const bounds: number[] = [];
+  let depth = 0;
+  let start = -1;
+  for (; i < bytes.length; i += 1) {
+    const byte = bytes[i];
+    if (byte === QUOTE) {
+      if (depth === 0) return null; // a bare string element
+      // To the closing quote: one not preceded by an odd number of backslashes.
+      for (;;) {
+        i = bytes.indexOf(QUOTE, i + 1);
+        if (i < 0) return null;
+        let backslashes = 0;
+        while (bytes[i - 1 - backslashes] === BACKSLASH) backslashes += 1;
+        if (backslashes % 2 === 0) break;
+      }
+    } else if (byte === OPEN_OBJECT || byte === OPEN_ARRAY) {
+      if (depth === 0) {
+        if (start !== -1) return null; // two elements without a comma
+        start = i;
+      }
+      depth += 1;
+    } else if (byte === CLOSE_OBJECT || byte === CLOSE_ARRAY) {
+      if (depth === 0) {
+        if (byte !== CLOSE_ARRAY || start !== -1) return null;
+        for (i += 1; i < bytes.length; i += 1) if (!isSpace(bytes[i])) return null;
+        return bounds;
+      }
+      depth -= 1;
+      if (depth === 0) {
+        bounds.push(start, i + 1);
+        start = -1;
+      }
+    } else if (depth === 0 && !isSpace(byte) && byte !== COMMA) return null; // a number, true, null… as an element
+  }
+  return null;
+}
+
+/**
+ * A record file holding an array, read an element at a time: the file's text is never one string, nor its
+ * parsed form held beside the checked one (at 100 000 features, features.json is 160 MB of text; read whole, the
+ * server's start peaked at over 1.2 GB). The same answer and the same first problem as reading it whole.
+ */
+function readJsonArray<T>(file: string, element: z.ZodType<T>, displayRoot: string): T[] {
+  const bytes = readFileSync(file);
+  const bounds = arrayElements(bytes);
+  if (bounds === null) return readJson(file, z.array(element), displayRoot);
+  const result: T[] = [];
+  for (let i = 0; i < bounds.length; i += 2) {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(bytes.toString('utf8', bounds[i], bounds[i + 1]));
+    } catch {
+      // JSON.parse's own message, with its position in the whole file.
+      return readJson(file, z.array(element), displayRoot);
+    }
+    const parsed = element.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new RecordError(relative(displayRoot, file) || file, `${[i / 2, ...issue.path].join('.')}: ${issue.message}`);
+    }
+    result.push(parsed.data);
+  }
+  return result;
+}
+
 /** Ids seen more than once, in order of their second appearance (linear: records reach 100 000 features). */
 function duplicates(ids: string[]): string[] {
   const seen = new Set<string>();
@@ -69,7 +152,7 @@ export function loadRecord({ recordDir, documentsDir }: RecordLocation): LoadedR
 
   const agreements = readJson(file('agreements.json'), z.array(agreementSchema), root);
   const provinces = readJson(file('provinces.json'), z.array(provinceSchema), root);
-  const features = readJson(file('features.json'), z.array(featureRecordSchema), root);
+  const features = readJsonArray(file('features.json'), featureRecordSchema, root);
   const jsonFilesIn = (folder: string) =>
     readdirSync(file(folder))
       .filter((name) => name.endsWith('.json'))
@@ -175,6 +258,7 @@ export function loadRecord({ recordDir, documentsDir }: RecordLocation): LoadedR
 
   const featureById = new Map(features.map((f) => [f.id, f]));
   const progressProblem = progressProblems(events);
+  const text = sharedText(features, featureById);
   for (const { path: where, events: fileEvents } of eventFiles) {
     for (const [index, event] of fileEvents.entries()) {
       const at = `event ${index} (${event.featureId}, ${event.date})`;
@@ -188,8 +272,9 @@ export function loadRecord({ recordDir, documentsDir }: RecordLocation): LoadedR
       }
       if (clause.agreementId !== event.agreementId)
         fail(where, `${at}: clause "${event.clauseId}" is not in agreement "${event.agreementId}"`);
+      text.shareEvent(event);
       // The Vietnamese text, or the Chinese where the clause has it (an editor may quote either).
-      const quote = normalizeText(event.quote);
+      const quote = text.normalized(event.quote);
       if (
         quote === '' ||
         !(normalizedClause(clause).includes(quote) || (clause.text.zh !== undefined && isVerbatimIn(event.quote, clause.text.zh)))
@@ -220,6 +305,53 @@ export function loadRecord({ recordDir, documentsDir }: RecordLocation): LoadedR
   }
 
   return { agreements, clauses, features, events, provinces };
+}
+
+/**
+ * One copy of each repeated text of the record in memory, and each quote normalised once. JSON.parse makes a
+ * string per occurrence: a quote repeated by every step citing the same words, a feature id by each of its steps,
+ * a position's source by every point it describes. At 100 000 features those copies were 150 MB of the heap
+ * (issue 31), kept for the server's life.
+ */
+function sharedText(features: FeatureRecord[], featureById: ReadonlyMap<string, FeatureRecord>) {
+  const texts = new Map<string, string>();
+  const share = (text: string) => {
+    const known = texts.get(text);
+    if (known !== undefined) return known;
+    texts.set(text, text);
+    return text;
+  };
+  const shareLocated = (located: Located | null | undefined) => {
+    if (!located) return;
+    located.source = share(located.source);
+    for (const other of located.alsoReported ?? []) other.source = share(other.source);
+  };
+  for (const feature of features) {
+    if (feature.note !== undefined) feature.note = share(feature.note);
+    shareLocated(feature.location);
+    for (const side of feature.sides ?? []) shareLocated(side.location);
+    for (const waypoint of feature.waypoints ?? []) shareLocated(waypoint.location);
+  }
+  const normalizedQuotes = new Map<string, string>();
+  return {
+    shareEvent(event: StatusEvent) {
+      event.featureId = featureById.get(event.featureId)?.id ?? event.featureId;
+      event.date = share(event.date);
+      event.agreementId = share(event.agreementId);
+      event.clauseId = share(event.clauseId);
+      event.quote = share(event.quote);
+      if (event.note !== undefined) event.note = share(event.note);
+    },
+    /** normalizeText of a quote, once per distinct quote. */
+    normalized(quote: string) {
+      let normalized = normalizedQuotes.get(quote);
+      if (normalized === undefined) {
+        normalized = normalizeText(quote);
+        normalizedQuotes.set(quote, normalized);
+      }
+      return normalized;
+    },
+  };
 }
 
 /**
