@@ -1,5 +1,5 @@
 import type { ScaleResult } from './api';
-import type { BrowserResult, InteractionTiming } from './browser';
+import type { BrowserResult, FrameRate, InteractionTiming, ProfileRow } from './browser';
 import { IMPORT_EVAL_TARGETS, type ImportEvalResult } from './import-eval';
 import type { ImportReadingResult } from './import-reading';
 import type { describeMachine } from './lib/machine';
@@ -29,7 +29,8 @@ export type Results = {
   timeline?: TimelineTiming[];
 };
 
-type Check = { figure: string; value: number | null; budget: number; unit: string; remedy: string };
+/** `atLeast`: the budget is a floor (frames per second), not a ceiling. */
+type Check = { figure: string; value: number | null; budget: number; unit: string; remedy: string; atLeast?: boolean };
 
 const REMEDIES = {
   apiRatio:
@@ -37,7 +38,7 @@ const REMEDIES = {
   firstMap:
     "the first map: the record layers are added after the basemap's first frame and their tiles are laid out in the worker; at 10 000 features the densest tiles carry every state of every feature — fewer dated properties per state (icon and filter values the style can derive) would make them smaller",
   interaction10k:
-    "MapLibre re-laying out the record's tiles after a date or filter change (filters and icons read the date, so the worker lays every tile out again and the main thread uploads and places it): icons the style colours by status (SDF) and filters that do not depend on the date would let a slider step repaint instead of re-laying out",
+    "the app's own work around a date or filter change: the map repaints (each feature's state index and the filters' verdict are feature states, record-states.ts, a date step touching only the features with a state starting between the two dates), so what the bare page does not do is React rendering the controls and the deferred lists and their GET /api/view, and laying out the symbols' source again when the global state `symbols` changes (a shown feature's icon or level, or one coming or going): symbols coloured by status (SDF) would let most steps leave that list as it is",
   interaction100k:
     "the same re-layout at 100 000 features (tiles thinned to at most 2 000 features below zoom 13), and the server's answer for the lists (~0.25 s a new date at 100 000 features: the record as of the date and its tables, then cached per date)",
   listsShown:
@@ -59,8 +60,55 @@ const REMEDIES = {
 
 const fmt = (value: number | null | undefined, digits = 1) =>
   value === null || value === undefined || Number.isNaN(value) ? '—' : value.toFixed(digits);
+const within = (check: Check) => (check.atLeast ? (check.value ?? 0) >= check.budget : (check.value ?? 0) <= check.budget);
+/** How far past its budget a figure is (1: at it); a floor's shortfall likewise. */
+const overBy = (check: Check) =>
+  check.value === null ? Number.POSITIVE_INFINITY : check.atLeast ? check.budget / check.value : check.value / check.budget;
 const status = (check: Check) =>
-  check.value === null ? 'not measured' : check.value <= check.budget ? 'within' : `**over** (×${(check.value / check.budget).toFixed(1)})`;
+  check.value === null ? 'not measured' : within(check) ? 'within' : `**over** (×${overBy(check).toFixed(1)})`;
+
+/** app ÷ bare; a bare figure below 0.1 ms (CDP's and User Timing's grain here) counts as 0.1 ms. */
+const overBare = (app: number | null | undefined, bare: number | null | undefined) =>
+  app === null || app === undefined || bare === null || bare === undefined ? null : +(app / Math.max(bare, 0.1)).toFixed(2);
+
+/** Issue 31: the app beside the bare page doing the same change (≤ 1.25×), and frames while playing (≥ 0.8× the bare page's). */
+function bareRatioChecks(result: BrowserResult): Check[] {
+  const bare = result.bareInteraction;
+  if (!bare) return [];
+  const n = result.features.toLocaleString('en');
+  const remedy = REMEDIES.interaction10k;
+  return [
+    {
+      figure: `Filter change, ${n} features: app main-thread work ÷ bare page doing the same change`,
+      value: overBare(result.filterChange?.appWorkMs, bare.filterChange?.appWorkMs),
+      budget: 1.25,
+      unit: '×',
+      remedy,
+    },
+    {
+      figure: `Time-slider step, ${n} features: app main-thread work ÷ bare page doing the same change`,
+      value: overBare(result.sliderStep?.appWorkMs, bare.sliderStep?.appWorkMs),
+      budget: 1.25,
+      unit: '×',
+      remedy,
+    },
+    {
+      figure: `Time-slider step, ${n} features: all main-thread script in the second after ÷ bare page`,
+      value: overBare(result.sliderStep?.mainThreadScriptMs, bare.sliderStep?.mainThreadScriptMs),
+      budget: 1.25,
+      unit: '×',
+      remedy,
+    },
+    {
+      figure: `Playing the dates, ${n} features: app frames per second ÷ bare page's`,
+      value: result.playing && bare.playing ? +(result.playing.framesPerSecond / bare.playing.framesPerSecond).toFixed(2) : null,
+      budget: 0.8,
+      unit: '×',
+      remedy,
+      atLeast: true,
+    },
+  ];
+}
 
 function interactionChecks(result: BrowserResult, name: 'filterChange' | 'sliderStep', label: string): Check[] {
   const timing = result[name] as InteractionTiming | null;
@@ -133,6 +181,7 @@ export function renderReport(results: Results): string {
     checks.push(
       ...interactionChecks(scale, 'filterChange', 'Filter change'),
       ...interactionChecks(scale, 'sliderStep', 'Time-slider step'),
+      ...bareRatioChecks(scale),
     );
   }
   checks.push({ figure: 'Initial JavaScript (gzip)', value: sizes.initialJsGzKb, budget: 350, unit: 'kB', remedy: REMEDIES.js });
@@ -185,13 +234,7 @@ export function renderReport(results: Results): string {
         remedy: REMEDIES.timeline,
       });
 
-  const worst = checks
-    .filter((check) => check.value === null || check.value > check.budget)
-    .sort(
-      (a, b) =>
-        (b.value === null ? Number.POSITIVE_INFINITY : b.value / b.budget) -
-        (a.value === null ? Number.POSITIVE_INFINITY : a.value / a.budget),
-    )[0];
+  const worst = checks.filter((check) => check.value === null || !within(check)).sort((a, b) => overBy(b) - overBy(a))[0];
 
   const lines: string[] = [];
   lines.push('# Benchmark results', '');
@@ -204,7 +247,9 @@ export function renderReport(results: Results): string {
   );
   lines.push('## Budgets', '', '| figure | value | budget | status |', '|---|---|---|---|');
   for (const check of checks)
-    lines.push(`| ${check.figure} | ${fmt(check.value, 2)} ${check.unit} | ≤ ${check.budget} ${check.unit} | ${status(check)} |`);
+    lines.push(
+      `| ${check.figure} | ${fmt(check.value, 2)} ${check.unit} | ${check.atLeast ? '≥' : '≤'} ${check.budget} ${check.unit} | ${status(check)} |`,
+    );
   lines.push('', '## Worth speeding up next', '');
   lines.push(
     worst
@@ -241,6 +286,9 @@ export function renderReport(results: Results): string {
     lines.push(
       `| ${b.features.toLocaleString('en')} | ${fmt(b.app?.firstMapMs, 0)} / ${fmt(b.app?.idleMs, 0)} | ${fmt(b.bare.firstMapMs, 0)} / ${fmt(b.bare.idleMs, 0)} | ${fmt(b.firstMapRatio, 2)} | ${fmt(b.filterChange?.appWorkMs)} / ${fmt(b.filterChange?.mainThreadScriptMs)} / ${fmt(b.filterChange?.listsShownMs, 0)} | ${fmt(b.sliderStep?.appWorkMs)} / ${fmt(b.sliderStep?.mainThreadScriptMs)} / ${fmt(b.sliderStep?.listsShownMs, 0)} | ${b.error ?? ''} |`,
     );
+
+  const beside = browser.scales.filter((b) => b.bareInteraction);
+  if (beside.length) lines.push('', ...repaintSection(beside));
 
   if (results.importReading) {
     lines.push(
@@ -383,4 +431,59 @@ function lighthouseSection(result: LighthouseResult): string[] {
       }),
     ),
   ];
+}
+
+const side = (timing: InteractionTiming | null | undefined) => `${fmt(timing?.appWorkMs)} / ${fmt(timing?.mainThreadScriptMs)}`;
+const frames = (rate: FrameRate | null | undefined) =>
+  rate ? `${fmt(rate.framesPerSecond)} (longest ${fmt(rate.longestFrameMs, 0)} ms)` : '—';
+const profileCell = (row: ProfileRow | undefined) => (row ? `${row.ms} ms ${row.share}% \`${row.where}\`` : '');
+
+/** Issue 31: the app beside the bare page doing the same change, with the code before the change when measured (--before). */
+function repaintSection(scales: BrowserResult[]): string[] {
+  const dates = [...new Set(scales.map((b) => b.measuredOn).filter(Boolean))].join(', ');
+  const commits = [...new Set(scales.map((b) => b.before?.commit).filter(Boolean))].join(', ');
+  const lines = [
+    `## Slider step and filter change: repaint instead of re-layout (issue 31)`,
+    '',
+    `Measured ${dates || '—'} (\`npm run bench -- --browser-only --cpu-prof${commits ? ' --before <worktree>' : ''}\`), in one run per scale: the app, the bare MapLibre page doing the same change on the same record tiles (bench/bare-page.ts: each feature's state index for the date and kinds over GET /api/map/states, setFeatureState for those whose {s, out} changed)${commits ? `, and the app before the change (${commits}: filters and icons read the date through a style global state, so a step laid every tile out again)` : ''}, in turn on the same machine. Work: ba:update, median of 6; script: CDP ScriptDuration in the second after, median of 6. Budgets: app ≤ 1.25 × the bare page and ≤ 16 ms; frames per second while playing ≥ 0.8 × the bare page's (a leader watches the dates play, not a single step). The machine has 2 shared cores and other work running: read the ratios within a row, not the absolute times. A slider step is one day back from today: on most such days no feature's state changes, so the bare page sets no feature state and draws nothing (its script ≈ 0 ms, counted as 0.1 ms in a ratio); what the app spends then is its own (React, the lists and their GET /api/view).`,
+    '',
+    '| features | input | app work / script ms | bare page work / script ms | app ÷ bare: work, script | before: work / script ms |',
+    '|---|---|---|---|---|---|',
+  ];
+  for (const b of scales)
+    for (const [input, key] of [
+      ['filter change', 'filterChange'],
+      ['slider step', 'sliderStep'],
+    ] as const)
+      lines.push(
+        `| ${b.features.toLocaleString('en')} | ${input} | ${side(b[key])} | ${side(b.bareInteraction?.[key])} | ${fmt(overBare(b[key]?.appWorkMs, b.bareInteraction?.[key]?.appWorkMs), 2)} ×, ${fmt(overBare(b[key]?.mainThreadScriptMs, b.bareInteraction?.[key]?.mainThreadScriptMs), 2)} × | ${b.before ? side(b.before[key]) : '—'} |`,
+      );
+  lines.push(
+    '',
+    'Frames per second while the dates play (requestAnimationFrame callbacks over 6 s: "Phát", 15 days per 250 ms from 2022-01-01; the bare page steps through the same dates on the same tick). A callback runs once per frame the page draws; a main thread busy with a step drops frames. MapLibre\'s `render` events would count the map\'s repaints, which come only when something changed, not the frames missed.',
+    '',
+    '| features | app | bare page | app ÷ bare | before |',
+    '|---|---|---|---|---|',
+  );
+  for (const b of scales)
+    lines.push(
+      `| ${b.features.toLocaleString('en')} | ${frames(b.playing)} | ${frames(b.bareInteraction?.playing)} | ${b.playing && b.bareInteraction?.playing ? fmt(b.playing.framesPerSecond / b.bareInteraction.playing.framesPerSecond, 2) : '—'} | ${frames(b.before?.playing)} |`,
+    );
+  for (const b of scales) {
+    const after = b.profiles?.sliderStep ?? [];
+    const earlier = b.before?.profiles?.sliderStep ?? [];
+    if (!after.length && !earlier.length) continue;
+    // The profile's busy time, from the first row's share of it.
+    const total = (rows: ProfileRow[]) =>
+      rows.length && rows[0].share ? `${Math.round((rows[0].ms * 100) / rows[0].share)} ms busy` : '—';
+    lines.push(
+      '',
+      `Slider step, ${b.features.toLocaleString('en')} features: where the main thread spent the 6 steps and the seconds after (--cpu-prof, top 10 by self time; share of the profile's busy time; "(program)" is native work no script frame owns — WebGL in SwiftShader, style and layout in Blink; names are the built bundle's). Before: ${total(earlier)}; after: ${total(after)}.`,
+      '',
+      `| # | before${b.before ? ` (${b.before.commit})` : ''} | after |`,
+      '|---|---|---|',
+      ...Array.from({ length: 10 }, (_, i) => `| ${i + 1} | ${profileCell(earlier[i])} | ${profileCell(after[i])} |`),
+    );
+  }
+  return lines;
 }

@@ -13,8 +13,16 @@
  *   npm run bench -- --timeline       the progress timeline's main-thread cost at 68, 1 000 and 10 000 features only, merged likewise
  *   npm run bench -- --lighthouse     Lighthouse on the app beside the bare MapLibre page only, merged into the last results
  *                                     (the whole run measures it too, unless --no-browser)
+ *   npm run bench -- --browser-only [--scales 68,10000] [--before DIR] [--rounds N]
+ *                                     the map in the browser only (loads, filter change, slider step, frames while playing,
+ *                                     app beside the bare page doing the same), at the scales given (68: the real record;
+ *                                     default 68 and 10 000), each replacing that scale's row of the last results;
+ *                                     --before DIR: also the app of another checkout of the project (its client built,
+ *                                     e.g. a worktree of the commit before a change) on the same inputs in the same run;
+ *                                     --rounds N: each scale measured N times, each figure the median of the rounds
+ *                                     (the CPU profiles: the first round's)
  */
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -105,14 +113,130 @@ function printImportEval(result: Results['importEval']) {
 }
 
 /** Runs one measurement alone and writes it into the last full run's results (bench/results.json and RESULTS.md). */
-async function mergeIntoLastResults<K extends keyof Results>(key: K, what: string, measure: () => Promise<Results[K]> | Results[K]) {
+async function mergeIntoLastResults<K extends keyof Results>(
+  key: K,
+  what: string,
+  measure: () => Promise<Results[K]> | Results[K],
+  method?: Partial<Results['method']>,
+) {
   const file = join(projectRoot, 'bench', 'results.json');
   const last = JSON.parse(readFileSync(file, 'utf8')) as Results;
-  const results: Results = { ...last, [key]: await measure() };
+  const results: Results = { ...last, [key]: await measure(), method: { ...last.method, ...method } };
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(join(projectRoot, 'bench', 'RESULTS.md'), renderReport(results));
   log(`wrote the ${what} into bench/results.json and bench/RESULTS.md (the other figures are the last full run)`);
   return results;
+}
+
+const BROWSER_METHOD =
+  'Debian Chromium headless (SwiftShader WebGL), playwright-core, viewport 1400×860, a new context per load (cold cache), median of 3 loads (1 at 100 000 features). Baseline: a bare MapLibre page with the same style, basemap, fonts and view, a map of the same size and the same record tiles (bench/bare-page.ts: its /api/map/ passed on to the app, one line and one circle layer coloured by the state the feature state picks; its first map is the basemap\'s, as the app\'s, its idle follows the record). Interaction: median of 6; "app work" is the User Timing measure ba:update (input → React has rendered the controls, the lists when their answer is held, and the map, and MapLibre has been given the new filter or date); on the bare page, ba:update is the same change: each feature\'s state index for the date and kinds over GET /api/map/states and setFeatureState for those whose {s, out} changed; "lists shown" is ba:view (input → the lists, counts and legend show the server\'s answer, GET /api/view: from the cache when it was asked ahead — the slider\'s neighbouring dates are — else request, server, parse and render); "main-thread script" is CDP ScriptDuration in the second after the input (includes rendering that answer and MapLibre\'s frames). Frames while playing: requestAnimationFrame callbacks per second over 6 s of the app\'s "Phát" (15 days per 250 ms from 2022-01-01) and of the bare page stepping through the same dates on the same tick.';
+
+/**
+ * --browser-only: the map in the browser at the scales given, each row replacing that scale's in the last results
+ * (the other scales, the API and every other figure stay the last full run's).
+ */
+async function browserOnly() {
+  ensureBuilt();
+  const at = argv.indexOf('--scales');
+  const scales = at >= 0 ? argv[at + 1].split(',').map(Number) : [68, 10_000];
+  const roundsAt = argv.indexOf('--rounds');
+  const roundCount = roundsAt >= 0 ? Math.max(1, Number(argv[roundsAt + 1])) : 1;
+  const beforeAt = argv.indexOf('--before');
+  const beforeRoot = beforeAt >= 0 ? argv[beforeAt + 1] : null;
+  const before = beforeRoot
+    ? { root: beforeRoot, commit: execFileSync('git', ['-C', beforeRoot, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim() }
+    : undefined;
+  const work = mkdtempSync(join(tmpdir(), 'border-atlas-bench-records-'));
+  const bareDir = writeBarePage();
+  try {
+    const measured: BrowserResult[] = [];
+    for (const count of scales) {
+      let dir: string | null = null;
+      if (count !== 68) {
+        dir = join(work, `syn-${count}`, 'record');
+        log(`generating a synthetic record of ${count} features`);
+        writeSyntheticRecord(dir, count);
+      }
+      const rounds: BrowserResult[] = [];
+      for (let round = 1; round <= roundCount; round += 1) {
+        log(
+          `browser: ${count === 68 ? 'the real record' : `${count} synthetic features`}${before ? `, with the app at ${before.commit}` : ''}, round ${round} of ${roundCount}`,
+        );
+        const result = await measureBrowser(dir, count, bareDir, {
+          runs: count >= 100_000 ? 1 : 3,
+          timeoutMs: 240_000,
+          cpuProfile: cpuProfile && round === 1,
+          before,
+        });
+        logInteractions(result);
+        rounds.push(result);
+      }
+      const result = medianOfRounds(rounds);
+      if (roundCount > 1) {
+        log(`median of ${roundCount} rounds:`);
+        logInteractions(result);
+      }
+      measured.push(result);
+    }
+    await mergeIntoLastResults(
+      'browser',
+      'browser figures',
+      () => {
+        const last = previous()?.browser ?? { firstMapRatio: null, scales: [] };
+        const scalesNow = [...last.scales.filter((row) => !scales.includes(row.features)), ...measured].sort(
+          (a, b) => a.features - b.features,
+        );
+        const real = scalesNow.find((row) => row.features === 68);
+        return { firstMapRatio: real?.firstMapRatio ?? last.firstMapRatio, scales: scalesNow };
+      },
+      { browser: BROWSER_METHOD },
+    );
+  } finally {
+    rmSync(bareDir, { recursive: true, force: true });
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** Each number the median of the rounds' (profiles, texts and errors: the first round's, errors of any round kept). */
+function medianOfRounds(rounds: BrowserResult[]): BrowserResult {
+  const combine = (values: unknown[], key: string): unknown => {
+    const first = values[0];
+    if (key === 'profiles') return first;
+    if (typeof first === 'number') {
+      const numbers = (values.filter((value) => typeof value === 'number') as number[]).sort((a, b) => a - b);
+      const middle = numbers.length / 2;
+      return Number.isInteger(middle) ? Math.round(((numbers[middle - 1] + numbers[middle]) / 2) * 10) / 10 : numbers[Math.floor(middle)];
+    }
+    if (first && typeof first === 'object' && !Array.isArray(first)) {
+      const present = values.filter((value) => value && typeof value === 'object') as Record<string, unknown>[];
+      return Object.fromEntries(
+        Object.keys(first).map((name) => [
+          name,
+          combine(
+            present.map((value) => value[name]),
+            name,
+          ),
+        ]),
+      );
+    }
+    return first;
+  };
+  const merged = combine(rounds, '') as BrowserResult;
+  const errors = rounds.map((round) => round.error).filter(Boolean);
+  return { ...merged, ...(errors.length ? { error: errors.join('; ') } : {}) };
+}
+
+function logInteractions(result: BrowserResult) {
+  const side = (name: string, figures: Pick<BrowserResult, 'filterChange' | 'sliderStep' | 'playing'> | undefined) =>
+    log(
+      `  ${name}: filter ${figures?.filterChange?.appWorkMs ?? '—'} ms / script ${figures?.filterChange?.mainThreadScriptMs ?? '—'} ms; step ${figures?.sliderStep?.appWorkMs ?? '—'} ms / script ${figures?.sliderStep?.mainThreadScriptMs ?? '—'} ms; playing ${figures?.playing?.framesPerSecond ?? '—'} frames/s (longest ${figures?.playing?.longestFrameMs ?? '—'} ms)`,
+    );
+  log(
+    `${result.features} features: first map app ${result.app?.firstMapMs ?? '—'} ms, bare ${result.bare.firstMapMs} ms${result.error ? ` (${result.error})` : ''}`,
+  );
+  side('app', result);
+  side('bare', result.bareInteraction);
+  if (result.before) side(`before ${result.before.commit}`, result.before);
 }
 
 /** The browser measurements serve the built client: built first when it is not. */
@@ -151,6 +275,10 @@ async function main() {
     await mergeIntoLastResults('storeLoad', 'store-load figures', storeLoadLogged);
     return;
   }
+  if (args.has('--browser-only')) {
+    await browserOnly();
+    return;
+  }
   const machine = describeMachine();
   ensureBuilt();
   log('sizes');
@@ -178,6 +306,7 @@ async function main() {
     const bareDir = writeBarePage();
     log('browser: the real record');
     browser.push(await measureBrowser(null, 68, bareDir, { cpuProfile }));
+    logInteractions(browser[0]);
     for (const count of BROWSER_SCALES) {
       log(`browser: ${count} synthetic features`);
       browser.push(
@@ -187,6 +316,7 @@ async function main() {
           cpuProfile,
         }),
       );
+      logInteractions(browser[browser.length - 1]);
     }
     rmSync(bareDir, { recursive: true, force: true });
   }
@@ -197,8 +327,7 @@ async function main() {
     machine,
     method: {
       api: `autocannon on loopback, 10 connections paced to ${RATE} req/s in total (responses over 1 MB: 4 connections, unpaced); the same bytes from a Node static server (bench/static-server.ts) in its own process, running beside the app. App and static server are loaded in turn, 3 rounds of ${Math.max(2, Math.round(SECONDS / 2))} s each after a warm-up; each figure is the side's median round (by p99). Cached answers are sent by the app's replay (server/src/http/replay.ts).`,
-      browser:
-        'Debian Chromium headless (SwiftShader WebGL), playwright-core, viewport 1400×860, a new context per load (cold cache), median of 3 loads (1 at 100 000 features). Baseline: a bare MapLibre page with the same style, basemap, fonts and view and a map of the same size (bench/bare-page.ts). Interaction: median of 6; "app work" is the User Timing measure ba:update (input → React has rendered the controls, the lists when their answer is held, and the map, and MapLibre has been given the new filter or date); "lists shown" is ba:view (input → the lists, counts and legend show the server\'s answer, GET /api/view: from the cache when it was asked ahead — the slider\'s neighbouring dates are — else request, server, parse and render); "main-thread script" is CDP ScriptDuration in the second after the input (includes rendering that answer and MapLibre\'s frames).',
+      browser: BROWSER_METHOD,
       sizes: 'gzip -9 of client/dist after npm run build; initial = scripts and styles index.html loads.',
     },
     api: {

@@ -14,10 +14,10 @@ function memoryOf(pid: number): Peak {
 }
 
 /** Spawns `node --import tsx <script>` and waits for the line announcing its URL. */
-function startProcess(args: string[], env: NodeJS.ProcessEnv, announce: RegExp): Promise<RunningServer> {
+function startProcess(args: string[], env: NodeJS.ProcessEnv, announce: RegExp, cwd = projectRoot): Promise<RunningServer> {
   const started = performance.now();
   const child: ChildProcess = spawn(process.execPath, ['--max-old-space-size=8192', '--import', 'tsx', ...args], {
-    cwd: projectRoot,
+    cwd,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -49,8 +49,11 @@ function startProcess(args: string[], env: NodeJS.ProcessEnv, announce: RegExp):
   });
 }
 
-/** The app's server on a record folder (the real one by default), served read-only from the files. */
-export function startApp(recordDir?: string): Promise<RunningServer> {
+/**
+ * The app's server on a record folder (the real one by default), served read-only from the files; `root`: another
+ * checkout of the project (its own server and built client: the code before a change, measured in the same run).
+ */
+export function startApp(recordDir?: string, root = projectRoot): Promise<RunningServer> {
   return startProcess(
     [join('server', 'src', 'main.ts')],
     {
@@ -63,6 +66,7 @@ export function startApp(recordDir?: string): Promise<RunningServer> {
       ...(recordDir ? { BORDER_ATLAS_RECORD_DIR: recordDir } : {}),
     },
     /Border Atlas on (http:\/\/\S+)/,
+    root,
   );
 }
 
@@ -87,7 +91,14 @@ export function startStatic(file: string, type: string): Promise<RunningServer> 
   return startProcess([join('bench', 'static-server.ts'), file, type], {}, /static on (http:\/\/\S+)/);
 }
 
-/** A folder served as it is. */
-export function startDirectory(dir: string, { compress = false } = {}): Promise<RunningServer> {
-  return startProcess([join('bench', 'dir-server.ts'), dir, ...(compress ? ['--compress'] : [])], {}, /static on (http:\/\/\S+)/);
+/** A folder served as it is; `proxy`: an app's origin that requests under /api/map/ are passed on to. */
+export function startDirectory(
+  dir: string,
+  { compress = false, proxy }: { compress?: boolean; proxy?: string } = {},
+): Promise<RunningServer> {
+  return startProcess(
+    [join('bench', 'dir-server.ts'), dir, ...(compress ? ['--compress'] : []), ...(proxy ? ['--proxy', proxy] : [])],
+    {},
+    /static on (http:\/\/\S+)/,
+  );
 }
