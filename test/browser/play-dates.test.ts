@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -5,7 +6,7 @@ import { text } from '../../client/src/i18n/ui-text';
 import type { FeatureCollectionResponse } from '../../server/src/domain/api';
 import { STATUS_BY_ID } from '../../server/src/domain/vocabulary';
 import { readerIn } from '../helpers/map-canvas';
-import { appInBrowser, artifactsDir, drawnOnDate, type MapHandle, openPage, waitForMapIdle } from './chromium';
+import { appInBrowser, artifactsDir, drawnOnDate, type MapHandle, openPage, openTools, waitForMapIdle } from './chromium';
 
 const app = appInBrowser();
 
@@ -39,6 +40,30 @@ async function coloursAt(page: Page, lngLat: [number, number]): Promise<number[]
   );
 }
 
+/** How many pixels of a PNG saved through the export button have the operating colour (gates, zones drawn so). */
+async function operatingPixelsInExport(page: Page, name: string): Promise<number> {
+  await openTools(page);
+  await page.getByLabel('Kích thước ảnh').selectOption('slide');
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 60_000 }),
+    page.getByRole('button', { name: 'Xuất ảnh PNG' }).click(),
+  ]);
+  const path = join(artifactsDir, name);
+  await download.saveAs(path);
+  const dataUrl = `data:image/png;base64,${readFileSync(path).toString('base64')}`;
+  const operating = STATUS_BY_ID.operating.color;
+  return (await readerIn(page)).evaluate(
+    async ({ png, hex }) => {
+      const { data } = await (window.__pixelsOf as NonNullable<Window['__pixelsOf']>)(png);
+      const want = [1, 3, 5].map((at) => Number.parseInt(hex.slice(at, at + 2), 16));
+      let count = 0;
+      for (let i = 0; i < data.length; i += 4) if (want.every((value, channel) => Math.abs(data[i + channel] - value) <= 12)) count += 1;
+      return count;
+    },
+    { png: dataUrl, hex: operating },
+  );
+}
+
 const near = (colour: number[], hex: string) =>
   [1, 3, 5].every((at, channel) => Math.abs(colour[channel] - Number.parseInt(hex.slice(at, at + 2), 16)) <= 12);
 
@@ -49,15 +74,26 @@ describe('the record played through its dates ("Phát")', () => {
       .geometry?.coordinates as [number, number];
     const play = page.locator('.time-slider button.play');
     const shownDate = () => new URL(page.url()).searchParams.get('asOf') ?? '';
-    const seen: { date: string; drawn: Record<string, unknown>; aPaChaiGreen: boolean }[] = [];
+    const seen: { date: string; drawn: Record<string, unknown>; aPaChaiGreen: boolean; exported: number }[] = [];
     // Two stops on the way: while built (mid-2023), and once operating and A Pa Chải known (2026).
     for (const [index, from] of ['2023-06-01', '2026-03-01'].entries()) {
-      await play.click();
-      await expect
-        .poll(() => Number(shownDate().replaceAll('-', '')), { timeout: 60_000, interval: 50 })
-        .toBeGreaterThanOrEqual(Number(from.replaceAll('-', '')));
-      await play.click();
-      expect(await play.getAttribute('aria-pressed')).toBe('false');
+      // Played, and paused from the page itself on the first frame showing the date reached (one 15-day tick at most past it).
+      await page.evaluate(
+        (target) =>
+          new Promise<void>((resolve) => {
+            const button = document.querySelector('.time-slider button.play') as HTMLButtonElement;
+            const check = () => {
+              if ((new URL(location.href).searchParams.get('asOf') ?? '9999') >= target) {
+                button.click();
+                resolve();
+              } else requestAnimationFrame(check);
+            };
+            button.click();
+            requestAnimationFrame(check);
+          }),
+        from,
+      );
+      await expect.poll(() => play.getAttribute('aria-pressed')).toBe('false');
       await waitForMapIdle(page);
       const date = shownDate();
       const expected = await statusesOn(date);
@@ -66,16 +102,24 @@ describe('the record played through its dates ("Phát")', () => {
         .poll(async () => Object.fromEntries(await Promise.all(FEATURES.map(async (id) => [id, await drawnOnDate(page, app.baseUrl, id)]))))
         .toEqual(expected);
       const green = (await coloursAt(page, position)).some((colour) => near(colour, STATUS_BY_ID.operating.color));
-      seen.push({ date, drawn: expected, aPaChaiGreen: green });
       await page.screenshot({ path: join(artifactsDir, `play-${index + 1}-${date}.png`) });
+      // The PNG export draws the same date: the features the record counts operating by then, in their colour.
+      const exported = await operatingPixelsInExport(page, `play-${index + 1}-export.png`);
+      seen.push({ date, drawn: expected, aPaChaiGreen: green, exported });
     }
     // The two stops differ as the documents say: Lý Vạn built, then operating; A Pa Chải absent, then drawn operating.
-    expect(seen.map((stop) => stop.drawn)).toEqual([
+    expect(
+      seen.map((stop) => stop.drawn),
+      JSON.stringify(seen),
+    ).toEqual([
       { 'ly-van': 'built', 'a-pa-chai': undefined },
       { 'ly-van': 'operating', 'a-pa-chai': 'operating' },
     ]);
     expect(seen.map((stop) => stop.aPaChaiGreen)).toEqual([false, true]);
+    // More is operating by 2026 (Lý Vạn, A Pa Chải, Móng Cái…), and the export shows it; it shows 2023's operating gates too.
+    expect(seen[0].exported).toBeGreaterThan(0);
+    expect(seen[1].exported).toBeGreaterThan(seen[0].exported * 1.2);
     expect(await play.textContent()).toContain(text('play', 'vi'));
     await page.close();
-  });
+  }, 240_000);
 });
