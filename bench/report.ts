@@ -142,6 +142,19 @@ function listsShownChecks(result: BrowserResult, name: 'filterChange' | 'sliderS
   ];
 }
 
+/**
+ * The "## Mutation testing" section of bench/RESULTS.md is written by hand after `npm run test:mutation` (not a
+ * bench measurement): a new report keeps the last one's, at its end.
+ */
+export function keepMutationSection(report: string, previous: string): string {
+  const start = previous.search(/^## Mutation testing$/m);
+  if (start < 0) return report;
+  const rest = previous.slice(start);
+  const next = rest.slice(1).search(/^## /m);
+  const section = (next < 0 ? rest : rest.slice(0, next + 1)).trimEnd();
+  return `${report}\n${section}\n`;
+}
+
 /** bench/RESULTS.md: every figure with its budget and its ratio to the baseline, then the one thing to speed up next. */
 export function renderReport(results: Results): string {
   const { machine, api, browser, sizes } = results;

@@ -35,7 +35,7 @@ import { evaluateImport } from './import-eval';
 import { measureImportReading } from './import-reading';
 import { describeMachine } from './lib/machine';
 import { measureLighthouse } from './lighthouse';
-import { type Results, renderReport } from './report';
+import { keepMutationSection, type Results, renderReport } from './report';
 import { measureSizes } from './size';
 import { measureStoreLoad } from './store-load';
 import { measureTimeline, type TimelineTiming } from './timeline';
@@ -112,6 +112,13 @@ function printImportEval(result: Results['importEval']) {
     );
 }
 
+/** bench/RESULTS.md from the results, with the hand-written mutation testing section kept. */
+function writeReport(results: Results) {
+  const file = join(projectRoot, 'bench', 'RESULTS.md');
+  const previous = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  writeFileSync(file, keepMutationSection(renderReport(results), previous));
+}
+
 /** Runs one measurement alone and writes it into the last full run's results (bench/results.json and RESULTS.md). */
 async function mergeIntoLastResults<K extends keyof Results>(
   key: K,
@@ -123,7 +130,7 @@ async function mergeIntoLastResults<K extends keyof Results>(
   const last = JSON.parse(readFileSync(file, 'utf8')) as Results;
   const results: Results = { ...last, [key]: await measure(), method: { ...last.method, ...method } };
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
-  writeFileSync(join(projectRoot, 'bench', 'RESULTS.md'), renderReport(results));
+  writeReport(results);
   log(`wrote the ${what} into bench/results.json and bench/RESULTS.md (the other figures are the last full run)`);
   return results;
 }
@@ -351,7 +358,7 @@ async function main() {
   rmSync(work, { recursive: true, force: true });
   removeApiWork();
   writeFileSync(join(projectRoot, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-  writeFileSync(join(projectRoot, 'bench', 'RESULTS.md'), renderReport(results));
+  writeReport(results);
   log(
     `wrote bench/results.json and bench/RESULTS.md — api.p99Ratio ${results.api.p99Ratio}, browser.firstMapRatio ${results.browser.firstMapRatio}`,
   );

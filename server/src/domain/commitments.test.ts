@@ -106,3 +106,25 @@ describe('progress: a step that says what moved is not a restatement', () => {
     expect(commitmentsOf([proposed, moved, agreed, agreedAgain])[0].stalled).toMatchObject({ since: agreed, restated: agreedAgain });
   });
 });
+
+describe('stalled: a promise not yet kept, restated more than two years on', () => {
+  it('is not stalled when restated two years (730 days) after, and is a day later', () => {
+    const first = step('2023-01-01', '001:1');
+    expect(isStalled([first, step('2024-12-31', '002:1')])).toBe(false);
+    expect(commitmentsOf([first, step('2025-01-01', '002:1')])[0].stalled?.days).toBe(731);
+  });
+
+  it('never calls a kept promise stalled, however long after it is reported operating again', () => {
+    const opened = step('2020-05-01', '001:1', { status: 'operating', level: 'bilateral' });
+    const stillOpen = step('2024-05-01', '002:1', { status: 'operating', level: 'bilateral' });
+    expect(commitmentsOf([opened, stillOpen])).toMatchObject([{ achieved: opened, stalled: null }]);
+    expect(isStalled([opened, stillOpen])).toBe(false);
+  });
+
+  it('calls a feature stalled when one of its promises is, beside one kept', () => {
+    const opened = step('2020-05-01', '001:1', { status: 'operating', level: 'bilateral' });
+    const upgrade = [step('2023-02-22', '004:3.4'), step('2026-02-11', '003:6.c')];
+    expect(commitmentsOf([opened, ...upgrade]).map((c) => c.stalled !== null)).toEqual([false, true]);
+    expect(isStalled([opened, ...upgrade])).toBe(true);
+  });
+});

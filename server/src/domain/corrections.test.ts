@@ -62,6 +62,18 @@ describe('corrections', () => {
     expect(effectiveSteps([misread, step('2023-02-22', 'agreed', '004:3', { corrects: older, note: 'y' })])).toHaveLength(1);
   });
 
+  it('counts a correction that keeps the status and level (it corrects the evidence), in place of the step', () => {
+    // A correction of the evidence alone names a step just like itself: it replaces that step, still counts, and
+    // is corrected by nothing (the panel would otherwise call it corrected by itself).
+    const implied = step('2023-02-22', 'agreed', '004:3', { evidence: 'implied' });
+    const stated = step('2023-02-22', 'agreed', '004:3', { corrects: keyOf(implied), note: 'The minutes say so.' });
+    const steps = [proposed, implied, stated];
+    expect(effectiveSteps(steps)).toEqual([proposed, stated]);
+    expect(featureStateAsOf(steps, '2024-01-01').status).toBe('agreed');
+    expect(correctionOf(steps, 1)).toEqual(keyOf(stated));
+    expect(correctionOf(steps, 2)).toBeNull();
+  });
+
   it('leaves the record as it is when nothing is corrected (the same array)', () => {
     const steps = [proposed, misread];
     expect(effectiveSteps(steps)).toBe(steps);

@@ -55,6 +55,22 @@ describe('featureStateAsOf', () => {
     });
   });
 
+  it('counts a step from its own date on', () => {
+    const events = [step('2022-03-17', 'proposed', 'bilateral'), step('2023-02-22', 'agreed', 'bilateral')];
+    expect(featureStateAsOf(events, '2023-02-21').status).toBe('proposed');
+    expect(featureStateAsOf(events, '2023-02-22')).toMatchObject({ status: 'agreed', since: '2023-02-22' });
+  });
+
+  it('gives no level (null) to a gate whose steps name none', () => {
+    expect(featureStateAsOf([step('2023-02-22', 'agreed', null)])).toEqual({
+      status: 'agreed',
+      level: null,
+      upgrade: null,
+      since: '2023-02-22',
+      reportedIn: '2023',
+    });
+  });
+
   it('orders by date, not by position in the record', () => {
     const events = [step('2024-08-22', 'operating', 'opening'), step('2023-02-22', 'agreed', 'opening')];
     expect(featureStateAsOf(events)).toMatchObject({ status: 'operating', since: '2024-08-22' });
