@@ -102,7 +102,7 @@ describe('the map’s states of the features for a date and the planner’s filt
           if (change.symbols) symbols = change.symbols;
           const fresh = new RecordStates(features, agreementDates).snapshot(asOf, filters);
           for (const [id, view] of fresh.views) expect(applied.get(id) ?? { s: -1, out: false }, `${id} ${asOf}`).toEqual(view);
-          expect(symbols).toEqual(fresh.symbols);
+          expect(symbols).toStrictEqual(fresh.symbols);
         }
       }),
       { numRuns: 60, seed: 20261207 },
@@ -122,5 +122,91 @@ describe('the map’s states of the features for a date and the planner’s filt
     const { views } = states.update(next, NO_FILTERS);
     expect(views.length).toBeGreaterThan(0);
     expect(views.length).toBeLessThan(features.length / 4);
+  });
+
+  it('a filter change repaints only the features it flips; a status change alone leaves the symbols’ layout as it is', async () => {
+    const { features } = await setup();
+    const states = new RecordStates(features, agreementDates);
+    expect(states.viewOf('no-such-feature')).toBeUndefined();
+    states.update('2026-06-01', NO_FILTERS);
+    const before = new Map(states.current().views);
+    const { views } = states.update('2026-06-01', { ...NO_FILTERS, kinds: ['market'] });
+    const flipped = [...before].filter(([id, view]) => view.s >= 0 && states.viewOf(id)?.out !== view.out).map(([id]) => id);
+    expect(views.map(([id]) => id).sort()).toEqual(flipped.sort());
+    expect(views.length).toBeGreaterThan(0);
+    expect(views.every(([, view]) => view.out)).toBe(true);
+    // A date on which a shown feature's status changes but no symbol comes, goes or changes shape or level.
+    const walker = new RecordStates(features, agreementDates);
+    walker.update('2023-02-22', NO_FILTERS);
+    let colourOnly = 0;
+    for (const from of [...new Set(features.flatMap((f) => f.states.map((state) => state.from)))].sort((a, b) => a - b)) {
+      if (from <= 20230222 || from >= 99_999_999) continue;
+      const symbolsBefore = walker.current().symbols;
+      const date = String(from).replace(/(\d{4})(\d{2})(\d{2})/, '$1-$2-$3');
+      const change = walker.update(date, NO_FILTERS);
+      const symbolsAfter = walker.current().symbols;
+      if (JSON.stringify(symbolsBefore) === JSON.stringify(symbolsAfter)) {
+        expect(change.symbols, date).toBeNull();
+        if (change.views.length > 0) colourOnly += 1;
+      } else expect(change.symbols, date).toStrictEqual(symbolsAfter);
+    }
+    expect(colourOnly).toBeGreaterThan(0);
+  });
+
+  it('counts a feature for an agreement from the agreement’s date, even when none of its states starts then', () => {
+    const gate = {
+      id: 'g',
+      kind: 'gate_pair',
+      agreements: ',agr-1,',
+      own: true,
+      point: true,
+      states: [
+        {
+          from: 20200101,
+          status: 'agreed',
+          upgradeStatus: null,
+          provinces: ',VN-09,',
+          stalled: false,
+          overdue: false,
+          icon: 'shape:bilateral:agreed:solid',
+          level: 'bilateral',
+        },
+      ],
+    };
+    const states = new RecordStates(
+      [gate, { ...gate, id: 'g#link', own: false, point: false }, { ...gate, id: 'g#side', own: false, point: true }],
+      new Map([['agr-1', '2021-06-15']]),
+    );
+    const filters = { ...NO_FILTERS, agreements: ['agr-1'] };
+    const hidden = { s: 0, out: true };
+    const shown = { s: 0, out: false };
+    expect(states.update('2021-06-14', filters).views).toEqual([
+      ['g', hidden],
+      ['g#link', hidden],
+      ['g#side', hidden],
+    ]);
+    expect(states.update('2021-06-15', filters)).toStrictEqual({
+      views: [
+        ['g', shown],
+        ['g#link', shown],
+        ['g#side', shown],
+      ],
+      symbols: { g: 'bilateral|bilateral' },
+    });
+    expect(states.update('2021-06-14', filters)).toStrictEqual({
+      views: [
+        ['g', hidden],
+        ['g#link', hidden],
+        ['g#side', hidden],
+      ],
+      symbols: {},
+    });
+    // Only a feature of its own has a symbol (and, drawn as a point, a link to where the record puts it when spread).
+    expect(['g', 'g#link', 'g#side', 'x'].map((id) => [states.isOwn(id), states.isOwnPoint(id)])).toEqual([
+      [true, true],
+      [false, false],
+      [false, false],
+      [false, false],
+    ]);
   });
 });

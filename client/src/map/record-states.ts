@@ -72,12 +72,6 @@ export class RecordStates {
     this.eventFeatures = Int32Array.from(events, (event) => event[1]);
   }
 
-  /** The state a feature shows now (undefined: unknown feature, or not known on the date). */
-  stateOf(id: string): MapState | undefined {
-    const index = this.byId.get(id);
-    return index === undefined ? undefined : this.features[index].states[this.s[index]];
-  }
-
   /** What a feature shows now. */
   viewOf(id: string): FeatureView | undefined {
     const index = this.byId.get(id);

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { NO_FILTERS } from '../filters';
-import { agreementStarts, decodeMapStates, encodeMapStates, type MapFeatureStates, passesMapFilters, stateIndexOn } from './map-states';
+import {
+  agreementStarts,
+  decodeMapStates,
+  encodeMapStates,
+  type MapFeatureStates,
+  mapStatesOf,
+  passesMapFilters,
+  stateIndexOn,
+} from './map-states';
 
 const gate: MapFeatureStates = {
   id: 'g',
@@ -68,5 +76,55 @@ describe('a drawn feature’s states as the map picks them', () => {
 
   it('sends the same states it reads', () => {
     expect(decodeMapStates(JSON.parse(JSON.stringify(encodeMapStates([gate]))))).toEqual([gate]);
+  });
+
+  it('reads each drawn feature’s states from its tile properties, and which are points of their own', () => {
+    const read = mapStatesOf({
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          geometry: { type: 'Point', coordinates: [106, 22] },
+          properties: {
+            id: 'p',
+            filter_kind: 'market',
+            filter_agreements: ',003,',
+            'from@0': 20200101,
+            'filter_status@0': 'agreed',
+            'filter_provinces@0': ',VN-09,',
+            'icon@0': 'shape:market:agreed:solid',
+            'level@0': 'market',
+          },
+        },
+        {
+          type: 'Feature',
+          geometry: {
+            type: 'LineString',
+            coordinates: [
+              [106, 22],
+              [107, 22],
+            ],
+          },
+          properties: { id: 'p#link', parent: 'p', filter_kind: 'market', filter_agreements: ',003,', 'from@0': 20200101 },
+        },
+      ],
+    } as never);
+    expect(read.map((f) => [f.id, f.own, f.point])).toEqual([
+      ['p', true, true],
+      ['p#link', false, false],
+    ]);
+    expect(read[0].states).toEqual([
+      {
+        from: 20200101,
+        status: 'agreed',
+        upgradeStatus: null,
+        provinces: ',VN-09,',
+        stalled: false,
+        overdue: false,
+        icon: 'shape:market:agreed:solid',
+        level: 'market',
+      },
+    ]);
+    expect(read[1].states[0]).toMatchObject({ status: null, provinces: '', icon: '', level: null });
   });
 });
