@@ -77,22 +77,27 @@ describe('the record played through its dates ("Phát")', () => {
     const seen: { date: string; drawn: Record<string, unknown>; aPaChaiGreen: boolean; exported: number }[] = [];
     // Two stops on the way: while built (mid-2023), and once operating and A Pa Chải known (2026).
     for (const [index, from] of ['2023-06-01', '2026-03-01'].entries()) {
-      // Played, and paused from the page itself on the first frame showing the date reached (one 15-day tick at most past it).
-      await page.evaluate(
+      // Played, and paused from the page itself on the render that reaches the date (the slider's aria-valuetext, watched as
+      // React writes it: one 15-day tick at most past it, however slow the frames; the address is written once it settles).
+      const reached = await page.evaluate(
         (target) =>
-          new Promise<void>((resolve) => {
+          new Promise<string>((resolve) => {
             const button = document.querySelector('.time-slider button.play') as HTMLButtonElement;
-            const check = () => {
-              if ((new URL(location.href).searchParams.get('asOf') ?? '9999') >= target) {
-                button.click();
-                resolve();
-              } else requestAnimationFrame(check);
-            };
+            const range = document.querySelector('.time-slider input[type="range"]') as HTMLInputElement;
+            const observer = new MutationObserver(() => {
+              const [day, month, year] = (range.getAttribute('aria-valuetext') ?? '').split('/');
+              const date = year ? `${year}-${month}-${day}` : '9999-12-31';
+              if (date < target) return;
+              observer.disconnect();
+              button.click();
+              resolve(date);
+            });
+            observer.observe(range, { attributes: true, attributeFilter: ['aria-valuetext'] });
             button.click();
-            requestAnimationFrame(check);
           }),
         from,
       );
+      await expect.poll(shownDate).toBe(reached);
       await expect.poll(() => play.getAttribute('aria-pressed')).toBe('false');
       await waitForMapIdle(page);
       const date = shownDate();
