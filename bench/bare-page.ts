@@ -10,7 +10,7 @@ import { drawnOnDate, onDate } from '../client/src/map/layers/as-of';
 import { panLimits, REGION_BOUNDS } from '../client/src/map/map-region';
 import { statusColor } from '../client/src/map/palette';
 import { buildStyle, recordLater } from '../client/src/map/style';
-import { RECORD_TILE_LAYER } from '../server/src/domain/drawing/dated-drawing';
+import { FEATURE_NUMBER, RECORD_TILE_LAYER } from '../server/src/domain/drawing/dated-drawing';
 import { projectRoot } from '../test/helpers/app';
 
 /** The bare page's record: one line layer and one circle layer, coloured by the status of the state the feature state `s` picks. */
@@ -118,9 +118,10 @@ else map.once('load', async () => {
   );
   // tiles.json names the app's origin or this one: the tiles are asked from this page's origin either way.
   const tiles = tileJson.tiles.map((url) => { const u = new URL(url); return location.origin + u.pathname + u.search; });
-  map.addSource('record', { type: 'vector', tiles, maxzoom: tileJson.maxzoom, promoteId: 'id' });
+  map.addSource('record', { type: 'vector', tiles, maxzoom: tileJson.maxzoom, promoteId: '${FEATURE_NUMBER}' });
   for (const layer of ${JSON.stringify(BARE_RECORD_LAYERS)}) map.addLayer(layer);
-  // rows: [id, kind, agreements, own, point, [[from, status, …], …]] (domain/drawing/map-states.ts).
+  // rows: [id, kind, agreements, own, point, [[from, status, …], …], number] (domain/drawing/map-states.ts); feature
+  // state is kept by the number (the tiles' fid), a spread point's link by the number + 1.
   const s = new Int32Array(rows.length).fill(-2);
   const out = new Uint8Array(rows.length);
   let asOf = 99999999;
@@ -136,8 +137,8 @@ else map.once('load', async () => {
       s[i] = index;
       out[i] = left;
       const view = { s: index, out: left === 1 };
-      map.setFeatureState({ source: 'record', sourceLayer: '${RECORD_TILE_LAYER}', id: rows[i][0] }, view);
-      if (rows[i][3] && rows[i][4]) map.setFeatureState({ source: 'record', sourceLayer: '${RECORD_TILE_LAYER}', id: rows[i][0] + '#spread' }, view);
+      map.setFeatureState({ source: 'record', sourceLayer: '${RECORD_TILE_LAYER}', id: rows[i][6] }, view);
+      if (rows[i][3] && rows[i][4]) map.setFeatureState({ source: 'record', sourceLayer: '${RECORD_TILE_LAYER}', id: rows[i][6] + 1 }, view);
     }
   };
   const measured = (change) => {

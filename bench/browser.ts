@@ -1,11 +1,15 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { todayIso } from '../server/src/domain/dates';
 import { CHROMIUM_ARGS } from '../test/browser/chromium';
-import { topSelfTime } from './lib/cpu-profile';
+import { topSelfTime, topTotalTime } from './lib/cpu-profile';
 import { startApp, startDirectory } from './lib/processes';
 
 const VIEWPORT = { width: 1400, height: 860 };
+/** --cpu-prof: each profile in full (reports/ is not in git). */
+const PROFILES_DIR = path.resolve('reports/bench-profiles');
 const MARKS = { load: 'ba:map-load', idle: 'ba:map-data-idle' };
 
 export type LoadTiming = { firstMapMs: number; idleMs: number };
@@ -172,6 +176,14 @@ async function profiled<T>(
   const rows = topSelfTime(profile, 20);
   console.log(`[cpu-prof] ${title}: top self time (ms, share of busy time)`);
   for (const row of rows) console.log(`  ${String(row.ms).padStart(8)}  ${String(row.share).padStart(5)}%  ${row.where}`);
+  console.log(`[cpu-prof] ${title}: top time with callees (ms, share of busy time)`);
+  for (const row of topTotalTime(profile, 40))
+    console.log(`  ${String(row.ms).padStart(8)}  ${String(row.share).padStart(5)}%  ${row.where}`);
+  // The whole profile, to open in Chrome DevTools' Performance panel.
+  const file = path.join(PROFILES_DIR, `${title.replace(/[^\p{L}\p{N}]+/gu, '-')}.cpuprofile`);
+  await mkdir(PROFILES_DIR, { recursive: true });
+  await writeFile(file, JSON.stringify(profile));
+  console.log(`[cpu-prof] ${title}: ${path.relative(process.cwd(), file)}`);
   return { result, rows };
 }
 

@@ -10,6 +10,7 @@
  *                                     (DIR: a folder as ../shared/eval/import, the default), merged likewise
  *   npm run bench -- --store-load     the embedded store under read load while an editor writes only, merged likewise
  *   npm run bench -- --cpu-prof       also print where the browser's main thread spends a filter change and a slider step
+ *                                     (self time, and time with callees), each profile in full in reports/bench-profiles/
  *   npm run bench -- --timeline       the progress timeline's main-thread cost at 68, 1 000 and 10 000 features only, merged likewise
  *   npm run bench -- --lighthouse     Lighthouse on the app beside the bare MapLibre page only, merged into the last results
  *                                     (the whole run measures it too, unless --no-browser)
@@ -20,7 +21,7 @@
  *                                     --before DIR: also the app of another checkout of the project (its client built,
  *                                     e.g. a worktree of the commit before a change) on the same inputs in the same run;
  *                                     --rounds N: each scale measured N times, each figure the median of the rounds
- *                                     (the CPU profiles: the first round's)
+ *                                     (the CPU profiles: the first round's); the whole run takes --rounds too
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -46,6 +47,8 @@ const args = new Set(argv);
 const quick = args.has('--quick');
 const withBrowser = !args.has('--no-browser');
 const cpuProfile = args.has('--cpu-prof');
+/** --rounds N: the browser's figures at each scale measured N times, each the median of the rounds. */
+const roundCount = argv.includes('--rounds') ? Math.max(1, Number(argv[argv.indexOf('--rounds') + 1])) : 1;
 const RATE = 1000;
 const SECONDS = quick ? 3 : 8;
 const API_SCALES = quick ? [1_000, 10_000] : [1_000, 10_000, 100_000];
@@ -146,8 +149,6 @@ async function browserOnly() {
   ensureBuilt();
   const at = argv.indexOf('--scales');
   const scales = at >= 0 ? argv[at + 1].split(',').map(Number) : [68, 10_000];
-  const roundsAt = argv.indexOf('--rounds');
-  const roundCount = roundsAt >= 0 ? Math.max(1, Number(argv[roundsAt + 1])) : 1;
   const beforeAt = argv.indexOf('--before');
   const beforeRoot = beforeAt >= 0 ? argv[beforeAt + 1] : null;
   const before = beforeRoot
@@ -164,25 +165,17 @@ async function browserOnly() {
         log(`generating a synthetic record of ${count} features`);
         writeSyntheticRecord(dir, count);
       }
-      const rounds: BrowserResult[] = [];
-      for (let round = 1; round <= roundCount; round += 1) {
-        log(
-          `browser: ${count === 68 ? 'the real record' : `${count} synthetic features`}${before ? `, with the app at ${before.commit}` : ''}, round ${round} of ${roundCount}`,
-        );
-        const result = await measureBrowser(dir, count, bareDir, {
-          runs: count >= 100_000 ? 1 : 3,
-          timeoutMs: 240_000,
-          cpuProfile: cpuProfile && round === 1,
-          before,
-        });
-        logInteractions(result);
-        rounds.push(result);
-      }
-      const result = medianOfRounds(rounds);
-      if (roundCount > 1) {
-        log(`median of ${roundCount} rounds:`);
-        logInteractions(result);
-      }
+      const result = await measureRounds(
+        roundCount,
+        `${count === 68 ? 'the real record' : `${count} synthetic features`}${before ? `, with the app at ${before.commit}` : ''}`,
+        (round) =>
+          measureBrowser(dir, count, bareDir, {
+            runs: count >= 100_000 ? 1 : 3,
+            timeoutMs: 240_000,
+            cpuProfile: cpuProfile && round === 1,
+            before,
+          }),
+      );
       measured.push(result);
     }
     await mergeIntoLastResults(
@@ -202,6 +195,27 @@ async function browserOnly() {
     rmSync(bareDir, { recursive: true, force: true });
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** A page's figures measured `roundCount` times, each number the median of the rounds' (logged as they come). */
+async function measureRounds(
+  roundCount: number,
+  title: string,
+  measure: (round: number) => Promise<BrowserResult>,
+): Promise<BrowserResult> {
+  const rounds: BrowserResult[] = [];
+  for (let round = 1; round <= roundCount; round += 1) {
+    log(`browser: ${title}, round ${round} of ${roundCount}`);
+    const result = await measure(round);
+    logInteractions(result);
+    rounds.push(result);
+  }
+  const result = medianOfRounds(rounds);
+  if (roundCount > 1) {
+    log(`median of ${roundCount} rounds:`);
+    logInteractions(result);
+  }
+  return result;
 }
 
 /** Each number the median of the rounds' (profiles, texts and errors: the first round's, errors of any round kept). */
@@ -311,19 +325,21 @@ async function main() {
   const browser: BrowserResult[] = [];
   if (withBrowser) {
     const bareDir = writeBarePage();
-    log('browser: the real record');
-    browser.push(await measureBrowser(null, 68, bareDir, { cpuProfile }));
-    logInteractions(browser[0]);
+    browser.push(
+      await measureRounds(roundCount, 'the real record', (round) =>
+        measureBrowser(null, 68, bareDir, { cpuProfile: cpuProfile && round === 1 }),
+      ),
+    );
     for (const count of BROWSER_SCALES) {
-      log(`browser: ${count} synthetic features`);
       browser.push(
-        await measureBrowser(records.get(count) as string, count, bareDir, {
-          runs: count >= 100_000 ? 1 : 3,
-          timeoutMs: 240_000,
-          cpuProfile,
-        }),
+        await measureRounds(roundCount, `${count} synthetic features`, (round) =>
+          measureBrowser(records.get(count) as string, count, bareDir, {
+            runs: count >= 100_000 ? 1 : 3,
+            timeoutMs: 240_000,
+            cpuProfile: cpuProfile && round === 1,
+          }),
+        ),
       );
-      logInteractions(browser[browser.length - 1]);
     }
     rmSync(bareDir, { recursive: true, force: true });
   }

@@ -273,9 +273,7 @@ export class MapController {
       this.openingSelection = id;
     } else this.openingSelection = null;
     if (id === this.selectedId) return;
-    if (this.ready && this.selectedId) {
-      this.map.setFeatureState(recordFeature(this.selectedId), { selected: false });
-    }
+    if (this.ready && this.selectedId) this.setRecordFeatureState(this.selectedId, { selected: false });
     this.selectedId = id;
     this.flush();
     this.bringIntoView();
@@ -285,7 +283,7 @@ export class MapController {
   setHighlighted(ids: readonly string[]) {
     if (ids.join() === this.highlightedIds.join()) return;
     if (this.ready) {
-      for (const id of this.highlightedIds) this.map.setFeatureState(recordFeature(id), { highlighted: false });
+      for (const id of this.highlightedIds) this.setRecordFeatureState(id, { highlighted: false });
     }
     this.highlightedIds = ids;
     this.flush();
@@ -383,6 +381,7 @@ export class MapController {
     if (states === this.recordStates) return;
     this.recordStates = states;
     this.applyRecordView(true);
+    this.flush();
   }
 
   /** Shows the date and the filters: feature state for the features whose view changed, the symbols' list if it did. */
@@ -436,11 +435,20 @@ export class MapController {
     this.map.fitBounds(box, { padding, maxZoom: 9, duration: 600 });
   }
 
-  /** Selection and highlights as feature state: kept by MapLibre for ids whose data has not arrived yet. */
+  /**
+   * Selection and highlights as feature state: kept by MapLibre for features whose tiles have not arrived yet; set
+   * again when the features' states (and numbers) arrive.
+   */
   private flush() {
     if (!this.ready) return;
-    if (this.selectedId) this.map.setFeatureState(recordFeature(this.selectedId), { selected: true });
-    for (const id of this.highlightedIds) this.map.setFeatureState(recordFeature(id), { highlighted: true });
+    if (this.selectedId) this.setRecordFeatureState(this.selectedId, { selected: true });
+    for (const id of this.highlightedIds) this.setRecordFeatureState(id, { highlighted: true });
+  }
+
+  /** A record feature's state, by its id (the map keeps it by the feature's number, known once GET /api/map/states answered). */
+  private setRecordFeatureState(id: string, state: Record<string, boolean>) {
+    const number = this.recordStates?.numberOf(id);
+    if (number !== undefined) this.map.setFeatureState(recordFeature(number), state);
   }
 
   /** The features' states as the map shows them now (null until GET /api/map/states has answered). */
@@ -448,14 +456,25 @@ export class MapController {
     return this.recordStates;
   }
 
-  /** The map for tests and the console: its queryRenderedFeatures finds only what is drawn (hidden features are in the tiles). */
+  /**
+   * The map for tests and the console: its queryRenderedFeatures finds only what is drawn (hidden features are in
+   * the tiles), and its getFeatureState takes a record feature's id as well as its number.
+   */
   inspectable(): maplibregl.Map {
     const map = this.map;
+    const numberOf = (id: string | number | undefined) => (typeof id === 'string' ? this.recordStates?.numberOf(id) : id);
     return new Proxy(map, {
       get(target, property) {
         if (property === 'queryRenderedFeatures')
           return (...args: Parameters<maplibregl.Map['queryRenderedFeatures']>) =>
             target.queryRenderedFeatures(...args).filter(drawnOnLayer);
+        if (property === 'getFeatureState')
+          return (feature: maplibregl.FeatureIdentifier) =>
+            target.getFeatureState(
+              feature.source === RECORD_SOURCE || feature.source === RECORD_SYMBOLS_SOURCE
+                ? { ...feature, id: numberOf(feature.id) }
+                : feature,
+            );
         const value = Reflect.get(target, property, target);
         return typeof value === 'function' ? value.bind(target) : value;
       },

@@ -115,7 +115,7 @@ describe('the map’s states of the features for a date and the planner’s filt
     expect(states.update('2024-01-01', NO_FILTERS).views.length).toBe(features.length);
     // A day on which nothing starts: nothing to repaint.
     const quiet = ['2024-01-02', '2024-01-03', '2024-01-04'].find((date) => !dates.includes(date)) ?? '2024-01-02';
-    expect(states.update(quiet, NO_FILTERS)).toEqual({ views: [], symbols: null });
+    expect(states.update(quiet, NO_FILTERS)).toEqual({ views: [], symbolStates: [], symbols: null });
     // The next date a drawn state starts on (the tiles keep a state only where what is drawn changes): a few features, not all.
     const starts = features.flatMap((feature) => feature.states.map((state) => state.from)).filter((from) => from > 20240104);
     const next = String(Math.min(...starts)).replace(/(\d{4})(\d{2})(\d{2})/, '$1-$2-$3');
@@ -130,11 +130,13 @@ describe('the map’s states of the features for a date and the planner’s filt
     expect(states.viewOf('no-such-feature')).toBeUndefined();
     states.update('2026-06-01', NO_FILTERS);
     const before = new Map(states.current().views);
-    const { views } = states.update('2026-06-01', { ...NO_FILTERS, kinds: ['market'] });
+    const { views, symbolStates } = states.update('2026-06-01', { ...NO_FILTERS, kinds: ['market'] });
     const flipped = [...before].filter(([id, view]) => view.s >= 0 && states.viewOf(id)?.out !== view.out).map(([id]) => id);
     expect(views.map(([id]) => id).sort()).toEqual(flipped.sort());
     expect(views.length).toBeGreaterThan(0);
     expect(views.every(([, view]) => view.out)).toBe(true);
+    // The symbols' source draws what `symbols` lists: a filter change gives it no feature state to repaint.
+    expect(symbolStates).toEqual([]);
     // A date on which a shown feature's status changes but no symbol comes, goes or changes shape or level.
     const walker = new RecordStates(features, agreementDates);
     walker.update('2023-02-22', NO_FILTERS);
@@ -156,6 +158,7 @@ describe('the map’s states of the features for a date and the planner’s filt
   it('counts a feature for an agreement from the agreement’s date, even when none of its states starts then', () => {
     const gate = {
       id: 'g',
+      number: 2,
       kind: 'gate_pair',
       agreements: ',agr-1,',
       own: true,
@@ -174,23 +177,28 @@ describe('the map’s states of the features for a date and the planner’s filt
       ],
     };
     const states = new RecordStates(
-      [gate, { ...gate, id: 'g#link', own: false, point: false }, { ...gate, id: 'g#side', own: false, point: true }],
+      [gate, { ...gate, id: 'g#link', number: 4, own: false, point: false }, { ...gate, id: 'g#side', number: 6, own: false, point: true }],
       new Map([['agr-1', '2021-06-15']]),
     );
     const filters = { ...NO_FILTERS, agreements: ['agr-1'] };
     const hidden = { s: 0, out: true };
     const shown = { s: 0, out: false };
-    expect(states.update('2021-06-14', filters).views).toEqual([
+    const first = states.update('2021-06-14', filters);
+    expect(first.views).toEqual([
       ['g', hidden],
       ['g#link', hidden],
       ['g#side', hidden],
     ]);
+    // The first update gives the symbols' source every own feature's state.
+    expect(first.symbolStates).toEqual([['g', 0]]);
+    // The state on the date is the same: the symbols' colours are not touched, their list is.
     expect(states.update('2021-06-15', filters)).toStrictEqual({
       views: [
         ['g', shown],
         ['g#link', shown],
         ['g#side', shown],
       ],
+      symbolStates: [],
       symbols: { g: 'bilateral|bilateral' },
     });
     expect(states.update('2021-06-14', filters)).toStrictEqual({
@@ -199,8 +207,13 @@ describe('the map’s states of the features for a date and the planner’s filt
         ['g#link', hidden],
         ['g#side', hidden],
       ],
+      symbolStates: [],
       symbols: {},
     });
+    // Before its first state, the state index changes: the symbol's colour is told, its link's and side's are not.
+    expect(states.update('2019-01-01', filters).symbolStates).toEqual([['g', -1]]);
+    expect(states.numberOf('g#side')).toBe(6);
+    expect(states.numberOf('x')).toBeUndefined();
     // Only a feature of its own has a symbol (and, drawn as a point, a link to where the record puts it when spread).
     expect(['g', 'g#link', 'g#side', 'x'].map((id) => [states.isOwn(id), states.isOwnPoint(id)])).toEqual([
       [true, true],

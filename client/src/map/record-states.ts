@@ -26,12 +26,14 @@ export const SYMBOLS_STATE = 'symbols';
  */
 const symbolValue = (state: Pick<MapState, 'icon' | 'level'>) => `${state.icon.split(':')[1] ?? ''}|${state.level ?? ''}`;
 
-/** A drawn point's link to where the record puts it, when it is drawn apart from others at one spot (server map/spread-stacks.ts). */
-export const spreadLinkId = (id: string) => `${id}#spread`;
-
 export type RecordViewChange = {
   /** Features whose view changed, with their new view. */
   views: [string, FeatureView][];
+  /**
+   * Features of their own whose state on the date changed, with its index: their symbols' colours read it (the
+   * symbols' source needs no `out`: it draws the features `symbols` lists).
+   */
+  symbolStates: [string, number][];
   /** The symbols' global state, when it changed (a new object: MapLibre compares values). */
   symbols: Record<string, string> | null;
 };
@@ -78,13 +80,22 @@ export class RecordStates {
     return index === undefined ? undefined : { s: this.s[index], out: this.out[index] === 1 };
   }
 
+  /** The number the map keeps a feature's state by (`fid` in the tiles), or undefined for an id the record does not draw. */
+  numberOf(id: string): number | undefined {
+    const index = this.byId.get(id);
+    return index === undefined ? undefined : this.features[index].number;
+  }
+
   /** A feature of its own (it has a symbol or a label). */
   isOwn(id: string): boolean {
     const index = this.byId.get(id);
     return index !== undefined && this.features[index].own;
   }
 
-  /** A feature of its own drawn as a point (it may have a link to where the record puts it, `spreadLinkId`). */
+  /**
+   * A feature of its own drawn as a point: drawn apart from others at its spot, it has a link to where the record
+   * puts it (server map/spread-stacks.ts; numbered `linkNumber` of its number).
+   */
   isOwnPoint(id: string): boolean {
     const index = this.byId.get(id);
     return index !== undefined && this.features[index].own && this.features[index].point;
@@ -94,6 +105,7 @@ export class RecordStates {
   current(): RecordViewChange & { symbols: Record<string, string> } {
     return {
       views: this.features.map((feature, index): [string, FeatureView] => [feature.id, { s: this.s[index], out: this.out[index] === 1 }]),
+      symbolStates: this.features.flatMap((feature, index): [string, number][] => (feature.own ? [[feature.id, this.s[index]]] : [])),
       symbols: Object.fromEntries(this.symbols),
     };
   }
@@ -114,6 +126,7 @@ export class RecordStates {
     this.asOf = date;
     this.filtersKey = key;
     const views: [string, FeatureView][] = [];
+    const symbolStates: [string, number][] = [];
     let symbolsChanged = first;
     for (const index of candidates) {
       const feature = this.features[index];
@@ -121,6 +134,7 @@ export class RecordStates {
       const state = feature.states[s];
       const out = state !== undefined && !passesMapFilters(feature, state, filters, this.agreementsFrom, date);
       if (!first && s === this.s[index] && Number(out) === this.out[index]) continue;
+      if (feature.own && (first || s !== this.s[index])) symbolStates.push([feature.id, s]);
       this.s[index] = s;
       this.out[index] = Number(out);
       views.push([feature.id, { s, out }]);
@@ -131,7 +145,7 @@ export class RecordStates {
       else this.symbols.set(feature.id, symbol);
       symbolsChanged = true;
     }
-    return { views, symbols: symbolsChanged ? Object.fromEntries(this.symbols) : null };
+    return { views, symbolStates, symbols: symbolsChanged ? Object.fromEntries(this.symbols) : null };
   }
 
   /** The features with an event after `low` up to `high`: the only ones whose view can differ between those dates. */

@@ -52,7 +52,8 @@ export async function renderMap(shot: MapShot, states: RecordStates | null): Pro
     await new Promise<void>((resolve) =>
       map.once('load', () => {
         if (states && record) applyRecordViews(map, states, record);
-        if (shot.selectedId) map.setFeatureState(recordFeature(shot.selectedId), { selected: true });
+        const selected = shot.selectedId ? states?.numberOf(shot.selectedId) : undefined;
+        if (selected !== undefined) map.setFeatureState(recordFeature(selected), { selected: true });
         resolve();
       }),
     );

@@ -1,4 +1,4 @@
-import { RECORD_TILE_MAX_ZOOM } from '@domain/drawing/dated-drawing';
+import { FEATURE_NUMBER, RECORD_TILE_MAX_ZOOM } from '@domain/drawing/dated-drawing';
 import type { FeatureCollection } from 'geojson';
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import type { Language } from '../i18n/language';
@@ -20,7 +20,8 @@ const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
  * feature state and the symbols' global state say (record-states.ts: the date and the filters).
  */
 export function buildStyle(basemap: Basemap, language: Language, baseUrl: string, record: { tiles: string[] }): StyleSpecification {
-  const recordSource = { type: 'vector', tiles: record.tiles, maxzoom: RECORD_TILE_MAX_ZOOM, promoteId: 'id' } as const;
+  // Feature state is kept by each feature's number (`fid`): MapLibre looks a number up without hashing it.
+  const recordSource = { type: 'vector', tiles: record.tiles, maxzoom: RECORD_TILE_MAX_ZOOM, promoteId: FEATURE_NUMBER } as const;
   const geojson = (data: FeatureCollection, attribution?: string) =>
     ({ type: 'geojson', data, ...(attribution ? { attribution } : {}) }) as const;
   return {

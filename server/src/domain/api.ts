@@ -138,6 +138,8 @@ export const mapStatesResponse = z.object({
           z.string().nullable(),
         ]),
       ),
+      // The feature's number (`fid` in the tiles): the map keeps its feature state by it.
+      z.number().int().nonnegative(),
     ]),
   ),
 });

@@ -21,7 +21,7 @@ const AT = tileToDegrees(4 * 1631 + 1.5, 4 * 895 + 1.5, 13);
 const point = (id: string, kind: string, rank: number, at = AT): Feature<Geometry, DatedMapProperties> => ({
   type: 'Feature',
   geometry: { type: 'Point', coordinates: at },
-  properties: { id, kind, rank } as unknown as DatedMapProperties,
+  properties: { id, kind, rank, fid: 2 * id.length } as unknown as DatedMapProperties,
 });
 
 /** What the tiles around `at` at `zoom` draw (a copy may fall in the next tile): id, kind, geometry in degrees, once each. */
@@ -31,7 +31,7 @@ function drawnAt(drawn: Drawn, zoom: number, at = AT) {
   const rad = (at[1] * Math.PI) / 180;
   const y0 = Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n);
   const index = recordTileIndex(drawn);
-  const found = new Map<string, { id: string; kind: string; geometry: Geometry }>();
+  const found = new Map<string, { id: string; kind: string; fid: unknown; geometry: Geometry }>();
   for (const x of [x0 - 1, x0, x0 + 1])
     for (const y of [y0 - 1, y0, y0 + 1]) {
       const bytes = index.tile(zoom, x, y);
@@ -43,7 +43,7 @@ function drawnAt(drawn: Drawn, zoom: number, at = AT) {
         const id = String(feature.properties?.id);
         const seen = found.get(id);
         if (!seen || spanOf(feature.geometry) > spanOf(seen.geometry))
-          found.set(id, { id, kind: String(feature.properties?.kind), geometry: feature.geometry });
+          found.set(id, { id, kind: String(feature.properties?.kind), fid: feature.properties?.fid, geometry: feature.geometry });
       }
     }
   return [...found.values()];
@@ -96,6 +96,10 @@ describe('features at one point, drawn apart close up', () => {
       expect(pixels(positions[0], positions[1], zoom)).toBeGreaterThan(25);
       const links = close.filter((f) => f.kind === 'spread_link');
       expect(links.map((f) => f.id).sort()).toEqual(['channel#spread', 'gate#spread', 'market#spread']);
+      // Each link's number is its point's + 1 (domain/drawing/feature-numbers.ts): the map finds it from the point.
+      expect(Object.fromEntries(links.map((f) => [f.id, f.fid]))).toEqual(
+        Object.fromEntries(points.map((p) => [`${p.id}#spread`, Number(p.fid) + 1])),
+      );
       for (const link of links)
         expect(pixels((link.geometry as { coordinates: number[][] }).coordinates[0], AT, zoom), `${link.id} z${zoom}`).toBeLessThan(1);
     }
@@ -111,6 +115,10 @@ describe('features at one point, drawn apart close up', () => {
     const current = createCurrentRecord(createFileRepository(loadRealRecord()));
     const record = drawTimelines((await current.get(await current.key())).timelines.timelines);
     const stacks = stacksOf(record).map((group) => group.map((feature) => String(feature.properties.id)));
+    // Every drawn feature (sides and links included) has a number of its own for the map's feature state.
+    const numbers = record.features.map((feature) => feature.properties.fid);
+    expect(numbers.every((n) => typeof n === 'number' && n % 2 === 0)).toBe(true);
+    expect(new Set(numbers).size).toBe(record.features.length);
     expect(stacks.some((group) => group.includes('a-pa-chai') && group.includes('a-pa-chai-market'))).toBe(true);
     expect(stacks.length).toBeGreaterThan(2);
     // The spread never moves a symbol further than a glance: ≈22 px at any zoom.

@@ -1,5 +1,6 @@
 import type { Feature, FeatureCollection, Geometry, Point, Position } from 'geojson';
-import type { DatedMapProperties } from '../domain/drawing/dated-drawing';
+import { type DatedMapProperties, FEATURE_NUMBER } from '../domain/drawing/dated-drawing';
+import { linkNumber } from '../domain/drawing/feature-numbers';
 
 /**
  * Features the record places at one point (a channel drawn at its gate's position, a market at its opening's,
@@ -69,7 +70,13 @@ export function spreadAt(stacks: DrawnFeature[][], zoom: number): FeatureCollect
       features.push({
         type: 'Feature',
         geometry: { type: 'LineString', coordinates: [at, moved] },
-        properties: { ...feature.properties, id: `${feature.properties.id}#spread`, parent: feature.properties.id, kind: 'spread_link' },
+        properties: {
+          ...feature.properties,
+          id: `${feature.properties.id}#spread`,
+          [FEATURE_NUMBER]: linkNumber(Number(feature.properties[FEATURE_NUMBER])),
+          parent: feature.properties.id,
+          kind: 'spread_link',
+        },
       });
     });
   }

@@ -28,8 +28,8 @@ export const RECORD_SOURCE = 'record-features';
  * comes or goes; the other layers repaint.
  */
 export const RECORD_SYMBOLS_SOURCE = 'record-symbols';
-/** Where a record feature's state (selected, highlighted) is kept: the source and its tile layer. */
-export const recordFeature = (id: string) => ({ source: RECORD_SOURCE, sourceLayer: RECORD_TILE_LAYER, id });
+/** Where a record feature's state (date, filters, selected, highlighted) is kept: the source, its tile layer and the feature's number (`fid`). */
+export const recordFeature = (number: number) => ({ source: RECORD_SOURCE, sourceLayer: RECORD_TILE_LAYER, id: number });
 
 export const RECORD_LAYERS = {
   zones: 'record-zones',

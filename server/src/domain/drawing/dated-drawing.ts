@@ -1,5 +1,6 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { Timeline } from '../record-timeline';
+import { featureNumbers } from './feature-numbers';
 import { type DrawnFeature, type DrawnFeatureProperties, drawnFeatures } from './to-map-features';
 
 /**
@@ -7,7 +8,8 @@ import { type DrawnFeature, type DrawnFeatureProperties, drawnFeatures } from '.
  * chosen date itself (the feature state `s`, from map-states.ts; see client/src/map/layers/as-of.ts):
  * moving the time slider sends the map no data.
  *
- * A drawn feature carries its static properties (names, kind, precision…) as they are, and for each
+ * A drawn feature carries its static properties (names, kind, precision…) as they are, its number `fid` (the map
+ * keeps its feature state by it: feature-numbers.ts), and for each
  * state i: `from@i` (the first day it holds, as the number YYYYMMDD) and `<property>@i` for every
  * property that changes with the date. States are in date order; the last may be the one with no
  * date chosen, from LATEST.
@@ -23,6 +25,9 @@ export const DATED_PROPERTIES = [
   'overdue',
 ] as const satisfies readonly (keyof DrawnFeatureProperties)[];
 export type DatedProperty = (typeof DATED_PROPERTIES)[number];
+
+/** The tile property holding a drawn feature's number (feature-numbers.ts): the map's `promoteId`. */
+export const FEATURE_NUMBER = 'fid';
 
 /** The layer of the record's vector tiles (GET /api/map/tiles/{z}/{x}/{y}.pbf). */
 export const RECORD_TILE_LAYER = 'record';
@@ -73,7 +78,10 @@ function drawTimeline(timeline: Timeline): DatedMapFeature[] {
   });
 }
 
-/** The whole record for the map, every feature with all its states. */
+/** The whole record for the map, every feature with all its states and its number. */
 export function drawTimelines(timelines: readonly Timeline[]): FeatureCollection<Geometry, DatedMapProperties> {
-  return { type: 'FeatureCollection', features: timelines.flatMap(drawTimeline) };
+  const features = timelines.flatMap(drawTimeline);
+  const numbers = featureNumbers(features.map((feature) => String(feature.properties.id)));
+  for (const feature of features) feature.properties[FEATURE_NUMBER] = numbers.get(String(feature.properties.id)) as number;
+  return { type: 'FeatureCollection', features };
 }

@@ -12,6 +12,7 @@ import {
 
 const gate: MapFeatureStates = {
   id: 'g',
+  number: 4_503_599_627_370_494,
   kind: 'gate_pair',
   agreements: ',003,',
   own: true,
@@ -87,6 +88,7 @@ describe('a drawn feature’s states as the map picks them', () => {
           geometry: { type: 'Point', coordinates: [106, 22] },
           properties: {
             id: 'p',
+            fid: 8,
             filter_kind: 'market',
             filter_agreements: ',003,',
             'from@0': 20200101,
@@ -105,13 +107,13 @@ describe('a drawn feature’s states as the map picks them', () => {
               [107, 22],
             ],
           },
-          properties: { id: 'p#link', parent: 'p', filter_kind: 'market', filter_agreements: ',003,', 'from@0': 20200101 },
+          properties: { id: 'p#link', fid: 12, parent: 'p', filter_kind: 'market', filter_agreements: ',003,', 'from@0': 20200101 },
         },
       ],
     } as never);
-    expect(read.map((f) => [f.id, f.own, f.point])).toEqual([
-      ['p', true, true],
-      ['p#link', false, false],
+    expect(read.map((f) => [f.id, f.number, f.own, f.point])).toEqual([
+      ['p', 8, true, true],
+      ['p#link', 12, false, false],
     ]);
     expect(read[0].states).toEqual([
       {

@@ -1,7 +1,7 @@
 import type { FeatureCollection, Geometry } from 'geojson';
 import { firstDayOf } from '../dates';
 import type { Filters } from '../filters';
-import { asOfNumber, type DatedMapProperties, datedKey } from './dated-drawing';
+import { asOfNumber, type DatedMapProperties, datedKey, FEATURE_NUMBER } from './dated-drawing';
 import { isDrawingPart } from './to-map-features';
 
 /**
@@ -25,6 +25,8 @@ export type MapState = {
 };
 export type MapFeatureStates = {
   id: string;
+  /** The number the map keeps its feature state by (`fid` in the tiles: feature-numbers.ts). */
+  number: number;
   kind: string;
   /** ",003,004," as in the tiles. */
   agreements: string;
@@ -55,6 +57,7 @@ export function mapStatesOf(drawn: FeatureCollection<Geometry, DatedMapPropertie
     }
     return {
       id: String(properties.id),
+      number: Number(properties[FEATURE_NUMBER]),
       kind: String(properties.filter_kind),
       agreements: String(properties.filter_agreements ?? ''),
       own: !isDrawingPart(properties as { parent?: string }),
@@ -110,8 +113,8 @@ export function passesMapFilters(
 
 /** One state on the wire (GET /api/map/states): [from, status, upgradeStatus, provinces, stalled, overdue, icon, level]. */
 type MapStateRow = [number, string | null, string | null, string, boolean, boolean, string, string | null];
-/** One feature on the wire: [id, kind, agreements, own, point, states]. */
-export type MapStatesRow = [string, string, string, boolean, boolean, MapStateRow[]];
+/** One feature on the wire: [id, kind, agreements, own, point, states, number] (the number came last, later). */
+export type MapStatesRow = [string, string, string, boolean, boolean, MapStateRow[], number];
 
 /** The compact form GET /api/map/states sends (a row per feature, a tuple per state: a fifth of the size of objects). */
 export const encodeMapStates = (features: readonly MapFeatureStates[]): MapStatesRow[] =>
@@ -122,11 +125,13 @@ export const encodeMapStates = (features: readonly MapFeatureStates[]): MapState
     f.own,
     f.point,
     f.states.map((s): MapStateRow => [s.from, s.status, s.upgradeStatus, s.provinces, s.stalled, s.overdue, s.icon, s.level]),
+    f.number,
   ]);
 
 export const decodeMapStates = (rows: readonly MapStatesRow[]): MapFeatureStates[] =>
-  rows.map(([id, kind, agreements, own, point, states]) => ({
+  rows.map(([id, kind, agreements, own, point, states, number]) => ({
     id,
+    number,
     kind,
     agreements,
     own,
