@@ -221,11 +221,15 @@ async function pageInteractions(
     );
     let playing: FrameRate | null = null;
     try {
-      playing = await framesWhile(
-        page,
-        () => inputs.play(page),
-        () => inputs.stop(page),
-      );
+      playing = (
+        await profiled(cdp, cpuProfile, `${title}, playing`, () =>
+          framesWhile(
+            page,
+            () => inputs.play(page),
+            () => inputs.stop(page),
+          ),
+        )
+      ).result;
     } catch (caught) {
       console.log(`[bench] ${title}: frames while playing not measured: ${(caught as Error).message.split('\n')[0]}`);
     }

@@ -9,7 +9,7 @@
  *   npm run bench -- --import-eval [DIR]  how well the import reader reads real texts against gold annotations
  *                                     (DIR: a folder as ../shared/eval/import, the default), merged likewise
  *   npm run bench -- --store-load     the embedded store under read load while an editor writes only, merged likewise
- *   npm run bench -- --cpu-prof       also print where the browser's main thread spends a filter change and a slider step
+ *   npm run bench -- --cpu-prof       also print where the browser's main thread spends a filter change, a slider step and playing
  *                                     (self time, and time with callees), each profile in full in reports/bench-profiles/
  *   npm run bench -- --timeline       the progress timeline's main-thread cost at 68, 1 000 and 10 000 features only, merged likewise
  *   npm run bench -- --lighthouse     Lighthouse on the app beside the bare MapLibre page only, merged into the last results

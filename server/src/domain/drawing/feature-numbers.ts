@@ -2,12 +2,15 @@
  * Each drawn feature's number (`fid` in the map's tiles and in GET /api/map/states): the map keeps its feature
  * state — the state on the date, filtered out, selected — by it (MapLibre `promoteId`). A number, because MapLibre
  * hashes a text id again for every changed feature in every layer of every tile it holds: with thousands of
- * features flipped by a filter that hashing was most of the change's time (bench, 10 000 features).
+ * features flipped by a filter that hashing was most of the change's time (bench, 10 000 features). It keeps the
+ * state under the id as text and reads it back as a number each time, which V8 does at once for a text of up to 7
+ * digits (it caches such an index) and slowly for a longer one: the numbers stay below 10 000 000.
  *
- * The number comes from the id alone (a 52-bit hash, doubled), so it stays the same from one revision of the record
- * to the next: tiles and states of two revisions, briefly side by side in a browser, still agree on every feature
- * they share. Numbers are even: a point's link to where the record puts it when drawn apart from others at its spot
- * (server map/spread-stacks.ts) is the point's number + 1 (`linkNumber`).
+ * The number comes from the id (a hash), so it stays the same from one revision of the record to the next: tiles
+ * and states of two revisions, briefly side by side in a browser, agree on the features they share (but for the
+ * rare id whose number a new id, earlier in id order, takes). Numbers are even: a point's link to where the record
+ * puts it when drawn apart from others at its spot (server map/spread-stacks.ts) is the point's number + 1
+ * (`linkNumber`).
  */
 
 /** cyrb53 (public domain): a fast, well-spread hash of a text, to 53 bits; `seed` gives another one. */
@@ -24,22 +27,28 @@ function hash53(text: string, seed: number): number {
   return 4294967296 * (0x1fffff & h2) + (h1 >>> 0);
 }
 
-/** The even number below 2^53 for `id`, from the `seed`-th hash. */
-const numberFor = (id: string, seed: number) => Math.floor(hash53(id, seed) / 2) * 2;
+/** Even numbers below this: 7 digits with the link's + 1 (for up to 1 000 000 drawn features; more take 8 digits or more). */
+const SLOTS = 5_000_000;
+
+/** The even number for `id` from its `seed`-th hash, among `slots` of them. */
+const numberFor = (id: string, seed: number, slots: number) => 2 * (hash53(id, seed) % slots);
 
 /**
- * Every id's number. Two ids hashing alike (about one chance in a hundred million at 100 000 features) are told
- * apart the same way every time: in id order, the later one takes its next hash.
+ * Every id's number. Two ids hashing alike (a few hundred of 100 000) are told apart the same way every time: in
+ * id order, the later one takes its next hash. At least 5 slots per id, so a free one is soon found.
  */
-export function featureNumbers(ids: Iterable<string>, numbered: (id: string, seed: number) => number = numberFor): Map<string, number> {
+export function featureNumbers(ids: Iterable<string>, numbered?: (id: string, seed: number) => number): Map<string, number> {
+  const sorted = [...new Set(ids)].sort();
+  const slots = Math.max(SLOTS, 5 * sorted.length);
+  const numberOf = numbered ?? ((id: string, seed: number) => numberFor(id, seed, slots));
   const numbers = new Map<string, number>();
   const taken = new Set<number>();
-  for (const id of [...new Set(ids)].sort()) {
+  for (const id of sorted) {
     let seed = 0;
-    let number = numbered(id, seed);
+    let number = numberOf(id, seed);
     while (taken.has(number)) {
       seed += 1;
-      number = numbered(id, seed);
+      number = numberOf(id, seed);
     }
     taken.add(number);
     numbers.set(id, number);
