@@ -21,7 +21,8 @@
  *                                     --before DIR: also the app of another checkout of the project (its client built,
  *                                     e.g. a worktree of the commit before a change) on the same inputs in the same run;
  *                                     --rounds N: each scale measured N times, each figure the median of the rounds
- *                                     (the CPU profiles: the first round's); the whole run takes --rounds too
+ *                                     (the CPU profiles: the first round's); the whole run takes --rounds and --before too
+ *                                     (--before up to 10 000 features)
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -47,6 +48,13 @@ const args = new Set(argv);
 const quick = args.has('--quick');
 const withBrowser = !args.has('--no-browser');
 const cpuProfile = args.has('--cpu-prof');
+/** --before DIR: another checkout's app (its client built) measured beside this one's in the browser, on the same inputs. */
+const before = argv.includes('--before')
+  ? (() => {
+      const root = argv[argv.indexOf('--before') + 1];
+      return { root, commit: execFileSync('git', ['-C', root, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim() };
+    })()
+  : undefined;
 /** --rounds N: the browser's figures at each scale measured N times, each the median of the rounds. */
 const roundCount = argv.includes('--rounds') ? Math.max(1, Number(argv[argv.indexOf('--rounds') + 1])) : 1;
 const RATE = 1000;
@@ -149,11 +157,6 @@ async function browserOnly() {
   ensureBuilt();
   const at = argv.indexOf('--scales');
   const scales = at >= 0 ? argv[at + 1].split(',').map(Number) : [68, 10_000];
-  const beforeAt = argv.indexOf('--before');
-  const beforeRoot = beforeAt >= 0 ? argv[beforeAt + 1] : null;
-  const before = beforeRoot
-    ? { root: beforeRoot, commit: execFileSync('git', ['-C', beforeRoot, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim() }
-    : undefined;
   const work = mkdtempSync(join(tmpdir(), 'border-atlas-bench-records-'));
   const bareDir = writeBarePage();
   try {
