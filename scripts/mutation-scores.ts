@@ -2,8 +2,10 @@
  * The scores of the last `npm run test:mutation`, per file, as the Markdown table bench/RESULTS.md keeps, and its
  * surviving mutants (file:line, mutator, replacement) for deciding which are equivalent:
  *
- *   npx tsx scripts/mutation-scores.ts [reports/mutation/mutation.json] [--survivors]
+ *   npx tsx scripts/mutation-scores.ts [reports/mutation/mutation.json ...] [--survivors]
  *
+ * Several reports: a file's mutants are taken from the last report naming it (a whole run, then a `--mutate` run
+ * of the files a change touched).
  * Score, all: killed and timed out over killed, timed out, survived and no coverage; score, covered: the same
  * without no coverage (Stryker's "mutation score" and "of covered code"). Ignored (static) mutants count in neither.
  */
@@ -44,8 +46,13 @@ const row = (name: string, c: Counts) =>
 
 function main() {
   const args = process.argv.slice(2);
-  const file = args.find((arg) => !arg.startsWith('--')) ?? 'reports/mutation/mutation.json';
-  const { files } = report.parse(JSON.parse(readFileSync(file, 'utf8')));
+  const reports = args.filter((arg) => !arg.startsWith('--'));
+  const files = Object.assign(
+    {},
+    ...(reports.length ? reports : ['reports/mutation/mutation.json']).map(
+      (file) => report.parse(JSON.parse(readFileSync(file, 'utf8'))).files,
+    ),
+  ) as z.infer<typeof report>['files'];
   const total: Counts = { killed: 0, timedOut: 0, survived: 0, noCoverage: 0, ignored: 0 };
   const lines = [
     '| file | killed | timed out | survived | no coverage | ignored (static) | score, all | score, covered |',

@@ -191,6 +191,8 @@ describe('the map’s states of the features for a date and the planner’s filt
     ]);
     // The first update gives the symbols' source every own feature's state.
     expect(first.symbolStates).toEqual([['g', 0]]);
+    // A map given the states afresh gets every own feature's state on the date, for its symbols' colours.
+    expect(states.current().symbolStates).toEqual([['g', 0]]);
     // The state on the date is the same: the symbols' colours are not touched, their list is.
     expect(states.update('2021-06-15', filters)).toStrictEqual({
       views: [

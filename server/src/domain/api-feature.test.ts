@@ -11,6 +11,13 @@ const at = (coordinates: [number, number], precision: string, provenance: string
 });
 const record = (fields: Record<string, unknown>) =>
   ({ id: 'gate', kind: 'gate_pair', name, provinces: ['VN-09'], relations: [], mentionedIn: [], ...fields }) as unknown as FeatureRecord;
+/** A passenger route through waypoints named A, B, C… */
+const route = (...locations: ReturnType<typeof at>[]) =>
+  record({
+    kind: 'route',
+    route: { mode: 'passenger', number: '01' },
+    waypoints: locations.map((location, i) => ({ name: { vi: 'ABC'[i], en: 'ABC'[i] }, location })),
+  });
 const step = (date: string, status: StatusEvent['status'], extra: Partial<StatusEvent> = {}): StatusEvent => ({
   featureId: 'gate',
   date,
@@ -25,16 +32,8 @@ const step = (date: string, status: StatusEvent['status'], extra: Partial<Status
 
 describe('a feature as the API serves it', () => {
   it('gives a route its worst waypoint’s precision, its length to a tenth of a km and its waypoints as recorded', () => {
-    const route = record({
-      kind: 'route',
-      route: { mode: 'passenger', number: '01' },
-      waypoints: [
-        { name: { vi: 'A', en: 'A' }, location: at([106, 22], 'exact', 'survey') },
-        { name: { vi: 'B', en: 'B' }, location: at([106.5, 22], '5km', 'survey') },
-        { name: { vi: 'C', en: 'C' }, location: at([107, 22], '1km', 'survey') },
-      ],
-    });
-    const { properties, geometry } = toApiFeature(route, [], '2026-01-01');
+    const line = route(at([106, 22], 'exact', 'survey'), at([106.5, 22], '5km', 'survey'), at([107, 22], '1km', 'survey'));
+    const { properties, geometry } = toApiFeature(line, [], '2026-01-01');
     expect(properties.precision).toBe('5km');
     expect(properties.approximate).toBe(true);
     expect(properties.located).toBe(true);
@@ -60,6 +59,8 @@ describe('a feature as the API serves it', () => {
     expect([surveyed.precision, surveyed.approximate, surveyed.lengthKm, surveyed.waypoints]).toEqual(['exact', false, null, null]);
     expect(toApiFeature(record({ location: at([106, 22], 'exact', 'estimate') }), []).properties.approximate).toBe(true);
     expect(toApiFeature(record({ location: at([106, 22], '5km', 'survey') }), []).properties.approximate).toBe(true);
+    // A line with one estimated waypoint, however precise, is approximate.
+    expect(toApiFeature(route(at([106, 22], 'exact', 'survey'), at([107, 22], 'exact', 'estimate')), []).properties.approximate).toBe(true);
     const unlocated = toApiFeature(record({ unlocated: 'not in any document' }), []);
     expect([unlocated.properties.precision, unlocated.properties.approximate, unlocated.properties.located, unlocated.geometry]).toEqual([
       null,

@@ -11,6 +11,8 @@ describe('featureNumbers', () => {
     // MapLibre reads a state's id back from text: 7 digits at most, for the point's link (+ 1) too.
     expect(Math.max(...values.map(linkNumber))).toBeLessThan(10_000_000);
     expect(new Set(values.map(linkNumber)).size).toBe(ids.length);
+    // The link's number is the odd one just after its point's.
+    expect(linkNumber(4_999_998)).toBe(4_999_999);
   });
 
   it('still finds a free number for each id of a record larger than its slots', () => {
